@@ -1,0 +1,180 @@
+// See include/icushim.h for why ICU is reached only through this file.
+#include "icushim.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/uregex.h>
+#include <unicode/uscript.h>
+#include <unicode/utext.h>
+
+static void copy_error(UErrorCode status, char *err, int32_t errlen) {
+    if (err && errlen > 0) {
+        strncpy(err, u_errorName(status), (size_t)errlen - 1);
+        err[errlen - 1] = 0;
+    }
+}
+
+struct sf_breaker {
+    UBreakIterator *it;
+    UText *text;
+};
+
+sf_breaker *sf_breaker_open(int32_t kind, const char *locale, char *err, int32_t errlen) {
+    UErrorCode status = U_ZERO_ERROR;
+    UBreakIterator *it = ubrk_open((UBreakIteratorType)kind, locale, NULL, 0, &status);
+    if (U_FAILURE(status)) {
+        copy_error(status, err, errlen);
+        return NULL;
+    }
+    sf_breaker *b = calloc(1, sizeof *b);
+    if (!b) {
+        ubrk_close(it);
+        copy_error(U_MEMORY_ALLOCATION_ERROR, err, errlen);
+        return NULL;
+    }
+    b->it = it;
+    return b;
+}
+
+sf_breaker *sf_breaker_clone(const sf_breaker *src) {
+    UErrorCode status = U_ZERO_ERROR;
+    UBreakIterator *it = ubrk_clone(src->it, &status);
+    if (U_FAILURE(status)) return NULL;
+    sf_breaker *b = calloc(1, sizeof *b);
+    if (!b) {
+        ubrk_close(it);
+        return NULL;
+    }
+    b->it = it;
+    return b;
+}
+
+void sf_breaker_close(sf_breaker *b) {
+    if (!b) return;
+    ubrk_close(b->it);
+    if (b->text) utext_close(b->text);
+    free(b);
+}
+
+static int set_text(sf_breaker *b, const char *text, int32_t len) {
+    UErrorCode status = U_ZERO_ERROR;
+    // Reusing the UText (passing it back in) avoids an allocation per paragraph.
+    b->text = utext_openUTF8(b->text, text, len, &status);
+    if (U_FAILURE(status)) return -1;
+    ubrk_setUText(b->it, b->text, &status);
+    return U_FAILURE(status) ? -1 : 0;
+}
+
+int32_t sf_breaker_words(sf_breaker *b, const char *text, int32_t len, int32_t *out, int32_t cap) {
+    if (set_text(b, text, len) != 0) return -1;
+    int32_t n = 0;
+    int32_t start = ubrk_first(b->it);
+    for (int32_t end = ubrk_next(b->it); end != UBRK_DONE; start = end, end = ubrk_next(b->it)) {
+        int32_t st = ubrk_getRuleStatus(b->it);
+        if (st < UBRK_WORD_NONE_LIMIT) continue;
+        if (n >= cap) break;
+        out[3 * n] = start;
+        out[3 * n + 1] = end;
+        out[3 * n + 2] = st;
+        n++;
+    }
+    return n;
+}
+
+int32_t sf_breaker_boundaries(sf_breaker *b, const char *text, int32_t len, int32_t *out, int32_t cap) {
+    if (set_text(b, text, len) != 0) return -1;
+    int32_t n = 0;
+    ubrk_first(b->it);
+    for (int32_t end = ubrk_next(b->it); end != UBRK_DONE && n < cap; end = ubrk_next(b->it)) out[n++] = end;
+    return n;
+}
+
+int32_t sf_script_of(uint32_t codepoint) {
+    UErrorCode status = U_ZERO_ERROR;
+    UScriptCode code = uscript_getScript((UChar32)codepoint, &status);
+    return U_FAILURE(status) ? USCRIPT_INVALID_CODE : (int32_t)code;
+}
+
+const char *sf_script_short_name(int32_t code) {
+    const char *name = uscript_getShortName((UScriptCode)code);
+    return name ? name : "";
+}
+
+const char *sf_script_long_name(int32_t code) {
+    const char *name = uscript_getName((UScriptCode)code);
+    return name ? name : "";
+}
+
+int32_t sf_script_code_limit(void) { return (int32_t)USCRIPT_CODE_LIMIT; }
+
+struct sf_regex {
+    URegularExpression *re;
+    UText *text;
+};
+
+// Bounds the backtracking work of one match, in ICU's units of roughly one million steps, so
+// that a pathological rule against adversarial text fails fast instead of running for hours.
+enum { REGEX_TIME_LIMIT = 40 };
+
+sf_regex *sf_regex_open(const char *pattern, int32_t len, uint32_t flags, char *err, int32_t errlen,
+                        int32_t *err_offset) {
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError pe;
+    memset(&pe, 0, sizeof pe);
+    UText *pt = utext_openUTF8(NULL, pattern, len, &status);
+    if (U_FAILURE(status)) {
+        copy_error(status, err, errlen);
+        return NULL;
+    }
+    URegularExpression *re = uregex_openUText(pt, flags, &pe, &status);
+    utext_close(pt);
+    if (U_FAILURE(status)) {
+        copy_error(status, err, errlen);
+        if (err_offset) *err_offset = pe.offset;
+        return NULL;
+    }
+    uregex_setTimeLimit(re, REGEX_TIME_LIMIT, &status);
+    sf_regex *r = calloc(1, sizeof *r);
+    if (!r) {
+        uregex_close(re);
+        return NULL;
+    }
+    r->re = re;
+    return r;
+}
+
+sf_regex *sf_regex_clone(const sf_regex *src) {
+    UErrorCode status = U_ZERO_ERROR;
+    URegularExpression *re = uregex_clone(src->re, &status);
+    if (U_FAILURE(status)) return NULL;
+    sf_regex *r = calloc(1, sizeof *r);
+    if (!r) {
+        uregex_close(re);
+        return NULL;
+    }
+    r->re = re;
+    return r;
+}
+
+void sf_regex_close(sf_regex *r) {
+    if (!r) return;
+    uregex_close(r->re);
+    if (r->text) utext_close(r->text);
+    free(r);
+}
+
+int32_t sf_regex_find(sf_regex *r, const char *text, int32_t len, int32_t *start, int32_t *end) {
+    UErrorCode status = U_ZERO_ERROR;
+    r->text = utext_openUTF8(r->text, text, len, &status);
+    if (U_FAILURE(status)) return -1;
+    uregex_setUText(r->re, r->text, &status);
+    if (U_FAILURE(status)) return -1;
+    UBool found = uregex_findNext(r->re, &status);
+    if (U_FAILURE(status)) return -1;
+    if (!found) return 0;
+    // With a UTF-8 UText, ICU's native indices are byte offsets.
+    *start = (int32_t)uregex_start64(r->re, 0, &status);
+    *end = (int32_t)uregex_end64(r->re, 0, &status);
+    return U_FAILURE(status) ? -1 : 1;
+}

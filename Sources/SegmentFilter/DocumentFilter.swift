@@ -1,0 +1,132 @@
+/// One paragraph of an analysed document.
+public struct ParagraphReport: Sendable {
+    /// Byte range in the document's UTF-8 text.
+    public var byteRange: Range<Int>
+    /// Range in Unicode code points (as Python indexes strings).
+    public var start: Int
+    public var end: Int
+    public var evidence: ParagraphEvidence
+    /// The paragraph's appended evidence in the split decision.
+    public var score: Double
+    public var appended: Bool
+}
+
+/// The result of filtering one document.
+public struct DocumentAnalysis: Sendable {
+    public var paragraphs: [ParagraphReport]
+    /// The document's primary language (ISO 639-1 where one exists, else 639-3, `und`).
+    public var language: String
+    /// Byte offset where the appended material starts (the text's length when nothing is).
+    public var splitByte: Int
+    /// The same offset in Unicode code points.
+    public var splitCodePoint: Int
+    public var decision: SplitDecision
+
+    public var hasAppended: Bool { decision.firstAppended < paragraphs.count }
+}
+
+/// The whole pipeline for one worker: document → paragraphs → scored paragraphs → split.
+///
+/// Not thread-safe (ICU iterators and regexes are per worker): `copy()` makes another worker's.
+public final class DocumentFilter {
+    public let rules: RuleSet
+    let identifier: LanguageIdentifier
+    let segmenter: Segmenter
+    let matcher: RuleMatcher
+    let terms: TermExtractor
+
+    /// Paragraph bytes beyond this are not scored (they are still split and written): a sample
+    /// of 64 KiB decides a paragraph's language and vocabulary as well as 100 MB would.
+    public static let analysisLimit = 1 << 16
+
+    public init(rules: RuleSet, model: LanguageModel = .embedded) throws {
+        self.rules = rules
+        identifier = LanguageIdentifier(model: model)
+        segmenter = try Segmenter()
+        matcher = try RuleMatcher(rules)
+        terms = TermExtractor(model: model)
+    }
+
+    private init(copying other: DocumentFilter) {
+        rules = other.rules
+        identifier = LanguageIdentifier(model: other.identifier.model)
+        segmenter = other.segmenter.copy()
+        matcher = other.matcher.copy()
+        terms = other.terms
+    }
+
+    /// A filter for another thread.
+    public func copy() -> DocumentFilter { DocumentFilter(copying: self) }
+
+    public func analyse(_ text: String) -> DocumentAnalysis {
+        var t = text
+        return t.withUTF8 { analyse($0) }
+    }
+
+    /// Analyses a document given as UTF-8 bytes (invalid sequences are scored as U+FFFD; the
+    /// offsets still refer to the original bytes).
+    public func analyse(_ bytes: UnsafeBufferPointer<UInt8>) -> DocumentAnalysis {
+        let ranges = ParagraphSplitter.paragraphs(in: bytes)
+        let settings = rules.split
+
+        // Pass 1: each paragraph's language, which fixes the document's primary language.
+        var guesses: [LanguageGuess] = []
+        var samples: [UnsafeBufferPointer<UInt8>] = []
+        var characters: [Int] = []
+        guesses.reserveCapacity(ranges.count)
+        for r in ranges {
+            let sample = UnsafeBufferPointer(rebasing: bytes[r.lowerBound..<(r.lowerBound + utf8Prefix(bytes, r, DocumentFilter.analysisLimit))])
+            samples.append(sample)
+            characters.append(codePoints(UnsafeBufferPointer(rebasing: bytes[r])))
+            guesses.append(identifier.identify(String(decoding: sample, as: UTF8.self)))
+        }
+        var evidence = zip(guesses, characters).map {
+            ParagraphEvidence(language: $0, coherence: 0, coherenceWithRest: 0, rules: [], characters: $1)
+        }
+        let primary = Splitter.primaryLanguage(evidence, settings: settings)
+
+        // Pass 2: vocabulary (ICU words, weighted for the primary language) and cue patterns.
+        let vectors = samples.map { terms.vector($0, words: segmenter.words(in: $0), language: primary) }
+        let coherence = Coherence.scores(vectors)
+        for i in evidence.indices {
+            evidence[i].coherence = coherence.withPreceding[i]
+            evidence[i].coherenceWithRest = coherence.withRest[i]
+            evidence[i].rules = matcher.hits(samples[i], characters: characters[i], language: guesses[i].code, documentLanguage: primary)
+        }
+        let decision = Splitter.decide(evidence, primary: primary, settings: settings)
+
+        // Offsets: bytes and code points.
+        var reports: [ParagraphReport] = []
+        reports.reserveCapacity(ranges.count)
+        var cpBefore = 0, lastByte = 0
+        for (i, r) in ranges.enumerated() {
+            cpBefore += codePoints(UnsafeBufferPointer(rebasing: bytes[lastByte..<r.lowerBound]))
+            let start = cpBefore
+            cpBefore += characters[i]
+            lastByte = r.upperBound
+            reports.append(ParagraphReport(byteRange: r, start: start, end: cpBefore, evidence: evidence[i],
+                                           score: decision.evidence[i], appended: i >= decision.firstAppended))
+        }
+        let splitByte = decision.firstAppended < ranges.count ? ranges[decision.firstAppended].lowerBound : bytes.count
+        let splitCP = decision.firstAppended < ranges.count ? reports[decision.firstAppended].start
+            : cpBefore + codePoints(UnsafeBufferPointer(rebasing: bytes[lastByte..<bytes.count]))
+        return DocumentAnalysis(paragraphs: reports, language: primary, splitByte: splitByte, splitCodePoint: splitCP, decision: decision)
+    }
+}
+
+/// Code points in UTF-8 bytes: every byte that does not continue a sequence starts one.
+@inline(__always)
+func codePoints(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var n = 0
+    for b in bytes where b & 0xC0 != 0x80 { n &+= 1 }
+    return n
+}
+
+/// The length of the longest prefix of `range` of at most `limit` bytes that ends on a
+/// code point boundary.
+func utf8Prefix(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ limit: Int) -> Int {
+    if range.count <= limit { return range.count }
+    var end = range.lowerBound + limit
+    while end > range.lowerBound && bytes[end] & 0xC0 == 0x80 { end -= 1 }
+    return end - range.lowerBound
+}

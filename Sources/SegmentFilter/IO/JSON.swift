@@ -1,0 +1,290 @@
+/// The JSON that segfilter needs: validating a line as one JSON object, locating its top-level
+/// members byte for byte, decoding strings (surrogate pairs included) and encoding them back.
+///
+/// The JSONL path edits records in place: every member other than the text field and the
+/// `segfilter` object is written back exactly as it came (key order, number spelling, escapes).
+public enum JSON {
+    public struct ParseError: Error, CustomStringConvertible, Equatable {
+        public var message: String
+        public var offset: Int
+        public var description: String { "\(message) at byte \(offset + 1)" }
+    }
+
+    /// A top-level member of an object: its key (decoded) and the byte range of its value.
+    public struct Member: Equatable {
+        public var key: String
+        public var keyRange: Range<Int>
+        public var valueRange: Range<Int>
+        public var valueIsString: Bool
+    }
+
+    /// The members of the JSON object that `line` holds (surrounding white space allowed), and
+    /// the offset of its closing brace. Throws unless the whole line is one valid JSON object.
+    public static func objectMembers(_ line: UnsafeBufferPointer<UInt8>) throws -> (members: [Member], closingBrace: Int) {
+        var p = Parser(bytes: line)
+        p.skipSpace()
+        guard p.peek() == UInt8(ascii: "{") else { throw p.error(p.atEnd ? "empty line, expected a JSON object" : "expected a JSON object") }
+        p.pos += 1
+        var members: [Member] = []
+        p.skipSpace()
+        var closing = 0
+        if p.peek() == UInt8(ascii: "}") {
+            closing = p.pos
+            p.pos += 1
+        } else {
+            while true {
+                p.skipSpace()
+                guard p.peek() == UInt8(ascii: "\"") else { throw p.error("expected a member name in double quotes") }
+                let keyStart = p.pos
+                let key = try p.string()
+                let keyRange = keyStart..<p.pos
+                p.skipSpace()
+                guard p.peek() == UInt8(ascii: ":") else { throw p.error("expected ':' after a member name") }
+                p.pos += 1
+                p.skipSpace()
+                let vStart = p.pos
+                let isString = p.peek() == UInt8(ascii: "\"")
+                try p.value(depth: 1)
+                members.append(Member(key: key, keyRange: keyRange, valueRange: vStart..<p.pos, valueIsString: isString))
+                p.skipSpace()
+                if p.peek() == UInt8(ascii: ",") { p.pos += 1; continue }
+                guard p.peek() == UInt8(ascii: "}") else { throw p.error("expected ',' or '}' in an object") }
+                closing = p.pos
+                p.pos += 1
+                break
+            }
+        }
+        p.skipSpace()
+        guard p.atEnd else { throw p.error("unexpected data after the JSON object") }
+        return (members, closing)
+    }
+
+    /// Decodes the JSON string literal at `range` (quotes included).
+    public static func decodeString(_ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) throws -> String {
+        var p = Parser(bytes: UnsafeBufferPointer(rebasing: line[..<range.upperBound]))
+        p.pos = range.lowerBound
+        return try p.string()
+    }
+
+    /// Appends `s` as a JSON string literal: quotes, backslashes and control characters escaped;
+    /// everything else (non-ASCII included) written as UTF-8.
+    public static func appendString(_ s: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var runStart = 0
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        for i in 0..<s.count {
+            let b = s[i]
+            if b >= 0x20 && b != 0x22 && b != 0x5C { continue }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<i]))
+            runStart = i + 1
+            switch b {
+            case 0x22: out.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+            case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+            default:
+                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+            }
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<s.count]))
+        out.append(UInt8(ascii: "\""))
+    }
+
+    public static func appendString(_ s: String, to out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { appendString($0, to: &out) }
+    }
+
+    struct Parser {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var pos = 0
+
+        var atEnd: Bool { pos >= bytes.count }
+        func peek() -> UInt8? { pos < bytes.count ? bytes[pos] : nil }
+        func error(_ m: String) -> ParseError { ParseError(message: m, offset: pos) }
+
+        mutating func skipSpace() {
+            while pos < bytes.count, bytes[pos] == 0x20 || bytes[pos] == 0x09 || bytes[pos] == 0x0D || bytes[pos] == 0x0A { pos += 1 }
+        }
+
+        mutating func value(depth: Int) throws {
+            guard depth < 512 else { throw error("JSON nested more than 512 levels deep") }
+            guard let c = peek() else { throw error("unexpected end of line, expected a value") }
+            switch c {
+            case UInt8(ascii: "\""): try skipString()
+            case UInt8(ascii: "{"):
+                pos += 1; skipSpace()
+                if peek() == UInt8(ascii: "}") { pos += 1; return }
+                while true {
+                    skipSpace()
+                    guard peek() == UInt8(ascii: "\"") else { throw error("expected a member name in double quotes") }
+                    try skipString(); skipSpace()
+                    guard peek() == UInt8(ascii: ":") else { throw error("expected ':' after a member name") }
+                    pos += 1; skipSpace()
+                    try value(depth: depth + 1); skipSpace()
+                    if peek() == UInt8(ascii: ",") { pos += 1; continue }
+                    guard peek() == UInt8(ascii: "}") else { throw error("expected ',' or '}' in an object") }
+                    pos += 1; return
+                }
+            case UInt8(ascii: "["):
+                pos += 1; skipSpace()
+                if peek() == UInt8(ascii: "]") { pos += 1; return }
+                while true {
+                    skipSpace()
+                    try value(depth: depth + 1); skipSpace()
+                    if peek() == UInt8(ascii: ",") { pos += 1; continue }
+                    guard peek() == UInt8(ascii: "]") else { throw error("expected ',' or ']' in an array") }
+                    pos += 1; return
+                }
+            case UInt8(ascii: "t"): try literal("true")
+            case UInt8(ascii: "f"): try literal("false")
+            case UInt8(ascii: "n"): try literal("null")
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try number()
+            default: throw error("unexpected character, expected a JSON value")
+            }
+        }
+
+        mutating func literal(_ word: String) throws {
+            for c in word.utf8 {
+                guard pos < bytes.count, bytes[pos] == c else { throw error("invalid literal") }
+                pos += 1
+            }
+        }
+
+        mutating func digits() -> Int {
+            let s = pos
+            while pos < bytes.count, bytes[pos] >= 0x30, bytes[pos] <= 0x39 { pos += 1 }
+            return pos - s
+        }
+
+        mutating func number() throws {
+            if peek() == UInt8(ascii: "-") { pos += 1 }
+            if peek() == UInt8(ascii: "0") { pos += 1 } else if digits() == 0 { throw error("invalid number") }
+            if peek() == UInt8(ascii: ".") { pos += 1; if digits() == 0 { throw error("invalid number") } }
+            if peek() == UInt8(ascii: "e") || peek() == UInt8(ascii: "E") {
+                pos += 1
+                if peek() == UInt8(ascii: "+") || peek() == UInt8(ascii: "-") { pos += 1 }
+                if digits() == 0 { throw error("invalid number") }
+            }
+        }
+
+        /// Validates a string literal without decoding it.
+        mutating func skipString() throws {
+            pos += 1
+            while pos < bytes.count {
+                let b = bytes[pos]
+                if b == 0x22 { pos += 1; return }
+                if b == 0x5C {
+                    pos += 1
+                    guard let e = peek() else { break }
+                    if e == UInt8(ascii: "u") { _ = try unicodeEscape() } else {
+                        guard "\"\\/bfnrt".utf8.contains(e) else { throw error("invalid escape in a string") }
+                        pos += 1
+                    }
+                    continue
+                }
+                if b < 0x20 { throw error("control character inside a string") }
+                if b < 0x80 { pos += 1 } else { try utf8Scalar() }
+            }
+            throw error("unterminated string")
+        }
+
+        /// Decodes a string literal.
+        mutating func string() throws -> String {
+            pos += 1
+            var out: [UInt8] = []
+            var runStart = pos
+            while pos < bytes.count {
+                let b = bytes[pos]
+                if b == 0x22 {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<pos]))
+                    pos += 1
+                    return String(decoding: out, as: UTF8.self)
+                }
+                if b == 0x5C {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<pos]))
+                    pos += 1
+                    guard let e = peek() else { break }
+                    switch e {
+                    case UInt8(ascii: "u"):
+                        let scalar = try unicodeEscape()
+                        out.append(contentsOf: Array(String(Character(scalar)).utf8))
+                    case UInt8(ascii: "n"): out.append(0x0A); pos += 1
+                    case UInt8(ascii: "t"): out.append(0x09); pos += 1
+                    case UInt8(ascii: "r"): out.append(0x0D); pos += 1
+                    case UInt8(ascii: "b"): out.append(0x08); pos += 1
+                    case UInt8(ascii: "f"): out.append(0x0C); pos += 1
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e); pos += 1
+                    default: throw error("invalid escape in a string")
+                    }
+                    runStart = pos
+                    continue
+                }
+                if b < 0x20 { throw error("control character inside a string") }
+                if b < 0x80 { pos += 1 } else { try utf8Scalar() }
+            }
+            throw error("unterminated string")
+        }
+
+        mutating func hex4() throws -> UInt32 {
+            guard pos + 4 <= bytes.count else { throw error("truncated \\u escape") }
+            var v: UInt32 = 0
+            for i in 0..<4 {
+                let c = bytes[pos + i]
+                let d: UInt32
+                switch c {
+                case 0x30...0x39: d = UInt32(c - 0x30)
+                case 0x41...0x46: d = UInt32(c - 0x41 + 10)
+                case 0x61...0x66: d = UInt32(c - 0x61 + 10)
+                default: throw error("invalid \\u escape")
+                }
+                v = v << 4 | d
+            }
+            pos += 4
+            return v
+        }
+
+        /// At the `u` of a `\u` escape: decodes it, joining a surrogate pair. A lone surrogate
+        /// cannot be represented in UTF-8 and is an error.
+        mutating func unicodeEscape() throws -> Unicode.Scalar {
+            pos += 1
+            let hi = try hex4()
+            if (0xD800..<0xDC00).contains(hi) {
+                guard pos + 6 <= bytes.count, bytes[pos] == 0x5C, bytes[pos + 1] == UInt8(ascii: "u") else {
+                    throw error("lone surrogate in a \\u escape")
+                }
+                pos += 2
+                let lo = try hex4()
+                guard (0xDC00..<0xE000).contains(lo) else { throw error("lone surrogate in a \\u escape") }
+                return Unicode.Scalar(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))!
+            }
+            guard let s = Unicode.Scalar(hi) else { throw error("lone surrogate in a \\u escape") }
+            return s
+        }
+
+        /// Validates one multi-byte UTF-8 sequence.
+        mutating func utf8Scalar() throws {
+            let b0 = bytes[pos]
+            let need: Int
+            var minValue: UInt32
+            var v: UInt32
+            switch b0 {
+            case 0xC2...0xDF: need = 1; v = UInt32(b0 & 0x1F); minValue = 0x80
+            case 0xE0...0xEF: need = 2; v = UInt32(b0 & 0x0F); minValue = 0x800
+            case 0xF0...0xF4: need = 3; v = UInt32(b0 & 0x07); minValue = 0x10000
+            default: throw error("invalid UTF-8")
+            }
+            for i in 1...need {
+                guard pos + i < bytes.count else { throw error("invalid UTF-8") }
+                let c = bytes[pos + i]
+                guard c & 0xC0 == 0x80 else { throw error("invalid UTF-8") }
+                v = v << 6 | UInt32(c & 0x3F)
+            }
+            guard v >= minValue, v <= 0x10FFFF, !(0xD800..<0xE000).contains(v) else { throw error("invalid UTF-8") }
+            pos += need + 1
+        }
+    }
+}

@@ -1,0 +1,198 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What to do with a record that cannot be processed (invalid JSON, no string text field, a
+/// line over the size limit).
+public enum ErrorPolicy: String, Sendable, CaseIterable {
+    /// Stop with an error naming the file and line (exit status 1), after flushing the output.
+    case fail
+    /// Write the record and the reason to the rejects stream and go on.
+    case skip
+    /// Copy the record through unchanged and go on (it is still counted as a reject).
+    case pass
+}
+
+/// A record that could not be processed, and why.
+public struct DataError: Error, CustomStringConvertible {
+    public var source: String
+    public var line: Int
+    public var reason: String
+    public var description: String { "\(source):\(line): \(reason)" }
+    public init(source: String, line: Int, reason: String) {
+        self.source = source
+        self.line = line
+        self.reason = reason
+    }
+}
+
+/// Options of a JSONL run.
+public struct JSONLOptions: Sendable {
+    public var textField = "text"
+    public var onError = ErrorPolicy.fail
+    /// Lines longer than this are rejects (their bytes beyond it are never held in memory).
+    public var maxLineBytes = 64 << 20
+    /// Worker threads; output stays in input order.
+    public var jobs = 1
+    /// Include the per-paragraph array in the `segfilter` object.
+    public var paragraphs = true
+    public init() {}
+}
+
+/// Counts that reconcile: records = written + rejected (passed-through rejects are written too).
+public struct RunSummary: Sendable {
+    public var records = 0
+    public var written = 0
+    public var rejected = 0
+    public var passedThrough = 0
+    public var blankLines = 0
+    public var withAppended = 0
+    public var bytes = 0
+    public var languages: [String: Int] = [:]
+    public init() {}
+
+    public mutating func add(_ o: RunSummary) {
+        records += o.records; written += o.written; rejected += o.rejected; passedThrough += o.passedThrough
+        blankLines += o.blankLines; withAppended += o.withAppended; bytes += o.bytes
+        for (k, v) in o.languages { languages[k, default: 0] += v }
+    }
+}
+
+/// Filters JSON Lines: one output line per input record, in input order, every member other
+/// than the text field and `segfilter` written back byte for byte.
+public final class JSONLProcessor {
+    private var workers: [DocumentFilter]
+    public let options: JSONLOptions
+    private let batchSize = 512
+
+    public init(filter: DocumentFilter, options: JSONLOptions) {
+        self.options = options
+        workers = [filter]
+        for _ in 1..<max(1, options.jobs) { workers.append(filter.copy()) }
+    }
+
+    enum Outcome {
+        case record([UInt8], analysis: DocumentAnalysis?, explain: String?)
+        case reject(String)
+        case blank
+    }
+
+    /// Processes every line of `reader`. Throws `DataError` under `.fail`, `IOError` on I/O.
+    public func run(_ reader: LineReader, output: ByteWriter, rejects: ByteWriter, explain: ByteWriter?) throws -> RunSummary {
+        var summary = RunSummary()
+        var batch: [([UInt8], Bool)] = []
+        var firstLine = 1
+        func flushBatch() throws {
+            let outcomes = process(batch, explain: explain != nil)
+            for (i, outcome) in outcomes.enumerated() {
+                let lineNo = firstLine + i
+                switch outcome {
+                case .blank:
+                    summary.blankLines += 1
+                case .record(let bytes, let analysis, let text):
+                    summary.records += 1
+                    summary.written += 1
+                    try output.write(bytes)
+                    if let analysis {
+                        if analysis.hasAppended { summary.withAppended += 1 }
+                        summary.languages[analysis.language, default: 0] += 1
+                    }
+                    if let text, let explain { try explain.write(text) }
+                case .reject(let reason):
+                    summary.records += 1
+                    summary.rejected += 1
+                    switch options.onError {
+                    case .fail:
+                        try output.flush()
+                        throw DataError(source: reader.displayName, line: lineNo, reason: reason)
+                    case .skip:
+                        try rejects.write("\(reader.displayName):\(lineNo): \(reason)\t")
+                        try rejects.write(batch[i].0)
+                        try rejects.write("\n")
+                    case .pass:
+                        summary.passedThrough += 1
+                        summary.written += 1
+                        try output.write(batch[i].0)
+                        try output.write("\n")
+                    }
+                }
+                summary.bytes += batch[i].0.count + 1
+            }
+            firstLine += batch.count
+            batch.removeAll(keepingCapacity: true)
+        }
+        while try reader.nextLine(limit: options.maxLineBytes, { line, tooLong in batch.append((Array(line), tooLong)) }) {
+            if batch.count >= batchSize { try flushBatch() }
+        }
+        try flushBatch()
+        try output.flush()
+        try rejects.flush()
+        return summary
+    }
+
+    private func process(_ batch: [([UInt8], Bool)], explain: Bool) -> [Outcome] {
+        var outcomes = [Outcome](repeating: .blank, count: batch.count)
+        let jobs = min(workers.count, max(1, batch.count))
+        if jobs == 1 {
+            for i in batch.indices { outcomes[i] = record(batch[i].0, tooLong: batch[i].1, worker: workers[0], explain: explain) }
+            return outcomes
+        }
+        outcomes.withUnsafeMutableBufferPointer { out in
+            // Each worker writes only its own slots and uses only its own DocumentFilter.
+            nonisolated(unsafe) let results = out
+            nonisolated(unsafe) let me = self
+            DispatchQueue.concurrentPerform(iterations: jobs) { w in
+                var i = w
+                while i < batch.count {
+                    results[i] = me.record(batch[i].0, tooLong: batch[i].1, worker: me.workers[w], explain: explain)
+                    i += jobs
+                }
+            }
+        }
+        return outcomes
+    }
+
+    private func record(_ line: [UInt8], tooLong: Bool, worker: DocumentFilter, explain: Bool) -> Outcome {
+        if tooLong { return .reject("line longer than --max-line-bytes (\(options.maxLineBytes) bytes)") }
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return .blank }
+        return line.withUnsafeBufferPointer { l -> Outcome in
+            let parsed: (members: [JSON.Member], closingBrace: Int)
+            do { parsed = try JSON.objectMembers(l) } catch { return .reject("invalid JSON: \(error)") }
+            guard let field = parsed.members.last(where: { $0.key == options.textField }) else {
+                return .reject("no \"\(options.textField)\" field")
+            }
+            guard field.valueIsString else { return .reject("the \"\(options.textField)\" field is not a string") }
+            var text: String
+            do { text = try JSON.decodeString(l, field.valueRange) } catch { return .reject("invalid JSON: \(error)") }
+            return text.withUTF8 { t -> Outcome in
+                let analysis = worker.analyse(t)
+                let primary = UnsafeBufferPointer(rebasing: t[0..<analysis.splitByte])
+                let appended = UnsafeBufferPointer(rebasing: t[analysis.splitByte...])
+                let object = Report.segfilterObject(analysis, appended: appended, paragraphs: options.paragraphs)
+                var edits: [(Range<Int>, [UInt8])] = []
+                var encoded: [UInt8] = []
+                JSON.appendString(primary, to: &encoded)
+                edits.append((field.valueRange, encoded))
+                if let existing = parsed.members.last(where: { $0.key == "segfilter" }) {
+                    edits.append((existing.valueRange, object))
+                } else {
+                    edits.append((parsed.closingBrace..<parsed.closingBrace, Array(",\"segfilter\":".utf8) + object))
+                }
+                edits.sort { $0.0.lowerBound < $1.0.lowerBound }
+                var out: [UInt8] = []
+                out.reserveCapacity(l.count + encoded.count + object.count + 16)
+                var pos = 0
+                for (range, bytes) in edits {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: l[pos..<range.lowerBound]))
+                    out.append(contentsOf: bytes)
+                    pos = range.upperBound
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: l[pos...]))
+                out.append(0x0A)
+                let title = parsed.members.first(where: { $0.key == "id" }).map { String(decoding: UnsafeBufferPointer(rebasing: l[$0.valueRange]), as: UTF8.self) } ?? "record"
+                return .record(out, analysis: analysis, explain: explain ? Report.explain(analysis, text: t, title: title) : nil)
+            }
+        }
+    }
+}

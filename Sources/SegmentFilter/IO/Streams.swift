@@ -1,0 +1,186 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An I/O failure: exit status 3 in the CLI.
+public struct IOError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+func errnoText() -> String { String(cString: strerror(errno)) }
+
+/// Reads a file or standard input in large blocks and hands out lines (without the newline).
+public final class LineReader {
+    private let fd: Int32
+    private let name: String
+    private let ownsFD: Bool
+    private var buffer: [UInt8]
+    private var start = 0
+    private var end = 0
+    private var eof = false
+    /// 1-based number of the last line returned.
+    public private(set) var lineNumber = 0
+
+    /// Opens `path`, or standard input for nil or "-".
+    public init(path: String?) throws {
+        if let path, path != "-" {
+            let f = open(path, O_RDONLY)
+            guard f >= 0 else { throw IOError("cannot open '\(path)': \(errnoText())") }
+            fd = f
+            name = path
+            ownsFD = true
+        } else {
+            fd = 0
+            name = "<stdin>"
+            ownsFD = false
+        }
+        buffer = [UInt8](repeating: 0, count: 1 << 20)
+    }
+
+    deinit { if ownsFD { close(fd) } }
+
+    public var displayName: String { name }
+
+    private func fill() throws {
+        if start > 0 {
+            let n = end - start
+            if n > 0 { buffer.withUnsafeMutableBytes { b in _ = memmove(b.baseAddress!, b.baseAddress! + start, n) } }
+            end = n
+            start = 0
+        }
+        if end == buffer.count { buffer.append(contentsOf: [UInt8](repeating: 0, count: buffer.count)) }
+        let n = buffer.withUnsafeMutableBytes { b in read(fd, b.baseAddress! + end, b.count - end) }
+        if n < 0 {
+            if errno == EINTR { return }
+            throw IOError("cannot read '\(name)': \(errnoText())")
+        }
+        if n == 0 { eof = true } else { end += n }
+    }
+
+    /// Calls `body` with the next line's bytes, valid only during the call; returns false at
+    /// the end of the input. A last line without a newline is still a line. Lines longer than
+    /// `limit` are reported with `tooLong` set and their bytes cut to the limit.
+    public func nextLine(limit: Int = Int.max, _ body: (UnsafeBufferPointer<UInt8>, _ tooLong: Bool) throws -> Void) throws -> Bool {
+        var scanned = 0   // bytes after `start` already searched for a newline
+        var dropped = false
+        while true {
+            let found = buffer.withUnsafeBufferPointer { b -> Int? in
+                var i = start + scanned
+                while i < end { if b[i] == 0x0A { return i }; i += 1 }
+                return nil
+            }
+            if found != nil || eof {
+                let lineEnd = found ?? end
+                if found == nil && start == end && !dropped { return false }
+                lineNumber += 1
+                let kept = min(lineEnd, start + limit)
+                try buffer.withUnsafeBufferPointer { b in
+                    try body(UnsafeBufferPointer(rebasing: b[start..<kept]), dropped || lineEnd - start > limit)
+                }
+                start = found.map { $0 + 1 } ?? end
+                return true
+            }
+            if end - start > limit {
+                // Longer than the limit: keep the first `limit` bytes and let the rest of the
+                // line be overwritten by the next read, so memory stays bounded.
+                dropped = true
+                end = start + limit
+            }
+            scanned = end - start
+            try fill()
+        }
+    }
+
+    /// Copies everything not yet read to `out`.
+    public func copyRest(to out: ByteWriter) throws {
+        try buffer.withUnsafeBufferPointer { try out.write(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+        start = end
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 { if errno == EINTR { continue }; throw IOError("cannot read '\(name)': \(errnoText())") }
+            if n == 0 { return }
+            try chunk.withUnsafeBufferPointer { try out.write(UnsafeBufferPointer(rebasing: $0[0..<n])) }
+        }
+    }
+
+    /// Reads the whole input, up to `limit` bytes; `truncated` tells whether there was more.
+    public func readAll(limit: Int = Int.max) throws -> (bytes: [UInt8], truncated: Bool) {
+        var out: [UInt8] = []
+        out.append(contentsOf: buffer[start..<end])
+        start = end
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while out.count <= limit {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 { if errno == EINTR { continue }; throw IOError("cannot read '\(name)': \(errnoText())") }
+            if n == 0 { return (out, false) }
+            out.append(contentsOf: chunk[0..<n])
+        }
+        return (Array(out[0..<limit]), true)
+    }
+}
+
+/// Buffered output to a file descriptor.
+public final class ByteWriter {
+    private let fd: Int32
+    private let name: String
+    private let ownsFD: Bool
+    private var buffer: [UInt8] = []
+    private let capacity = 1 << 18
+
+    public static func standardOutput() -> ByteWriter { ByteWriter(fd: 1, name: "<stdout>", owns: false) }
+    public static func standardError() -> ByteWriter { ByteWriter(fd: 2, name: "<stderr>", owns: false) }
+
+    /// Creates or truncates `path`.
+    public init(path: String) throws {
+        let f = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard f >= 0 else { throw IOError("cannot write '\(path)': \(errnoText())") }
+        fd = f
+        name = path
+        ownsFD = true
+        buffer.reserveCapacity(capacity)
+    }
+
+    private init(fd: Int32, name: String, owns: Bool) {
+        self.fd = fd
+        self.name = name
+        ownsFD = owns
+        buffer.reserveCapacity(capacity)
+    }
+
+    deinit {
+        try? flush()
+        if ownsFD { close(fd) }
+    }
+
+    public func write(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= capacity { try flush() }
+    }
+
+    public func write(_ bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= capacity { try flush() }
+    }
+
+    public func write(_ s: String) throws {
+        buffer.append(contentsOf: s.utf8)
+        if buffer.count >= capacity { try flush() }
+    }
+
+    public func flush() throws {
+        var off = 0
+        defer { buffer.removeAll(keepingCapacity: true) }
+        while off < buffer.count {
+            let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + off, $0.count - off) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw IOError("cannot write '\(name)': \(errnoText())")
+            }
+            off += n
+        }
+    }
+}

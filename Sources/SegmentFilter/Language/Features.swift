@@ -1,0 +1,100 @@
+/// Feature extraction for the language model. `tools/langdata/features.py` implements the same
+/// definition for training; `Tests/SegmentFilterTests/LanguageFeatureTests.swift` pins both to
+/// the same hashes.
+///
+/// 1. Letters are code points of general category L or M, lower-cased by the model's case
+///    table (simple mappings, final sigma folded to sigma); everything else separates tokens.
+/// 2. Each token is padded with one space on each side; its character n-grams of order
+///    1...maxOrder are features (a lone pad is not).
+/// 3. A token of at most `maxWordLength` letters is also a word feature.
+/// 4. A feature's hash is FNV-1a (64 bit) over its UTF-8 bytes; word features start with byte 0x01.
+struct FeatureExtractor {
+    static let maxWordLength = 24
+    static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let fnvPrime: UInt64 = 0x0000_0100_0000_01b3
+
+    let model: LanguageModel
+    private var token: [UInt32] = []
+
+    init(model: LanguageModel) {
+        self.model = model
+        token.reserveCapacity(64)
+    }
+
+    /// The lower-case form of a letter, or nil for a separator.
+    @inline(__always)
+    func letter(_ scalar: Unicode.Scalar) -> UInt32? {
+        let v = scalar.value
+        if v < 0x10000 {
+            let l = model.caseTable[Int(v)]
+            return l == 0 ? nil : UInt32(l)
+        }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark:
+            return scalar.properties.lowercaseMapping.unicodeScalars.first?.value ?? v
+        default:
+            return nil
+        }
+    }
+
+    @inline(__always)
+    static func mix(_ h: UInt64, _ scalar: UInt32) -> UInt64 {
+        var h = h
+        if scalar < 0x80 {
+            h = (h ^ UInt64(scalar)) &* fnvPrime
+        } else if scalar < 0x800 {
+            h = (h ^ UInt64(0xC0 | (scalar >> 6))) &* fnvPrime
+            h = (h ^ UInt64(0x80 | (scalar & 0x3F))) &* fnvPrime
+        } else if scalar < 0x10000 {
+            h = (h ^ UInt64(0xE0 | (scalar >> 12))) &* fnvPrime
+            h = (h ^ UInt64(0x80 | ((scalar >> 6) & 0x3F))) &* fnvPrime
+            h = (h ^ UInt64(0x80 | (scalar & 0x3F))) &* fnvPrime
+        } else {
+            h = (h ^ UInt64(0xF0 | (scalar >> 18))) &* fnvPrime
+            h = (h ^ UInt64(0x80 | ((scalar >> 12) & 0x3F))) &* fnvPrime
+            h = (h ^ UInt64(0x80 | ((scalar >> 6) & 0x3F))) &* fnvPrime
+            h = (h ^ UInt64(0x80 | (scalar & 0x3F))) &* fnvPrime
+        }
+        return h
+    }
+
+    /// Calls `body(hash, order)` for every feature of `text`; `order` is n - 1 for an n-gram
+    /// and `model.maxOrder` for a word.
+    mutating func forEachFeature(in text: Substring.UnicodeScalarView, _ body: (UInt64, Int) -> Void) {
+        token.removeAll(keepingCapacity: true)
+        for scalar in text {
+            if let l = letter(scalar) {
+                token.append(l)
+            } else if !token.isEmpty {
+                emit(body)
+                token.removeAll(keepingCapacity: true)
+            }
+        }
+        if !token.isEmpty { emit(body) }
+    }
+
+    private func emit(_ body: (UInt64, Int) -> Void) {
+        let maxOrder = model.maxOrder
+        let m = token.count
+        token.withUnsafeBufferPointer { t in
+            // Positions run over the padded token: 0 is the leading space, m + 1 the trailing one.
+            @inline(__always) func at(_ i: Int) -> UInt32 { i == 0 || i == m + 1 ? 0x20 : t[i - 1] }
+            for i in 0...(m + 1) {
+                var h = FeatureExtractor.fnvOffset
+                let limit = min(maxOrder, m + 2 - i)
+                var n = 1
+                while n <= limit {
+                    h = FeatureExtractor.mix(h, at(i + n - 1))
+                    if !(n == 1 && (i == 0 || i == m + 1)) { body(h, n - 1) }
+                    n += 1
+                }
+            }
+            if m <= FeatureExtractor.maxWordLength {
+                var h = (FeatureExtractor.fnvOffset ^ 0x01) &* FeatureExtractor.fnvPrime
+                for s in t { h = FeatureExtractor.mix(h, s) }
+                body(h, maxOrder)
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+
+/// A paragraph's language: the best guess, its probability and the runners-up.
+public struct LanguageGuess: Equatable, Sendable {
+    /// ISO 639-1 where one exists, else ISO 639-3; `und` when the text has no linguistic content.
+    public var code: String
+    /// The calibrated probability that `code` is right (0 for `und`).
+    public var probability: Double
+    /// The best languages, best first, with their probabilities (the first is `code`).
+    public var top: [(code: String, probability: Double)]
+    /// The script most of the letters are in (ISO 15924), or `Zyyy` with no letters.
+    public var script: String
+    /// Letters the decision rests on.
+    public var letters: Int
+
+    public static func == (a: LanguageGuess, b: LanguageGuess) -> Bool {
+        a.code == b.code && a.probability == b.probability && a.script == b.script && a.letters == b.letters
+            && a.top.map(\.code) == b.top.map(\.code) && a.top.map(\.probability) == b.top.map(\.probability)
+    }
+
+    public static let undetermined = LanguageGuess(code: "und", probability: 0, top: [], script: "Zyyy", letters: 0)
+}
+
+/// Identifies the language of a paragraph: script first, then character n-grams and words.
+///
+/// 1. The letters' scripts (ICU's script property) pick the candidates: a script that one
+///    language uses decides it outright (Greek, Hangul, Thai ...), kana means Japanese, and
+///    otherwise only languages written in the dominant script compete.
+/// 2. Among those, a naive-Bayes score over character 1–4-grams and whole words (frequent
+///    function words weigh most; the word evidence keeps code-mixed Tagalog Tagalog).
+/// 3. Scores become probabilities by a softmax whose temperature shrinks with the amount of
+///    evidence, fitted on held-out text (`tools/langdata/calibrate.py`).
+///
+/// Not thread-safe (it reuses buffers); use one per worker.
+public final class LanguageIdentifier {
+    public let model: LanguageModel
+    private var extractor: FeatureExtractor
+    private var scores: [Float]
+    private var orderCounts: [Int]
+    /// For each script, the languages written in it.
+    private let languagesByScript: [String: [Int]]
+
+    /// Words that are links, addresses or paths carry no language.
+    static func isLinkLike<S: StringProtocol>(_ chunk: S) -> Bool {
+        chunk.contains("://") || chunk.hasPrefix("www.") || (chunk.contains("@") && chunk.contains("."))
+    }
+
+    public init(model: LanguageModel = .embedded) {
+        self.model = model
+        extractor = FeatureExtractor(model: model)
+        scores = [Float](repeating: 0, count: model.languages.count)
+        orderCounts = [Int](repeating: 0, count: model.maxOrder + 1)
+        var byScript: [String: [Int]] = [:]
+        for (i, l) in model.languages.enumerated() {
+            for s in l.scripts { byScript[s, default: []].append(i) }
+        }
+        languagesByScript = byScript
+    }
+
+    /// The language of `text`, with up to `top` alternatives.
+    public func identify<S: StringProtocol>(_ text: S, top: Int = 3) -> LanguageGuess {
+        // Pass 1: letters per script, over the text without links.
+        var analysed = Substring(text)
+        if text.contains("://") || text.contains("www.") || text.contains("@") {
+            analysed = Substring(text.split(whereSeparator: \.isWhitespace)
+                .filter { !LanguageIdentifier.isLinkLike($0) }.joined(separator: " "))
+        }
+        var perScript: [Int32: Int] = [:]
+        var letters = 0
+        for scalar in analysed.unicodeScalars where extractor.letter(scalar) != nil {
+            let s = Script(of: scalar)
+            if !s.isNeutral { perScript[s.code, default: 0] += 1; letters += 1 }
+        }
+        guard letters > 0 else { return .undetermined }
+        let candidates = candidateLanguages(perScript: perScript, letters: letters)
+        let dominant = perScript.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }!.key
+        let scriptName = Script(code: dominant).shortName
+        if candidates.isEmpty {
+            return LanguageGuess(code: "und", probability: 0, top: [], script: scriptName, letters: letters)
+        }
+        if candidates.count == 1 {
+            let code = model.languages[candidates[0]].code
+            return LanguageGuess(code: code, probability: 0.99, top: [(code, 0.99)], script: scriptName, letters: letters)
+        }
+        // Pass 2: n-gram and word evidence for every language; only candidates are read out.
+        let ranked = rank(analysed.unicodeScalars, candidates)
+        let best = ranked.prefix(max(1, top)).map { (model.languages[$0.0].code, $0.1) }
+        return LanguageGuess(code: best[0].0, probability: best[0].1, top: best, script: scriptName, letters: letters)
+    }
+
+    /// Raw scores of every candidate, best first, with the feature count (for calibration).
+    func rawScores(_ text: Substring.UnicodeScalarView, _ candidates: [Int]) -> ([(Int, Float)], Int) {
+        for i in scores.indices { scores[i] = 0 }
+        for i in orderCounts.indices { orderCounts[i] = 0 }
+        let model = self.model
+        let wordOrder = model.maxOrder
+        let step = model.step
+        let wordStep = step * model.wordWeight
+        extractor.forEachFeature(in: text) { hash, order in
+            orderCounts[order] &+= 1
+            guard let (start, count) = model.lookup(hash) else { return }
+            let s = order == wordOrder ? wordStep : step
+            for k in start..<(start &+ count) {
+                let p = model.postings[k]
+                scores[Int(p & 0xFF)] += Float(p >> 8) * s
+            }
+        }
+        var out: [(Int, Float)] = []
+        out.reserveCapacity(candidates.count)
+        for l in candidates {
+            var s = scores[l]
+            for o in 0...wordOrder {
+                let w: Float = o == wordOrder ? model.wordWeight : 1
+                s += Float(orderCounts[o]) * model.floor(language: l, order: o) * w
+            }
+            out.append((l, s))
+        }
+        out.sort { $0.1 > $1.1 }
+        return (out, orderCounts.reduce(0, +))
+    }
+
+    private func rank(_ text: Substring.UnicodeScalarView, _ candidates: [Int]) -> [(Int, Double)] {
+        let (raw, features) = rawScores(text, candidates)
+        // Temperature scaling: the more features, the more the same score gap means.
+        let tau = Double(model.calibrationSlope) / pow(Double(max(features, 1)), Double(model.lengthExponent))
+        let top = Double(raw[0].1)
+        var probs = raw.map { (l, s) in (l, exp(tau * (Double(s) - top))) }
+        let z = probs.reduce(0) { $0 + $1.1 }
+        for i in probs.indices { probs[i].1 /= z }
+        return probs
+    }
+
+    private func candidateLanguages(perScript: [Int32: Int], letters: Int) -> [Int] {
+        let kana = (perScript[Script.hiragana.code] ?? 0) + (perScript[Script.katakana.code] ?? 0)
+        if kana > 0 && Double(kana) >= 0.05 * Double(letters) {
+            return model.languages.indices.filter { model.languages[$0].code == "ja" }
+        }
+        let dominant = perScript.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }!.key
+        let name = Script(code: dominant).shortName
+        return languagesByScript[name] ?? []
+    }
+}

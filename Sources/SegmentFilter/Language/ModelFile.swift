@@ -1,0 +1,128 @@
+import SegfilterData
+
+/// The binary language model: read in place from the bytes embedded in the binary (or from a
+/// file), with no parsing beyond the header, so start-up costs nothing.
+///
+/// Written by `tools/langdata/train.py`; the layout (little-endian, offsets from the start):
+///
+/// | offset | field |
+/// |---|---|
+/// | 0 | magic `SFLM`, u32 version (2) |
+/// | 8 | u32 languages, u32 max n-gram order, u32 table slots (power of two), u32 postings |
+/// | 24 | u32 offset and u32 length of the metadata (UTF-8 lines: code, name, scripts, chars) |
+/// | 32 | u32 offset of the floors: f32[languages][order + 1], the last column for words |
+/// | 36 | u32 offset of the hash table: slots of (u32 fingerprint, u32 start << 8 \| count) |
+/// | 40 | u32 offset of the postings: u16 (language \| quantised weight << 8) |
+/// | 44 | u32 offset of the case table: u16[65536], the lower-case letter, 0 if not a letter |
+/// | 48 | f32 quantisation step, f32 word weight, f32 calibration slope, f32 calibration bias |
+/// | 64 | f32 short-text temperature exponent, reserved to 128 |
+///
+/// A feature's log-probability in a language is `floor + weight × step`; a language absent
+/// from a feature's postings scores the floor of that feature's order.
+public struct LanguageModel: @unchecked Sendable {
+    /// One language the model knows.
+    public struct Language: Sendable, Hashable {
+        /// ISO 639-1 where one exists, else ISO 639-3.
+        public let code: String
+        public let name: String
+        /// ISO 15924 names of the scripts the language is written in.
+        public let scripts: [String]
+        /// Characters of training text behind the language's profile.
+        public let trainingCharacters: Int
+    }
+
+    public let languages: [Language]
+    let base: UnsafeRawPointer
+    let count: Int
+    let maxOrder: Int
+    let slotMask: UInt64
+    let floors: UnsafePointer<Float>
+    let table: UnsafePointer<UInt32>
+    let postings: UnsafePointer<UInt16>
+    let caseTable: UnsafePointer<UInt16>
+    let step: Float
+    let wordWeight: Float
+    let calibrationSlope: Float
+    let calibrationBias: Float
+    let lengthExponent: Float
+
+    public enum LoadError: Error, CustomStringConvertible {
+        case malformed(String)
+        public var description: String {
+            switch self { case .malformed(let m): return "language model: \(m)" }
+        }
+    }
+
+    /// The model embedded in the binary.
+    public static let embedded: LanguageModel = {
+        let blob = sf_language_model()
+        do {
+            return try LanguageModel(bytes: UnsafeRawPointer(blob.bytes), count: Int(blob.length))
+        } catch {
+            // The embedded model is checked by the tests; a build with a broken one is a bug.
+            fatalError("segfilter: the embedded \(error)")
+        }
+    }()
+
+    /// Reads a model from memory that stays valid for the model's lifetime.
+    public init(bytes: UnsafeRawPointer, count: Int) throws {
+        func u32(_ at: Int) -> Int { Int(bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian) }
+        func f32(_ at: Int) -> Float { Float(bitPattern: bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian) }
+        guard count >= 128, u32(0) == 0x4D4C_4653 else { throw LoadError.malformed("bad magic") }
+        guard u32(4) == 2 else { throw LoadError.malformed("version \(u32(4)), expected 2") }
+        let nLangs = u32(8), order = u32(12), slots = u32(16), nPostings = u32(20)
+        let metaOffset = u32(24), metaLength = u32(28)
+        let floorsOffset = u32(32), tableOffset = u32(36), postingsOffset = u32(40), caseOffset = u32(44)
+        guard slots > 0, slots & (slots - 1) == 0, order >= 1, order <= 8, nLangs > 0, nLangs < 256,
+              metaOffset + metaLength <= count,
+              floorsOffset + 4 * nLangs * (order + 1) <= count,
+              tableOffset + 8 * slots <= count,
+              postingsOffset + 2 * nPostings <= count,
+              caseOffset + 2 * 65536 <= count,
+              floorsOffset % 4 == 0, tableOffset % 4 == 0, postingsOffset % 2 == 0, caseOffset % 2 == 0
+        else { throw LoadError.malformed("sections out of bounds") }
+        let meta = String(decoding: UnsafeRawBufferPointer(start: bytes + metaOffset, count: metaLength), as: UTF8.self)
+        var langs: [Language] = []
+        for line in meta.split(separator: "\n") {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard f.count >= 4 else { throw LoadError.malformed("metadata line \(langs.count + 1)") }
+            langs.append(Language(code: String(f[0]), name: String(f[1]),
+                                  scripts: f[2].split(separator: ",").map(String.init),
+                                  trainingCharacters: Int(f[3]) ?? 0))
+        }
+        guard langs.count == nLangs else { throw LoadError.malformed("\(langs.count) metadata lines for \(nLangs) languages") }
+        languages = langs
+        base = bytes
+        self.count = count
+        maxOrder = order
+        slotMask = UInt64(slots - 1)
+        floors = (bytes + floorsOffset).assumingMemoryBound(to: Float.self)
+        table = (bytes + tableOffset).assumingMemoryBound(to: UInt32.self)
+        postings = (bytes + postingsOffset).assumingMemoryBound(to: UInt16.self)
+        caseTable = (bytes + caseOffset).assumingMemoryBound(to: UInt16.self)
+        step = f32(48)
+        wordWeight = f32(52)
+        calibrationSlope = f32(56)
+        calibrationBias = f32(60)
+        lengthExponent = f32(64)
+    }
+
+    /// The postings of a feature hash: (start, count) into `postings`, or nil.
+    @inline(__always)
+    func lookup(_ hash: UInt64) -> (Int, Int)? {
+        let fp = UInt32(truncatingIfNeeded: hash >> 32) | 1
+        var slot = hash & slotMask
+        while true {
+            let key = table[Int(slot) &* 2]
+            if key == fp {
+                let packed = table[Int(slot) &* 2 &+ 1]
+                return (Int(packed >> 8), Int(packed & 0xFF))
+            }
+            if key == 0 { return nil }
+            slot = (slot &+ 1) & slotMask
+        }
+    }
+
+    @inline(__always)
+    func floor(language: Int, order: Int) -> Float { floors[language &* (maxOrder &+ 1) &+ order] }
+}

@@ -1,0 +1,32 @@
+/// A rule set's patterns compiled for one worker.
+public final class RuleMatcher {
+    public let rules: RuleSet
+    private let compiled: [CompiledPattern]
+
+    public init(_ rules: RuleSet) throws {
+        self.rules = rules
+        compiled = try rules.patterns.map { try CompiledPattern($0) }
+    }
+
+    private init(rules: RuleSet, compiled: [CompiledPattern]) {
+        self.rules = rules
+        self.compiled = compiled
+    }
+
+    /// A matcher with its own regex clones, for another thread.
+    public func copy() -> RuleMatcher { RuleMatcher(rules: rules, compiled: compiled.map { $0.copy() }) }
+
+    /// The patterns that fire on a paragraph of `characters` characters in `language`, in a
+    /// document whose primary language is `documentLanguage`.
+    public func hits(_ text: UnsafeBufferPointer<UInt8>, characters: Int, language: String,
+                     documentLanguage: String) -> [RuleSet.Pattern] {
+        var out: [RuleSet.Pattern] = []
+        for c in compiled {
+            let p = c.pattern
+            if characters > p.maxChars { continue }
+            if !p.languages.isEmpty && !p.languages.contains(language) && !p.languages.contains(documentLanguage) { continue }
+            if c.matches(text) { out.append(p) }
+        }
+        return out
+    }
+}

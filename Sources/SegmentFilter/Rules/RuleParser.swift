@@ -1,0 +1,136 @@
+/// Reads the rule-set text format (see `docs/rules.md`), reporting errors with line numbers.
+public enum RuleParser {
+    /// Parses `text`; `resolve` loads the rule set named by `extends`.
+    public static func parse(_ text: String, origin: String, resolve: (String) throws -> RuleSet) throws -> RuleSet {
+        var rules = RuleSet(name: origin)
+        var section = ""
+        var pattern: (RuleSet.Pattern, Int)? = nil
+        var seenSetting = false
+
+        func fail(_ line: Int, _ message: String) -> RuleError { .syntax(origin: origin, line: line, message: message) }
+
+        func finishPattern() throws {
+            guard let (p, line) = pattern else { return }
+            if p.id.isEmpty { throw fail(line, "pattern without an id") }
+            if p.regex.isEmpty { throw fail(line, "pattern '\(p.id)' has no regex") }
+            do { _ = try CompiledPattern(p) } catch let e as PatternError { throw fail(line, e.description) }
+            if let i = rules.patterns.firstIndex(where: { $0.id == p.id }) { rules.patterns[i] = p } else { rules.patterns.append(p) }
+            pattern = nil
+        }
+
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let lineNo = index + 1
+            let line = stripComment(String(raw)).trimmingCharacters(in: " \t\r")
+            if line.isEmpty { continue }
+            if line.hasPrefix("[") {
+                guard line.hasSuffix("]") else { throw fail(lineNo, "a section header must end with ']'") }
+                try finishPattern()
+                section = String(line.dropFirst().dropLast()).trimmingCharacters(in: " ")
+                switch section {
+                case "split": break
+                case "pattern":
+                    pattern = (RuleSet.Pattern(id: "", kind: "boilerplate", weight: 1, languages: [], maxChars: 1000,
+                                               regex: "", origin: "\(origin):\(lineNo)"), lineNo)
+                default: throw fail(lineNo, "unknown section [\(section)]; expected [split] or [pattern]")
+                }
+                continue
+            }
+            guard let eq = line.firstIndex(of: "=") else { throw fail(lineNo, "expected 'key = value'") }
+            let key = line[..<eq].trimmingCharacters(in: " \t")
+            let value = line[line.index(after: eq)...].trimmingCharacters(in: " \t")
+            switch section {
+            case "":
+                switch key {
+                case "name": rules.name = value
+                case "description": rules.description = value
+                case "extends":
+                    if seenSetting { throw fail(lineNo, "'extends' must come before any other setting") }
+                    let base = try resolve(value)
+                    rules.split = base.split
+                    rules.patterns = base.patterns
+                default: throw fail(lineNo, "unknown key '\(key)'; expected name, description or extends")
+                }
+                seenSetting = seenSetting || key != "name"
+            case "split":
+                seenSetting = true
+                try setSplit(&rules.split, key, value) { fail(lineNo, $0) }
+            case "pattern":
+                guard case (var p, let start)? = pattern else { continue }
+                switch key {
+                case "id": p.id = value
+                case "kind": p.kind = value
+                case "weight":
+                    guard let w = Double(value), w.isFinite else { throw fail(lineNo, "weight must be a number, not '\(value)'") }
+                    p.weight = w
+                case "languages":
+                    p.languages = value == "*" ? [] : Set(value.split(separator: ",").map { $0.trimmingCharacters(in: " ") })
+                case "max_chars":
+                    guard let m = Int(value), m > 0 else { throw fail(lineNo, "max_chars must be a positive whole number") }
+                    p.maxChars = m
+                case "regex":
+                    p.regex = value
+                    p.origin = "\(origin):\(lineNo)"
+                    do { _ = try CompiledPattern(p) } catch let e as PatternError { throw fail(lineNo, e.description) }
+                default: throw fail(lineNo, "unknown pattern key '\(key)'; expected id, kind, weight, languages, max_chars or regex")
+                }
+                pattern = (p, start)
+            default: break
+            }
+        }
+        try finishPattern()
+        return rules
+    }
+
+    /// `#` starts a comment unless it is inside a regex value (regexes may contain `#`), so a
+    /// comment on a `regex =` line is not possible; elsewhere ` #` ends the value.
+    static func stripComment(_ line: String) -> String {
+        let t = line.drop { $0 == " " || $0 == "\t" }
+        if t.hasPrefix("#") { return "" }
+        if t.hasPrefix("regex") { return line }
+        if let r = line.range(of: " #") { return String(line[..<r.lowerBound]) }
+        return line
+    }
+
+    static func setSplit(_ s: inout SplitSettings, _ key: String, _ value: String, _ fail: (String) -> RuleError) throws {
+        func number() throws -> Double {
+            guard let v = Double(value), v.isFinite else { throw fail("'\(key)' must be a number, not '\(value)'") }
+            return v
+        }
+        func whole() throws -> Int {
+            guard let v = Int(value), v >= 0 else { throw fail("'\(key)' must be a whole number ≥ 0, not '\(value)'") }
+            return v
+        }
+        switch key {
+        case "other_language": s.otherLanguage = try number()
+        case "min_language_probability": s.minLanguageProbability = try number()
+        case "same_language": s.sameLanguage = try number()
+        case "coherence_threshold": s.coherenceThreshold = try number()
+        case "coherence": s.coherence = try number()
+        case "bias": s.bias = try number()
+        case "margin": s.margin = try number()
+        case "min_primary_paragraphs": s.minPrimaryParagraphs = max(1, try whole())
+        case "short_document_paragraphs": s.shortDocumentParagraphs = try whole()
+        case "certain_pattern": s.certainPattern = try number()
+        case "min_letters": s.minLetters = try whole()
+        case "strict_language":
+            guard value == "true" || value == "false" else { throw fail("'strict_language' must be true or false") }
+            s.strictLanguage = value == "true"
+        default:
+            throw fail("unknown [split] key '\(key)'")
+        }
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        let chars = Set(set)
+        var s = Substring(self)
+        while let f = s.first, chars.contains(f) { s = s.dropFirst() }
+        while let l = s.last, chars.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in set: String) -> String { String(self).trimmingCharacters(in: set) }
+}

@@ -1,0 +1,148 @@
+import SegfilterData
+
+/// A rule set: the split's thresholds and weights, and the cue patterns for appended material.
+///
+/// Rule sets are text files (`rules/*.rules`, documented in `docs/rules.md`):
+///
+/// ```
+/// # comment
+/// name = news
+/// extends = default          # start from another rule set, then override
+/// [split]
+/// margin = 1.0
+/// [pattern]
+/// id = copyright-line
+/// kind = copyright
+/// weight = 2.5
+/// languages = *
+/// max_chars = 300
+/// regex = (?i)^\s*(©|copyright\b)
+/// ```
+public struct RuleSet: Sendable {
+    public var name: String
+    public var description: String
+    public var split: SplitSettings
+    public var patterns: [Pattern]
+
+    /// One cue pattern: an ICU regular expression that marks a paragraph as appended material.
+    public struct Pattern: Sendable, Equatable {
+        public var id: String
+        /// What the cue detects: `copyright`, `licence`, `credit`, `bio`, `related`, `newsletter`,
+        /// `navigation`, `contact`, `bugs`, `source` ...; reported with the paragraph.
+        public var kind: String
+        /// Evidence added to the paragraph's appended score when the pattern matches.
+        public var weight: Double
+        /// Language codes the pattern applies to (by the paragraph's or the document's
+        /// language); empty means every language.
+        public var languages: Set<String>
+        /// The pattern fires only on paragraphs of at most this many characters.
+        public var maxChars: Int
+        /// ICU regular-expression syntax.
+        public var regex: String
+        /// Where the pattern was defined, for messages.
+        public var origin: String
+    }
+
+    /// An empty rule set with default settings.
+    public init(name: String) {
+        self.name = name
+        description = ""
+        split = SplitSettings()
+        patterns = []
+    }
+
+    /// The rule sets built into the binary, by name.
+    public static var builtInNames: [String] {
+        (0..<sf_rule_set_count()).map { String(cString: sf_rule_set_name($0)) }
+    }
+
+    /// The text of a built-in rule set.
+    public static func builtInText(_ name: String) -> String? {
+        for i in 0..<sf_rule_set_count() where String(cString: sf_rule_set_name(i)) == name {
+            let blob = sf_rule_set_text(i)
+            return String(decoding: UnsafeRawBufferPointer(start: blob.bytes, count: Int(blob.length)), as: UTF8.self)
+        }
+        return nil
+    }
+
+    /// Loads a built-in rule set by name, or a rule file by path (anything with a `/` or ending
+    /// in `.rules`).
+    public static func load(_ nameOrPath: String) throws -> RuleSet {
+        if nameOrPath.contains("/") || nameOrPath.hasSuffix(".rules") {
+            guard let text = readFile(nameOrPath) else { throw RuleError.unreadable(path: nameOrPath) }
+            return try RuleParser.parse(text, origin: nameOrPath, resolve: resolveBuiltIn)
+        }
+        return try resolveBuiltIn(nameOrPath)
+    }
+
+    static func resolveBuiltIn(_ name: String) throws -> RuleSet {
+        guard let text = builtInText(name) else { throw RuleError.unknown(name: name, valid: builtInNames) }
+        return try RuleParser.parse(text, origin: "rules/\(name).rules", resolve: resolveBuiltIn)
+    }
+}
+
+/// The thresholds and weights of the split decision (see `Splitter` for how they combine).
+public struct SplitSettings: Sendable, Equatable {
+    /// Evidence for a paragraph in another language than the document's, times the
+    /// probability of that language.
+    public var otherLanguage = 3.0
+    /// Below this probability a paragraph's language is not trusted either way.
+    public var minLanguageProbability = 0.5
+    /// Evidence against cutting a paragraph confidently in the document's language.
+    public var sameLanguage = 0.6
+    /// A paragraph whose coherence with the preceding content is below this looks off-topic.
+    public var coherenceThreshold = 0.08
+    /// Evidence per unit of coherence below (or, against, above) the threshold.
+    public var coherence = 4.0
+    /// Evidence every paragraph starts with: negative, so content stays unless evidence says otherwise.
+    public var bias = -0.8
+    /// The best cut must beat "nothing appended" by this much.
+    public var margin = 1.0
+    /// The fewest paragraphs primary content keeps.
+    public var minPrimaryParagraphs = 1
+    /// Documents of at most this many paragraphs stay whole unless a pattern of at least
+    /// `certainPattern` weight fires in the tail.
+    public var shortDocumentParagraphs = 2
+    public var certainPattern = 3.0
+    /// Every trailing paragraph not in the primary language is appended (the `strict` set).
+    public var strictLanguage = false
+    /// Paragraphs with fewer letters than this carry no language evidence of their own.
+    public var minLetters = 12
+    public init() {}
+}
+
+public enum RuleError: Error, CustomStringConvertible, Equatable {
+    case unknown(name: String, valid: [String])
+    case unreadable(path: String)
+    case syntax(origin: String, line: Int, message: String)
+
+    public var description: String {
+        switch self {
+        case .unknown(let name, let valid):
+            return "unknown rule set '\(name)'; valid names: \(valid.joined(separator: ", ")), or a path to a .rules file"
+        case .unreadable(let path):
+            return "cannot read rule file '\(path)'"
+        case .syntax(let origin, let line, let message):
+            return "\(origin):\(line): \(message)"
+        }
+    }
+}
+
+func readFile(_ path: String) -> String? {
+    guard let f = fopen(path, "rb") else { return nil }
+    defer { fclose(f) }
+    var data: [UInt8] = []
+    var buf = [UInt8](repeating: 0, count: 65536)
+    while true {
+        let n = fread(&buf, 1, buf.count, f)
+        if n > 0 { data.append(contentsOf: buf[0..<n]) }
+        if n < buf.count { break }
+    }
+    return String(decoding: data, as: UTF8.self)
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

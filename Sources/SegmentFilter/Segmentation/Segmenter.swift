@@ -1,0 +1,112 @@
+import ICUShim
+
+/// What ICU's word break rules say a word segment is.
+public enum WordKind: UInt8, Sendable {
+    case number, letters, kana, ideographs
+
+    init(ruleStatus: Int32) {
+        switch Int(ruleStatus) {
+        case Int(SF_WORD_NUMBER)..<Int(SF_WORD_LETTER): self = .number
+        case Int(SF_WORD_KANA)..<Int(SF_WORD_IDEO): self = .kana
+        case Int(SF_WORD_IDEO)...: self = .ideographs
+        default: self = .letters
+        }
+    }
+}
+
+/// A word found by ICU, as a byte range of the paragraph's UTF-8 text.
+public struct Word: Equatable, Sendable {
+    public var range: Range<Int>
+    public var kind: WordKind
+}
+
+public enum SegmentationError: Error, CustomStringConvertible {
+    case icu(String)
+    public var description: String {
+        switch self { case .icu(let m): return "ICU break iterator: \(m)" }
+    }
+}
+
+/// ICU word and sentence segmentation for one worker.
+///
+/// ICU break iterators are not thread-safe, so each worker owns a `Segmenter`; `copy()` clones
+/// the iterators for another thread. Text is handed to ICU as UTF-8 through one reused UText,
+/// which costs 2-3 µs per paragraph against ~15 µs for a fresh iterator.
+public final class Segmenter: @unchecked Sendable {
+    private let words: OpaquePointer
+    private let sentences: OpaquePointer
+    private var scratch: [Int32] = []
+
+    /// - Parameter locale: the ICU locale for the rules; "@ss=standard" turns on the sentence
+    ///   break's abbreviation suppressions ("Dr.", "e.g.").
+    public init(locale: String = "en@ss=standard") throws {
+        var err = [CChar](repeating: 0, count: 64)
+        guard let w = sf_breaker_open(Int32(SF_BREAK_WORD), locale, &err, 64) else {
+            throw SegmentationError.icu(cString(err))
+        }
+        guard let s = sf_breaker_open(Int32(SF_BREAK_SENTENCE), locale, &err, 64) else {
+            sf_breaker_close(w)
+            throw SegmentationError.icu(cString(err))
+        }
+        words = w
+        sentences = s
+    }
+
+    private init(words: OpaquePointer, sentences: OpaquePointer) {
+        self.words = words
+        self.sentences = sentences
+    }
+
+    /// A segmenter with its own iterators, for another thread.
+    public func copy() -> Segmenter {
+        // Cloning only fails when memory runs out; there is nothing sensible to do then.
+        guard let w = sf_breaker_clone(words), let s = sf_breaker_clone(sentences) else {
+            fatalError("segfilter: out of memory while cloning an ICU break iterator")
+        }
+        return Segmenter(words: w, sentences: s)
+    }
+
+    deinit {
+        sf_breaker_close(words)
+        sf_breaker_close(sentences)
+    }
+
+    /// The words (letters, numbers, kana, ideographs; not spaces or punctuation) of `text`.
+    public func words(in text: UnsafeBufferPointer<UInt8>) -> [Word] {
+        let n = text.count
+        if n == 0 { return [] }
+        let cap = n + 1
+        if scratch.count < 3 * cap { scratch = [Int32](repeating: 0, count: 3 * cap) }
+        let found = text.withMemoryRebound(to: CChar.self) { chars in
+            scratch.withUnsafeMutableBufferPointer { out in
+                sf_breaker_words(words, chars.baseAddress, Int32(n), out.baseAddress, Int32(cap))
+            }
+        }
+        guard found > 0 else { return [] }
+        var result: [Word] = []
+        result.reserveCapacity(Int(found))
+        for i in 0..<Int(found) {
+            result.append(Word(range: Int(scratch[3 * i])..<Int(scratch[3 * i + 1]), kind: WordKind(ruleStatus: scratch[3 * i + 2])))
+        }
+        return result
+    }
+
+    /// The end offsets (bytes) of the sentences of `text`.
+    public func sentenceEnds(in text: UnsafeBufferPointer<UInt8>) -> [Int] {
+        let n = text.count
+        if n == 0 { return [] }
+        let cap = n + 1
+        if scratch.count < cap { scratch = [Int32](repeating: 0, count: cap) }
+        let found = text.withMemoryRebound(to: CChar.self) { chars in
+            scratch.withUnsafeMutableBufferPointer { out in
+                sf_breaker_boundaries(sentences, chars.baseAddress, Int32(n), out.baseAddress, Int32(cap))
+            }
+        }
+        return found > 0 ? scratch[0..<Int(found)].map(Int.init) : []
+    }
+}
+
+/// A NUL-terminated C buffer as a String.
+func cString(_ buffer: [CChar]) -> String {
+    String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+}

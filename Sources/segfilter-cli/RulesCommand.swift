@@ -1,0 +1,45 @@
+import ArgumentParser
+import SegmentFilter
+
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "List the built-in rule sets, show one, or check a rule file.",
+        subcommands: [List.self, Show.self, Check.self],
+        defaultSubcommand: List.self)
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the built-in rule sets with one line each.")
+        func run() throws {
+            for name in RuleSet.builtInNames {
+                let r = try RuleSet.load(name)
+                print("\(name.padding(8))  \(r.description)  (\(r.patterns.count) patterns)")
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print a built-in rule set's file.")
+        @Argument(help: "A built-in rule set name.") var name: String
+        func run() throws {
+            guard let text = RuleSet.builtInText(name) else {
+                throw RuleError.unknown(name: name, valid: RuleSet.builtInNames)
+            }
+            print(text, terminator: "")
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Validate a rule file; errors name the line.")
+        @Argument(help: "Path to a .rules file.") var file: String
+        func run() throws {
+            let path = file.contains("/") ? file : "./" + file
+            let r = try RuleSet.load(path)
+            print("\(file): ok: rule set '\(r.name)', \(r.patterns.count) patterns")
+        }
+    }
+}
+
+extension String {
+    func padding(_ n: Int) -> String { count >= n ? self : self + String(repeating: " ", count: n - count) }
+}

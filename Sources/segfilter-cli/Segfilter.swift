@@ -1,0 +1,144 @@
+import ArgumentParser
+import SegmentFilter
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The `segfilter` command: a thin shell over the SegmentFilter library.
+struct Segfilter: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "segfilter",
+        abstract: "Split documents into primary content and appended material (other-language bios, credits, licence notices, off-topic tails).",
+        discussion: """
+        Exit status: 0 ok, 1 data error (a bad record under --on-error fail), 2 usage error
+        (unknown option, unknown or malformed rule set), 3 I/O error.
+
+        Examples:
+          segfilter article.txt --appended tail.txt      # plain text: prints the primary content
+          segfilter --jsonl corpus.jsonl > clean.jsonl    # JSONL: text becomes the primary content
+          segfilter --rules news --explain < page.txt     # per-paragraph evidence on stderr
+          segfilter identify --top 3 < lines.txt          # language of each line
+          segfilter rules                                 # the built-in rule sets
+        """,
+        subcommands: [Filter.self, Identify.self, Languages.self, RulesCommand.self],
+        defaultSubcommand: Filter.self
+    )
+}
+
+struct Filter: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "filter",
+        abstract: "Filter documents (the default command).")
+
+    @Argument(help: "Input files; standard input when none or '-'. In plain-text mode each file is one document.")
+    var files: [String] = []
+
+    @Flag(help: "Read and write JSON Lines: one document per line.")
+    var jsonl = false
+
+    @Option(help: "The JSON member that holds the text.")
+    var textField = "text"
+
+    @Option(help: "Rule set: a built-in name (see 'segfilter rules') or a path to a .rules file.")
+    var rules = "default"
+
+    @Option(help: "Plain text: write the appended material to this file.")
+    var appended: String?
+
+    @Option(name: [.short, .customLong("output")], help: "Write the output here instead of standard output.")
+    var output: String?
+
+    @Flag(help: "Print each paragraph's evidence and the decision on standard error.")
+    var explain = false
+
+    @Option(help: "Worker threads (JSONL); output keeps input order. Default: the number of cores.")
+    var jobs: Int?
+
+    @Option(help: "What to do with a bad record: fail (exit 1), skip (to --rejects), pass (copy unchanged).")
+    var onError: ErrorPolicyArgument = .fail
+
+    @Option(help: "With --on-error skip: write rejected records and reasons here (default: standard error).")
+    var rejects: String?
+
+    @Option(help: "JSONL lines longer than this many bytes are bad records.")
+    var maxLineBytes = 64 << 20
+
+    @Option(help: "Plain-text documents longer than this many bytes are passed through whole, with a warning.")
+    var maxDocBytes = 64 << 20
+
+    @Flag(help: "Leave the per-paragraph array out of the segfilter object.")
+    var noParagraphs = false
+
+    @Flag(name: .shortAndLong, help: "No summary on standard error.")
+    var quiet = false
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if maxLineBytes < 1 || maxDocBytes < 1 { throw ValidationError("size limits must be positive") }
+        if appended != nil && jsonl { throw ValidationError("--appended is for plain text; in JSONL the appended material is in segfilter.appended") }
+    }
+
+    func run() throws {
+        let ruleSet = try RuleSet.load(rules)
+        let filter = try DocumentFilter(rules: ruleSet)
+        let out = try output.map { try ByteWriter(path: $0) } ?? .standardOutput()
+        let err = ByteWriter.standardError()
+        let explainOut = explain ? err : nil
+        let inputs = files.isEmpty ? ["-"] : files
+        let clock = ContinuousClock.now
+        if jsonl {
+            var options = JSONLOptions()
+            options.textField = textField
+            options.onError = onError.policy
+            options.maxLineBytes = maxLineBytes
+            options.jobs = jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+            options.paragraphs = !noParagraphs
+            let processor = JSONLProcessor(filter: filter, options: options)
+            let rejectsOut = try rejects.map { try ByteWriter(path: $0) } ?? err
+            var total = RunSummary()
+            for input in inputs {
+                let reader = try LineReader(path: input)
+                do {
+                    total.add(try processor.run(reader, output: out, rejects: rejectsOut, explain: explainOut))
+                } catch let e as DataError {
+                    try out.flush()
+                    throw e
+                }
+            }
+            try out.flush()
+            if !quiet { try err.write(summaryLine(total, seconds: clock.duration(to: .now))); try err.flush() }
+        } else {
+            let appendedOut = try appended.map { try ByteWriter(path: $0) }
+            let processor = PlainTextProcessor(filter: filter, maxDocumentBytes: maxDocBytes)
+            for input in inputs {
+                let reader = try LineReader(path: input)
+                if try processor.run(reader, output: out, appended: appendedOut, explain: explainOut) == nil {
+                    try err.write("segfilter: warning: \(reader.displayName) is larger than --max-doc-bytes (\(maxDocBytes)); passed through whole\n")
+                }
+            }
+            try out.flush()
+            try appendedOut?.flush()
+            try err.flush()
+        }
+    }
+
+    func summaryLine(_ s: RunSummary, seconds d: Duration) -> String {
+        let secs = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        let mbps = secs > 0 ? Double(s.bytes) / 1e6 / secs : 0
+        let share = s.written > 0 ? 100.0 * Double(s.withAppended) / Double(s.records) : 0
+        let langs = s.languages.sorted { $0.value > $1.value }.prefix(8).map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        return "segfilter: \(s.records) records: \(s.written) written (\(s.passedThrough) passed through as bad), \(s.rejected - s.passedThrough) rejected"
+            + (s.blankLines > 0 ? ", \(s.blankLines) blank lines skipped" : "")
+            + "; \(s.withAppended) with appended material (\(format1(share))%); \(format1(Double(s.bytes) / 1e6)) MB in \(format1(secs)) s (\(format1(mbps)) MB/s); languages: \(langs)\n"
+    }
+}
+
+func format1(_ x: Double) -> String {
+    let v = (x * 10).rounded() / 10
+    return String(Int(v)) + "." + String(Int((abs(v) * 10).rounded()) % 10)
+}
+
+enum ErrorPolicyArgument: String, ExpressibleByArgument, CaseIterable {
+    case fail, skip, pass
+    var policy: ErrorPolicy { ErrorPolicy(rawValue: rawValue)! }
+}

@@ -1,0 +1,196 @@
+import Foundation
+import Testing
+
+/// The built `segfilter` binary: beside the test bundle in the build folder.
+let binary: URL = {
+    let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    var dir = exe.deletingLastPathComponent()
+    while !dir.path.isEmpty && dir.path != "/" {
+        let candidate = dir.appendingPathComponent("segfilter")
+        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        dir = dir.deletingLastPathComponent()
+    }
+    return URL(fileURLWithPath: ".build/debug/segfilter")
+}()
+
+let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+struct Run {
+    var status: Int32
+    var stdout: Data
+    var stderr: String
+    var out: String { String(decoding: stdout, as: UTF8.self) }
+}
+
+func run(_ args: [String], stdin: Data = Data()) throws -> Run {
+    let p = Process()
+    p.executableURL = binary
+    p.arguments = args
+    let inPipe = Pipe(), outPipe = Pipe(), errPipe = Pipe()
+    p.standardInput = inPipe
+    p.standardOutput = outPipe
+    p.standardError = errPipe
+    try p.run()
+    let writer = Thread { inPipe.fileHandleForWriting.write(stdin); try? inPipe.fileHandleForWriting.close() }
+    writer.start()
+    final class Box: @unchecked Sendable { var data = Data(); var done = false }
+    let err = Box()
+    let errReader = Thread { err.data = errPipe.fileHandleForReading.readDataToEndOfFile(); err.done = true }
+    errReader.start()
+    let out = outPipe.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    while !err.done { Thread.sleep(forTimeInterval: 0.01) }
+    return Run(status: p.terminationStatus, stdout: out, stderr: String(decoding: err.data, as: UTF8.self))
+}
+
+func temporaryFile(_ name: String) -> URL {
+    FileManager.default.temporaryDirectory.appendingPathComponent("segfilter-cli-\(ProcessInfo.processInfo.processIdentifier)-\(name)")
+}
+
+@Suite struct PlainTextCLITests {
+    @Test func primaryOnStdoutAndBioInAppendedFile() throws {
+        let input = try Data(contentsOf: fixtures.appendingPathComponent("article-with-tagalog-bio.txt"))
+        let tail = temporaryFile("tail.txt")
+        let r = try run(["--appended", tail.path], stdin: input)
+        #expect(r.status == 0, "\(r.stderr)")
+        let appended = try Data(contentsOf: tail)
+        #expect(r.stdout + appended == input)
+        #expect(String(decoding: appended, as: UTF8.self).hasPrefix("Si Maria Clara Dizon"))
+    }
+
+    @Test func filesAreDocumentsAndExplainGoesToStderr() throws {
+        let r = try run(["--explain", fixtures.appendingPathComponent("article-only.txt").path, fixtures.appendingPathComponent("article-copyright.txt").path, "--rules", "news"])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("primary language en"))
+        #expect(r.stderr.contains("APPENDED"))
+        #expect(!r.out.contains("All rights reserved"))
+    }
+
+    @Test func invalidUTF8BytesSurviveExactly() throws {
+        var input = try Data(contentsOf: fixtures.appendingPathComponent("article-with-tagalog-bio.txt"))
+        input.insert(contentsOf: [0xFF, 0xFE, 0x00, 0xC3], at: 20)
+        let tail = temporaryFile("tail2.txt")
+        let r = try run(["--appended", tail.path], stdin: input)
+        #expect(r.status == 0)
+        #expect(r.stdout + (try Data(contentsOf: tail)) == input)
+    }
+
+    @Test func oversizedDocumentPassesThroughWithAWarning() throws {
+        let input = Data(String(repeating: "A line of text.\n", count: 100).utf8)
+        let r = try run(["--max-doc-bytes", "100"], stdin: input)
+        #expect(r.status == 0)
+        #expect(r.stdout == input)
+        #expect(r.stderr.contains("larger than --max-doc-bytes"))
+    }
+}
+
+@Suite struct JSONLCLITests {
+    func record(_ id: String, _ text: String, extra: String = "") -> String {
+        let data = try! JSONSerialization.data(withJSONObject: ["text": text], options: [])
+        let textJSON = String(decoding: data, as: UTF8.self).dropFirst(8).dropLast(1)
+        return #"{"id":"\#(id)","text":\#(textJSON)\#(extra)}"#
+    }
+
+    @Test func oneOutputLinePerRecordWithTheContractFields() throws {
+        let doc = try String(contentsOf: fixtures.appendingPathComponent("article-with-tagalog-bio.txt"), encoding: .utf8)
+        let input = [record("a", doc, extra: #","score":1.0e0"#), record("b", "Short text."), record("c", "")].joined(separator: "\n") + "\n"
+        let r = try run(["--jsonl", "--jobs", "2"], stdin: Data(input.utf8))
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.out.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[0].contains(#""score":1.0e0"#))
+        let o = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as! [String: Any]
+        let seg = o["segfilter"] as! [String: Any]
+        #expect(o["id"] as? String == "a")
+        #expect((o["text"] as! String) + (seg["appended"] as! String) == doc)
+        #expect(seg["language"] as? String == "en")
+        #expect((seg["appended"] as! String).hasPrefix("Si Maria"))
+        let split = seg["split"] as! Int
+        #expect(split == (o["text"] as! String).unicodeScalars.count)
+        let paragraphs = seg["paragraphs"] as! [[String: Any]]
+        #expect(paragraphs.count == 8)
+        #expect(paragraphs.last?["label"] as? String == "appended")
+        #expect(paragraphs.last?["language"] as? String == "tl")
+        for key in ["start", "end", "language", "language_score", "coherence", "label", "rules"] { #expect(paragraphs[0][key] != nil, "\(key)") }
+        #expect(r.stderr.contains("3 records"))
+    }
+
+    @Test func badLineIsAnErrorNamingTheLine() throws {
+        let input = record("a", "Fine.") + "\n{not json\n" + record("c", "Fine too.") + "\n"
+        let r = try run(["--jsonl"], stdin: Data(input.utf8))
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("<stdin>:2:"))
+        #expect(r.out.split(separator: "\n").count == 1)
+    }
+
+    @Test func skipAndPassPolicies() throws {
+        let input = record("a", "Fine.") + "\n{\"id\":\"b\",\"text\":5}\n{\"id\":\"c\"}\n" + record("d", "Fine too.") + "\n"
+        let rejects = temporaryFile("rejects.txt")
+        let skip = try run(["--jsonl", "--on-error", "skip", "--rejects", rejects.path], stdin: Data(input.utf8))
+        #expect(skip.status == 0)
+        #expect(skip.out.split(separator: "\n").count == 2)
+        let rej = try String(contentsOf: rejects, encoding: .utf8)
+        #expect(rej.contains(":2: the \"text\" field is not a string"))
+        #expect(rej.contains(":3: no \"text\" field"))
+        #expect(skip.stderr.contains("4 records: 2 written"))
+        let pass = try run(["--jsonl", "--on-error", "pass"], stdin: Data(input.utf8))
+        #expect(pass.status == 0)
+        #expect(pass.out.split(separator: "\n").count == 4)
+        #expect(pass.out.contains("{\"id\":\"c\"}\n"))
+    }
+
+    @Test func customTextField() throws {
+        let r = try run(["--jsonl", "--text-field", "body"], stdin: Data(#"{"body":"Hello world, this is a test.","text":7}"#.utf8))
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.out.contains(#""text":7"#))
+    }
+}
+
+@Suite struct CommandTests {
+    @Test func rulesListsTheBuiltIns() throws {
+        let r = try run(["rules"])
+        #expect(r.status == 0)
+        for name in ["default", "news", "web", "strict"] { #expect(r.out.contains(name)) }
+    }
+
+    @Test func unknownRuleSetIsAUsageError() throws {
+        let r = try run(["--rules", "nosuch"], stdin: Data("x".utf8))
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("valid names: default, news, web, strict"))
+    }
+
+    @Test func malformedRuleFileNamesTheLine() throws {
+        let f = temporaryFile("bad.rules")
+        try "name = bad\n[split]\nmargin = x\n".write(to: f, atomically: true, encoding: .utf8)
+        let r = try run(["rules", "check", f.path])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("bad.rules:3:"))
+    }
+
+    @Test func unknownOptionIsAUsageError() throws {
+        #expect(try run(["--no-such-option"]).status == 2)
+    }
+
+    @Test func missingFileIsAnIOError() throws {
+        let r = try run(["/nonexistent/file.txt"])
+        #expect(r.status == 3)
+        #expect(r.stderr.contains("cannot open"))
+    }
+
+    @Test func identifyPrintsLanguageAndScore() throws {
+        let r = try run(["identify", "--top", "2"], stdin: Data("The weather is nice today.\nAng panahon ay maganda ngayon.\n12345\n".utf8))
+        #expect(r.status == 0)
+        let lines = r.out.split(separator: "\n").map { $0.split(separator: "\t") }
+        #expect(lines.count == 3)
+        #expect(lines[0].first == "en" && lines[0].count == 4)
+        #expect(lines[1].first == "tl")
+        #expect(lines[2].first == "und")
+    }
+
+    @Test func languagesListsAtLeastAHundred() throws {
+        let r = try run(["languages"])
+        #expect(r.status == 0)
+        #expect(r.out.split(separator: "\n").filter { !$0.hasPrefix("#") }.count >= 100)
+        #expect(r.out.contains("tl\t"))
+    }
+}

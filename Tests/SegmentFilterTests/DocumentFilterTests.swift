@@ -1,0 +1,144 @@
+import Testing
+import PropertyBased
+@testable import SegmentFilter
+
+@Suite struct DocumentFilterTests {
+    @Test func tagalogBioIsAppended() throws {
+        let text = try fixture("article-with-tagalog-bio.txt")
+        let (primary, appended, a) = try split(text)
+        #expect(appended.hasPrefix("Si Maria Clara Dizon"))
+        #expect(primary.hasSuffix("safety course.\n"))
+        #expect(a.language == "en")
+        #expect(a.paragraphs.last?.evidence.language.code == "tl")
+        #expect(primary + appended == text)
+    }
+
+    @Test func articleAloneStaysWhole() throws {
+        let text = try fixture("article-only.txt")
+        for rules in RuleSet.builtInNames {
+            let (_, appended, a) = try split(text, rules: rules)
+            #expect(appended.isEmpty, "\(rules): \(a.decision.reason)")
+        }
+    }
+
+    @Test func copyrightLineIsAppended() throws {
+        let (_, appended, _) = try split(try fixture("article-copyright.txt"), rules: "news")
+        #expect(appended.hasPrefix("© 2025"))
+    }
+
+    @Test func relatedStoriesAreAppended() throws {
+        let (_, appended, _) = try split(try fixture("article-related.txt"), rules: "news")
+        #expect(appended.hasPrefix("Related stories"))
+    }
+
+    @Test func englishAuthorBioIsAppendedByNews() throws {
+        let (_, appended, _) = try split(try fixture("article-english-bio.txt"), rules: "news")
+        #expect(appended.hasPrefix("Andrea Lopez is a reporter"))
+    }
+
+    @Test func manualNoticesAreAppended() throws {
+        let (primary, appended, _) = try split(try fixture("manual-with-notices.txt"))
+        #expect(appended.hasPrefix("Report bugs"))
+        #expect(primary.contains("To restore a single file"))
+    }
+
+    @Test func offTopicTailIsAppended() throws {
+        let (_, appended, a) = try split(try fixture("article-off-topic.txt"))
+        #expect(appended.hasPrefix("To make a good sourdough"), "\(a.decision)")
+    }
+
+    @Test func strictCutsAShortForeignTail() throws {
+        let text = try fixture("article-only.txt") + "Danke fürs Lesen und bis bald!\n"
+        let (_, appended, _) = try split(text, rules: "strict")
+        #expect(appended == "Danke fürs Lesen und bis bald!\n")
+    }
+
+    @Test func codePointOffsetsCountLikePython() throws {
+        let text = "Ünïcödé 😀 first paragraph of English text for the test.\nSecond paragraph, still English and on the same topic of text.\nSi Juan ay isang guro sa paaralan ng bayan at mahilig siyang magbasa ng mga aklat tuwing gabi."
+        let a = try filter().analyse(text)
+        #expect(a.paragraphs[1].start == Array(text.unicodeScalars).firstIndex(of: "S")!)
+        if a.hasAppended {
+            let scalars = Array(text.unicodeScalars)
+            #expect(String(String.UnicodeScalarView(scalars[a.splitCodePoint...])).hasPrefix("Si Juan"))
+        }
+    }
+
+    @Test func degenerateDocuments() throws {
+        let f = try filter()
+        for text in ["", "x", "\n\n\n", "12345", String(repeating: "a", count: 100_000), "\u{FEFF}Hello there.\r\nSecond line.\r\n"] {
+            let a = f.analyse(text)
+            #expect(a.splitByte <= text.utf8.count)
+        }
+        #expect(f.analyse("").splitByte == 0)
+    }
+
+    @Test func invalidUTF8KeepsTheOriginalBytes() throws {
+        let f = try filter()
+        var bytes = Array(try fixture("article-with-tagalog-bio.txt").utf8)
+        bytes.insert(contentsOf: [0xFF, 0xC3, 0x28], at: 10)
+        let a = bytes.withUnsafeBufferPointer { f.analyse($0) }
+        #expect(a.splitByte < bytes.count)
+        #expect(Array(bytes[a.splitByte...]).starts(with: Array("Si Maria".utf8)))
+    }
+}
+
+/// Random documents from pieces of several scripts, separators and junk.
+let documentPieces: [String] = [
+    "The river cleanup continued on Tuesday.", "Ang lungsod ay naglabas ng bagong programa.", "Die Stadt hat gestern entschieden.",
+    "東京都は新しい計画を発表した。", "Правительство объявило о планах.", "ภาษาไทย", "مرحبا بالعالم", "12 345", "😀", "-",
+    " ", " ", "\t", "\n", "\n", "\n\n", "\r\n", "\r", "\u{0}", "\u{FEFF}", "\u{200B}", "\u{202E}", "\u{0C}", "é", "\u{301}",
+    "https://example.com/x", "© 2025 Example.", "Related stories", "Si Ana ay isang guro.",
+]
+
+@Suite struct InvariantTests {
+    @Test func primaryPlusAppendedIsTheInputAndTheCutIsAParagraphStart() async throws {
+        let f = try filter("news")
+        nonisolated(unsafe) let worker = f
+        await propertyCheck(count: 300, input: Gen<String?>.element(of: documentPieces).array(of: 0...60)) { pieces in
+            let text = pieces.compactMap { $0 }.joined()
+            let a = worker.analyse(text)
+            let bytes = Array(text.utf8)
+            #expect(Array(bytes[0..<a.splitByte]) + Array(bytes[a.splitByte...]) == bytes)
+            #expect(a.splitByte == bytes.count || a.paragraphs.contains { $0.byteRange.lowerBound == a.splitByte })
+            #expect(a.splitCodePoint == String(decoding: bytes[0..<a.splitByte], as: UTF8.self).unicodeScalars.count)
+            #expect(a.paragraphs.allSatisfy { $0.appended == ($0.byteRange.lowerBound >= a.splitByte) })
+        }
+    }
+
+    @Test func jsonlRecordsRoundTripTheirText() async throws {
+        let f = try filter()
+        nonisolated(unsafe) let worker = f
+        await propertyCheck(count: 100, input: Gen<String?>.element(of: documentPieces).array(of: 0...30)) { pieces in
+            let text = pieces.compactMap { $0 }.joined()
+            var line: [UInt8] = Array(#"{"id":"x","text":"#.utf8)
+            JSON.appendString(text, to: &line)
+            line += Array(#","n":1.50}"#.utf8)
+            let out = JSONLTestSupport.process(line, worker: worker)
+            let members = try! out.withUnsafeBufferPointer { try JSON.objectMembers(UnsafeBufferPointer(rebasing: $0[0..<($0.count - 1)])).members }
+            #expect(members.map(\.key) == ["id", "text", "n", "segfilter"])
+            let primary = try! out.withUnsafeBufferPointer { try JSON.decodeString($0, members[1].valueRange) }
+            let seg = try! out.withUnsafeBufferPointer { b in try JSON.objectMembers(UnsafeBufferPointer(rebasing: b[members[3].valueRange])).members }
+            let appended = try! out.withUnsafeBufferPointer { b in try JSON.decodeString(UnsafeBufferPointer(rebasing: b[members[3].valueRange]), seg[0].valueRange) }
+            #expect(primary + appended == text)
+            #expect(String(decoding: out[members[2].valueRange], as: UTF8.self) == "1.50")
+        }
+    }
+}
+
+enum JSONLTestSupport {
+    /// Runs one line through the JSONL processor's record path via a temporary file.
+    static func process(_ line: [UInt8], worker: DocumentFilter) -> [UInt8] {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("segfilter-tests-\(UInt64.random(in: 0...UInt64.max))")
+        try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("in.jsonl"), output = dir.appendingPathComponent("out.jsonl")
+        try! Data(line + [0x0A]).write(to: input)
+        let p = JSONLProcessor(filter: worker, options: JSONLOptions())
+        let w = try! ByteWriter(path: output.path)
+        _ = try! p.run(try! LineReader(path: input.path), output: w, rejects: .standardError(), explain: nil)
+        try! w.flush()
+        return Array(try! Data(contentsOf: output))
+    }
+}
+
+import Foundation

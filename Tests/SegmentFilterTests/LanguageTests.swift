@@ -1,0 +1,79 @@
+import Testing
+@testable import SegmentFilter
+
+@Suite struct LanguageFeatureTests {
+    /// The hashes tools/langdata/features.py computes for the same features; if these drift,
+    /// the trained model and the runtime no longer agree.
+    @Test func featureHashesMatchTheTrainingScript() {
+        var ex = FeatureExtractor(model: .embedded)
+        var seen: [UInt64: Int] = [:]
+        ex.forEachFeature(in: Substring("The ng Ελληνικά 日本語").unicodeScalars) { h, o in seen[h] = o }
+        let order = LanguageModel.embedded.maxOrder
+        #expect(seen[0x2b77_2378_2076_71bf] == order)      // word "the"
+        #expect(seen[0x07c5_5407_b48e_45b1] == 1)          // " t"
+        #expect(seen[0x618c_4c72_9e6a_d63a] == 3)          // " the"
+        #expect(seen[0xaf63_e94c_8602_02a3] == 0)          // "t"
+        #expect(seen[0xd0ee_7618_6766_e473] == order)      // word "ng"
+        #expect(seen[0x927f_525b_acf4_e200] == order)      // word "ελληνικά" (lower-cased)
+        #expect(seen[0xcc36_0beb_d673_0169] == 3)          // " 日本語"
+    }
+
+    @Test func embeddedModelLoads() {
+        let m = LanguageModel.embedded
+        #expect(m.languages.count >= 100)
+        #expect(m.languages.contains { $0.code == "tl" })
+        #expect(m.languages.contains { $0.code == "en" })
+    }
+
+    @Test func malformedModelIsAnError() {
+        let junk = [UInt8](repeating: 7, count: 256)
+        #expect(throws: LanguageModel.LoadError.self) {
+            try junk.withUnsafeBytes { try LanguageModel(bytes: $0.baseAddress!, count: $0.count) }
+        }
+    }
+}
+
+@Suite struct LanguageIdentifierTests {
+    let id = LanguageIdentifier()
+
+    @Test(arguments: [
+        ("The committee will publish its report on the budget next week.", "en"),
+        ("Die Regierung hat am Dienstag neue Regeln für den Wohnungsbau vorgestellt.", "de"),
+        ("Le gouvernement a présenté mardi de nouvelles règles pour le logement.", "fr"),
+        ("El gobierno presentó el martes nuevas normas para la vivienda.", "es"),
+        ("Ang pamahalaan ay naglabas ng bagong patakaran para sa pabahay noong Martes.", "tl"),
+        ("Правительство во вторник представило новые правила для жилищного строительства.", "ru"),
+        ("Η κυβέρνηση παρουσίασε νέους κανόνες για τη στέγαση.", "el"),
+        ("政府は火曜日に住宅に関する新しい規則を発表した。", "ja"),
+        ("정부는 화요일에 주택에 관한 새로운 규칙을 발표했다.", "ko"),
+        ("รัฐบาลประกาศกฎใหม่เกี่ยวกับที่อยู่อาศัยเมื่อวันอังคาร", "th"),
+    ])
+    func identifiesCommonLanguages(text: String, code: String) {
+        let g = id.identify(text)
+        #expect(g.code == code, "\(text) → \(g.code) \(g.top)")
+        #expect(g.probability > 0.5)
+    }
+
+    @Test func taglishIsTagalog() {
+        let g = id.identify("Si Maria Clara Dizon ay isang mamamahayag at editor ng Bayanihan Weekly, isang community newspaper sa Batangas. Siya rin ay co-founder ng isang online magazine tungkol sa environment at climate change.")
+        #expect(g.code == "tl", "\(g.top)")
+    }
+
+    @Test func englishQuotingATagalogNameIsEnglish() {
+        let g = id.identify("The festival, known locally as Pista ng Bayan, drew thousands of visitors to the town square on Sunday.")
+        #expect(g.code == "en", "\(g.top)")
+    }
+
+    @Test(arguments: ["12 345,67 — 2024-11-25", "https://example.com/path?q=1", "→ ★ ✓ …", "", "user@example.org"])
+    func noLinguisticContentIsUndetermined(text: String) {
+        #expect(id.identify(text).code == "und")
+    }
+
+    @Test func topAlternativesAreSortedProbabilities() {
+        let g = id.identify("Dobrý den, jak se máte?", top: 5)
+        #expect(g.top.count == 5)
+        #expect(zip(g.top, g.top.dropFirst()).allSatisfy { $0.probability >= $1.probability })
+        let sum = g.top.reduce(0) { $0 + $1.probability }
+        #expect(sum <= 1.0001)
+    }
+}

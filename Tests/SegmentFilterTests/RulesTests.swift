@@ -1,0 +1,81 @@
+import Testing
+@testable import SegmentFilter
+
+@Suite struct RulesTests {
+    @Test func builtInRuleSetsLoad() throws {
+        #expect(Set(RuleSet.builtInNames) == ["default", "news", "web", "strict"])
+        for name in RuleSet.builtInNames {
+            let r = try RuleSet.load(name)
+            #expect(r.name == name)
+            #expect(!r.description.isEmpty)
+            #expect(!r.patterns.isEmpty)
+        }
+        #expect(try RuleSet.load("strict").split.strictLanguage)
+        #expect(try RuleSet.load("news").patterns.count > RuleSet.load("default").patterns.count)
+    }
+
+    @Test func unknownNameListsTheValidOnes() {
+        #expect(throws: RuleError.unknown(name: "nope", valid: RuleSet.builtInNames)) { try RuleSet.load("nope") }
+    }
+
+    @Test func errorsNameTheLine() {
+        let text = "name = x\n[split]\nmargin = lots\n"
+        #expect(throws: RuleError.syntax(origin: "t.rules", line: 3, message: "'margin' must be a number, not 'lots'")) {
+            try RuleParser.parse(text, origin: "t.rules", resolve: RuleSet.resolveBuiltIn)
+        }
+        do {
+            _ = try RuleParser.parse("[pattern]\nid = bad\nregex = (unclosed\n", origin: "u.rules", resolve: RuleSet.resolveBuiltIn)
+            Issue.record("an invalid regex must be an error")
+        } catch let RuleError.syntax(_, line, message) {
+            #expect(line == 3)
+            #expect(message.contains("invalid regex"))
+        } catch { Issue.record("unexpected \(error)") }
+        #expect(throws: RuleError.self) { try RuleParser.parse("[nosuch]\n", origin: "v", resolve: RuleSet.resolveBuiltIn) }
+        #expect(throws: RuleError.self) { try RuleParser.parse("just words\n", origin: "v", resolve: RuleSet.resolveBuiltIn) }
+        #expect(throws: RuleError.self) { try RuleParser.parse("[pattern]\nregex = a\n", origin: "v", resolve: RuleSet.resolveBuiltIn) }
+    }
+
+    @Test func extendsInheritsAndOverrides() throws {
+        let r = try RuleParser.parse("""
+            extends = default
+            name = mine
+            [split]
+            margin = 2.5 # a comment
+            [pattern]
+            id = copyright
+            weight = 9
+            regex = (?i)#notice
+            """, origin: "m", resolve: RuleSet.resolveBuiltIn)
+        let base = try RuleSet.load("default")
+        #expect(r.split.margin == 2.5)
+        #expect(r.split.bias == base.split.bias)
+        #expect(r.patterns.count == base.patterns.count)
+        #expect(r.patterns.first { $0.id == "copyright" }?.weight == 9)
+        #expect(r.patterns.first { $0.id == "copyright" }?.regex == "(?i)#notice")
+    }
+
+    @Test func patternsFireByLanguageAndLength() throws {
+        let m = try RuleMatcher(try RuleSet.load("news"))
+        func hits(_ s: String, _ lang: String = "en") -> [String] {
+            var t = s
+            return t.withUTF8 { m.hits($0, characters: s.count, language: lang, documentLanguage: lang).map(\.id) }
+        }
+        #expect(hits("© 2025 Example Media. All rights reserved.").contains("copyright"))
+        #expect(hits("Related stories").contains("read-more"))
+        #expect(hits("Jane Doe is a senior reporter at the Example Times covering housing.").contains("author-bio-en"))
+        #expect(hits("Si Juan dela Cruz ay isang manunulat at guro sa Maynila.", "tl").contains("author-bio-intl"))
+        #expect(hits("Report bugs to the issue tracker.").contains("bug-report"))
+        #expect(hits("The council met on Tuesday to discuss the budget.").isEmpty)
+        let long = "© 2025 " + String(repeating: "word ", count: 200)
+        #expect(!hits(long).contains("copyright"))
+    }
+
+    @Test func pathologicalInputStaysFast() throws {
+        let m = try RuleMatcher(try RuleSet.load("news"))
+        var t = String(repeating: "a", count: 100_000) + "!"
+        let clock = ContinuousClock()
+        let elapsed = clock.measure { _ = t.withUTF8 { m.hits($0, characters: 150, language: "en", documentLanguage: "en") } }
+        // Not a speed test: a guard against catastrophic backtracking (minutes, not milliseconds).
+        #expect(elapsed < .seconds(20))
+    }
+}

@@ -1,0 +1,50 @@
+import Testing
+@testable import SegmentFilter
+
+@Suite struct SplitterTests {
+    func para(_ code: String, p: Double = 0.99, letters: Int = 200, coherence: Float = 0.3, rules: [RuleSet.Pattern] = []) -> ParagraphEvidence {
+        ParagraphEvidence(language: LanguageGuess(code: code, probability: p, top: [(code, p)], script: "Latn", letters: letters),
+                          coherence: coherence, coherenceWithRest: coherence, rules: rules, characters: letters)
+    }
+
+    let settings = SplitSettings()
+
+    @Test func otherLanguageTailIsCut() {
+        let ps = [para("en"), para("en"), para("en"), para("tl", coherence: 0)]
+        let d = Splitter.decide(ps, primary: "en", settings: settings)
+        #expect(d.firstAppended == 3)
+        #expect(d.margin > 0)
+        #expect(d.reason.contains("other language"))
+    }
+
+    @Test func nothingAppendedIsAFirstClassAnswer() {
+        let ps = [para("en"), para("en"), para("en"), para("en")]
+        #expect(Splitter.decide(ps, primary: "en", settings: settings).firstAppended == 4)
+    }
+
+    @Test func aForeignParagraphInTheMiddleIsNotCut() {
+        let ps = [para("en"), para("fr", coherence: 0), para("en"), para("en"), para("en")]
+        #expect(Splitter.decide(ps, primary: "en", settings: settings).firstAppended == 5)
+    }
+
+    @Test func shortDocumentsNeedACertainPattern() {
+        let ps = [para("en"), para("de", coherence: 0)]
+        #expect(Splitter.decide(ps, primary: "en", settings: settings).firstAppended == 2)
+        let certain = RuleSet.Pattern(id: "c", kind: "copyright", weight: 3.5, languages: [], maxChars: 100, regex: "x", origin: "")
+        let ps2 = [para("en"), para("en", coherence: 0, rules: [certain])]
+        #expect(Splitter.decide(ps2, primary: "en", settings: settings).firstAppended == 1)
+    }
+
+    @Test func strictCutsAnyForeignTail() {
+        var s = settings
+        s.strictLanguage = true
+        let ps = [para("en"), para("en"), para("en"), para("de", p: 0.6, coherence: 0.5)]
+        #expect(Splitter.decide(ps, primary: "en", settings: s).firstAppended == 3)
+    }
+
+    @Test func primaryLanguageFavoursTheStart() {
+        let ps = [para("en", letters: 300), para("en", letters: 300), para("tl", letters: 500)]
+        #expect(Splitter.primaryLanguage(ps, settings: settings) == "en")
+        #expect(Splitter.primaryLanguage([], settings: settings) == "und")
+    }
+}

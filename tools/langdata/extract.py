@@ -1,0 +1,596 @@
+#!/usr/bin/env python3
+"""Build one clean training-text file per language from the sources unpacked by fetch.py.
+
+    python3 tools/langdata/extract.py
+
+Writes .cache/langdata/text/<code>.txt (one string per line: UI message, sentence or help
+paragraph; UTF-8 NFC; deduplicated; shuffled with a fixed seed; capped at ~2,000,000 characters)
+and .cache/langdata/text/manifest.tsv (code, chars, lines, sources).  Uses whatever fetch.py has
+unpacked so far (phase 1 alone gives MediaWiki + LibreOffice UI + English help).
+"""
+import argparse
+import collections
+import glob
+import html
+import json
+import multiprocessing
+import os
+import random
+import re
+import struct
+import sys
+import time
+import unicodedata
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import (ALL_LANGS, NO_SPACE, SCRIPTS, TEXT, WORK, X, forbidden_mo,  # noqa: E402
+                    forbidden_path, forbidden_pkg, normalize)
+
+SEED = 20261125
+CAP = 2_000_000          # characters per language (each line counts len + 1 for its newline)
+SHORT_SHARE = 0.15       # at most this share of the cap goes to short strings (< 4 words)
+MAX_LINE = 3000
+DEV = "/work/shared/data/dev"  # read only for the final exact-sentence dedupe, never as text
+
+
+def log(*a):
+    print(time.strftime("%H:%M:%S"), *a, flush=True)
+
+
+# ---------------------------------------------------------------------------
+# Cleaning
+LICENCE_RE = re.compile(
+    r"licen[cs]|lizenz|licenz|licenç|licentie|lisen[st]|lisans|ліценз|лиценз|licencj|"
+    r"ライセンス|라이선스|라이센스|许可证|許可證|授權|授权|"
+    r"\bGNU\b|\bL?GPL|general public|creative commons|\bCC[- ]BY|copyright|copyleft|\(c\)\s*\d|©|"
+    r"free software foundation|warranty|merchantability|translator[-_ ]credits|"
+    r"translat(ed|ion) by|launchpad|mozilla public|all rights reserved|"
+    r"@[a-z0-9-]+\.[a-z]{2,}|https?://|www\.|ftp://", re.I)
+PLACEHOLDER_RE = re.compile(
+    r"%(?:\d+\$)?[-+ #0]*(?:\d+|\*)?(?:\.\d+)?(?:hh|h|ll|l|L|q|j|z|t|I64|I32)?[diouxXeEfgGcsSpn@]"
+    r"|%\([A-Za-z0-9_.]+\)[-+ #0]*\d*(?:\.\d+)?[sdifgrxXeEu]"
+    r"|%[A-Z][A-Z0-9_]{2,}%?|%\d+|\$\{[^}]*\}|\$\([^)]*\)|\$[A-Za-z_]\w*\$?|\$\d+"
+    r"|\{\{?[A-Za-z0-9_.:\[\]-]*\}\}?")
+TAG_RE = re.compile(r"</?[A-Za-z][^<>]{0,300}>")
+ACCEL_RE = re.compile(r"\s*[\(（][_&~][A-Za-z0-9][\)）]|_(?=\w)|&(?=\w)(?![A-Za-z]+;|#\d+;)|~(?=\w)")
+EMPTY_BRACKETS_RE = re.compile(r"\(\s*\)|\[\s*\]|\"\s*\"|“\s*”|„\s*“|«\s*»|'\s*'|‘\s*’|「\s*」|『\s*』")
+WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def script_of(ch):
+    try:
+        name = unicodedata.name(ch)
+    except ValueError:
+        return None
+    first = name.split(" ")[0]
+    if first in ("CJK", "KANGXI", "IDEOGRAPHIC"):
+        return "CJK"
+    if first == "OL":
+        return "OL"
+    return first
+
+
+def letters(s):
+    return [c for c in s if c.isalpha() or unicodedata.category(c)[0] == "M"]
+
+
+def tidy(s):
+    s = unicodedata.normalize("NFC", s)
+    s = s.replace("\u00ad", "").replace("\u200b", "").replace("\ufeff", "")
+    s = re.sub(r"\s+", " ", s).strip()
+    s = re.sub(r"\s+([,.;:!?。、，])", r"\1", s)
+    s = re.sub(r"^[\s\-–—*•·:;,.|/]+", "", s).strip()
+    return s
+
+
+def clean_ui(s):
+    """Clean a UI message (gettext msgstr, LibreOffice string, Tux Paint description)."""
+    s = html.unescape(TAG_RE.sub(" ", s))
+    s = PLACEHOLDER_RE.sub(" ", s)
+    s = ACCEL_RE.sub("", s)
+    s = s.replace("\\n", "\n").replace("\\t", " ")
+    s = EMPTY_BRACKETS_RE.sub(" ", s)
+    out = []
+    for para in re.split(r"\n\s*\n", s):
+        lines = [l.strip() for l in para.split("\n") if l.strip()]
+        if not lines:
+            continue
+        if all(len(l) >= 30 for l in lines[:-1]) and not any(
+                re.match(r"[-*•]|\d+[.)]\s", l) for l in lines[1:]):
+            out.append(" ".join(lines))      # wrapped running text
+        else:
+            out.extend(lines)                # a list / label block
+    return [t for t in (tidy(x) for x in out) if t]
+
+
+def _wiki_braces(m):
+    inner = m.group(1)
+    name, _, rest = inner.partition(":")
+    name = name.strip().upper()
+    parts = rest.split("|")
+    if name in ("PLURAL", "GENDER") and len(parts) > 1:
+        forms = [re.sub(r"^\s*\d+\s*=", "", p) for p in parts[1:]]
+        return forms[0] if forms else ""
+    if name == "GRAMMAR" and len(parts) > 1:
+        return parts[1]
+    return " "
+
+
+def clean_wiki(s):
+    """MediaWiki message: strip templates, links, tags, placeholders and quote markup."""
+    s = s.replace("\r", "")
+    for _ in range(5):
+        s2 = re.sub(r"\{\{([^{}]*)\}\}", _wiki_braces, s)
+        if s2 == s:
+            break
+        s = s2
+    s = re.sub(r"\{\{|\}\}|\{\||\|\}", " ", s)
+    s = re.sub(r"\[\[(?:[^\[\]|]*\|)?([^\[\]]*)\]\]", r"\1", s)
+    s = re.sub(r"\[(?:https?:)?//\S+\s+([^\]]*)\]", r"\1", s)
+    s = re.sub(r"\[(?:https?:)?//\S+\]", " ", s)
+    s = re.sub(r"<!--.*?-->", " ", s, flags=re.S)
+    s = re.sub(r"'{2,}", "", s)
+    s = re.sub(r"__[A-Z]+__", " ", s)
+    s = re.sub(r"^[*#:;]+\s*|^=+\s*|\s*=+$", "", s, flags=re.M)
+    s = re.sub(r"\$\d+|\$[a-z]+\d*", " ", s)
+    s = html.unescape(TAG_RE.sub(" ", s))
+    s = PLACEHOLDER_RE.sub(" ", s)
+    s = EMPTY_BRACKETS_RE.sub(" ", s)
+    out = []
+    for line in s.split("\n"):
+        t = tidy(line)
+        if t:
+            out.append(t)
+    return out
+
+
+def plausible(t, lang):
+    """Natural-language text of (roughly) the right script?"""
+    if len(t) < 2 or len(t) > MAX_LINE:
+        return False
+    if LICENCE_RE.search(t):
+        return False
+    ls = letters(t)
+    if len(ls) < 2 or len(ls) < 0.5 * len(t.replace(" ", "")):
+        return False
+    if re.search(r"[\\{}<>|=]|\w+\.\w+\(|::|->|/\w+/|\b\w+_\w+\b", t):
+        return False
+    want = SCRIPTS.get(lang)
+    if want:
+        al = [c for c in ls if c.isalpha()]
+        ok = sum(1 for c in al if script_of(c) in want)
+        if ok < 0.6 * len(al):
+            return False
+    return True
+
+
+def n_words(t, lang):
+    if lang in NO_SPACE:
+        return 4 if len(t) >= 15 else 1
+    return len(t.split())
+
+
+# ---------------------------------------------------------------------------
+# .mo reader (stdlib only)
+def read_mo(path):
+    with open(path, "rb") as f:
+        d = f.read()
+    if len(d) < 28:
+        return []
+    magic = struct.unpack("<I", d[:4])[0]
+    e = "<" if magic == 0x950412DE else ">" if magic == 0xDE120495 else None
+    if not e:
+        return []
+    n, o, t = struct.unpack(e + "3I", d[8:20])
+    out = []
+    for i in range(n):
+        l1, p1 = struct.unpack(e + "2I", d[o + 8 * i:o + 8 * i + 8])
+        l2, p2 = struct.unpack(e + "2I", d[t + 8 * i:t + 8 * i + 8])
+        mid = d[p1:p1 + l1].decode("utf-8", "replace")
+        mstr = d[p2:p2 + l2].decode("utf-8", "replace")
+        if not mid:
+            continue  # header
+        mid = mid.split("\x04")[-1]
+        out.append((mid.split("\x00"), mstr.split("\x00")))
+    return out
+
+
+def mo_strings(path):
+    """Translated strings of a catalog, without untranslated copies and translator credits."""
+    res = []
+    for mids, mstrs in read_mo(path):
+        if any(re.search(r"translator|credits|copyright|licen", m, re.I) for m in mids[:1]):
+            continue
+        seen = set(mids)
+        for s in dict.fromkeys(mstrs):
+            if s and s not in seen and s.strip() not in seen:
+                res.append(s)
+    return res
+
+
+# ---------------------------------------------------------------------------
+# Sources.  Each yields (lang, text, family, is_para).
+def pkg_dirs(prefix=""):
+    for d in sorted(glob.glob(os.path.join(X, prefix + "*"))):
+        pkg = os.path.basename(d)
+        if os.path.exists(os.path.join(d, ".done")) and not forbidden_pkg(pkg):
+            yield pkg, d
+
+
+def src_mediawiki():
+    root = os.path.join(X, "mediawiki")
+    if not os.path.exists(os.path.join(root, ".done")):
+        return []
+    out = []
+    dirs = collections.defaultdict(list)
+    for f in glob.glob(os.path.join(root, "usr/share/mediawiki/**/*.json"), recursive=True):
+        if "/i18n/" in f:
+            dirs[os.path.dirname(f)].append(f)
+    for d, files in dirs.items():
+        en = {}
+        enf = os.path.join(d, "en.json")
+        if os.path.exists(enf):
+            try:
+                en = json.load(open(enf, encoding="utf-8"))
+            except ValueError:
+                en = {}
+        for f in files:
+            tag = os.path.basename(f)[:-5]
+            lang = "en" if tag == "en" else normalize(tag)
+            if not lang or (tag != "en" and lang == "en") or tag == "qqq":
+                continue
+            try:
+                data = json.load(open(f, encoding="utf-8"))
+            except ValueError:
+                continue
+            if not isinstance(data, dict):
+                continue
+            for k, v in data.items():
+                if k.startswith("@") or not isinstance(v, str):
+                    continue
+                if lang != "en" and en.get(k) == v:
+                    continue
+                for t in clean_wiki(v):
+                    out.append((lang, t, "mediawiki", False))
+    return out
+
+
+def _mo_source(args):
+    path, lang, family = args
+    out = []
+    for s in mo_strings(path):
+        for t in clean_ui(s):
+            out.append((lang, t, family, False))
+    return out
+
+
+def mo_jobs():
+    jobs = []
+    for pkg, d in pkg_dirs("libreoffice-l10n-"):
+        for f in glob.glob(os.path.join(d, "usr/lib/libreoffice/program/resource/*/LC_MESSAGES/*.mo")):
+            lang = normalize(f.split("/")[-3])
+            if lang and lang != "en":
+                jobs.append((f, lang, "libreoffice-ui"))
+    for pkg, d in pkg_dirs():
+        if pkg.startswith(("libreoffice-", "pypi-", "mediawiki", "tuxpaint-stamps")):
+            continue
+        for f in glob.glob(os.path.join(d, "usr/share/locale/*/LC_MESSAGES/*.mo")) + glob.glob(
+                os.path.join(d, "usr/lib/python3/dist-packages/**/locale/*/LC_MESSAGES/*.mo"),
+                recursive=True):
+            if forbidden_mo(f) or forbidden_path(f):
+                continue
+            lang = normalize(f.split("/")[-3])
+            if lang and lang != "en":
+                jobs.append((f, lang, "django" if pkg == "python3-django" else "gettext"))
+    return jobs
+
+
+PARA_RE = re.compile(r'<(p|h[1-6]|td|li)\b[^>]*?\bid="([^"]+)"[^>]*>(.*?)</\1>', re.S)
+
+
+def help_paras(path):
+    try:
+        s = open(path, encoding="utf-8", errors="replace").read()
+    except OSError:
+        return {}
+    i = s.find('id="DisplayArea"')
+    if i > 0:
+        s = s[i:]
+    s = re.sub(r'<div class="howtoget">.*?</div>\s*</div>', " ", s, flags=re.S)
+    res = {}
+    for m in PARA_RE.finditer(s):
+        t = html.unescape(TAG_RE.sub(" ", m.group(3)))
+        t = tidy(t)
+        if t:
+            res[m.group(2)] = t
+    return res
+
+
+def _help_file(args):
+    lang, rel, tree, en_tree = args
+    paras = help_paras(os.path.join(tree, rel))
+    en = help_paras(os.path.join(en_tree, rel)) if lang != "en" else {}
+    out = []
+    for k, t in paras.items():
+        if lang != "en" and en.get(k) == t:
+            continue  # untranslated
+        out.append((lang, t, "libreoffice-help", True))
+    return out
+
+
+def help_jobs():
+    jobs = []
+    en_tree = None
+    for pkg, d in pkg_dirs("libreoffice-help-"):
+        for tree in glob.glob(os.path.join(d, "usr/share/libreoffice/help/*")):
+            if os.path.basename(tree) == "en-US":
+                en_tree = tree
+    if not en_tree:
+        return []
+    for pkg, d in pkg_dirs("libreoffice-help-"):
+        for tree in glob.glob(os.path.join(d, "usr/share/libreoffice/help/*")):
+            if not os.path.isdir(tree):
+                continue
+            tag = os.path.basename(tree)
+            lang = "en" if tag == "en-US" else normalize(tag)
+            if not lang or (lang == "en" and tag != "en-US"):
+                continue
+            for f in glob.glob(os.path.join(tree, "text/**/*.html"), recursive=True):
+                jobs.append((lang, os.path.relpath(f, tree), tree, en_tree))
+    return jobs
+
+
+def src_stamps():
+    out = []
+    for pkg, d in pkg_dirs("tuxpaint-stamps"):
+        for f in glob.glob(os.path.join(d, "usr/share/tuxpaint/stamps/**/*.txt"), recursive=True):
+            for line in open(f, encoding="utf-8", errors="replace"):
+                m = re.match(r"^([A-Za-z_@]+)\.utf8=(.*)$", line.strip())
+                if not m:
+                    continue
+                lang = normalize(m.group(1))
+                if lang and lang != "en":
+                    for t in clean_ui(m.group(2)):
+                        out.append((lang, t, "tuxpaint-stamps", False))
+    return out
+
+
+def src_gflanguages():
+    out = []
+    root = os.path.join(X, "pypi-gflanguages")
+    for f in glob.glob(os.path.join(root, "**/data/languages/*.textproto"), recursive=True):
+        tag = os.path.basename(f)[:-10]
+        lang = normalize(tag.split("_")[0])
+        if not lang or lang == "en":
+            continue
+        s = open(f, encoding="utf-8").read()
+        m = re.search(r"sample_text\s*\{(.*?)\n\}", s, re.S)
+        if not m:
+            continue
+        seen = set()
+        for k, v in re.findall(r'^\s*(\w+):\s*"((?:[^"\\]|\\.)*)"', m.group(1), re.M):
+            v = bytes(v, "utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8", "replace")
+            for t in v.split("\n"):
+                t = tidy(t)
+                if t and t not in seen:
+                    seen.add(t)
+                    out.append((lang, t, "gflanguages", n_words(t, lang) >= 8))
+    return out
+
+
+# ---------------------------------------------------------------------------
+def build_pools(nproc):
+    pools = collections.defaultdict(lambda: collections.defaultdict(dict))  # lang -> fam -> text -> para
+    wanted = set(ALL_LANGS)
+
+    def add(items):
+        for lang, t, fam, para in items:
+            if lang in wanted:
+                pools[lang][fam].setdefault(t, para)
+
+    log("MediaWiki")
+    add(src_mediawiki())
+    log("Tux Paint stamps, gflanguages")
+    add(src_stamps())
+    add(src_gflanguages())
+    with multiprocessing.Pool(nproc) as pool:
+        jobs = mo_jobs()
+        log(f"gettext catalogs: {len(jobs)} files")
+        for items in pool.imap_unordered(_mo_source, jobs, chunksize=20):
+            add(items)
+        jobs = help_jobs()
+        log(f"LibreOffice help: {len(jobs)} pages")
+        for items in pool.imap_unordered(_help_file, jobs, chunksize=50):
+            add(items)
+    return pools
+
+
+def english_top_words(pools, n=300):
+    c = collections.Counter()
+    for fam in pools.get("en", {}).values():
+        for t in fam:
+            c.update(w.lower() for w in WORD_RE.findall(t))
+    return {w for w, _ in c.most_common(n)}
+
+
+def english_like(t, top):
+    ws = [w.lower() for w in WORD_RE.findall(t)]
+    return bool(ws) and sum(w in top for w in ws) >= 0.6 * len(ws)
+
+
+def dev_sentences():
+    sents = set()
+    for name in ("docs.jsonl", "paragraphs.jsonl"):
+        p = os.path.join(DEV, name)
+        if not os.path.exists(p):
+            continue
+        for line in open(p, encoding="utf-8"):
+            text = unicodedata.normalize("NFC", json.loads(line)["text"])
+            for part in re.split(r"\n+", text):
+                for s in re.split(r"(?<=[.!?。！？।])\s+|(?<=[。！？])", part):
+                    s = re.sub(r"\s+", " ", s).strip()
+                    if len(s) >= 25:
+                        sents.add(s)
+    return sents
+
+
+class DevFilter:
+    KEY = 25
+
+    def __init__(self, sents):
+        self.idx = collections.defaultdict(list)
+        for s in sents:
+            self.idx[s[:self.KEY]].append(s)
+
+    def hit(self, line, every_position=False):
+        K, idx = self.KEY, self.idx
+        if len(line) < K:
+            return False
+        if every_position:
+            starts = range(len(line) - K + 1)
+        else:  # sentences start at a word boundary (or after punctuation)
+            starts = (m.start() for m in re.finditer(r"(?<!\w)\w|[^\w\s]", line))
+        for i in starts:
+            cands = idx.get(line[i:i + K])
+            if cands and any(line.startswith(s, i) for s in cands):
+                return True
+        return False
+
+
+def select(lang, fams, rng):
+    """Cap a language at CAP chars, balancing source families and preferring sentence-like text."""
+    long_by, short_by = {}, {}
+    for fam, items in fams.items():
+        lo, sh = [], []
+        for t, para in items.items():
+            (lo if para or n_words(t, lang) >= 4 else sh).append(t)
+        lo.sort(), sh.sort()
+        rng.shuffle(lo), rng.shuffle(sh)
+        long_by[fam], short_by[fam] = lo, sh
+
+    def size(ts):
+        return sum(len(t) + 1 for t in ts)
+
+    def waterfill(by, budget):
+        chosen = {f: [] for f in by}
+        rest = {f: list(v) for f, v in by.items() if v}
+        while rest and budget > 0:
+            share = budget / len(rest)
+            done = []
+            for f, ts in rest.items():
+                used = 0
+                while ts and used + len(ts[-1]) + 1 <= share + 1:
+                    t = ts.pop()
+                    chosen[f].append(t)
+                    used += len(t) + 1
+                budget -= used
+                if not ts or used == 0:
+                    done.append(f)
+            for f in done:
+                rest.pop(f, None)
+            if not done:
+                break
+        return chosen
+
+    short_total = sum(size(v) for v in short_by.values())
+    long_total = sum(size(v) for v in long_by.values())
+    short_budget = min(short_total, max(int(CAP * SHORT_SHARE), CAP - long_total))
+    ch_short = waterfill(short_by, short_budget)
+    used_short = sum(size(v) for v in ch_short.values())
+    ch_long = waterfill(long_by, CAP - used_short)
+    out = []
+    per_fam = collections.Counter()
+    for ch in (ch_long, ch_short):
+        for f, ts in ch.items():
+            out.extend(ts)
+            per_fam[f] += size(ts)
+    out.sort()
+    rng.shuffle(out)
+    return out, per_fam
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("-j", type=int, default=max(1, os.cpu_count() or 1))
+    a = ap.parse_args()
+    t0 = time.time()
+    pools = build_pools(a.j)
+    log("pools built; filtering")
+    top = english_top_words(pools)
+    os.makedirs(WORK, exist_ok=True)
+    with open(os.path.join(WORK, "english_top300.txt"), "w") as f:
+        f.write("\n".join(sorted(top)) + "\n")
+    en_lines = set()
+    for items in pools.get("en", {}).values():
+        en_lines.update(t.lower() for t in items)
+    # language-neutral strings (product names, symbols...): identical in >= 4 languages
+    spread = collections.Counter()
+    for lang, fams in pools.items():
+        for t in {t for items in fams.values() for t in items}:
+            spread[t] += 1
+    devf = DevFilter(dev_sentences())
+    stats = collections.Counter()
+    final = {}
+    for lang in ALL_LANGS:
+        fams = pools.get(lang, {})
+        clean = {}
+        seen = set()
+        for fam in sorted(fams):
+            kept = {}
+            for t, para in fams[fam].items():
+                if t in seen:
+                    continue
+                seen.add(t)
+                if not plausible(t, lang):
+                    stats["implausible"] += 1
+                    continue
+                if lang != "en":
+                    if t.lower() in en_lines or english_like(t, top):
+                        stats["english"] += 1
+                        continue
+                    if spread[t] >= 4:
+                        stats["neutral"] += 1
+                        continue
+                kept[t] = para
+            if kept:
+                clean[fam] = kept
+        rng = random.Random(f"{SEED}-{lang}")
+        lines, per_fam = select(lang, clean, rng)
+        fam_of = {t: f for f, items in clean.items() for t in items}
+        kept = []
+        for t in lines:
+            if devf.hit(t, lang in NO_SPACE):
+                stats["dev-dedupe"] += 1
+                per_fam[fam_of[t]] -= len(t) + 1
+            else:
+                kept.append(t)
+        final[lang] = (kept, per_fam)
+    log("dropped:", dict(stats))
+    os.makedirs(TEXT, exist_ok=True)
+    for f in glob.glob(os.path.join(TEXT, "*.txt")):
+        os.remove(f)
+    rows = []
+    for lang in ALL_LANGS:
+        lines, per_fam = final[lang]
+        if not lines:
+            rows.append((lang, 0, 0, "-"))
+            continue
+        with open(os.path.join(TEXT, f"{lang}.txt"), "w", encoding="utf-8") as f:
+            f.write("\n".join(lines) + "\n")
+        chars = sum(len(t) + 1 for t in lines)
+        srcs = ",".join(f"{k}:{v}" for k, v in sorted(per_fam.items(), key=lambda x: -x[1]) if v)
+        rows.append((lang, chars, len(lines), srcs))
+    with open(os.path.join(TEXT, "manifest.tsv"), "w") as f:
+        f.write("code\tchars\tlines\tsources\n")
+        for r in rows:
+            f.write("\t".join(map(str, r)) + "\n")
+    with open(os.path.join(WORK, "dropped.json"), "w") as f:
+        json.dump(dict(stats), f, indent=1)
+    for lang, chars, n, srcs in rows:
+        flag = "  <50k" if chars < 50_000 else ""
+        print(f"{lang:4} {chars:>9} {n:>7}  {srcs}{flag}")
+    log(f"{sum(1 for r in rows if r[1] > 0)} languages written to {TEXT} in {time.time() - t0:.0f}s")
+
+
+if __name__ == "__main__":
+    main()
