@@ -178,3 +178,12 @@ int32_t sf_regex_find(sf_regex *r, const char *text, int32_t len, int32_t *start
     *end = (int32_t)uregex_end64(r->re, 0, &status);
     return U_FAILURE(status) ? -1 : 1;
 }
+
+int32_t sf_regex_matches16(sf_regex *r, const uint16_t *text, int32_t len) {
+    UErrorCode status = U_ZERO_ERROR;
+    uregex_setText(r->re, (const UChar *)text, len, &status);
+    if (U_FAILURE(status)) return -1;
+    UBool found = uregex_find(r->re, 0, &status);
+    if (U_FAILURE(status)) return -1;
+    return found ? 1 : 0;
+}

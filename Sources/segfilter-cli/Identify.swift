@@ -17,6 +17,9 @@ struct Identify: ParsableCommand {
     @Option(help: "The JSON member that holds the text (with --jsonl).")
     var textField = "text"
 
+    @Flag(help: .hidden)
+    var rawScores = false
+
     func validate() throws {
         if top < 1 { throw ValidationError("--top must be at least 1") }
     }
@@ -40,6 +43,12 @@ struct Identify: ParsableCommand {
                     }
                 } else {
                     text = String(decoding: line, as: UTF8.self)
+                }
+                if rawScores {
+                    // For tools/langdata/calibrate.py: features, then code/score pairs.
+                    let (scores, features) = identifier.rawScores(text)
+                    try out.write(([String(features)] + scores.prefix(12).flatMap { [$0.code, String($0.score)] }).joined(separator: "\t") + "\n")
+                    return
                 }
                 let guess = identifier.identify(text, top: top)
                 var fields: [String] = []

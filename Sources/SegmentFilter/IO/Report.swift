@@ -37,7 +37,7 @@ public enum Report {
                 JSON.appendString(p.evidence.language.code, to: &o)
                 o.append(contentsOf: ",\"language_score\":".utf8)
                 appendNumber(p.evidence.language.probability, to: &o)
-                o.append(contentsOf: ",\"coherence\":".utf8)
+                o.append(contentsOf: ",\"letters\":\(p.evidence.language.letters),\"coherence\":".utf8)
                 appendNumber(Double(p.evidence.coherence), to: &o)
                 o.append(contentsOf: ",\"score\":".utf8)
                 appendNumber(p.score, to: &o)

@@ -76,7 +76,7 @@ public final class LineReader {
                 let lineEnd = found ?? end
                 if found == nil && start == end && !dropped { return false }
                 lineNumber += 1
-                let kept = min(lineEnd, start + limit)
+                let kept = lineEnd - start > limit ? start + limit : lineEnd
                 try buffer.withUnsafeBufferPointer { b in
                     try body(UnsafeBufferPointer(rebasing: b[start..<kept]), dropped || lineEnd - start > limit)
                 }
@@ -107,7 +107,8 @@ public final class LineReader {
         }
     }
 
-    /// Reads the whole input, up to `limit` bytes; `truncated` tells whether there was more.
+    /// Reads the whole input, stopping once more than `limit` bytes have been read; `truncated`
+    /// tells whether it stopped early (then `bytes` holds what was read, a little over the limit).
     public func readAll(limit: Int = Int.max) throws -> (bytes: [UInt8], truncated: Bool) {
         var out: [UInt8] = []
         out.append(contentsOf: buffer[start..<end])
@@ -119,7 +120,8 @@ public final class LineReader {
             if n == 0 { return (out, false) }
             out.append(contentsOf: chunk[0..<n])
         }
-        return (Array(out[0..<limit]), true)
+        // Everything read so far is returned, so the caller can copy it and the rest through.
+        return (out, true)
     }
 }
 

@@ -45,6 +45,19 @@ public final class LanguageIdentifier {
         chunk.contains("://") || chunk.hasPrefix("www.") || (chunk.contains("@") && chunk.contains("."))
     }
 
+    /// A quick byte scan: only text with ':' followed by "//", "www." or '@' needs link removal.
+    static func mayContainLinks<S: StringProtocol>(_ text: S) -> Bool {
+        var prev2: UInt8 = 0, prev1: UInt8 = 0
+        for b in text.utf8 {
+            if b == UInt8(ascii: "@") { return true }
+            if b == UInt8(ascii: "/") && prev1 == UInt8(ascii: "/") && prev2 == UInt8(ascii: ":") { return true }
+            if b == UInt8(ascii: ".") && prev1 == UInt8(ascii: "w") && prev2 == UInt8(ascii: "w") { return true }
+            prev2 = prev1
+            prev1 = b
+        }
+        return false
+    }
+
     public init(model: LanguageModel = .embedded) {
         self.model = model
         extractor = FeatureExtractor(model: model)
@@ -61,7 +74,7 @@ public final class LanguageIdentifier {
     public func identify<S: StringProtocol>(_ text: S, top: Int = 3) -> LanguageGuess {
         // Pass 1: letters per script, over the text without links.
         var analysed = Substring(text)
-        if text.contains("://") || text.contains("www.") || text.contains("@") {
+        if LanguageIdentifier.mayContainLinks(text) {
             analysed = Substring(text.split(whereSeparator: \.isWhitespace)
                 .filter { !LanguageIdentifier.isLinkLike($0) }.joined(separator: " "))
         }
@@ -88,7 +101,24 @@ public final class LanguageIdentifier {
         return LanguageGuess(code: best[0].0, probability: best[0].1, top: best, script: scriptName, letters: letters)
     }
 
-    /// Raw scores of every candidate, best first, with the feature count (for calibration).
+    /// The uncalibrated log-likelihood of each candidate language, best first, and the number of
+    /// features behind them: what `tools/langdata/calibrate.py` fits the temperature on. Empty
+    /// when the script alone decides.
+    public func rawScores<S: StringProtocol>(_ text: S) -> (scores: [(code: String, score: Double)], features: Int) {
+        let scalars = Substring(text).unicodeScalars
+        var perScript: [Int32: Int] = [:]
+        var letters = 0
+        for scalar in scalars where extractor.letter(scalar) != nil {
+            let s = Script(of: scalar)
+            if !s.isNeutral { perScript[s.code, default: 0] += 1; letters += 1 }
+        }
+        guard letters > 0 else { return ([], 0) }
+        let candidates = candidateLanguages(perScript: perScript, letters: letters)
+        guard candidates.count > 1 else { return ([], 0) }
+        let (raw, features) = rawScores(scalars, candidates)
+        return (raw.map { (model.languages[$0.0].code, Double($0.1)) }, features)
+    }
+
     func rawScores(_ text: Substring.UnicodeScalarView, _ candidates: [Int]) -> ([(Int, Float)], Int) {
         for i in scores.indices { scores[i] = 0 }
         for i in orderCounts.indices { orderCounts[i] = 0 }

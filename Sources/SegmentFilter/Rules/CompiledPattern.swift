@@ -37,6 +37,12 @@ final class CompiledPattern {
 
     deinit { sf_regex_close(handle) }
 
+    /// Whether the pattern matches somewhere in `text` (UTF-16). A match that ICU abandons at
+    /// its work limit counts as no match.
+    func matches(utf16 text: UnsafeBufferPointer<UInt16>) -> Bool {
+        sf_regex_matches16(handle, text.baseAddress, Int32(text.count)) == 1
+    }
+
     /// Whether the pattern matches somewhere in `text`. A match that ICU abandons at its work
     /// limit (pathological input) counts as no match.
     func matches(_ text: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -21,11 +21,13 @@ public final class RuleMatcher {
     public func hits(_ text: UnsafeBufferPointer<UInt8>, characters: Int, language: String,
                      documentLanguage: String) -> [RuleSet.Pattern] {
         var out: [RuleSet.Pattern] = []
+        var utf16: [UInt16]? = nil
         for c in compiled {
             let p = c.pattern
             if characters > p.maxChars { continue }
             if !p.languages.isEmpty && !p.languages.contains(language) && !p.languages.contains(documentLanguage) { continue }
-            if c.matches(text) { out.append(p) }
+            if utf16 == nil { utf16 = Array(String(decoding: text, as: UTF8.self).utf16) }
+            if utf16!.withUnsafeBufferPointer({ c.matches(utf16: $0) }) { out.append(p) }
         }
         return out
     }

@@ -1,0 +1,196 @@
+#!/usr/bin/env python3
+"""Fit the split weights of a rule set on a labelled corpus, with cross-validation.
+
+usage: python3 tools/tune/tune_split.py DOCS.jsonl [--binary B] [--rules NAME] [--folds 5] [--trials N]
+
+DOCS.jsonl holds documents with the true split (`text`, `split` in code points, `id`), like the
+development corpus. The script runs `segfilter --jsonl --rules NAME` once to get every paragraph's
+evidence (language, probability, letters, coherence, the rules that fired), then searches the
+[split] weights by random search, replaying the decision in Python (`decide` mirrors
+Sources/SegmentFilter/Split/Splitter.swift; keep them in step).
+
+Folds are fixed by a hash of the document id (fold = crc32(id) % folds). For each fold the
+weights are fitted on the other folds and scored on it, so the reported figures are honest
+out-of-sample estimates; the weights printed at the end are fitted on all documents, for the
+rule file. The objective is exact-boundary accuracy minus 3 x the false-split rate, since a cut of
+real content costs more than a missed tail.
+"""
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import zlib
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+
+SPACE = {
+    "other_language": (1.0, 6.0),
+    "min_language_probability": (0.3, 0.95),
+    "same_language": (0.0, 2.0),
+    "coherence_threshold": (0.0, 0.3),
+    "coherence": (0.0, 20.0),
+    "bias": (-2.5, 0.0),
+    "margin": (0.2, 3.0),
+}
+FIXED = {"min_primary_paragraphs": 1, "short_document_paragraphs": 2, "certain_pattern": 3.0, "min_letters": 12}
+
+
+def load(args):
+    docs = [json.loads(l) for l in open(args.docs, encoding="utf-8") if l.strip()]
+    inp = "".join(json.dumps({"id": d["id"], "text": d["text"]}, ensure_ascii=False) + "\n" for d in docs)
+    out = subprocess.run([args.binary, "--jsonl", "--rules", args.rules, "-q"], input=inp.encode("utf-8"),
+                         capture_output=True, check=True).stdout.decode("utf-8").splitlines()
+    rows = []
+    for d, line in zip(docs, out):
+        seg = json.loads(line)["segfilter"]
+        paras = seg["paragraphs"]
+        gold = next((i for i, p in enumerate(paras) if p["start"] >= d["split"]), len(paras))
+        rows.append({"id": d["id"], "primary": seg["language"], "paras": paras, "gold": gold,
+                     "kind": d.get("appended_kind", "?")})
+    return rows
+
+
+def evidence(p, i, primary, s, weights):
+    e = s["bias"]
+    if p["language"] != "und" and primary != "und" and p["letters"] >= s["min_letters"] \
+            and p["language_score"] >= s["min_language_probability"]:
+        if p["language"] != primary:
+            e += s["other_language"] * p["language_score"]
+        else:
+            e -= s["same_language"] * p["language_score"]
+    if i > 0:
+        e += s["coherence"] * (s["coherence_threshold"] - min(p["coherence"], s["coherence_threshold"] + 0.25))
+    e += sum(weights.get(r, 0) for r in p["rules"])
+    return e
+
+
+def decide(row, s, weights):
+    paras, primary = row["paras"], row["primary"]
+    n = len(paras)
+    if n <= s["min_primary_paragraphs"]:
+        return n
+    ev = [evidence(p, i, primary, s, weights) for i, p in enumerate(paras)]
+    best, best_score, suffix = n, 0.0, 0.0
+    for k in range(n - 1, s["min_primary_paragraphs"] - 1, -1):
+        suffix += ev[k]
+        if suffix > best_score:
+            best, best_score = k, suffix
+    if best == n or best_score < s["margin"]:
+        return n
+    if n <= s["short_document_paragraphs"]:
+        if not any(weights.get(r, 0) >= s["certain_pattern"] for p in paras[best:] for r in p["rules"]):
+            return n
+    return best
+
+
+def score(rows, s, weights):
+    exact = sum(decide(r, s, weights) == r["gold"] for r in rows)
+    none = [r for r in rows if r["gold"] == len(r["paras"])]
+    false = sum(decide(r, s, weights) != r["gold"] for r in none)
+    return exact / len(rows), (false / len(none) if none else 0.0)
+
+
+def objective(rows, s, weights):
+    acc, fs = score(rows, s, weights)
+    return acc - 3 * fs
+
+
+def fit(rows, trials, weights, rng, start):
+    best = dict(start)
+    best_v = objective(rows, best, weights)
+    for t in range(trials):
+        cand = dict(best)
+        scale = 0.5 if t < trials // 2 else 0.15
+        for k, (lo, hi) in SPACE.items():
+            if rng.random() < 0.5:
+                cand[k] = min(hi, max(lo, cand[k] + rng.gauss(0, scale * (hi - lo))))
+        v = objective(rows, cand, weights)
+        if v > best_v:
+            best, best_v = cand, v
+    return best
+
+
+def read_settings(rules_text):
+    s, w = {}, {}
+    section, pid = "", None
+    for raw in rules_text.splitlines():
+        line = raw.strip()
+        if line.startswith("["):
+            section = line.strip("[]")
+            pid = None
+            continue
+        if "=" not in line or line.startswith("#"):
+            continue
+        k, v = [x.strip() for x in line.split("=", 1)]
+        if section == "split":
+            v = v.split(" #")[0].strip()
+            s[k] = v
+        elif section == "pattern":
+            if k == "id":
+                pid = v
+            elif k == "weight" and pid:
+                w[pid] = float(v.split(" #")[0])
+    return s, w
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("docs")
+    ap.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "segfilter"))
+    ap.add_argument("--rules", default="default")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--trials", type=int, default=400)
+    ap.add_argument("--seed", type=int, default=1)
+    a = ap.parse_args()
+    rows = load(a)
+    rules_text = subprocess.run([a.binary, "rules", "show", a.rules], capture_output=True, text=True, check=True).stdout
+    raw, weights = read_settings(rules_text)
+    # `extends`: the base's pattern weights apply too.
+    for line in rules_text.splitlines():
+        if line.strip().startswith("extends"):
+            base = subprocess.run([a.binary, "rules", "show", line.split("=", 1)[1].strip()], capture_output=True, text=True, check=True).stdout
+            bs, bw = read_settings(base)
+            raw = {**bs, **raw}
+            weights = {**bw, **weights}
+    start = dict(FIXED)
+    for k in list(SPACE) + list(FIXED):
+        if k in raw:
+            start[k] = type(FIXED.get(k, 0.0))(float(raw[k])) if k in FIXED else float(raw[k])
+    for k in SPACE:
+        start.setdefault(k, sum(SPACE[k]) / 2)
+    acc, fs = score(rows, start, weights)
+    print("current settings: exact %.1f%%, false splits %.1f%%" % (100 * acc, 100 * fs))
+    rng = random.Random(a.seed)
+    folds = [[] for _ in range(a.folds)]
+    for r in rows:
+        folds[zlib.crc32(r["id"].encode()) % a.folds].append(r)
+    tot_exact = tot_n = tot_false = tot_none = 0
+    by_kind = {}
+    for i in range(a.folds):
+        train = [r for j, f in enumerate(folds) if j != i for r in f]
+        s = fit(train, a.trials, weights, rng, start)
+        for r in folds[i]:
+            ok = decide(r, s, weights) == r["gold"]
+            tot_exact += ok
+            tot_n += 1
+            k = by_kind.setdefault(r["kind"], [0, 0])
+            k[0] += ok
+            k[1] += 1
+            if r["gold"] == len(r["paras"]):
+                tot_none += 1
+                tot_false += not ok
+        print("fold %d: %d docs, held-out exact %.1f%%" % (i, len(folds[i]), 100 * sum(decide(r, s, weights) == r["gold"] for r in folds[i]) / max(1, len(folds[i]))))
+    print("cross-validated: exact %.1f%%, false splits %.1f%%" % (100 * tot_exact / tot_n, 100 * tot_false / max(1, tot_none)))
+    print("  by kind: " + ", ".join("%s %.1f%%" % (k, 100 * v[0] / v[1]) for k, v in sorted(by_kind.items())))
+    final = fit(rows, a.trials, weights, rng, start)
+    acc, fs = score(rows, final, weights)
+    print("fitted on all (in-sample): exact %.1f%%, false splits %.1f%%" % (100 * acc, 100 * fs))
+    print("[split]")
+    for k in SPACE:
+        print("%s = %.3g" % (k, final[k]))
+
+
+if __name__ == "__main__":
+    main()
