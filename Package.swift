@@ -27,6 +27,11 @@ let package = Package(
             name: "ICUShim",
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]
         ),
+        // gzip and zstd for `.gz` / `.zst` shards, from Debian's zlib1g-dev and libzstd-dev.
+        .target(
+            name: "CompressionShim",
+            linkerSettings: [.linkedLibrary("z"), .linkedLibrary("zstd")]
+        ),
         // The language model and rule sets, embedded as bytes (see SegfilterData/data.c).
         .target(
             name: "SegfilterData",
@@ -35,7 +40,7 @@ let package = Package(
         ),
         .target(
             name: "SegmentFilter",
-            dependencies: ["ICUShim", "SegfilterData"]
+            dependencies: ["ICUShim", "CompressionShim", "SegfilterData"]
         ),
         .executableTarget(
             name: "segfilter-cli",

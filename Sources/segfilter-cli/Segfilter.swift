@@ -101,11 +101,12 @@ struct Filter: ParsableCommand {
                 do {
                     total.add(try processor.run(reader, output: out, rejects: rejectsOut, explain: explainOut))
                 } catch let e as DataError {
-                    try out.flush()
+                    try? out.close()
                     throw e
                 }
             }
-            try out.flush()
+            try out.close()
+            if rejects != nil { try rejectsOut.close() }
             if !quiet { try err.write(summaryLine(total, seconds: clock.duration(to: .now))); try err.flush() }
         } else {
             let appendedOut = try appended.map { try ByteWriter(path: $0) }
@@ -116,8 +117,8 @@ struct Filter: ParsableCommand {
                     try err.write("segfilter: warning: \(reader.displayName) is larger than --max-doc-bytes (\(maxDocBytes)); passed through whole\n")
                 }
             }
-            try out.flush()
-            try appendedOut?.flush()
+            try out.close()
+            try appendedOut?.close()
             try err.flush()
         }
     }

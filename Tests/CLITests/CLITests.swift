@@ -194,3 +194,31 @@ func temporaryFile(_ name: String) -> URL {
         #expect(r.out.contains("tl\t"))
     }
 }
+
+@Suite struct CompressionCLITests {
+    @Test func gzipInZstdOutAndBack() throws {
+        let doc = try String(contentsOf: fixtures.appendingPathComponent("article-with-tagalog-bio.txt"), encoding: .utf8)
+        let data = try JSONSerialization.data(withJSONObject: ["id": "z", "text": doc])
+        let plain = temporaryFile("in.jsonl"), gz = temporaryFile("in.jsonl.gz"), zst = temporaryFile("out.jsonl.zst"), back = temporaryFile("back.jsonl")
+        try (data + Data("\n".utf8)).write(to: plain)
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/bin/sh")
+        gzip.arguments = ["-c", "gzip -c '\(plain.path)' > '\(gz.path)'"]
+        try gzip.run(); gzip.waitUntilExit()
+        #expect(try run(["--jsonl", gz.path, "-o", zst.path, "-q"]).status == 0)
+        #expect(try run(["--jsonl", "--on-error", "pass", zst.path, "-o", back.path, "-q"]).status == 0)
+        let lines = try String(contentsOf: back, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 1)
+        let o = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as! [String: Any]
+        #expect((o["segfilter"] as! [String: Any])["appended"] as? String == "")
+        #expect((o["text"] as! String).hasSuffix("safety course.\n"))
+    }
+
+    @Test func corruptCompressedInputIsAnIOError() throws {
+        let bad = temporaryFile("bad.jsonl.gz")
+        try Data("this is not gzip".utf8).write(to: bad)
+        let r = try run(["--jsonl", bad.path])
+        #expect(r.status == 3)
+        #expect(r.stderr.contains("cannot decompress"))
+    }
+}

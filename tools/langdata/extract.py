@@ -10,6 +10,8 @@ unpacked so far (phase 1 alone gives MediaWiki + LibreOffice UI + English help).
 """
 import argparse
 import collections
+import functools
+import pickle
 import glob
 import html
 import json
@@ -57,6 +59,7 @@ EMPTY_BRACKETS_RE = re.compile(r"\(\s*\)|\[\s*\]|\"\s*\"|“\s*”|„\s*“|«\
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
+@functools.lru_cache(maxsize=None)
 def script_of(ch):
     try:
         name = unicodedata.name(ch)
@@ -280,7 +283,7 @@ def mo_jobs():
             if forbidden_mo(f) or forbidden_path(f):
                 continue
             lang = normalize(f.split("/")[-3])
-            if lang and lang != "en":
+            if lang and lang != "en" and lang in ALL_LANGS:
                 jobs.append((f, lang, "django" if pkg == "python3-django" else "gettext"))
     return jobs
 
@@ -512,9 +515,20 @@ def select(lang, fams, rng):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("-j", type=int, default=max(1, os.cpu_count() or 1))
+    ap.add_argument("--reuse-pools", action="store_true",
+                    help="reuse the raw string pools of the previous run (.cache/langdata/work)")
     a = ap.parse_args()
     t0 = time.time()
-    pools = build_pools(a.j)
+    cache = os.path.join(WORK, "pools.pickle")
+    if a.reuse_pools and os.path.exists(cache):
+        with open(cache, "rb") as f:
+            pools = pickle.load(f)
+    else:
+        pools = build_pools(a.j)
+        os.makedirs(WORK, exist_ok=True)
+        pools = {k: {f: dict(v) for f, v in fams.items()} for k, fams in pools.items()}
+        with open(cache, "wb") as f:
+            pickle.dump(pools, f, protocol=pickle.HIGHEST_PROTOCOL)
     log("pools built; filtering")
     top = english_top_words(pools)
     os.makedirs(WORK, exist_ok=True)
@@ -537,7 +551,13 @@ def main():
         seen = set()
         for fam in sorted(fams):
             kept = {}
-            for t, para in fams[fam].items():
+            items = sorted(fams[fam].items())
+            random.Random(f"{SEED}-{lang}-{fam}").shuffle(items)
+            n_long = n_short = 0
+            for t, para in items:
+                # a family never contributes more than CAP: stop filtering once it has enough
+                if n_long >= CAP and n_short >= CAP * SHORT_SHARE:
+                    break
                 if t in seen:
                     continue
                 seen.add(t)
@@ -552,6 +572,10 @@ def main():
                         stats["neutral"] += 1
                         continue
                 kept[t] = para
+                if para or n_words(t, lang) >= 4:
+                    n_long += len(t) + 1
+                else:
+                    n_short += len(t) + 1
             if kept:
                 clean[fam] = kept
         rng = random.Random(f"{SEED}-{lang}")

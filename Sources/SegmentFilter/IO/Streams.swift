@@ -1,8 +1,16 @@
+import CompressionShim
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
+/// The compression a path's suffix asks for: `.gz` gzip, `.zst` zstd, otherwise none.
+func compressionKind(_ path: String) -> Int32? {
+    if path.hasSuffix(".gz") { return Int32(SF_Z_GZIP) }
+    if path.hasSuffix(".zst") { return Int32(SF_Z_ZSTD) }
+    return nil
+}
 
 /// An I/O failure: exit status 3 in the CLI.
 public struct IOError: Error, CustomStringConvertible {
@@ -21,6 +29,7 @@ public final class LineReader {
     private var start = 0
     private var end = 0
     private var eof = false
+    private var decoder: OpaquePointer?
     /// 1-based number of the last line returned.
     public private(set) var lineNumber = 0
 
@@ -32,6 +41,10 @@ public final class LineReader {
             fd = f
             name = path
             ownsFD = true
+            if let kind = compressionKind(path) {
+                guard let d = sf_zreader_open(f, kind) else { close(f); throw IOError("cannot start decompressing '\(path)'") }
+                decoder = d
+            }
         } else {
             fd = 0
             name = "<stdin>"
@@ -40,7 +53,24 @@ public final class LineReader {
         buffer = [UInt8](repeating: 0, count: 1 << 20)
     }
 
-    deinit { if ownsFD { close(fd) } }
+    deinit {
+        if let decoder { sf_zreader_close(decoder) }
+        if ownsFD { close(fd) }
+    }
+
+    /// One read of (decompressed) bytes: the count, 0 at the end.
+    private func readBytes(_ p: UnsafeMutableRawPointer, _ count: Int) throws -> Int {
+        if let decoder {
+            let n = sf_zreader_read(decoder, p.assumingMemoryBound(to: UInt8.self), count)
+            if n < 0 { throw IOError("cannot decompress '\(name)': \(String(cString: sf_zreader_error(decoder)))") }
+            return Int(n)
+        }
+        while true {
+            let n = read(fd, p, count)
+            if n >= 0 { return n }
+            if errno != EINTR { throw IOError("cannot read '\(name)': \(errnoText())") }
+        }
+    }
 
     public var displayName: String { name }
 
@@ -52,11 +82,7 @@ public final class LineReader {
             start = 0
         }
         if end == buffer.count { buffer.append(contentsOf: [UInt8](repeating: 0, count: buffer.count)) }
-        let n = buffer.withUnsafeMutableBytes { b in read(fd, b.baseAddress! + end, b.count - end) }
-        if n < 0 {
-            if errno == EINTR { return }
-            throw IOError("cannot read '\(name)': \(errnoText())")
-        }
+        let n = try buffer.withUnsafeMutableBytes { b in try readBytes(b.baseAddress! + end, b.count - end) }
         if n == 0 { eof = true } else { end += n }
     }
 
@@ -100,8 +126,7 @@ public final class LineReader {
         start = end
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; throw IOError("cannot read '\(name)': \(errnoText())") }
+            let n = try chunk.withUnsafeMutableBytes { try readBytes($0.baseAddress!, $0.count) }
             if n == 0 { return }
             try chunk.withUnsafeBufferPointer { try out.write(UnsafeBufferPointer(rebasing: $0[0..<n])) }
         }
@@ -115,8 +140,7 @@ public final class LineReader {
         start = end
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while out.count <= limit {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; throw IOError("cannot read '\(name)': \(errnoText())") }
+            let n = try chunk.withUnsafeMutableBytes { try readBytes($0.baseAddress!, $0.count) }
             if n == 0 { return (out, false) }
             out.append(contentsOf: chunk[0..<n])
         }
@@ -132,6 +156,7 @@ public final class ByteWriter {
     private let ownsFD: Bool
     private var buffer: [UInt8] = []
     private let capacity = 1 << 18
+    private var encoder: OpaquePointer?
 
     public static func standardOutput() -> ByteWriter { ByteWriter(fd: 1, name: "<stdout>", owns: false) }
     public static func standardError() -> ByteWriter { ByteWriter(fd: 2, name: "<stderr>", owns: false) }
@@ -144,6 +169,10 @@ public final class ByteWriter {
         name = path
         ownsFD = true
         buffer.reserveCapacity(capacity)
+        if let kind = compressionKind(path) {
+            guard let e = sf_zwriter_open(f, kind, kind == Int32(SF_Z_GZIP) ? 6 : 3) else { _ = Glibc.close(f); throw IOError("cannot start compressing '\(path)'") }
+            encoder = e
+        }
     }
 
     private init(fd: Int32, name: String, owns: Bool) {
@@ -154,9 +183,19 @@ public final class ByteWriter {
     }
 
     deinit {
-        try? flush()
-        if ownsFD { close(fd) }
+        try? close()
     }
+
+    /// Flushes, ends a compressed stream, and closes an owned file. Idempotent.
+    public func close() throws {
+        try flush()
+        if let encoder {
+            self.encoder = nil
+            if sf_zwriter_finish(encoder) != 0 { throw IOError("cannot write '\(name)': \(errnoText())") }
+        }
+        if ownsFD && !closed { closed = true; _ = Glibc.close(fd) }
+    }
+    private var closed = false
 
     public func write(_ bytes: UnsafeBufferPointer<UInt8>) throws {
         buffer.append(contentsOf: bytes)
@@ -176,6 +215,11 @@ public final class ByteWriter {
     public func flush() throws {
         var off = 0
         defer { buffer.removeAll(keepingCapacity: true) }
+        if let encoder {
+            let rc = buffer.withUnsafeBufferPointer { sf_zwriter_write(encoder, $0.baseAddress, $0.count) }
+            if rc != 0 { throw IOError("cannot write '\(name)': \(errnoText())") }
+            return
+        }
         while off < buffer.count {
             let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + off, $0.count - off) }
             if n < 0 {

@@ -8,6 +8,21 @@
 ///    1...maxOrder are features (a lone pad is not).
 /// 3. A token of at most `maxWordLength` letters is also a word feature.
 /// 4. A feature's hash is FNV-1a (64 bit) over its UTF-8 bytes; word features start with byte 0x01.
+/// Receives features from `FeatureExtractor`; a protocol rather than a closure so that the
+/// scorer's inner loop is specialised and inlined.
+protocol FeatureSink {
+    /// Called before a token's features. Returning true skips them (the sink knows the token's
+    /// contribution already); `endToken` follows either way.
+    mutating func beginToken(length: Int, wordHash: UInt64) -> Bool
+    mutating func feature(_ hash: UInt64, order: Int)
+    mutating func endToken()
+}
+
+extension FeatureSink {
+    mutating func beginToken(length: Int, wordHash: UInt64) -> Bool { false }
+    mutating func endToken() {}
+}
+
 struct FeatureExtractor {
     static let maxWordLength = 24
     static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -62,22 +77,41 @@ struct FeatureExtractor {
     /// Calls `body(hash, order)` for every feature of `text`; `order` is n - 1 for an n-gram
     /// and `model.maxOrder` for a word.
     mutating func forEachFeature(in text: Substring.UnicodeScalarView, _ body: (UInt64, Int) -> Void) {
+        struct Closure: FeatureSink {
+            let body: (UInt64, Int) -> Void
+            func feature(_ hash: UInt64, order: Int) { body(hash, order) }
+        }
+        withoutActuallyEscaping(body) { body in
+            var sink = Closure(body: body)
+            forEachFeature(in: text, into: &sink)
+        }
+    }
+
+    mutating func forEachFeature<Sink: FeatureSink>(in text: Substring.UnicodeScalarView, into sink: inout Sink) {
         token.removeAll(keepingCapacity: true)
         for scalar in text {
             if let l = letter(scalar) {
                 token.append(l)
             } else if !token.isEmpty {
-                emit(body)
+                emit(&sink)
                 token.removeAll(keepingCapacity: true)
             }
         }
-        if !token.isEmpty { emit(body) }
+        if !token.isEmpty { emit(&sink) }
     }
 
-    private func emit(_ body: (UInt64, Int) -> Void) {
+    @inline(__always)
+    private func emit<Sink: FeatureSink>(_ sink: inout Sink) {
         let maxOrder = model.maxOrder
         let m = token.count
         token.withUnsafeBufferPointer { t in
+            var wordHash: UInt64 = 0
+            if m <= FeatureExtractor.maxWordLength {
+                wordHash = (FeatureExtractor.fnvOffset ^ 0x01) &* FeatureExtractor.fnvPrime
+                for s in t { wordHash = FeatureExtractor.mix(wordHash, s) }
+            }
+            defer { sink.endToken() }
+            if sink.beginToken(length: m, wordHash: wordHash) { return }
             // Positions run over the padded token: 0 is the leading space, m + 1 the trailing one.
             @inline(__always) func at(_ i: Int) -> UInt32 { i == 0 || i == m + 1 ? 0x20 : t[i - 1] }
             for i in 0...(m + 1) {
@@ -86,15 +120,11 @@ struct FeatureExtractor {
                 var n = 1
                 while n <= limit {
                     h = FeatureExtractor.mix(h, at(i + n - 1))
-                    if !(n == 1 && (i == 0 || i == m + 1)) { body(h, n - 1) }
+                    if !(n == 1 && (i == 0 || i == m + 1)) { sink.feature(h, order: n - 1) }
                     n += 1
                 }
             }
-            if m <= FeatureExtractor.maxWordLength {
-                var h = (FeatureExtractor.fnvOffset ^ 0x01) &* FeatureExtractor.fnvPrime
-                for s in t { h = FeatureExtractor.mix(h, s) }
-                body(h, maxOrder)
-            }
+            if m <= FeatureExtractor.maxWordLength { sink.feature(wordHash, order: maxOrder) }
         }
     }
 }

@@ -37,6 +37,7 @@ public final class LanguageIdentifier {
     private var extractor: FeatureExtractor
     private var scores: [Float]
     private var orderCounts: [Int]
+    private let tokenCache: TokenCache
     /// For each script, the languages written in it.
     private let languagesByScript: [String: [Int]]
 
@@ -63,6 +64,7 @@ public final class LanguageIdentifier {
         extractor = FeatureExtractor(model: model)
         scores = [Float](repeating: 0, count: model.languages.count)
         orderCounts = [Int](repeating: 0, count: model.maxOrder + 1)
+        tokenCache = TokenCache(languages: model.languages.count)
         var byScript: [String: [Int]] = [:]
         for (i, l) in model.languages.enumerated() {
             for s in l.scripts { byScript[s, default: []].append(i) }
@@ -122,17 +124,11 @@ public final class LanguageIdentifier {
     func rawScores(_ text: Substring.UnicodeScalarView, _ candidates: [Int]) -> ([(Int, Float)], Int) {
         for i in scores.indices { scores[i] = 0 }
         for i in orderCounts.indices { orderCounts[i] = 0 }
-        let model = self.model
         let wordOrder = model.maxOrder
-        let step = model.step
-        let wordStep = step * model.wordWeight
-        extractor.forEachFeature(in: text) { hash, order in
-            orderCounts[order] &+= 1
-            guard let (start, count) = model.lookup(hash) else { return }
-            let s = order == wordOrder ? wordStep : step
-            for k in start..<(start &+ count) {
-                let p = model.postings[k]
-                scores[Int(p & 0xFF)] += Float(p >> 8) * s
+        scores.withUnsafeMutableBufferPointer { sc in
+            orderCounts.withUnsafeMutableBufferPointer { oc in
+                var sink = Accumulator(model: model, scores: sc.baseAddress!, counts: oc.baseAddress!, cache: tokenCache)
+                extractor.forEachFeature(in: text, into: &sink)
             }
         }
         var out: [(Int, Float)] = []
@@ -147,6 +143,91 @@ public final class LanguageIdentifier {
         }
         out.sort { $0.1 > $1.1 }
         return (out, orderCounts.reduce(0, +))
+    }
+
+    /// Adds each feature's weights to the languages in its postings.
+    ///
+    /// A token's contribution to every language is the same wherever it occurs, and words follow
+    /// Zipf's law, so the contributions of the first `TokenCache.capacity` distinct short tokens
+    /// are kept: a repeated word then costs one vector add instead of a dozen table lookups.
+    struct Accumulator: FeatureSink {
+        let model: LanguageModel
+        let scores: UnsafeMutablePointer<Float>
+        let counts: UnsafeMutablePointer<Int>
+        let cache: TokenCache
+        var recording: Int32 = -1
+        var target: UnsafeMutablePointer<Float>
+
+        init(model: LanguageModel, scores: UnsafeMutablePointer<Float>, counts: UnsafeMutablePointer<Int>, cache: TokenCache) {
+            self.model = model
+            self.scores = scores
+            self.counts = counts
+            self.cache = cache
+            target = scores
+        }
+
+        @inline(__always)
+        mutating func beginToken(length m: Int, wordHash: UInt64) -> Bool {
+            guard m <= FeatureExtractor.maxWordLength else { return false }
+            let n = cache.languages
+            if let slot = cache.index[wordHash] {
+                let v = cache.vectors + Int(slot) &* n
+                for l in 0..<n { scores[l] += v[l] }
+                // A token's feature counts follow from its length alone.
+                counts[0] &+= m
+                for o in 1..<model.maxOrder { counts[o] &+= max(0, m + 2 - o) }
+                counts[model.maxOrder] &+= 1
+                return true
+            }
+            if cache.count < TokenCache.capacity {
+                recording = Int32(cache.count)
+                cache.index[wordHash] = recording
+                cache.count += 1
+                target = cache.vectors + Int(recording) &* n
+                target.update(repeating: 0, count: n)
+            }
+            return false
+        }
+
+        @inline(__always)
+        mutating func feature(_ hash: UInt64, order: Int) {
+            counts[order] &+= 1
+            guard let (start, count) = model.lookup(hash) else { return }
+            let s = order == model.maxOrder ? model.step * model.wordWeight : model.step
+            var k = start
+            let end = start &+ count
+            while k < end {
+                let p = model.postings[k]
+                target[Int(p & 0xFF)] += Float(p >> 8) * s
+                k &+= 1
+            }
+        }
+
+        @inline(__always)
+        mutating func endToken() {
+            guard recording >= 0 else { return }
+            let n = cache.languages
+            for l in 0..<n { scores[l] += target[l] }
+            recording = -1
+            target = scores
+        }
+    }
+
+    /// Per-token contributions, per identifier (so per worker).
+    final class TokenCache {
+        static let capacity = 8192
+        let languages: Int
+        var index: [UInt64: Int32] = [:]
+        var count = 0
+        let vectors: UnsafeMutablePointer<Float>
+
+        init(languages: Int) {
+            self.languages = languages
+            vectors = .allocate(capacity: TokenCache.capacity * languages)
+            index.reserveCapacity(TokenCache.capacity)
+        }
+
+        deinit { vectors.deallocate() }
     }
 
     private func rank(_ text: Substring.UnicodeScalarView, _ candidates: [Int]) -> [(Int, Double)] {
