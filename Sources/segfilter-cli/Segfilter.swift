@@ -69,6 +69,21 @@ struct Filter: ParsableCommand {
     @Flag(help: "Leave the per-paragraph array out of the segfilter object.")
     var noParagraphs = false
 
+    @Option(help: "JSONL: the member that identifies a record.")
+    var idField = "id"
+
+    @Option(help: "JSONL: put the segfilter object inside this object member (e.g. datatrove's 'metadata').")
+    var metadataField: String?
+
+    @Flag(help: "JSONL: leave the text field unchanged; only annotate.")
+    var annotateOnly = false
+
+    @Flag(help: "JSONL: do not keep the appended text (segfilter.appended is left out).")
+    var dropAppended = false
+
+    @Option(help: "JSONL: write Dolma-style attribute lines (code point spans) to this file, one per input record.")
+    var attributes: String?
+
     @Flag(name: .shortAndLong, help: "No summary on standard error.")
     var quiet = false
 
@@ -76,6 +91,9 @@ struct Filter: ParsableCommand {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if maxLineBytes < 1 || maxDocBytes < 1 { throw ValidationError("size limits must be positive") }
         if appended != nil && jsonl { throw ValidationError("--appended is for plain text; in JSONL the appended material is in segfilter.appended") }
+        if !jsonl && (attributes != nil || annotateOnly || dropAppended || metadataField != nil) {
+            throw ValidationError("--attributes, --annotate-only, --drop-appended and --metadata-field need --jsonl")
+        }
     }
 
     func run() throws {
@@ -93,19 +111,26 @@ struct Filter: ParsableCommand {
             options.maxLineBytes = maxLineBytes
             options.jobs = jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
             options.paragraphs = !noParagraphs
+            options.idField = idField
+            options.metadataField = metadataField
+            options.annotateOnly = annotateOnly
+            options.dropAppended = dropAppended
+            options.attributes = attributes != nil
+            let attributesOut = try attributes.map { try ByteWriter(path: $0) }
             let processor = JSONLProcessor(filter: filter, options: options)
             let rejectsOut = try rejects.map { try ByteWriter(path: $0) } ?? err
             var total = RunSummary()
             for input in inputs {
                 let reader = try LineReader(path: input)
                 do {
-                    total.add(try processor.run(reader, output: out, rejects: rejectsOut, explain: explainOut))
+                    total.add(try processor.run(reader, output: out, rejects: rejectsOut, explain: explainOut, attributes: attributesOut))
                 } catch let e as DataError {
                     try? out.close()
                     throw e
                 }
             }
             try out.close()
+            try attributesOut?.close()
             if rejects != nil { try rejectsOut.close() }
             if !quiet { try err.write(summaryLine(total, seconds: clock.duration(to: .now))); try err.flush() }
         } else {

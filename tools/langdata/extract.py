@@ -32,6 +32,7 @@ SEED = 20261125
 CAP = 2_000_000          # characters per language (each line counts len + 1 for its newline)
 SHORT_SHARE = 0.15       # at most this share of the cap goes to short strings (< 4 words)
 MAX_LINE = 3000
+MAX_MO_FILES = 700       # gettext catalogs read per language (a fixed random subset)
 DEV = "/work/shared/data/dev"  # read only for the final exact-sentence dedupe, never as text
 
 
@@ -254,16 +255,16 @@ def src_mediawiki():
                 if lang != "en" and en.get(k) == v:
                     continue
                 for t in clean_wiki(v):
-                    out.append((lang, t, "mediawiki", False))
+                    out.append((lang, t, "mediawiki", False, "mediawiki"))
     return out
 
 
 def _mo_source(args):
-    path, lang, family = args
+    path, lang, family, pkg = args
     out = []
     for s in mo_strings(path):
         for t in clean_ui(s):
-            out.append((lang, t, family, False))
+            out.append((lang, t, family, False, pkg))
     return out
 
 
@@ -273,18 +274,23 @@ def mo_jobs():
         for f in glob.glob(os.path.join(d, "usr/lib/libreoffice/program/resource/*/LC_MESSAGES/*.mo")):
             lang = normalize(f.split("/")[-3])
             if lang and lang != "en":
-                jobs.append((f, lang, "libreoffice-ui"))
+                jobs.append((f, lang, "libreoffice-ui", pkg))
+    per_lang = collections.defaultdict(list)
     for pkg, d in pkg_dirs():
         if pkg.startswith(("libreoffice-", "pypi-", "mediawiki", "tuxpaint-stamps")):
             continue
-        for f in glob.glob(os.path.join(d, "usr/share/locale/*/LC_MESSAGES/*.mo")) + glob.glob(
-                os.path.join(d, "usr/lib/python3/dist-packages/**/locale/*/LC_MESSAGES/*.mo"),
-                recursive=True):
+        for f in sorted(glob.glob(os.path.join(d, "usr/share/locale/*/LC_MESSAGES/*.mo")) + glob.glob(
+                os.path.join(d, "usr/lib/python3/dist-packages/**/locale*/*/LC_MESSAGES/*.mo"),
+                recursive=True)):
             if forbidden_mo(f) or forbidden_path(f):
                 continue
             lang = normalize(f.split("/")[-3])
             if lang and lang != "en" and lang in ALL_LANGS:
-                jobs.append((f, lang, "django" if pkg == "python3-django" else "gettext"))
+                per_lang[lang].append((f, lang, "django" if pkg == "python3-django" else "gettext", pkg))
+    for lang, js in per_lang.items():
+        # big languages have far more catalogs than the cap needs: take a fixed random subset
+        random.Random(f"{SEED}-mo-{lang}").shuffle(js)
+        jobs.extend(js[:MAX_MO_FILES])
     return jobs
 
 
@@ -310,14 +316,14 @@ def help_paras(path):
 
 
 def _help_file(args):
-    lang, rel, tree, en_tree = args
+    lang, rel, tree, en_tree, pkg = args
     paras = help_paras(os.path.join(tree, rel))
     en = help_paras(os.path.join(en_tree, rel)) if lang != "en" else {}
     out = []
     for k, t in paras.items():
         if lang != "en" and en.get(k) == t:
             continue  # untranslated
-        out.append((lang, t, "libreoffice-help", True))
+        out.append((lang, t, "libreoffice-help", True, pkg))
     return out
 
 
@@ -339,7 +345,7 @@ def help_jobs():
             if not lang or (lang == "en" and tag != "en-US"):
                 continue
             for f in glob.glob(os.path.join(tree, "text/**/*.html"), recursive=True):
-                jobs.append((lang, os.path.relpath(f, tree), tree, en_tree))
+                jobs.append((lang, os.path.relpath(f, tree), tree, en_tree, pkg))
     return jobs
 
 
@@ -354,7 +360,7 @@ def src_stamps():
                 lang = normalize(m.group(1))
                 if lang and lang != "en":
                     for t in clean_ui(m.group(2)):
-                        out.append((lang, t, "tuxpaint-stamps", False))
+                        out.append((lang, t, "tuxpaint-stamps", False, pkg))
     return out
 
 
@@ -377,7 +383,7 @@ def src_gflanguages():
                 t = tidy(t)
                 if t and t not in seen:
                     seen.add(t)
-                    out.append((lang, t, "gflanguages", n_words(t, lang) >= 8))
+                    out.append((lang, t, "gflanguages", n_words(t, lang) >= 8, "pypi-gflanguages"))
     return out
 
 
@@ -387,9 +393,9 @@ def build_pools(nproc):
     wanted = set(ALL_LANGS)
 
     def add(items):
-        for lang, t, fam, para in items:
+        for lang, t, fam, para, pkg in items:
             if lang in wanted:
-                pools[lang][fam].setdefault(t, para)
+                pools[lang][fam].setdefault(t, (para, pkg))
 
     log("MediaWiki")
     add(src_mediawiki())
@@ -465,7 +471,7 @@ def select(lang, fams, rng):
     long_by, short_by = {}, {}
     for fam, items in fams.items():
         lo, sh = [], []
-        for t, para in items.items():
+        for t, (para, _pkg) in items.items():
             (lo if para or n_words(t, lang) >= 4 else sh).append(t)
         lo.sort(), sh.sort()
         rng.shuffle(lo), rng.shuffle(sh)
@@ -544,6 +550,7 @@ def main():
             spread[t] += 1
     devf = DevFilter(dev_sentences())
     stats = collections.Counter()
+    contrib = collections.Counter()   # (package, lang) -> chars in the output
     final = {}
     for lang in ALL_LANGS:
         fams = pools.get(lang, {})
@@ -554,7 +561,7 @@ def main():
             items = sorted(fams[fam].items())
             random.Random(f"{SEED}-{lang}-{fam}").shuffle(items)
             n_long = n_short = 0
-            for t, para in items:
+            for t, (para, pkg) in items:
                 # a family never contributes more than CAP: stop filtering once it has enough
                 if n_long >= CAP and n_short >= CAP * SHORT_SHARE:
                     break
@@ -571,7 +578,7 @@ def main():
                     if spread[t] >= 4:
                         stats["neutral"] += 1
                         continue
-                kept[t] = para
+                kept[t] = (para, pkg)
                 if para or n_words(t, lang) >= 4:
                     n_long += len(t) + 1
                 else:
@@ -580,14 +587,15 @@ def main():
                 clean[fam] = kept
         rng = random.Random(f"{SEED}-{lang}")
         lines, per_fam = select(lang, clean, rng)
-        fam_of = {t: f for f, items in clean.items() for t in items}
+        fam_of = {t: (f, v[1]) for f, items in clean.items() for t, v in items.items()}
         kept = []
         for t in lines:
             if devf.hit(t, lang in NO_SPACE):
                 stats["dev-dedupe"] += 1
-                per_fam[fam_of[t]] -= len(t) + 1
+                per_fam[fam_of[t][0]] -= len(t) + 1
             else:
                 kept.append(t)
+                contrib[(fam_of[t][1], lang)] += len(t) + 1
         final[lang] = (kept, per_fam)
     log("dropped:", dict(stats))
     os.makedirs(TEXT, exist_ok=True)
@@ -608,6 +616,10 @@ def main():
         f.write("code\tchars\tlines\tsources\n")
         for r in rows:
             f.write("\t".join(map(str, r)) + "\n")
+    with open(os.path.join(TEXT, "contributions.tsv"), "w") as f:
+        f.write("package\tlang\tchars\n")
+        for (pkg, lang), n in sorted(contrib.items()):
+            f.write(f"{pkg}\t{lang}\t{n}\n")
     with open(os.path.join(WORK, "dropped.json"), "w") as f:
         json.dump(dict(stats), f, indent=1)
     for lang, chars, n, srcs in rows:

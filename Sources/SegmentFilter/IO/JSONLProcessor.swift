@@ -37,6 +37,17 @@ public struct JSONLOptions: Sendable {
     public var jobs = 1
     /// Include the per-paragraph array in the `segfilter` object.
     public var paragraphs = true
+    /// The member that identifies a record (for `--explain` and the attributes).
+    public var idField = "id"
+    /// Put the `segfilter` object inside this object member (datatrove's `metadata`) instead
+    /// of at the top level; the member is created if the record lacks it.
+    public var metadataField: String? = nil
+    /// Leave the text field as it is (annotations only).
+    public var annotateOnly = false
+    /// Do not keep the appended text in the output (`segfilter.appended` is left out).
+    public var dropAppended = false
+    /// Write Dolma-style attribute lines (one per input record).
+    public var attributes = false
     public init() {}
 }
 
@@ -73,13 +84,14 @@ public final class JSONLProcessor {
     }
 
     enum Outcome {
-        case record([UInt8], analysis: DocumentAnalysis?, explain: String?)
+        case record([UInt8], analysis: DocumentAnalysis?, explain: String?, attributes: [UInt8]?)
         case reject(String)
         case blank
     }
 
     /// Processes every line of `reader`. Throws `DataError` under `.fail`, `IOError` on I/O.
-    public func run(_ reader: LineReader, output: ByteWriter, rejects: ByteWriter, explain: ByteWriter?) throws -> RunSummary {
+    public func run(_ reader: LineReader, output: ByteWriter, rejects: ByteWriter, explain: ByteWriter?,
+                    attributes: ByteWriter? = nil) throws -> RunSummary {
         var summary = RunSummary()
         var batch: [([UInt8], Bool)] = []
         var firstLine = 1
@@ -90,10 +102,11 @@ public final class JSONLProcessor {
                 switch outcome {
                 case .blank:
                     summary.blankLines += 1
-                case .record(let bytes, let analysis, let text):
+                case .record(let bytes, let analysis, let text, let attributeLine):
                     summary.records += 1
                     summary.written += 1
                     try output.write(bytes)
+                    if let attributeLine, let attributes { try attributes.write(attributeLine) }
                     if let analysis {
                         if analysis.hasAppended { summary.withAppended += 1 }
                         summary.languages[analysis.language, default: 0] += 1
@@ -102,6 +115,8 @@ public final class JSONLProcessor {
                 case .reject(let reason):
                     summary.records += 1
                     summary.rejected += 1
+                    // Attribute lines stay aligned 1:1 with the input records.
+                    if let attributes { try attributes.write("{\"id\":null,\"attributes\":{}}\n") }
                     switch options.onError {
                     case .fail:
                         try output.flush()
@@ -169,12 +184,32 @@ public final class JSONLProcessor {
                 let analysis = worker.analyse(t)
                 let primary = UnsafeBufferPointer(rebasing: t[0..<analysis.splitByte])
                 let appended = UnsafeBufferPointer(rebasing: t[analysis.splitByte...])
-                let object = Report.segfilterObject(analysis, appended: appended, paragraphs: options.paragraphs)
+                let object = Report.segfilterObject(analysis, appended: options.dropAppended ? nil : appended, paragraphs: options.paragraphs)
                 var edits: [(Range<Int>, [UInt8])] = []
                 var encoded: [UInt8] = []
-                JSON.appendString(primary, to: &encoded)
-                edits.append((field.valueRange, encoded))
-                if let existing = parsed.members.last(where: { $0.key == "segfilter" }) {
+                if !options.annotateOnly {
+                    JSON.appendString(primary, to: &encoded)
+                    edits.append((field.valueRange, encoded))
+                }
+                if let meta = options.metadataField {
+                    if let m = parsed.members.last(where: { $0.key == meta }) {
+                        guard let inner = try? JSON.objectMembers(UnsafeBufferPointer(rebasing: l[m.valueRange])) else {
+                            return .reject("the \"\(meta)\" field is not an object")
+                        }
+                        let base = m.valueRange.lowerBound
+                        if let existing = inner.members.last(where: { $0.key == "segfilter" }) {
+                            edits.append(((existing.valueRange.lowerBound + base)..<(existing.valueRange.upperBound + base), object))
+                        } else {
+                            let at = inner.closingBrace + base
+                            edits.append((at..<at, Array((inner.members.isEmpty ? "\"segfilter\":" : ",\"segfilter\":").utf8) + object))
+                        }
+                    } else {
+                        var member: [UInt8] = [UInt8(ascii: ",")]
+                        JSON.appendString(meta, to: &member)
+                        member += Array(":{\"segfilter\":".utf8) + object + [UInt8(ascii: "}")]
+                        edits.append((parsed.closingBrace..<parsed.closingBrace, member))
+                    }
+                } else if let existing = parsed.members.last(where: { $0.key == "segfilter" }) {
                     edits.append((existing.valueRange, object))
                 } else {
                     edits.append((parsed.closingBrace..<parsed.closingBrace, Array(",\"segfilter\":".utf8) + object))
@@ -190,8 +225,10 @@ public final class JSONLProcessor {
                 }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: l[pos...]))
                 out.append(0x0A)
-                let title = parsed.members.first(where: { $0.key == "id" }).map { String(decoding: UnsafeBufferPointer(rebasing: l[$0.valueRange]), as: UTF8.self) } ?? "record"
-                return .record(out, analysis: analysis, explain: explain ? Report.explain(analysis, text: t, title: title) : nil)
+                let id = parsed.members.last(where: { $0.key == options.idField }).map { Array(UnsafeBufferPointer(rebasing: l[$0.valueRange])) }
+                let title = id.map { String(decoding: $0, as: UTF8.self) } ?? "record"
+                return .record(out, analysis: analysis, explain: explain ? Report.explain(analysis, text: t, title: title) : nil,
+                               attributes: options.attributes ? Report.attributesLine(analysis, id: id, textLength: codePoints(t)) : nil)
             }
         }
     }

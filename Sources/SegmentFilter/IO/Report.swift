@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes an analysis as the `segfilter` JSON object and as the `--explain` table.
 public enum Report {
     /// Appends a number with at most three decimals (JSON has no NaN; non-finite becomes 0).
@@ -18,12 +20,23 @@ public enum Report {
 
     /// The `segfilter` object: `appended`, `language`, `split`, `reason`, `margin` and, unless
     /// `paragraphs` is false, one entry per paragraph.
-    public static func segfilterObject(_ a: DocumentAnalysis, appended: UnsafeBufferPointer<UInt8>, paragraphs: Bool = true) -> [UInt8] {
+    /// `appended` nil leaves the appended text out (`--drop-appended`). A document that was cut
+    /// also gets a datatrove-style `filter_reason`.
+    public static func segfilterObject(_ a: DocumentAnalysis, appended: UnsafeBufferPointer<UInt8>?, paragraphs: Bool = true) -> [UInt8] {
         var o: [UInt8] = []
-        o.reserveCapacity(appended.count + 64 + (paragraphs ? 160 * a.paragraphs.count : 0))
-        o.append(contentsOf: "{\"appended\":".utf8)
-        JSON.appendString(appended, to: &o)
-        o.append(contentsOf: ",\"language\":".utf8)
+        o.reserveCapacity((appended?.count ?? 0) + 64 + (paragraphs ? 160 * a.paragraphs.count : 0))
+        o.append(UInt8(ascii: "{"))
+        if let appended {
+            o.append(contentsOf: "\"appended\":".utf8)
+            JSON.appendString(appended, to: &o)
+            o.append(UInt8(ascii: ","))
+        }
+        if a.hasAppended {
+            o.append(contentsOf: "\"filter_reason\":".utf8)
+            JSON.appendString("segfilter: appended material (\(a.decision.reason))", to: &o)
+            o.append(UInt8(ascii: ","))
+        }
+        o.append(contentsOf: "\"language\":".utf8)
         JSON.appendString(a.language, to: &o)
         o.append(contentsOf: ",\"split\":\(a.splitCodePoint),\"reason\":".utf8)
         JSON.appendString(a.hasAppended ? a.decision.reason : "", to: &o)
@@ -51,6 +64,51 @@ public enum Report {
             o.append(UInt8(ascii: "]"))
         }
         o.append(UInt8(ascii: "}"))
+        return o
+    }
+
+    /// The confidence of the decision, from its margin: the cut's (or the no-cut's) margin
+    /// through a logistic curve.
+    static func confidence(_ a: DocumentAnalysis) -> Double {
+        let m = a.decision.margin
+        return a.hasAppended ? 1 / (1 + exp(-m)) : 1 / (1 + exp(m))
+    }
+
+    /// A Dolma attribute line: `{"id": ..., "attributes": {"segfilter__primary": [[start, end,
+    /// score]], "segfilter__appended": [...], "segfilter__lang__<code>": [...]}}` with code point
+    /// offsets. `id` is the record's id value as raw JSON.
+    public static func attributesLine(_ a: DocumentAnalysis, id: [UInt8]?, textLength: Int) -> [UInt8] {
+        var o: [UInt8] = Array("{\"id\":".utf8)
+        o.append(contentsOf: id ?? Array("null".utf8))
+        o.append(contentsOf: ",\"attributes\":{\"segfilter__primary\":[".utf8)
+        let c = confidence(a)
+        func span(_ s: Int, _ e: Int, _ score: Double) {
+            o.append(contentsOf: "[\(s),\(e),".utf8)
+            appendNumber(score, to: &o)
+            o.append(UInt8(ascii: "]"))
+        }
+        if a.splitCodePoint > 0 { span(0, a.splitCodePoint, c) }
+        o.append(contentsOf: "],\"segfilter__appended\":[".utf8)
+        if a.splitCodePoint < textLength { span(a.splitCodePoint, textLength, c) }
+        o.append(UInt8(ascii: "]"))
+        var byLanguage: [String: [ParagraphReport]] = [:]
+        var order: [String] = []
+        for p in a.paragraphs {
+            let code = p.evidence.language.code
+            if byLanguage[code] == nil { order.append(code) }
+            byLanguage[code, default: []].append(p)
+        }
+        for code in order {
+            o.append(UInt8(ascii: ","))
+            JSON.appendString("segfilter__lang__\(code)", to: &o)
+            o.append(contentsOf: ":[".utf8)
+            for (i, p) in byLanguage[code]!.enumerated() {
+                if i > 0 { o.append(UInt8(ascii: ",")) }
+                span(p.start, p.end, p.evidence.language.probability)
+            }
+            o.append(UInt8(ascii: "]"))
+        }
+        o.append(contentsOf: "}}\n".utf8)
         return o
     }
 
