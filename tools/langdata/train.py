@@ -27,9 +27,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import features  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-MAX_ORDER = 4
+MAX_ORDER = 3
 # How many features of each order a language keeps (index = order - 1; the last is words).
-KEEP = [3000, 6000, 12000, 12000, 8000]
+KEEP = [3000, 6000, 12000, 8000]
 ALPHA = 0.5
 STEP = 1.0 / 16
 MAX_POSTINGS = 64

@@ -38,6 +38,8 @@ public final class LanguageIdentifier {
     private var scores: [Float]
     private var orderCounts: [Int]
     private let tokenCache: TokenCache
+    private var scriptCounts = [Int](repeating: 0, count: 256)
+    private var touchedScripts: [Int32] = []
     /// For each script, the languages written in it.
     private let languagesByScript: [String: [Int]]
 
@@ -47,16 +49,20 @@ public final class LanguageIdentifier {
     }
 
     /// A quick byte scan: only text with ':' followed by "//", "www." or '@' needs link removal.
-    static func mayContainLinks<S: StringProtocol>(_ text: S) -> Bool {
-        var prev2: UInt8 = 0, prev1: UInt8 = 0
-        for b in text.utf8 {
-            if b == UInt8(ascii: "@") { return true }
-            if b == UInt8(ascii: "/") && prev1 == UInt8(ascii: "/") && prev2 == UInt8(ascii: ":") { return true }
-            if b == UInt8(ascii: ".") && prev1 == UInt8(ascii: "w") && prev2 == UInt8(ascii: "w") { return true }
-            prev2 = prev1
-            prev1 = b
+    static func mayContainLinks(_ text: Substring) -> Bool {
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var i = 2
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == UInt8(ascii: "@") { return true }
+                if b == UInt8(ascii: "/") && bytes[i - 1] == UInt8(ascii: "/") && bytes[i - 2] == UInt8(ascii: ":") { return true }
+                if b == UInt8(ascii: ".") && bytes[i - 1] == UInt8(ascii: "w") && bytes[i - 2] == UInt8(ascii: "w") { return true }
+                i += 1
+            }
+            return bytes.first == UInt8(ascii: "@") || (bytes.count > 1 && bytes[1] == UInt8(ascii: "@"))
         }
-        return false
+        if let r = text.utf8.withContiguousStorageIfAvailable(scan) { return r }
+        return Array(text.utf8).withUnsafeBufferPointer(scan)
     }
 
     public init(model: LanguageModel = .embedded) {
@@ -73,19 +79,17 @@ public final class LanguageIdentifier {
     }
 
     /// The language of `text`, with up to `top` alternatives.
-    public func identify<S: StringProtocol>(_ text: S, top: Int = 3) -> LanguageGuess {
+    public func identify(_ text: String, top: Int = 3) -> LanguageGuess { identify(text[...], top: top) }
+
+    /// The language of `text`, with up to `top` alternatives.
+    public func identify(_ text: Substring, top: Int = 3) -> LanguageGuess {
         // Pass 1: letters per script, over the text without links.
-        var analysed = Substring(text)
+        var analysed = text
         if LanguageIdentifier.mayContainLinks(text) {
             analysed = Substring(text.split(whereSeparator: \.isWhitespace)
                 .filter { !LanguageIdentifier.isLinkLike($0) }.joined(separator: " "))
         }
-        var perScript: [Int32: Int] = [:]
-        var letters = 0
-        for scalar in analysed.unicodeScalars where extractor.letter(scalar) != nil {
-            let s = Script(of: scalar)
-            if !s.isNeutral { perScript[s.code, default: 0] += 1; letters += 1 }
-        }
+        let (perScript, letters) = scriptProfile(analysed.unicodeScalars)
         guard letters > 0 else { return .undetermined }
         let candidates = candidateLanguages(perScript: perScript, letters: letters)
         let dominant = perScript.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }!.key
@@ -106,14 +110,9 @@ public final class LanguageIdentifier {
     /// The uncalibrated log-likelihood of each candidate language, best first, and the number of
     /// features behind them: what `tools/langdata/calibrate.py` fits the temperature on. Empty
     /// when the script alone decides.
-    public func rawScores<S: StringProtocol>(_ text: S) -> (scores: [(code: String, score: Double)], features: Int) {
-        let scalars = Substring(text).unicodeScalars
-        var perScript: [Int32: Int] = [:]
-        var letters = 0
-        for scalar in scalars where extractor.letter(scalar) != nil {
-            let s = Script(of: scalar)
-            if !s.isNeutral { perScript[s.code, default: 0] += 1; letters += 1 }
-        }
+    public func rawScores(_ text: String) -> (scores: [(code: String, score: Double)], features: Int) {
+        let scalars = text[...].unicodeScalars
+        let (perScript, letters) = scriptProfile(scalars)
         guard letters > 0 else { return ([], 0) }
         let candidates = candidateLanguages(perScript: perScript, letters: letters)
         guard candidates.count > 1 else { return ([], 0) }
@@ -239,6 +238,30 @@ public final class LanguageIdentifier {
         let z = probs.reduce(0) { $0 + $1.1 }
         for i in probs.indices { probs[i].1 /= z }
         return probs
+    }
+
+    /// Letters per script (neutral characters not counted), counted in a fixed array because a
+    /// dictionary update per letter would cost more than the rest of the identification.
+    private func scriptProfile(_ scalars: Substring.UnicodeScalarView) -> ([Int32: Int], Int) {
+        var letters = 0
+        let table = ScriptTable.shared
+        scriptCounts.withUnsafeMutableBufferPointer { counts in
+            for scalar in scalars where extractor.letter(scalar) != nil {
+                let s = table.script(of: scalar)
+                if !s.isNeutral && s.code >= 0 && s.code < 256 {
+                    if counts[Int(s.code)] == 0 { touchedScripts.append(s.code) }
+                    counts[Int(s.code)] &+= 1
+                    letters &+= 1
+                }
+            }
+        }
+        var profile: [Int32: Int] = [:]
+        for c in touchedScripts {
+            profile[c] = scriptCounts[Int(c)]
+            scriptCounts[Int(c)] = 0
+        }
+        touchedScripts.removeAll(keepingCapacity: true)
+        return (profile, letters)
     }
 
     private func candidateLanguages(perScript: [Int32: Int], letters: Int) -> [Int] {
