@@ -21,6 +21,8 @@ public struct DocumentAnalysis: Sendable {
     /// The same offset in Unicode code points.
     public var splitCodePoint: Int
     public var decision: SplitDecision
+    /// The similarities the decision used (for `--explain` and tuning).
+    public var coherence: Coherence.Scores
 
     public var hasAppended: Bool { decision.firstAppended < paragraphs.count }
 }
@@ -93,7 +95,7 @@ public final class DocumentFilter {
             evidence[i].coherenceWithRest = coherence.withRest[i]
             evidence[i].rules = matcher.hits(samples[i], characters: characters[i], language: guesses[i].code, documentLanguage: primary)
         }
-        let decision = Splitter.decide(evidence, primary: primary, settings: settings)
+        let decision = Splitter.decide(evidence, primary: primary, settings: settings, coherence: coherence)
 
         // Offsets: bytes and code points.
         var reports: [ParagraphReport] = []
@@ -110,7 +112,8 @@ public final class DocumentFilter {
         let splitByte = decision.firstAppended < ranges.count ? ranges[decision.firstAppended].lowerBound : bytes.count
         let splitCP = decision.firstAppended < ranges.count ? reports[decision.firstAppended].start
             : cpBefore + codePoints(UnsafeBufferPointer(rebasing: bytes[lastByte..<bytes.count]))
-        return DocumentAnalysis(paragraphs: reports, language: primary, splitByte: splitByte, splitCodePoint: splitCP, decision: decision)
+        return DocumentAnalysis(paragraphs: reports, language: primary, splitByte: splitByte, splitCodePoint: splitCP,
+                                decision: decision, coherence: coherence)
     }
 }
 

@@ -84,6 +84,9 @@ struct Filter: ParsableCommand {
     @Option(help: "JSONL: write Dolma-style attribute lines (code point spans) to this file, one per input record.")
     var attributes: String?
 
+    @Flag(help: .hidden)
+    var debugEvidence = false
+
     @Flag(name: .shortAndLong, help: "No summary on standard error.")
     var quiet = false
 
@@ -112,6 +115,7 @@ struct Filter: ParsableCommand {
             options.jobs = jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
             options.paragraphs = !noParagraphs
             options.idField = idField
+            options.debugEvidence = debugEvidence
             options.metadataField = metadataField
             options.annotateOnly = annotateOnly
             options.dropAppended = dropAppended

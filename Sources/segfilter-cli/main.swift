@@ -12,6 +12,7 @@ func fail(_ message: String, _ status: Int32) -> Never {
     exit(status)
 }
 
+Interruption.install()
 do {
     var command = try Segfilter.parseAsRoot()
     try command.run()
@@ -21,6 +22,8 @@ do {
     fail(e.description, 2)
 } catch let e as IOError {
     fail(e.description, 3)
+} catch let e as Interrupted {
+    fail(e.description, 128 + e.signal)
 } catch let e as SegmentationError {
     fail(e.description, 3)
 } catch {

@@ -222,3 +222,34 @@ func temporaryFile(_ name: String) -> URL {
         #expect(r.stderr.contains("cannot decompress"))
     }
 }
+
+/// Tests/BadInput/cases.tsv: each bad input with its expected exit status and message. Plain-text
+/// cases must also give back their bytes exactly (primary + appended).
+@Suite struct BadInputTests {
+    struct Case: CustomStringConvertible, Sendable {
+        var file: String, mode: String, status: Int32, message: String
+        var description: String { file }
+    }
+
+    static let cases: [Case] = {
+        let folder = fixtures.deletingLastPathComponent().appendingPathComponent("BadInput")
+        let table = (try? String(contentsOf: folder.appendingPathComponent("cases.tsv"), encoding: .utf8)) ?? ""
+        return table.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { line in
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            return Case(file: folder.appendingPathComponent(f[0]).path, mode: f[1], status: Int32(f[2])!, message: f.count > 3 ? f[3] : "")
+        }
+    }()
+
+    @Test func theTableIsThere() { #expect(Self.cases.count >= 10) }
+
+    @Test(arguments: cases)
+    func badInput(_ c: Case) throws {
+        let input = try Data(contentsOf: URL(fileURLWithPath: c.file))
+        let tail = temporaryFile("bad-tail-\(URL(fileURLWithPath: c.file).lastPathComponent)")
+        let args = c.mode == "plain" ? ["--appended", tail.path] : [c.mode]
+        let r = try run(args, stdin: input)
+        #expect(r.status == c.status, "\(r.stderr)")
+        if !c.message.isEmpty { #expect(r.stderr.contains(c.message), "\(r.stderr)") }
+        if c.mode == "plain" { #expect(r.stdout + (try Data(contentsOf: tail)) == input) }
+    }
+}

@@ -33,6 +33,7 @@ SPACE = {
     "coherence": (0.0, 20.0),
     "bias": (-2.5, 0.0),
     "margin": (0.2, 3.0),
+    "similar_language_factor": (0.0, 1.0),
 }
 FIXED = {"min_primary_paragraphs": 1, "short_document_paragraphs": 2, "certain_pattern": 3.0, "min_letters": 12}
 
@@ -40,7 +41,7 @@ FIXED = {"min_primary_paragraphs": 1, "short_document_paragraphs": 2, "certain_p
 def load(args):
     docs = [json.loads(l) for l in open(args.docs, encoding="utf-8") if l.strip()]
     inp = "".join(json.dumps({"id": d["id"], "text": d["text"]}, ensure_ascii=False) + "\n" for d in docs)
-    out = subprocess.run([args.binary, "--jsonl", "--rules", args.rules, "-q"], input=inp.encode("utf-8"),
+    out = subprocess.run([args.binary, "--jsonl", "--rules", args.rules, "-q", "--debug-evidence"], input=inp.encode("utf-8"),
                          capture_output=True, check=True).stdout.decode("utf-8").splitlines()
     rows = []
     for d, line in zip(docs, out):
@@ -52,31 +53,45 @@ def load(args):
     return rows
 
 
-def evidence(p, i, primary, s, weights):
+SIMILAR = [set("bs hr sr".split()), set("nb nn da".split()), set("ms id".split()), set("es gl an ast".split()),
+           set("as bn".split()), set("hi mr ne".split()), set("cs sk".split()), set("hsb dsb".split())]
+MAX_TAIL = 24
+
+
+def base_evidence(p, primary, s, weights):
     e = s["bias"]
     if p["language"] != "und" and primary != "und" and p["letters"] >= s["min_letters"] \
             and p["language_score"] >= s["min_language_probability"]:
+        p_primary = next((q for c, q in p["top"] if c == primary), 0.0)
+        similar = s["similar_language_factor"] if any(p["language"] in g and primary in g for g in SIMILAR) else 1.0
         if p["language"] != primary:
-            e += s["other_language"] * p["language_score"]
+            e += s["other_language"] * (1 - p_primary) * similar
         else:
-            e -= s["same_language"] * p["language_score"]
-    if i > 0:
-        e += s["coherence"] * (s["coherence_threshold"] - min(p["coherence"], s["coherence_threshold"] + 0.25))
+            e -= s["same_language"] * p_primary
     e += sum(weights.get(r, 0) for r in p["rules"])
     return e
 
 
+def coherence_evidence(sim, s):
+    return s["coherence"] * (s["coherence_threshold"] - min(sim, s["coherence_threshold"] + 0.25))
+
+
 def decide(row, s, weights):
+    """Mirrors Splitter.decide (without strict_language)."""
     paras, primary = row["paras"], row["primary"]
     n = len(paras)
-    if n <= s["min_primary_paragraphs"]:
+    first = max(s["min_primary_paragraphs"], n - MAX_TAIL)
+    if n <= s["min_primary_paragraphs"] or first >= n:
         return n
-    ev = [evidence(p, i, primary, s, weights) for i, p in enumerate(paras)]
-    best, best_score, suffix = n, 0.0, 0.0
-    for k in range(n - 1, s["min_primary_paragraphs"] - 1, -1):
-        suffix += ev[k]
-        if suffix > best_score:
-            best, best_score = k, suffix
+    base = [base_evidence(p, primary, s, weights) for p in paras]
+    best, best_score = n, 0.0
+    for k in range(first, n):
+        score = 0.0
+        for i in range(k, n):
+            sim = paras[i]["cut_coherence"].get(str(k), paras[i]["coherence"])
+            score += base[i] + coherence_evidence(sim, s)
+        if score >= best_score and score > 0:
+            best, best_score = k, score
     if best == n or best_score < s["margin"]:
         return n
     if n <= s["short_document_paragraphs"]:

@@ -7,6 +7,7 @@
 public struct TermExtractor: Sendable {
     let model: LanguageModel
     private let languageIndex: [String: Int]
+    static let stemLength = 6
 
     public init(model: LanguageModel) {
         self.model = model
@@ -69,7 +70,14 @@ public struct TermExtractor: Sendable {
                 } else {
                     let weight: Float
                     if let c = cache[h] { weight = c } else { weight = self.weight(wordHash: h, language: lang); cache[h] = weight }
-                    v.add(h, weight)
+                    // The term is the word's first `stemLength` letters: a language-blind stem
+                    // that lets "keyring" and "keyrings", "install" and "installation" meet.
+                    var term = h
+                    if letters.count > TermExtractor.stemLength {
+                        term = (FeatureExtractor.fnvOffset ^ 0x04) &* FeatureExtractor.fnvPrime
+                        for l in letters.prefix(TermExtractor.stemLength) { term = FeatureExtractor.mix(term, l) }
+                    }
+                    v.add(term, weight)
                 }
             }
         }

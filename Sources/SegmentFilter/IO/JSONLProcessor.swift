@@ -48,6 +48,8 @@ public struct JSONLOptions: Sendable {
     public var dropAppended = false
     /// Write Dolma-style attribute lines (one per input record).
     public var attributes = false
+    /// Add the evidence the tuning tools need to each paragraph (`top`, `cut_coherence`).
+    public var debugEvidence = false
     public init() {}
 }
 
@@ -138,7 +140,13 @@ public final class JSONLProcessor {
             batch.removeAll(keepingCapacity: true)
         }
         while try reader.nextLine(limit: options.maxLineBytes, { line, tooLong in batch.append((Array(line), tooLong)) }) {
-            if batch.count >= batchSize { try flushBatch() }
+            if batch.count >= batchSize {
+                try flushBatch()
+                if Interruption.received != 0 {
+                    try output.flush()
+                    throw Interrupted(signal: Interruption.received)
+                }
+            }
         }
         try flushBatch()
         try output.flush()
@@ -184,7 +192,7 @@ public final class JSONLProcessor {
                 let analysis = worker.analyse(t)
                 let primary = UnsafeBufferPointer(rebasing: t[0..<analysis.splitByte])
                 let appended = UnsafeBufferPointer(rebasing: t[analysis.splitByte...])
-                let object = Report.segfilterObject(analysis, appended: options.dropAppended ? nil : appended, paragraphs: options.paragraphs)
+                let object = Report.segfilterObject(analysis, appended: options.dropAppended ? nil : appended, paragraphs: options.paragraphs, debug: options.debugEvidence)
                 var edits: [(Range<Int>, [UInt8])] = []
                 var encoded: [UInt8] = []
                 if !options.annotateOnly {

@@ -22,7 +22,8 @@ public enum Report {
     /// `paragraphs` is false, one entry per paragraph.
     /// `appended` nil leaves the appended text out (`--drop-appended`). A document that was cut
     /// also gets a datatrove-style `filter_reason`.
-    public static func segfilterObject(_ a: DocumentAnalysis, appended: UnsafeBufferPointer<UInt8>?, paragraphs: Bool = true) -> [UInt8] {
+    public static func segfilterObject(_ a: DocumentAnalysis, appended: UnsafeBufferPointer<UInt8>?, paragraphs: Bool = true,
+                                       debug: Bool = false) -> [UInt8] {
         var o: [UInt8] = []
         o.reserveCapacity((appended?.count ?? 0) + 64 + (paragraphs ? 160 * a.paragraphs.count : 0))
         o.append(UInt8(ascii: "{"))
@@ -59,7 +60,30 @@ public enum Report {
                     if j > 0 { o.append(UInt8(ascii: ",")) }
                     JSON.appendString(r.id, to: &o)
                 }
-                o.append(contentsOf: "]}".utf8)
+                o.append(UInt8(ascii: "]"))
+                if debug {
+                    // For tools/tune: the ranked languages and the similarity at every cut.
+                    o.append(contentsOf: ",\"top\":[".utf8)
+                    for (j, t) in p.evidence.language.top.enumerated() {
+                        if j > 0 { o.append(UInt8(ascii: ",")) }
+                        o.append(UInt8(ascii: "["))
+                        JSON.appendString(t.code, to: &o)
+                        o.append(UInt8(ascii: ","))
+                        appendNumber(t.probability, to: &o)
+                        o.append(UInt8(ascii: "]"))
+                    }
+                    o.append(contentsOf: "],\"cut_coherence\":{".utf8)
+                    let firstCut = max(1, a.coherence.firstCut)
+                    if i >= firstCut {
+                        for k in firstCut...i {
+                            if k > firstCut { o.append(UInt8(ascii: ",")) }
+                            o.append(contentsOf: "\"\(k)\":".utf8)
+                            appendNumber(Double(a.coherence.similarity(i, cut: k)), to: &o)
+                        }
+                    }
+                    o.append(UInt8(ascii: "}"))
+                }
+                o.append(UInt8(ascii: "}"))
             }
             o.append(UInt8(ascii: "]"))
         }

@@ -112,6 +112,10 @@ public enum RuleParser {
         case "short_document_paragraphs": s.shortDocumentParagraphs = try whole()
         case "certain_pattern": s.certainPattern = try number()
         case "min_letters": s.minLetters = try whole()
+        case "similar_languages":
+            // "bs hr sr, ms id, nb nn da"
+            s.similarLanguages = value.split(separator: ",").map { Set($0.split(separator: " ").map(String.init)) }.filter { $0.count > 1 }
+        case "similar_language_factor": s.similarLanguageFactor = try number()
         case "strict_language":
             guard value == "true" || value == "false" else { throw fail("'strict_language' must be true or false") }
             s.strictLanguage = value == "true"

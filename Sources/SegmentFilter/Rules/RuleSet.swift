@@ -108,7 +108,15 @@ public struct SplitSettings: Sendable, Equatable {
     public var strictLanguage = false
     /// Paragraphs with fewer letters than this carry no language evidence of their own.
     public var minLetters = 12
+    /// Groups of closely related languages that identification confuses (bs/hr/sr, ms/id ...):
+    /// a mismatch within a group weighs `similarLanguageFactor` times as much.
+    public var similarLanguages: [Set<String>] = []
+    public var similarLanguageFactor = 0.3
     public init() {}
+
+    func areSimilar(_ a: String, _ b: String) -> Bool {
+        similarLanguages.contains { $0.contains(a) && $0.contains(b) }
+    }
 }
 
 public enum RuleError: Error, CustomStringConvertible, Equatable {

@@ -54,37 +54,63 @@ public enum Splitter {
         return votes.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }?.key ?? "und"
     }
 
-    public static func appendedEvidence(_ p: ParagraphEvidence, index: Int, primary: String, settings s: SplitSettings) -> Double {
+    /// The part of a paragraph's evidence that does not depend on where the cut is: bias,
+    /// language and patterns.
+    public static func baseEvidence(_ p: ParagraphEvidence, primary: String, settings s: SplitSettings) -> Double {
         var e = s.bias
         let lang = p.language
         if lang.code != "und" && primary != "und" && lang.letters >= s.minLetters && lang.probability >= s.minLanguageProbability {
+            // The probability that the paragraph is in the primary language, from the ranked guesses.
+            let pPrimary = lang.top.first { $0.code == primary }?.probability ?? 0
+            let similar = s.areSimilar(lang.code, primary) ? s.similarLanguageFactor : 1
             if lang.code != primary {
-                e += s.otherLanguage * lang.probability
+                e += s.otherLanguage * (1 - pPrimary) * similar
             } else {
-                e -= s.sameLanguage * lang.probability
+                e -= s.sameLanguage * pPrimary
             }
-        }
-        if index > 0 {
-            // Only a lack of shared vocabulary counts for a cut; a strong overlap counts
-            // against it, capped so that one repetitive paragraph cannot veto everything.
-            let c = Double(p.coherence)
-            e += s.coherence * (s.coherenceThreshold - min(c, s.coherenceThreshold + 0.25))
         }
         for r in p.rules { e += r.weight }
         return e
     }
 
-    public static func decide(_ paragraphs: [ParagraphEvidence], primary: String, settings s: SplitSettings) -> SplitDecision {
-        let n = paragraphs.count
-        let evidence = paragraphs.enumerated().map { appendedEvidence($1, index: $0, primary: primary, settings: s) }
-        guard n > s.minPrimaryParagraphs else {
-            return SplitDecision(firstAppended: n, evidence: evidence, margin: 0, reason: "too few paragraphs")
+    /// Evidence from a paragraph's similarity to the primary content: only a lack of shared
+    /// vocabulary counts for a cut; a strong overlap counts against it, capped so that one
+    /// repetitive paragraph cannot veto everything.
+    @inline(__always)
+    public static func coherenceEvidence(_ similarity: Float, settings s: SplitSettings) -> Double {
+        s.coherence * (s.coherenceThreshold - min(Double(similarity), s.coherenceThreshold + 0.25))
+    }
+
+    /// The evidence of every paragraph with the cut before `cut`.
+    static func evidence(_ paragraphs: [ParagraphEvidence], base: [Double], cut: Int, coherence: Coherence.Scores?, settings s: SplitSettings) -> [Double] {
+        paragraphs.indices.map { i in
+            guard i > 0 else { return base[i] }
+            let sim = i >= cut ? (coherence?.similarity(i, cut: cut) ?? paragraphs[i].coherence) : paragraphs[i].coherence
+            return base[i] + coherenceEvidence(sim, settings: s)
         }
-        // Suffix sums: score of cutting before paragraph k.
-        var best = n, bestScore = 0.0, suffix = 0.0
-        for k in stride(from: n - 1, through: s.minPrimaryParagraphs, by: -1) {
-            suffix += evidence[k]
-            if suffix > bestScore { bestScore = suffix; best = k }
+    }
+
+    /// Chooses the cut. With `coherence`, a tail paragraph's similarity is measured against the
+    /// primary content each candidate cut leaves (so the second paragraph of an off-topic tail
+    /// is not excused by its likeness to the first); without it, against all preceding text.
+    public static func decide(_ paragraphs: [ParagraphEvidence], primary: String, settings s: SplitSettings,
+                              coherence: Coherence.Scores? = nil) -> SplitDecision {
+        let n = paragraphs.count
+        let base = paragraphs.map { baseEvidence($0, primary: primary, settings: s) }
+        let firstCandidate = max(s.minPrimaryParagraphs, n - Coherence.maxTail)
+        guard n > s.minPrimaryParagraphs, firstCandidate < n else {
+            return SplitDecision(firstAppended: n, evidence: evidence(paragraphs, base: base, cut: n, coherence: coherence, settings: s),
+                                 margin: 0, reason: "too few paragraphs")
+        }
+        var best = n, bestScore = 0.0
+        for k in firstCandidate..<n {
+            var score = 0.0
+            for i in k..<n {
+                let sim = coherence?.similarity(i, cut: k) ?? paragraphs[i].coherence
+                score += base[i] + coherenceEvidence(sim, settings: s)
+            }
+            // Ties go to the later cut: cut as little as the evidence allows.
+            if score >= bestScore && score > 0 { bestScore = score; best = k }
         }
         if s.strictLanguage, primary != "und" {
             // Every trailing paragraph confidently in another language goes, whatever else.
@@ -96,18 +122,19 @@ public enum Splitter {
             }
             if k < best { best = k; bestScore = max(bestScore, s.margin) }
         }
+        let shown = evidence(paragraphs, base: base, cut: best, coherence: coherence, settings: s)
         if best == n || bestScore < s.margin {
-            return SplitDecision(firstAppended: n, evidence: evidence, margin: bestScore - s.margin,
+            return SplitDecision(firstAppended: n, evidence: shown, margin: bestScore - s.margin,
                                  reason: best == n ? "no tail with appended evidence" : "best tail below the margin")
         }
         if n <= s.shortDocumentParagraphs {
             let certain = paragraphs[best...].contains { $0.rules.contains { $0.weight >= s.certainPattern } }
             if !certain {
-                return SplitDecision(firstAppended: n, evidence: evidence, margin: bestScore - s.margin,
+                return SplitDecision(firstAppended: n, evidence: shown, margin: bestScore - s.margin,
                                      reason: "short document without a certain pattern")
             }
         }
-        return SplitDecision(firstAppended: best, evidence: evidence, margin: bestScore - s.margin,
+        return SplitDecision(firstAppended: best, evidence: shown, margin: bestScore - s.margin,
                              reason: reason(paragraphs[best...], primary: primary))
     }
 
