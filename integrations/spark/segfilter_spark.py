@@ -182,6 +182,8 @@ CODECS = {"gzip": "org.apache.hadoop.io.compress.GzipCodec",
 def run_job(spark, args: argparse.Namespace) -> dict:
     """Runs the job on an existing SparkSession and returns the counts."""
     sc = spark.sparkContext
+    if __name__ != "__main__":  # imported as a library: the workers need this module too
+        sc.addPyFile(os.path.abspath(__file__))
     binary = _ship(sc, args.binary)
     rules = _ship(sc, args.rules) if os.path.isfile(args.rules) else (args.rules, False)
     counters = {k: sc.accumulator(0) for k in ("records", "written", "rejected", "blank")}

@@ -14,6 +14,7 @@ import functools
 import pickle
 import glob
 import html
+import itertools
 import json
 import multiprocessing
 import os
@@ -42,13 +43,26 @@ def log(*a):
 
 # ---------------------------------------------------------------------------
 # Cleaning
-LICENCE_RE = re.compile(
-    r"licen[cs]|lizenz|licenz|licenç|licentie|lisen[st]|lisans|ліценз|лиценз|licencj|"
-    r"ライセンス|라이선스|라이센스|许可证|許可證|授權|授权|"
-    r"\bGNU\b|\bL?GPL|general public|creative commons|\bCC[- ]BY|copyright|copyleft|\(c\)\s*\d|©|"
-    r"free software foundation|warranty|merchantability|translator[-_ ]credits|"
-    r"translat(ed|ion) by|launchpad|mozilla public|all rights reserved|"
-    r"@[a-z0-9-]+\.[a-z]{2,}|https?://|www\.|ftp://", re.I)
+# Licence / copyright / credit / address lines (matched on the lower-cased line).
+LICENCE_WORDS = (
+    "licen", "lizenz", "licenz", "licenç", "licentie", "lisens", "lisenss", "lisans", "ліценз",
+    "лиценз", "licencj", "ライセンス", "라이선스", "라이센스", "许可证", "許可證", "授權", "授权",
+    "general public", "creative commons", "copyright", "copyleft", "©", "free software foundation",
+    "warranty", "merchantability", "translator-credits", "translator_credits", "translator credits",
+    "translated by", "translation by", "launchpad", "mozilla public", "all rights reserved",
+    "http://", "https://", "www.", "ftp://")
+LICENCE_RE = re.compile(r"\bl?gpl|\bgnu\b|\bcc[- ]by|\(c\)\s*\d|@[a-z0-9-]+\.[a-z]{2,}")
+
+
+def licence_like(t):
+    low = t.lower()
+    if any(w in low for w in LICENCE_WORDS):
+        return True
+    if "gpl" in low or "gnu" in low or "cc" in low or "(c)" in low or "@" in low:
+        return bool(LICENCE_RE.search(low))
+    return False
+
+
 PLACEHOLDER_RE = re.compile(
     r"%(?:\d+\$)?[-+ #0]*(?:\d+|\*)?(?:\.\d+)?(?:hh|h|ll|l|L|q|j|z|t|I64|I32)?[diouxXeEfgGcsSpn@]"
     r"|%\([A-Za-z0-9_.]+\)[-+ #0]*\d*(?:\.\d+)?[sdifgrxXeEu]"
@@ -148,20 +162,34 @@ def clean_wiki(s):
     return out
 
 
+CODE_CHARS = set("\\{}<>|=")
+
+
 def plausible(t, lang):
     """Natural-language text of (roughly) the right script?"""
     if len(t) < 2 or len(t) > MAX_LINE:
         return False
-    if LICENCE_RE.search(t):
+    if licence_like(t):
         return False
-    ls = letters(t)
-    if len(ls) < 2 or len(ls) < 0.5 * len(t.replace(" ", "")):
+    n_alpha = sum(map(str.isalpha, t))
+    if n_alpha < 2:
         return False
-    if re.search(r"[\\{}<>|=]|\w+\.\w+\(|::|->|/\w+/|\b\w+_\w+\b", t):
+    dense = len(t) - t.count(" ")
+    if n_alpha < 0.5 * dense:
+        n_marks = sum(1 for c in t if unicodedata.category(c)[0] == "M")
+        if n_alpha + n_marks < 0.5 * dense:
+            return False
+    if not CODE_CHARS.isdisjoint(t) or "::" in t or "->" in t:
+        return False
+    if "_" in t and re.search(r"\w_\w", t):
+        return False
+    if "/" in t and re.search(r"/\w+/", t):
+        return False
+    if "(" in t and re.search(r"\w\.\w+\(", t):
         return False
     want = SCRIPTS.get(lang)
     if want:
-        al = [c for c in ls if c.isalpha()]
+        al = [c for c in t if c.isalpha()]
         ok = sum(1 for c in al if script_of(c) in want)
         if ok < 0.6 * len(al):
             return False
@@ -419,7 +447,7 @@ def english_top_words(pools, n=300):
     for fam in pools.get("en", {}).values():
         for t in fam:
             c.update(w.lower() for w in WORD_RE.findall(t))
-    return {w for w, _ in c.most_common(n)}
+    return {w for w, _ in c.most_common(n + 50) if len(w) > 1}
 
 
 def english_like(t, top):
@@ -518,6 +546,67 @@ def select(lang, fams, rng):
     return out, per_fam
 
 
+G = {}
+
+
+def filter_lang(lang):
+    """Filter, cap and dev-dedupe one language (runs in a forked worker; data in G)."""
+    pools, en_lines, spread, devf = G["pools"], G["en_lines"], G["spread"], G["devf"]
+    fams = pools.get(lang, {})
+    # English marker words, minus words that are frequent in this language itself
+    own = collections.Counter()
+    for items in fams.values():
+        for t in itertools.islice(items, 20000):
+            own.update(w.lower() for w in WORD_RE.findall(t))
+    top = G["top"] - {w for w, _ in own.most_common(100)}
+    stats = collections.Counter()
+    clean = {}
+    seen = set()
+    for fam in sorted(fams):
+        kept = {}
+        items = sorted(fams[fam].items())
+        random.Random(f"{SEED}-{lang}-{fam}").shuffle(items)
+        n_long = n_short = 0
+        for t, v in items:
+            para, pkg = v if isinstance(v, tuple) else (v, fam)
+            # a family never contributes more than CAP: stop filtering once it has enough
+            if n_long >= CAP and n_short >= CAP * SHORT_SHARE:
+                break
+            if t in seen:
+                continue
+            seen.add(t)
+            if not plausible(t, lang):
+                stats["implausible"] += 1
+                continue
+            if lang != "en":
+                if t.lower() in en_lines or english_like(t, top):
+                    stats["english"] += 1
+                    continue
+                if spread[t] >= 4:
+                    stats["neutral"] += 1
+                    continue
+            kept[t] = (para, pkg)
+            if para or n_words(t, lang) >= 4:
+                n_long += len(t) + 1
+            else:
+                n_short += len(t) + 1
+        if kept:
+            clean[fam] = kept
+    rng = random.Random(f"{SEED}-{lang}")
+    lines, per_fam = select(lang, clean, rng)
+    fam_of = {t: (f, v[1]) for f, items in clean.items() for t, v in items.items()}
+    kept = []
+    contrib = collections.Counter()
+    for t in lines:
+        if devf.hit(t, lang in NO_SPACE):
+            stats["dev-dedupe"] += 1
+            per_fam[fam_of[t][0]] -= len(t) + 1
+        else:
+            kept.append(t)
+            contrib[(fam_of[t][1], lang)] += len(t) + 1
+    return lang, kept, per_fam, stats, contrib
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("-j", type=int, default=max(1, os.cpu_count() or 1))
@@ -548,55 +637,16 @@ def main():
     for lang, fams in pools.items():
         for t in {t for items in fams.values() for t in items}:
             spread[t] += 1
-    devf = DevFilter(dev_sentences())
+    G.update(pools=pools, top=top, en_lines=en_lines, spread=spread,
+             devf=DevFilter(dev_sentences()))
     stats = collections.Counter()
     contrib = collections.Counter()   # (package, lang) -> chars in the output
     final = {}
-    for lang in ALL_LANGS:
-        fams = pools.get(lang, {})
-        clean = {}
-        seen = set()
-        for fam in sorted(fams):
-            kept = {}
-            items = sorted(fams[fam].items())
-            random.Random(f"{SEED}-{lang}-{fam}").shuffle(items)
-            n_long = n_short = 0
-            for t, (para, pkg) in items:
-                # a family never contributes more than CAP: stop filtering once it has enough
-                if n_long >= CAP and n_short >= CAP * SHORT_SHARE:
-                    break
-                if t in seen:
-                    continue
-                seen.add(t)
-                if not plausible(t, lang):
-                    stats["implausible"] += 1
-                    continue
-                if lang != "en":
-                    if t.lower() in en_lines or english_like(t, top):
-                        stats["english"] += 1
-                        continue
-                    if spread[t] >= 4:
-                        stats["neutral"] += 1
-                        continue
-                kept[t] = (para, pkg)
-                if para or n_words(t, lang) >= 4:
-                    n_long += len(t) + 1
-                else:
-                    n_short += len(t) + 1
-            if kept:
-                clean[fam] = kept
-        rng = random.Random(f"{SEED}-{lang}")
-        lines, per_fam = select(lang, clean, rng)
-        fam_of = {t: (f, v[1]) for f, items in clean.items() for t, v in items.items()}
-        kept = []
-        for t in lines:
-            if devf.hit(t, lang in NO_SPACE):
-                stats["dev-dedupe"] += 1
-                per_fam[fam_of[t][0]] -= len(t) + 1
-            else:
-                kept.append(t)
-                contrib[(fam_of[t][1], lang)] += len(t) + 1
-        final[lang] = (kept, per_fam)
+    with multiprocessing.get_context("fork").Pool(a.j) as pool:
+        for lang, kept, per_fam, st, con in pool.imap_unordered(filter_lang, ALL_LANGS):
+            final[lang] = (kept, per_fam)
+            stats.update(st)
+            contrib.update(con)
     log("dropped:", dict(stats))
     os.makedirs(TEXT, exist_ok=True)
     for f in glob.glob(os.path.join(TEXT, "*.txt")):

@@ -1,0 +1,229 @@
+#!/usr/bin/env python3
+"""Turn bench/run.sh's raw measurements into a table (stdout), JSON and Markdown.
+
+  report.py RAW.tsv META.tsv OUT.json OUT.md
+
+RAW.tsv: name, input, walls (s, comma-separated, bash clock), /usr/bin/time %e values, %M values
+(KiB), %U+%S values (CPU s), command. META.tsv: key<TAB>value. Throughput is input bytes / best wall time, in MB/s
+(10^6 bytes per second); peak RSS is the largest %M over the repeats.
+"""
+import datetime
+import json
+import sys
+
+LABELS = {
+    "seg_jobs1": "segfilter --jsonl --jobs 1",
+    "seg_jobsN": "segfilter --jsonl --jobs {jobs}",
+    "cld2_pipeline": "CLD2 pipeline (pycld2 per paragraph + tail cut)",
+    "seg_identify": "segfilter identify",
+    "cld2_lid": "CLD2 LID-only (pycld2 per line)",
+    "seg_big_jobs1": "segfilter --jsonl --jobs 1, big input",
+}
+
+
+def read_meta(path):
+    meta = {}
+    with open(path) as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line:
+                k, _, v = line.partition("\t")
+                meta[k] = v
+    return meta
+
+
+def read_raw(path):
+    runs = {}
+    with open(path) as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line:
+                continue
+            name, inp, walls, es, rss, cpu, cmd = line.split("\t", 6)
+            runs[name] = {
+                "input": inp,
+                "walls": [float(x) for x in walls.split(",")],
+                "time_e": [float(x) for x in es.split(",")],
+                "rss_kb": [int(x) for x in rss.split(",")],
+                "cpu_s": [float(x) for x in cpu.split(",")],
+                "command": cmd,
+            }
+    return runs
+
+
+def input_info(meta, key):
+    if key not in meta:
+        return None
+    path, nbytes, records = meta[key].split("\t")
+    return {"path": path, "bytes": int(nbytes), "records": int(records)}
+
+
+def main(argv):
+    if len(argv) != 5:
+        print("usage: report.py RAW.tsv META.tsv OUT.json OUT.md", file=sys.stderr)
+        return 2
+    raw, meta_path, out_json, out_md = argv[1:]
+    meta = read_meta(meta_path)
+    runs = read_raw(raw)
+    inputs = {k: input_info(meta, k) for k in ("docs", "paragraphs", "big")}
+    which_input = {"seg_jobs1": "docs", "seg_jobsN": "docs", "cld2_pipeline": "docs",
+                   "seg_identify": "paragraphs", "cld2_lid": "paragraphs", "seg_big_jobs1": "big"}
+    jobs = meta.get("jobs", "N")
+
+    results = []
+    by_name = {}
+    for name, label in LABELS.items():
+        if name not in runs:
+            continue
+        r = runs[name]
+        inp = inputs[which_input[name]]
+        best = min(r["walls"])
+        row = {
+            "name": name,
+            "label": label.format(jobs=jobs),
+            "command": r["command"],
+            "input": inp["path"],
+            "input_bytes": inp["bytes"],
+            "input_records": inp["records"],
+            "repeats": len(r["walls"]),
+            "wall_s_best": round(best, 3),
+            "wall_s_all": [round(w, 3) for w in r["walls"]],
+            "time_e_s_all": r["time_e"],
+            "cpu_s_all": r["cpu_s"],
+            "mb_per_s": round(inp["bytes"] / best / 1e6, 3),
+            "mb_per_cpu_s": round(inp["bytes"] / min(r["cpu_s"]) / 1e6, 3) if min(r["cpu_s"]) > 0 else None,
+            "records_per_s": round(inp["records"] / best, 1),
+            "peak_rss_mb": round(max(r["rss_kb"]) / 1024, 1),
+            "rss_mb_all": [round(k / 1024, 1) for k in r["rss_kb"]],
+        }
+        results.append(row)
+        by_name[name] = row
+
+    def ratio(a, b):
+        if a in by_name and b in by_name and by_name[b]["mb_per_s"] > 0:
+            return round(by_name[a]["mb_per_s"] / by_name[b]["mb_per_s"], 3)
+        return None
+
+    ratios = {
+        "segfilter_jobs1_over_cld2_pipeline": ratio("seg_jobs1", "cld2_pipeline"),
+        "segfilter_jobsN_over_jobs1": ratio("seg_jobsN", "seg_jobs1"),
+        "segfilter_identify_over_cld2_lid": ratio("seg_identify", "cld2_lid"),
+    }
+    startup = None
+    if "startup" in runs:
+        s = runs["startup"]
+        floor = min(runs["time_floor"]["walls"]) * 1000 if "time_floor" in runs else None
+        startup = {
+            "command": s["command"] + " < /dev/null",
+            "repeats": len(s["walls"]),
+            "best_ms": round(min(s["walls"]) * 1000, 1),
+            "median_ms": round(sorted(s["walls"])[len(s["walls"]) // 2] * 1000, 1),
+            "all_ms": [round(w * 1000, 1) for w in s["walls"]],
+            "peak_rss_mb": round(max(s["rss_kb"]) / 1024, 1),
+            "floor_ms": round(floor, 1) if floor is not None else None,
+            "note": "wall time of /usr/bin/time + segfilter, bash clock; floor_ms is the same for /bin/true",
+        }
+    flat = None
+    if "seg_big_jobs1" in by_name and "seg_jobs1" in by_name:
+        flat = {
+            "small_input_mb": round(by_name["seg_jobs1"]["input_bytes"] / 1e6, 1),
+            "small_peak_rss_mb": by_name["seg_jobs1"]["peak_rss_mb"],
+            "big_input_mb": round(by_name["seg_big_jobs1"]["input_bytes"] / 1e6, 1),
+            "big_peak_rss_mb": by_name["seg_big_jobs1"]["peak_rss_mb"],
+        }
+
+    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    doc = {
+        "date": now,
+        "git_commit": meta.get("git_commit"),
+        "sources_dirty": meta.get("git_dirty") == "yes",
+        "binary": meta.get("binary"),
+        "binary_bytes": int(meta["binary_bytes"]) if "binary_bytes" in meta else None,
+        "build": meta.get("build"),
+        "machine": {"cpu": meta.get("cpu"), "nproc": int(meta.get("nproc", 0)),
+                    "mem_total_kb": int(meta.get("mem_total_kb", 0)),
+                    "loadavg_start": meta.get("loadavg_start"), "loadavg_end": meta.get("loadavg_end")},
+        "baseline": {"pycld2": meta.get("pycld2"), "python": meta.get("python")},
+        "repeat": int(meta.get("repeat", 0)),
+        "inputs": {k: v for k, v in inputs.items() if v},
+        "runs": results,
+        "ratios": ratios,
+        "startup": startup,
+        "memory_flat": flat,
+        "bench_seconds": int(meta.get("bench_seconds", 0)),
+    }
+    with open(out_json, "w") as f:
+        json.dump(doc, f, indent=2)
+        f.write("\n")
+
+    # ---- text table and Markdown
+    head = (f"segfilter benchmark, {now}: repo commit {doc['git_commit']}"
+            f"{' (+ uncommitted changes)' if doc['sources_dirty'] else ''}; binary {doc['binary']} "
+            f"({(doc['binary_bytes'] or 0) / 1e6:.0f} MB), build: {doc['build']}")
+    mach = (f"machine: {doc['machine']['cpu']}, {doc['machine']['nproc']} cores; load average "
+            f"{doc['machine']['loadavg_start']} at start, {doc['machine']['loadavg_end']} at end; "
+            f"baseline {doc['baseline']['pycld2']} on Python {doc['baseline']['python']}")
+    inp_lines = []
+    for k, v in doc["inputs"].items():
+        unit = "lines" if k == "paragraphs" else "records"
+        inp_lines.append(f"{k}: {v['path']} ({v['bytes'] / 1e6:.1f} MB, {v['records']} {unit})")
+
+    cols = ["run", "input MB", "MB/s", "records/s", "best wall s", "MB/CPU-s", "peak RSS MB"]
+    rows = []
+    for r in results:
+        rows.append([r["label"], f"{r['input_bytes'] / 1e6:.1f}", f"{r['mb_per_s']:.2f}",
+                     f"{r['records_per_s']:.0f}",
+                     f"{r['wall_s_best']:.2f} (of {r['repeats']})",
+                     "n/a" if r["mb_per_cpu_s"] is None else f"{r['mb_per_cpu_s']:.2f}",
+                     f"{r['peak_rss_mb']:.1f}"])
+    ratio_rows = [
+        ("segfilter 1 job / CLD2 pipeline (MB/s)", ratios["segfilter_jobs1_over_cld2_pipeline"]),
+        (f"segfilter {jobs} jobs / 1 job (MB/s)", ratios["segfilter_jobsN_over_jobs1"]),
+        ("segfilter identify / CLD2 LID-only (MB/s)", ratios["segfilter_identify_over_cld2_lid"]),
+    ]
+    extra = []
+    if startup:
+        extra.append(f"start-up (`{startup['command']}`): best {startup['best_ms']} ms, median "
+                     f"{startup['median_ms']} ms of {startup['repeats']}, peak RSS "
+                     f"{startup['peak_rss_mb']} MB (floor: /usr/bin/time /bin/true = {startup['floor_ms']} ms)")
+    if flat:
+        extra.append(f"memory: peak RSS {flat['small_peak_rss_mb']} MB on {flat['small_input_mb']} MB, "
+                     f"{flat['big_peak_rss_mb']} MB on {flat['big_input_mb']} MB (--jobs 1)")
+    extra.append("MB/s = input bytes / best wall time; MB/CPU-s = input bytes / least user+system "
+                 "CPU time (all threads), which other load on the machine disturbs less")
+    try:
+        busy = max(float(meta[k].split()[0]) for k in ("loadavg_start", "loadavg_end"))
+        if busy > 0.5 * doc["machine"]["nproc"]:
+            extra.append(f"WARNING: the machine was busy (1-minute load average up to {busy:g} on "
+                         f"{doc['machine']['nproc']} cores): wall times and the --jobs ratio are noisy")
+    except (KeyError, ValueError, IndexError):
+        pass
+    extra.append(f"benchmark took {doc['bench_seconds']} s")
+
+    widths = [max(len(c), *(len(r[i]) for r in rows)) if rows else len(c) for i, c in enumerate(cols)]
+    def fmt(cells):
+        return "  ".join(c.ljust(widths[0]) if i == 0 else c.rjust(widths[i]) for i, c in enumerate(cells))
+    out = [head, mach, *inp_lines, "", fmt(cols), fmt(["-" * w for w in widths])]
+    out += [fmt(r) for r in rows]
+    out.append("")
+    rw = max(len(n) for n, _ in ratio_rows)
+    out += [f"{n.ljust(rw)}  {'n/a' if v is None else f'{v:.3f}'}" for n, v in ratio_rows]
+    out.append("")
+    out += [e.replace("`", "") for e in extra]
+    print("\n".join(out))
+
+    md = [f"# segfilter benchmark", "", head + "  ", mach + "  ", *[l + "  " for l in inp_lines], "",
+          "| " + " | ".join(cols) + " |",
+          "|" + "|".join(["---"] + ["---:"] * (len(cols) - 1)) + "|"]
+    md += ["| " + " | ".join(r) + " |" for r in rows]
+    md += ["", "| ratio | value |", "|---|---:|"]
+    md += [f"| {n} | {'n/a' if v is None else f'{v:.3f}'} |" for n, v in ratio_rows]
+    md += [""] + [f"- {e}" for e in extra]
+    with open(out_md, "w") as f:
+        f.write("\n".join(md) + "\n")
+    print(f"\nwrote {out_json} and {out_md}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
