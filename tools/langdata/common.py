@@ -22,8 +22,8 @@ ms my nb ne nl nn oc pa pl pt rm ro ru sat sc sco si skr sk sl son sq sr sv szl 
 trs uk ur uz vi xh zh""".split()
 
 # Additional well-resourced languages (each >= 100k chars in the sources below).
-EXTRAS = """ml or am ky tt ku ckb ps sw zu lb la fo mn ha ig nso st tn ts rw om ug mg nds wa vec
-yi mt be bo dz""".split()
+EXTRAS = """ml or am ky tt ku ckb ps sw zu lb la fo mn ig nso st ts rw om ug mg nds wa vec yi mt
+dz""".split()
 EXTRAS = [c for c in dict.fromkeys(EXTRAS) if c not in TARGETS]
 
 ALL_LANGS = TARGETS + EXTRAS

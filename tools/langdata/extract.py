@@ -26,7 +26,7 @@ import time
 import unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import (ALL_LANGS, NO_SPACE, SCRIPTS, TEXT, WORK, X, forbidden_mo,  # noqa: E402
+from common import (ALL_LANGS, DL, NO_SPACE, SCRIPTS, TEXT, WORK, X, forbidden_mo,  # noqa: E402
                     forbidden_path, forbidden_pkg, normalize)
 
 SEED = 20261125
@@ -98,13 +98,16 @@ def tidy(s):
     s = re.sub(r"\s+", " ", s).strip()
     s = re.sub(r"\s+([,.;:!?。、，])", r"\1", s)
     s = re.sub(r"^[\s\-–—*•·:;,.|/]+", "", s).strip()
+    for q in ('"', "“", "”", "«", "»", "„"):
+        if s.count(q) == 1 and len(s) > 1:  # unbalanced quote left by a removed placeholder
+            s = s.strip(q + " :")
     return s
 
 
 def clean_ui(s):
     """Clean a UI message (gettext msgstr, LibreOffice string, Tux Paint description)."""
     s = html.unescape(TAG_RE.sub(" ", s))
-    s = PLACEHOLDER_RE.sub(" ", s)
+    s = PLACEHOLDER_RE.sub(" ", s.replace("%%", "%"))
     s = ACCEL_RE.sub("", s)
     s = s.replace("\\n", "\n").replace("\\t", " ")
     s = EMPTY_BRACKETS_RE.sub(" ", s)
@@ -242,16 +245,30 @@ def mo_strings(path):
 
 # ---------------------------------------------------------------------------
 # Sources.  Each yields (lang, text, family, is_para).
+@functools.lru_cache(maxsize=1)
+def selected_packages():
+    """Packages that the last fetch.py run selected (its inventory), or None = all unpacked."""
+    inv = os.path.join(DL, "packages.tsv")
+    if not os.path.exists(inv):
+        return None
+    with open(inv) as f:
+        return frozenset(line.split("\t")[0] for line in list(f)[1:])
+
+
 def pkg_dirs(prefix=""):
+    sel = selected_packages()
     for d in sorted(glob.glob(os.path.join(X, prefix + "*"))):
         pkg = os.path.basename(d)
+        if sel is not None and pkg not in sel:
+            continue
         if os.path.exists(os.path.join(d, ".done")) and not forbidden_pkg(pkg):
             yield pkg, d
 
 
 def src_mediawiki():
     root = os.path.join(X, "mediawiki")
-    if not os.path.exists(os.path.join(root, ".done")):
+    if not os.path.exists(os.path.join(root, ".done")) or "mediawiki" not in (
+            selected_packages() or {"mediawiki"}):
         return []
     out = []
     dirs = collections.defaultdict(list)
@@ -395,6 +412,8 @@ def src_stamps():
 def src_gflanguages():
     out = []
     root = os.path.join(X, "pypi-gflanguages")
+    if "pypi-gflanguages" not in (selected_packages() or {"pypi-gflanguages"}):
+        return []
     for f in glob.glob(os.path.join(root, "**/data/languages/*.textproto"), recursive=True):
         tag = os.path.basename(f)[:-10]
         lang = normalize(tag.split("_")[0])
@@ -447,7 +466,7 @@ def english_top_words(pools, n=300):
     for fam in pools.get("en", {}).values():
         for t in fam:
             c.update(w.lower() for w in WORD_RE.findall(t))
-    return {w for w, _ in c.most_common(n + 50) if len(w) > 1}
+    return set([w for w, _ in c.most_common(n + 100) if len(w) > 1][:n])
 
 
 def english_like(t, top):

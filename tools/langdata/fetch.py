@@ -192,6 +192,7 @@ def unpack(pkg, group):
 
 
 def fetch_debs(pairs, index):
+    SELECTED.extend(p for p, _ in pairs)
     download([p for p, _ in pairs], index)
     n = 0
     for p, g in pairs:
@@ -199,11 +200,15 @@ def fetch_debs(pairs, index):
     log(f"unpacked {n}/{len(pairs)}")
 
 
+SELECTED = []
+
+
 def fetch_pypi():
     os.makedirs(PYPI, exist_ok=True)
     for spec in PYPI_PKGS:
         name = spec.split("==")[0]
         dest = os.path.join(X, "pypi-" + name)
+        SELECTED.append("pypi-" + name)
         if os.path.exists(os.path.join(dest, ".done")):
             continue
         whl = glob.glob(os.path.join(PYPI, name.replace("-", "_") + "-*.whl"))
@@ -220,9 +225,12 @@ def fetch_pypi():
 
 
 def write_inventory():
+    """List what this run selected (extract.py reads only these packages)."""
     rows = []
-    for d in sorted(glob.glob(os.path.join(X, "*", ".done"))):
-        rows.append(open(d).read().rstrip("\n"))
+    for p in sorted(set(SELECTED)):
+        done = os.path.join(X, p, ".done")
+        if os.path.exists(done):
+            rows.append(open(done).read().rstrip("\n"))
     with open(os.path.join(DL, "packages.tsv"), "w") as f:
         f.write("package\tversion\tgroup\tfile\n" + "\n".join(rows) + "\n")
     log(f"inventory: {len(rows)} packages -> {os.path.join(DL, 'packages.tsv')}")

@@ -18,6 +18,7 @@ import json
 import math
 import multiprocessing
 import os
+import pickle
 import random
 import struct
 import sys
@@ -27,10 +28,12 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import features  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-MAX_ORDER = 3
+MAX_ORDER = int(os.environ.get("SF_MAX_ORDER", "4"))
 # How many features of each order a language keeps (index = order - 1; the last is words).
-KEEP = [3000, 6000, 12000, 8000]
+KEEP = [3000, 6000, 12000, 12000, 12000][:MAX_ORDER] + [8000]
 ALPHA = 0.5
+# The fewest events a profile's probabilities are spread over, per order (see profile()).
+MIN_EVENTS = [int(os.environ.get("SF_MIN_EVENTS", "40000"))] * MAX_ORDER + [int(os.environ.get("SF_MIN_WORDS", "8000"))]
 STEP = 1.0 / 16
 MAX_POSTINGS = 64
 TRAIN_CHARS = 1_500_000
@@ -76,7 +79,25 @@ def split_lines(code, lines):
 
 
 def count_language(args):
+    """Counts, cached in .cache/langdata/counts (keyed by the text file's size and time and the
+    counting settings), so that changing the smoothing or the table does not recount."""
     code, path = args
+    st = os.stat(path)
+    key = "%s-%d-%d-%d-%d-%d" % (code, st.st_size, int(st.st_mtime), MAX_ORDER, TRAIN_CHARS, HELDOUT_LINES)
+    cache_dir = os.path.join(ROOT, ".cache", "langdata", "counts")
+    cache = os.path.join(cache_dir, key + ".pickle")
+    if os.path.exists(cache):
+        with open(cache, "rb") as fh:
+            return pickle.load(fh)
+    result = count_language_uncached(code, path)
+    os.makedirs(cache_dir, exist_ok=True)
+    with open(cache + ".tmp", "wb") as fh:
+        pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(cache + ".tmp", cache)
+    return result
+
+
+def count_language_uncached(code, path):
     lines = load_lines(path)
     train, held = split_lines(code, lines)
     total = 0
@@ -103,14 +124,18 @@ def count_language(args):
 
 
 def profile(counters):
-    """Per order: (floor, {feature: log-probability}) with Lidstone smoothing and truncation."""
+    """Per order: (floor, {feature: log-probability}) with Lidstone smoothing and truncation.
+
+    A language with little training text would otherwise get a high floor (unseen features
+    cost it little) and win every text it has never seen; its counts are therefore spread over
+    at least MIN_EVENTS events, which makes a thin profile humble rather than greedy."""
     out = []
     for o, counter in enumerate(counters):
         n_total = sum(counter.values())
         vocab = len(counter)
         kept = counter.most_common(KEEP[o])
         cut = counter.most_common(KEEP[o] + 1)[-1][1] if vocab > KEEP[o] else 0
-        denom = n_total + ALPHA * (vocab + 1)
+        denom = max(n_total, MIN_EVENTS[o]) + ALPHA * (vocab + 1)
         floor = math.log((cut + ALPHA) / denom) if n_total else math.log(1e-9)
         probs = {g: math.log((c + ALPHA) / denom) for g, c in kept}
         out.append((floor, probs))

@@ -16,7 +16,9 @@ public enum Interruption {
         for s in [SIGINT, SIGTERM] {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { s in Interruption.signal.store(s, ordering: .relaxed) }
-            action.sa_flags = SA_RESTART
+            // No SA_RESTART: a read blocked on an idle pipe returns EINTR, so the run stops at
+            // once instead of waiting for more input.
+            action.sa_flags = 0
             sigemptyset(&action.sa_mask)
             sigaction(s, &action, nil)
         }

@@ -140,8 +140,11 @@ public final class JSONLProcessor {
             batch.removeAll(keepingCapacity: true)
         }
         while try reader.nextLine(limit: options.maxLineBytes, { line, tooLong in batch.append((Array(line), tooLong)) }) {
-            if batch.count >= batchSize {
+            // A full batch, or an input that has nothing more ready (an interactive pipe): finish
+            // what is there and pass it on before blocking on the next read.
+            if batch.count >= batchSize || reader.isDrained {
                 try flushBatch()
+                if reader.isDrained { try output.flush() }
                 if Interruption.received != 0 {
                     try output.flush()
                     throw Interrupted(signal: Interruption.received)

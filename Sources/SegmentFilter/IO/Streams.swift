@@ -69,10 +69,15 @@ public final class LineReader {
             let n = read(fd, p, count)
             if n >= 0 { return n }
             if errno != EINTR { throw IOError("cannot read '\(name)': \(errnoText())") }
+            if Interruption.received != 0 { throw Interrupted(signal: Interruption.received) }
         }
     }
 
     public var displayName: String { name }
+
+    /// Whether every byte read so far has been handed out: the next line needs a read that may
+    /// block (on a pipe), so pending work should be finished and flushed first.
+    public var isDrained: Bool { start == end }
 
     private func fill() throws {
         if start > 0 {
@@ -223,7 +228,7 @@ public final class ByteWriter {
         while off < buffer.count {
             let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + off, $0.count - off) }
             if n < 0 {
-                if errno == EINTR { continue }
+                if errno == EINTR { continue }   // finish the write: output stays whole lines
                 throw IOError("cannot write '\(name)': \(errnoText())")
             }
             off += n
