@@ -101,7 +101,7 @@ def tidy(s):
     for q in ('"', "“", "”", "«", "»", "„"):
         if s.count(q) == 1 and len(s) > 1:  # unbalanced quote left by a removed placeholder
             s = s.strip(q + " :")
-    return s
+    return unicodedata.normalize("NFC", s)
 
 
 def clean_ui(s):
@@ -251,8 +251,12 @@ def selected_packages():
     inv = os.path.join(DL, "packages.tsv")
     if not os.path.exists(inv):
         return None
+    names = set()
     with open(inv) as f:
-        return frozenset(line.split("\t")[0] for line in list(f)[1:])
+        for line in list(f)[1:]:
+            name, _ver, group = line.split("\t")[:3]
+            names.add("pypi-" + name if group == "pypi" else name)
+    return frozenset(names)
 
 
 def pkg_dirs(prefix=""):
@@ -435,29 +439,50 @@ def src_gflanguages():
 
 
 # ---------------------------------------------------------------------------
-def build_pools(nproc):
-    pools = collections.defaultdict(lambda: collections.defaultdict(dict))  # lang -> fam -> text -> para
+def build_pools(nproc, reuse=False):
+    """lang -> family -> text -> (is_para, package).
+
+    The gettext and help stages take ~15 min; their result is cached in work/pools.pickle and
+    reused with --reuse-pools.  MediaWiki, Tux Paint and gflanguages are always re-read (~1 min).
+    """
     wanted = set(ALL_LANGS)
+    cache = os.path.join(WORK, "pools.pickle")
+    pools = None
+    if reuse and os.path.exists(cache):
+        log("reusing", cache)
+        with open(cache, "rb") as f:
+            pools = pickle.load(f)
+    if pools is None:
+        pools = {}
 
-    def add(items):
-        for lang, t, fam, para, pkg in items:
-            if lang in wanted:
-                pools[lang][fam].setdefault(t, (para, pkg))
+        def add_big(items):
+            for lang, t, fam, para, pkg in items:
+                if lang in wanted:
+                    pools.setdefault(lang, {}).setdefault(fam, {}).setdefault(t, (para, pkg))
 
+        with multiprocessing.Pool(nproc) as pool:
+            jobs = mo_jobs()
+            log(f"gettext catalogs: {len(jobs)} files")
+            for items in pool.imap_unordered(_mo_source, jobs, chunksize=20):
+                add_big(items)
+            jobs = help_jobs()
+            log(f"LibreOffice help: {len(jobs)} pages")
+            for items in pool.imap_unordered(_help_file, jobs, chunksize=50):
+                add_big(items)
+        os.makedirs(WORK, exist_ok=True)
+        with open(cache, "wb") as f:
+            pickle.dump(pools, f, protocol=pickle.HIGHEST_PROTOCOL)
+    cheap_fams = {"mediawiki", "tuxpaint-stamps", "gflanguages"}
+    for fams in pools.values():
+        for fam in cheap_fams & set(fams):
+            del fams[fam]
     log("MediaWiki")
-    add(src_mediawiki())
+    items = src_mediawiki()
     log("Tux Paint stamps, gflanguages")
-    add(src_stamps())
-    add(src_gflanguages())
-    with multiprocessing.Pool(nproc) as pool:
-        jobs = mo_jobs()
-        log(f"gettext catalogs: {len(jobs)} files")
-        for items in pool.imap_unordered(_mo_source, jobs, chunksize=20):
-            add(items)
-        jobs = help_jobs()
-        log(f"LibreOffice help: {len(jobs)} pages")
-        for items in pool.imap_unordered(_help_file, jobs, chunksize=50):
-            add(items)
+    items += src_stamps() + src_gflanguages()
+    for lang, t, fam, para, pkg in items:
+        if lang in wanted:
+            pools.setdefault(lang, {}).setdefault(fam, {}).setdefault(t, (para, pkg))
     return pools
 
 
@@ -588,6 +613,7 @@ def filter_lang(lang):
         n_long = n_short = 0
         for t, v in items:
             para, pkg = v if isinstance(v, tuple) else (v, fam)
+            t = unicodedata.normalize("NFC", t)
             # a family never contributes more than CAP: stop filtering once it has enough
             if n_long >= CAP and n_short >= CAP * SHORT_SHARE:
                 break
@@ -630,19 +656,10 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("-j", type=int, default=max(1, os.cpu_count() or 1))
     ap.add_argument("--reuse-pools", action="store_true",
-                    help="reuse the raw string pools of the previous run (.cache/langdata/work)")
+                    help="reuse the gettext/help string pools of the previous run (.cache/langdata/work)")
     a = ap.parse_args()
     t0 = time.time()
-    cache = os.path.join(WORK, "pools.pickle")
-    if a.reuse_pools and os.path.exists(cache):
-        with open(cache, "rb") as f:
-            pools = pickle.load(f)
-    else:
-        pools = build_pools(a.j)
-        os.makedirs(WORK, exist_ok=True)
-        pools = {k: {f: dict(v) for f, v in fams.items()} for k, fams in pools.items()}
-        with open(cache, "wb") as f:
-            pickle.dump(pools, f, protocol=pickle.HIGHEST_PROTOCOL)
+    pools = build_pools(a.j, a.reuse_pools)
     log("pools built; filtering")
     top = english_top_words(pools)
     os.makedirs(WORK, exist_ok=True)

@@ -38,7 +38,6 @@ PARTS = {
     "django": ["usr/lib/python3/dist-packages/django/conf/locale/*/LC_MESSAGES/django.mo",
                "usr/lib/python3/dist-packages/django/contrib/*/locale/*/LC_MESSAGES/django.mo"],
     "stamps": ["usr/share/tuxpaint/stamps/*.txt"],
-    "pymo": ["usr/lib/python3/dist-packages/*/locales/*/LC_MESSAGES/*.mo"],
 }
 
 PHASE1 = [("mediawiki", "mediawiki"), ("libreoffice-help-en-us", "lo-help")]
@@ -46,9 +45,8 @@ LO_L10N_SKIP = {"libreoffice-l10n-in", "libreoffice-l10n-za"}  # metapackages
 LO_HELP_SKIP = {"libreoffice-help-common", "libreoffice-help-sk",  # sk: empty transitional
                 "libreoffice-help-en-gb", "libreoffice-help-en-us"}
 PHASE2_MISC = [("tuxpaint-stamps-default", "stamps"), ("python3-django", "django"),
-               # the only other Kaqchikel (cak) strings in Debian: Sphinx help-builder catalogs
-               ("python3-sphinxcontrib.applehelp", "pymo"), ("python3-sphinxcontrib.htmlhelp", "pymo"),
-               ("python3-sphinxcontrib.serializinghtml", "pymo"), ("sphinx-common", "mo")]
+               # the only Debian gettext catalog with Kaqchikel (cak) strings
+               ("sphinx-common", "mo")]
 PYPI_PKGS = ["gflanguages==0.7.11", "hyperglot==0.8.2"]
 
 # gettext (.mo) package selection: for every language that has no LibreOffice help manual,

@@ -58,7 +58,9 @@ def licence_of(pkg):
         return "Apache-2.0"
     files = glob.glob(os.path.join(d, "usr/share/doc/*/copyright"))
     if not files:
-        return "(no copyright file in the package: its doc dir is a symlink to a dependency's)"
+        dep = {"transmission-gtk": "transmission-common", "debconf-i18n": "debconf",
+               "tasksel-data": "tasksel"}.get(pkg, "a dependency")
+        return f"see {dep} (doc dir is a symlink)"
     txt = open(files[0], encoding="utf-8", errors="replace").read()
     if "Format:" in txt[:300] or txt.startswith("Format"):
         m = re.search(r"^Files:\s*\*\s*$(?:\n(?!\n).*)*?\nLicense:\s*(.+)$", txt, re.M)
@@ -77,7 +79,7 @@ def main():
         next(f)
         for line in f:
             name, ver, group, fn = line.rstrip("\n").split("\t")
-            pk[name] = (ver, group)
+            pk["pypi-" + name if group == "pypi" else name] = (ver, group)
     contrib = collections.defaultdict(dict)
     cpath = os.path.join(TEXT, "contributions.tsv")
     if os.path.exists(cpath):

@@ -30,12 +30,12 @@ import features  # noqa: E402
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 MAX_ORDER = int(os.environ.get("SF_MAX_ORDER", "4"))
 # How many features of each order a language keeps (index = order - 1; the last is words).
-KEEP = [3000, 6000, 12000, 12000, 12000][:MAX_ORDER] + [8000]
+KEEP = [3000, 6000, 12000, 11000, 11000][:MAX_ORDER] + [7000]
 ALPHA = 0.5
 # The fewest events a profile's probabilities are spread over, per order (see profile()).
 MIN_EVENTS = [int(os.environ.get("SF_MIN_EVENTS", "40000"))] * MAX_ORDER + [int(os.environ.get("SF_MIN_WORDS", "8000"))]
 STEP = 1.0 / 16
-MAX_POSTINGS = 64
+MAX_POSTINGS = 128
 TRAIN_CHARS = 1_500_000
 HELDOUT_LINES = 240
 
@@ -173,13 +173,21 @@ def main():
 
     langs, floors, postings_by_hash = [], [], collections.defaultdict(list)
     held_rows = []
+    profiles = [profile(r[2]) for r in results]
+    # One floor per order for everyone: the median floor of the well-resourced languages. A
+    # language's own floor reflects how much text it had (a small profile would otherwise pay
+    # more for every n-gram it never saw and never win); the shared one reflects how rare an
+    # n-gram must be to fall out of a profile.
+    big = [p for p, r in zip(profiles, results) if r[1] >= 1_000_000] or profiles
+    shared_floor = [sorted(p[o][0] for p in big)[len(big) // 2] for o in range(MAX_ORDER + 1)]
     for li, (code, chars, counters, scripts, held) in enumerate(results):
         total_letters = sum(scripts.values()) or 1
         main_scripts = [s for s, c in scripts.most_common() if c / total_letters >= 0.05]
         langs.append((code, names.get(code, code), main_scripts, chars))
-        prof = profile(counters)
-        floors.append([p[0] for p in prof])
-        for o, (floor, probs) in enumerate(prof):
+        prof = profiles[li]
+        floors.append(list(shared_floor))
+        for o, (_, probs) in enumerate(prof):
+            floor = floors[-1][o]
             for g, lp in probs.items():
                 q = int(round((lp - floor) / STEP))
                 if q <= 0:
@@ -189,11 +197,13 @@ def main():
         for i, l in enumerate(held):
             held_rows.append({"id": "%s-%04d" % (code, i), "text": l, "lang": code, "chars": len(l)})
         print("%-5s %9d chars  scripts %s" % (code, chars, ",".join(main_scripts)), file=sys.stderr)
+    print("shared floors per order: %s" % ", ".join("%.2f" % f for f in shared_floor), file=sys.stderr)
 
-    # The hash table: linear probing over a power-of-two table at most 60% full.
+    # The hash table: linear probing over a power-of-two table at most 80% full (the
+    # fingerprints make a probe cheap; the model must stay under 30 MB).
     n_feat = len(postings_by_hash)
     slots = 1
-    while slots < n_feat / 0.6:
+    while slots < n_feat / 0.8:
         slots *= 2
     table = [0] * (2 * slots)
     post = []
