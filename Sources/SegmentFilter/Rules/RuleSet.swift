@@ -89,15 +89,15 @@ public struct SplitSettings: Sendable, Equatable {
     /// Below this probability a paragraph's language is not trusted either way.
     public var minLanguageProbability = 0.5
     /// Evidence against cutting a paragraph confidently in the document's language.
-    public var sameLanguage = 0.6
+    public var sameLanguage = 0.3
     /// A paragraph whose coherence with the preceding content is below this looks off-topic.
-    public var coherenceThreshold = 0.08
+    public var coherenceThreshold = 0.03
     /// Evidence per unit of coherence below (or, against, above) the threshold.
-    public var coherence = 4.0
+    public var coherence = 12.0
     /// Evidence every paragraph starts with: negative, so content stays unless evidence says otherwise.
-    public var bias = -0.8
+    public var bias = -1.0
     /// The best cut must beat "nothing appended" by this much.
-    public var margin = 1.0
+    public var margin = 0.5
     /// The fewest paragraphs primary content keeps.
     public var minPrimaryParagraphs = 1
     /// Documents of at most this many paragraphs stay whole unless a pattern of at least
