@@ -40,16 +40,17 @@ public struct SplitDecision: Sendable, Equatable {
 /// evidence summed over the whole tail, one odd paragraph in the middle of an article is never
 /// cut unless everything after it is appended too.
 public enum Splitter {
-    /// The primary language: the language holding most letters among confidently identified
-    /// paragraphs, counting the first half of the document double, since appended material
-    /// comes at the end.
+    /// The primary language: a vote of the confidently identified paragraphs, each weighing the
+    /// square root of its letters (so that one long appended bio cannot outvote three article
+    /// paragraphs) and more near the start (three times for the first paragraph, twice in the
+    /// first half), since appended material comes at the end.
     public static func primaryLanguage(_ paragraphs: [ParagraphEvidence], settings: SplitSettings) -> String {
         var votes: [String: Double] = [:]
         let n = paragraphs.count
         for (i, p) in paragraphs.enumerated() where p.language.code != "und" {
             let trust = p.language.letters >= settings.minLetters ? p.language.probability : 0.1 * p.language.probability
-            let position = i < (n + 1) / 2 ? 2.0 : 1.0
-            votes[p.language.code, default: 0] += Double(p.language.letters) * trust * position
+            let position = i == 0 ? 3.0 : (i < (n + 1) / 2 ? 2.0 : 1.0)
+            votes[p.language.code, default: 0] += Double(p.language.letters).squareRoot() * trust * position
         }
         return votes.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }?.key ?? "und"
     }
