@@ -95,10 +95,15 @@ public final class DocumentFilter {
         // Pass 2: vocabulary (ICU words, weighted for the primary language) and cue patterns.
         let vectors = samples.map { terms.vector($0, words: segmenter.words(in: $0), language: primary) }
         let coherence = Coherence.scores(vectors)
+        // Cue patterns only where appended material can start: the first paragraphs always stay
+        // primary, and only the last `Coherence.maxTail` can begin a tail.
+        let firstCandidate = max(settings.minPrimaryParagraphs, ranges.count - Coherence.maxTail)
         for i in evidence.indices {
             evidence[i].coherence = coherence.withPreceding[i]
             evidence[i].coherenceWithRest = coherence.withRest[i]
-            evidence[i].rules = matcher.hits(samples[i], characters: characters[i], language: guesses[i].code, documentLanguage: primary)
+            if i >= firstCandidate {
+                evidence[i].rules = matcher.hits(samples[i], characters: characters[i], language: guesses[i].code, documentLanguage: primary)
+            }
         }
         let decision = Splitter.decide(evidence, primary: primary, settings: settings, coherence: coherence)
 
