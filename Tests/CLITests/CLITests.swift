@@ -253,3 +253,53 @@ func temporaryFile(_ name: String) -> URL {
         if c.mode == "plain" { #expect(r.stdout + (try Data(contentsOf: tail)) == input) }
     }
 }
+
+/// Dolma attributes read back by Python: its string slices at the code point offsets must give
+/// exactly the primary content, the appended material and each paragraph.
+@Suite struct AttributesCLITests {
+    @Test func pythonSlicesMatch() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else {
+            Issue.record("python3 is needed for this test (Debian: apt-get install python3)")
+            return
+        }
+        let doc = try String(contentsOf: fixtures.appendingPathComponent("article-with-tagalog-bio.txt"), encoding: .utf8)
+        let docs = [["id": "a", "text": "😀 Ünïcödé " + doc], ["id": "b", "text": "Short 日本語 text.\nSecond line 😀."], ["id": "c", "text": ""]]
+        let input = temporaryFile("attr-in.jsonl"), out = temporaryFile("attr-out.jsonl"), attrs = temporaryFile("attr.jsonl")
+        try docs.map { String(decoding: try JSONSerialization.data(withJSONObject: $0), as: UTF8.self) }.joined(separator: "\n").appending("\n").write(to: input, atomically: true, encoding: .utf8)
+        #expect(try run(["--jsonl", "--annotate-only", "--attributes", attrs.path, "-o", out.path, "-q", input.path]).status == 0)
+        let script = """
+        import json, sys
+        src = [json.loads(l) for l in open(sys.argv[1])]
+        out = [json.loads(l) for l in open(sys.argv[2])]
+        att = [json.loads(l) for l in open(sys.argv[3])]
+        assert len(src) == len(out) == len(att), (len(src), len(out), len(att))
+        for s, o, a in zip(src, out, att):
+            t = s["text"]
+            assert o["text"] == t, "annotate-only changed the text"
+            assert a["id"] == s["id"]
+            A = a["attributes"]
+            prim = "".join(t[x:y] for x, y, _ in A["segfilter__primary"])
+            app = "".join(t[x:y] for x, y, _ in A["segfilter__appended"])
+            assert prim + app == t, (prim, app)
+            assert app == o["segfilter"]["appended"], (app, o["segfilter"]["appended"])
+            for p in o["segfilter"]["paragraphs"]:
+                key = "segfilter__lang__" + p["language"]
+                assert [p["start"], p["end"]] in [[x, y] for x, y, _ in A[key]], key
+                assert t[p["start"]:p["end"]].strip() == t[p["start"]:p["end"]]
+        print("ok", len(src))
+        """
+        let py = temporaryFile("check.py")
+        try script.write(to: py, atomically: true, encoding: .utf8)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        p.arguments = [py.path, input.path, out.path, attrs.path]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = pipe
+        try p.run()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0, "\(text)")
+        #expect(text.contains("ok 3"))
+    }
+}
