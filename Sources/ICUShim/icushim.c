@@ -7,6 +7,7 @@
 #include <unicode/uregex.h>
 #include <unicode/uscript.h>
 #include <unicode/utext.h>
+#include <unicode/unorm2.h>
 
 static void copy_error(UErrorCode status, char *err, int32_t errlen) {
     if (err && errlen > 0) {
@@ -186,4 +187,16 @@ int32_t sf_regex_matches16(sf_regex *r, const uint16_t *text, int32_t len) {
     UBool found = uregex_find(r->re, 0, &status);
     if (U_FAILURE(status)) return -1;
     return found ? 1 : 0;
+}
+
+int32_t sf_nfc16(const uint16_t *text, int32_t len, uint16_t *out, int32_t cap) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
+    if (U_FAILURE(status)) return -1;
+    // Most text is already NFC: the quick check avoids copying it.
+    int32_t done = unorm2_spanQuickCheckYes(nfc, (const UChar *)text, len, &status);
+    if (U_FAILURE(status)) return -1;
+    if (done == len) return -2;
+    int32_t n = unorm2_normalize(nfc, (const UChar *)text, len, (UChar *)out, cap, &status);
+    return U_FAILURE(status) ? -1 : n;
 }

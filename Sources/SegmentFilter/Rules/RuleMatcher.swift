@@ -1,3 +1,5 @@
+import ICUShim
+
 /// A rule set's patterns compiled for one worker.
 public final class RuleMatcher {
     public let rules: RuleSet
@@ -13,6 +15,15 @@ public final class RuleMatcher {
         self.compiled = compiled
     }
 
+    /// The NFC form of UTF-16 text (patterns are written in NFC), or the text itself if it is.
+    static func nfc(_ text: [UInt16]) -> [UInt16] {
+        var out = [UInt16](repeating: 0, count: text.count * 3 + 16)
+        let n = text.withUnsafeBufferPointer { t in
+            out.withUnsafeMutableBufferPointer { o in sf_nfc16(t.baseAddress, Int32(t.count), o.baseAddress, Int32(o.count)) }
+        }
+        return n >= 0 ? Array(out[0..<Int(n)]) : text
+    }
+
     /// A matcher with its own regex clones, for another thread.
     public func copy() -> RuleMatcher { RuleMatcher(rules: rules, compiled: compiled.map { $0.copy() }) }
 
@@ -26,7 +37,7 @@ public final class RuleMatcher {
             let p = c.pattern
             if characters > p.maxChars { continue }
             if !p.languages.isEmpty && !p.languages.contains(language) && !p.languages.contains(documentLanguage) { continue }
-            if utf16 == nil { utf16 = Array(String(decoding: text, as: UTF8.self).utf16) }
+            if utf16 == nil { utf16 = RuleMatcher.nfc(Array(String(decoding: text, as: UTF8.self).utf16)) }
             if utf16!.withUnsafeBufferPointer({ c.matches(utf16: $0) }) { out.append(p) }
         }
         return out
