@@ -303,3 +303,22 @@ func temporaryFile(_ name: String) -> URL {
         #expect(text.contains("ok 3"))
     }
 }
+
+/// Degenerate sizes: a paragraph of 10^6 repetitions of one letter and a document of 10^4
+/// paragraphs are handled and given back byte for byte. (Their running times are measured by
+/// hand in release builds, not asserted here.)
+@Suite struct DegenerateSizeTests {
+    @Test(arguments: ["repeated", "many-paragraphs"])
+    func handledWhole(_ kind: String) throws {
+        let text: String
+        if kind == "repeated" {
+            text = String(repeating: "a", count: 1_000_000) + "\n"
+        } else {
+            text = (0..<10_000).map { "Paragraph \($0) of the river council report on water and plans." }.joined(separator: "\n") + "\n"
+        }
+        let tail = temporaryFile("degenerate-\(kind).txt")
+        let r = try run(["--appended", tail.path], stdin: Data(text.utf8))
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout + (try Data(contentsOf: tail)) == Data(text.utf8))
+    }
+}
