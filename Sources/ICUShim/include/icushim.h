@@ -80,7 +80,8 @@ int32_t sf_regex_matches16(sf_regex *r, const uint16_t *text, int32_t len);
 // MARK: Normalisation
 
 // Writes the NFC form of UTF-16 `text` into `out` (room for `cap` units). Returns its length, or
-// -1 on error or when `cap` is too small. Rule patterns are written in NFC; text that is not
+// -1 on error or when `cap` is too small, -2 when the text is already NFC (nothing written; `out`
+// may then be NULL with `cap` 0, for a quick check). Rule patterns are written in NFC; text that is not
 // (polytonic Greek ά U+1F71 for U+03AC, decomposed accents) is matched in NFC.
 int32_t sf_nfc16(const uint16_t *text, int32_t len, uint16_t *out, int32_t cap);
 

@@ -91,8 +91,7 @@ public final class LanguageIdentifier {
         }
         let (perScript, letters) = scriptProfile(analysed.unicodeScalars)
         guard letters > 0 else { return .undetermined }
-        let candidates = candidateLanguages(perScript: perScript, letters: letters)
-        let dominant = perScript.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }!.key
+        let (candidates, dominant) = candidateLanguages(perScript: perScript, letters: letters)
         let scriptName = Script(code: dominant).shortName
         if candidates.isEmpty {
             return LanguageGuess(code: "und", probability: 0, top: [], script: scriptName, letters: letters)
@@ -114,7 +113,7 @@ public final class LanguageIdentifier {
         let scalars = text[...].unicodeScalars
         let (perScript, letters) = scriptProfile(scalars)
         guard letters > 0 else { return ([], 0) }
-        let candidates = candidateLanguages(perScript: perScript, letters: letters)
+        let (candidates, _) = candidateLanguages(perScript: perScript, letters: letters)
         guard candidates.count > 1 else { return ([], 0) }
         let (raw, features) = rawScores(scalars, candidates)
         return (raw.map { (model.languages[$0.0].code, Double($0.1)) }, features)
@@ -264,13 +263,14 @@ public final class LanguageIdentifier {
         return (profile, letters)
     }
 
-    private func candidateLanguages(perScript: [Int32: Int], letters: Int) -> [Int] {
+    /// The languages that compete for a text with these letters, and its dominant script.
+    private func candidateLanguages(perScript: [Int32: Int], letters: Int) -> ([Int], Int32) {
+        let dominant = perScript.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }!.key
         let kana = (perScript[Script.hiragana.code] ?? 0) + (perScript[Script.katakana.code] ?? 0)
         if kana > 0 && Double(kana) >= 0.05 * Double(letters) {
-            return model.languages.indices.filter { model.languages[$0].code == "ja" }
+            return (model.languages.indices.filter { model.languages[$0].code == "ja" }, dominant)
         }
-        let dominant = perScript.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }!.key
-        let name = Script(code: dominant).shortName
-        return languagesByScript[name] ?? []
+        return (languagesByScript[Script(code: dominant).shortName] ?? [], dominant)
     }
+
 }

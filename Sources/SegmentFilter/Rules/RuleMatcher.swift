@@ -17,6 +17,10 @@ public final class RuleMatcher {
 
     /// The NFC form of UTF-16 text (patterns are written in NFC), or the text itself if it is.
     static func nfc(_ text: [UInt16]) -> [UInt16] {
+        // First without an output buffer: text that is already NFC (almost all) costs a quick check
+        // and no allocation.
+        let quick = text.withUnsafeBufferPointer { sf_nfc16($0.baseAddress, Int32($0.count), nil, 0) }
+        if quick == -2 { return text }
         var out = [UInt16](repeating: 0, count: text.count * 3 + 16)
         let n = text.withUnsafeBufferPointer { t in
             out.withUnsafeMutableBufferPointer { o in sf_nfc16(t.baseAddress, Int32(t.count), o.baseAddress, Int32(o.count)) }

@@ -13,7 +13,7 @@ public enum RuleParser {
             guard let (p, line) = pattern else { return }
             if p.id.isEmpty { throw fail(line, "pattern without an id") }
             if p.regex.isEmpty { throw fail(line, "pattern '\(p.id)' has no regex") }
-            do { _ = try CompiledPattern(p) } catch let e as PatternError { throw fail(line, e.description) }
+            // The regex was compiled (validated) on its own line; RuleMatcher compiles it for use.
             if let i = rules.patterns.firstIndex(where: { $0.id == p.id }) { rules.patterns[i] = p } else { rules.patterns.append(p) }
             pattern = nil
         }
