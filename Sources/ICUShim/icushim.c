@@ -8,6 +8,7 @@
 #include <unicode/uscript.h>
 #include <unicode/utext.h>
 #include <unicode/unorm2.h>
+#include <unicode/ustring.h>
 
 static void copy_error(UErrorCode status, char *err, int32_t errlen) {
     if (err && errlen > 0) {
@@ -199,4 +200,10 @@ int32_t sf_nfc16(const uint16_t *text, int32_t len, uint16_t *out, int32_t cap) 
     if (done == len) return -2;
     int32_t n = unorm2_normalize(nfc, (const UChar *)text, len, (UChar *)out, cap, &status);
     return U_FAILURE(status) ? -1 : n;
+}
+
+int32_t sf_fold16(const uint16_t *text, int32_t len, uint16_t *out, int32_t cap) {
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t n = u_strFoldCase((UChar *)out, cap, (const UChar *)text, len, U_FOLD_CASE_DEFAULT, &status);
+    return U_FAILURE(status) || n > cap ? -1 : n;
 }

@@ -36,6 +36,11 @@ struct RulesCommand: ParsableCommand {
             let path = file.contains("/") ? file : "./" + file
             let r = try RuleSet.load(path)
             print("\(file): ok: rule set '\(r.name)', \(r.patterns.count) patterns")
+            // Patterns without a literal every match needs cannot be prefiltered: they run on
+            // every eligible paragraph, which is where a slow rule set spends its time.
+            for id in try RuleMatcher(r).unfilteredPatternIDs {
+                print("\(file): note: pattern '\(id)' has no required literal; it runs on every paragraph (slower)")
+            }
         }
     }
 }

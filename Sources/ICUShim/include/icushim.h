@@ -85,6 +85,11 @@ int32_t sf_regex_matches16(sf_regex *r, const uint16_t *text, int32_t len);
 // (polytonic Greek ά U+1F71 for U+03AC, decomposed accents) is matched in NFC.
 int32_t sf_nfc16(const uint16_t *text, int32_t len, uint16_t *out, int32_t cap);
 
+// Writes the full case folding of UTF-16 `text` (the folding ICU's case-insensitive regex
+// matching uses: "Straße" -> "strasse") into `out`. Returns its length, or -1 on error or
+// when `cap` is too small (3 x len is always enough).
+int32_t sf_fold16(const uint16_t *text, int32_t len, uint16_t *out, int32_t cap);
+
 #ifdef __cplusplus
 }
 #endif

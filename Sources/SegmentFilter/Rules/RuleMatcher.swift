@@ -4,15 +4,25 @@ import ICUShim
 public final class RuleMatcher {
     public let rules: RuleSet
     private let compiled: [CompiledPattern]
+    /// Decides which patterns can match a paragraph before any regex runs.
+    private let scanner: LiteralScanner
 
     public init(_ rules: RuleSet) throws {
         self.rules = rules
         compiled = try rules.patterns.map { try CompiledPattern($0) }
+        scanner = LiteralScanner(rules.patterns.map { RequiredLiterals.of($0.regex) })
     }
 
-    private init(rules: RuleSet, compiled: [CompiledPattern]) {
+    private init(rules: RuleSet, compiled: [CompiledPattern], scanner: LiteralScanner) {
         self.rules = rules
         self.compiled = compiled
+        self.scanner = scanner
+    }
+
+    /// The ids of patterns that have no required literal, so run on every eligible paragraph
+    /// (`rules check` reports them: they cost time).
+    public var unfilteredPatternIDs: [String] {
+        zip(compiled, scanner.filtered).filter { !$0.1 }.map { $0.0.pattern.id }
     }
 
     /// The NFC form of UTF-16 text (patterns are written in NFC), or the text itself if it is.
@@ -29,20 +39,26 @@ public final class RuleMatcher {
     }
 
     /// A matcher with its own regex clones, for another thread.
-    public func copy() -> RuleMatcher { RuleMatcher(rules: rules, compiled: compiled.map { $0.copy() }) }
+    public func copy() -> RuleMatcher { RuleMatcher(rules: rules, compiled: compiled.map { $0.copy() }, scanner: scanner) }
 
     /// The patterns that fire on a paragraph of `characters` characters in `language`, in a
     /// document whose primary language is `documentLanguage`.
     public func hits(_ text: UnsafeBufferPointer<UInt8>, characters: Int, language: String,
                      documentLanguage: String) -> [RuleSet.Pattern] {
+        let eligible = compiled.indices.filter { k in
+            let p = compiled[k].pattern
+            return characters <= p.maxChars
+                && (p.languages.isEmpty || p.languages.contains(language) || p.languages.contains(documentLanguage))
+        }
+        if eligible.isEmpty { return [] }
+        let utf16 = RuleMatcher.nfc(Array(String(decoding: text, as: UTF8.self).utf16))
+        var candidate = scanner.filtered.map { !$0 }
+        if eligible.contains(where: { scanner.filtered[$0] }) {
+            scanner.scan(LiteralScanner.fold(utf16), into: &candidate)
+        }
         var out: [RuleSet.Pattern] = []
-        var utf16: [UInt16]? = nil
-        for c in compiled {
-            let p = c.pattern
-            if characters > p.maxChars { continue }
-            if !p.languages.isEmpty && !p.languages.contains(language) && !p.languages.contains(documentLanguage) { continue }
-            if utf16 == nil { utf16 = RuleMatcher.nfc(Array(String(decoding: text, as: UTF8.self).utf16)) }
-            if utf16!.withUnsafeBufferPointer({ c.matches(utf16: $0) }) { out.append(p) }
+        utf16.withUnsafeBufferPointer { u in
+            for k in eligible where candidate[k] && compiled[k].matches(utf16: u) { out.append(compiled[k].pattern) }
         }
         return out
     }

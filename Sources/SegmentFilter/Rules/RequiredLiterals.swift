@@ -1,0 +1,276 @@
+/// The literal strings a regular expression cannot match without: a set such that every match
+/// contains at least one of them.
+///
+/// Running two dozen case-insensitive ICU patterns over every candidate paragraph was most of
+/// segfilter's time, and almost all of those runs find nothing. Like RE2's and Hyperscan's
+/// prefilters, one scan for the patterns' required literals (``LiteralScanner``) decides which
+/// patterns can match at all, and only those run. The analysis is conservative: when it is
+/// unsure (lookarounds, backreferences, `\Q`, free-spacing mode, optional or repeated parts) it
+/// drops that part's requirement, and when nothing is left the pattern has no prefilter and
+/// always runs.
+enum RequiredLiterals {
+    /// The required literals of `regex`, or `nil` when the analysis finds no useful set.
+    /// Literals are returned as written; the scanner case-folds them (a superset of what a
+    /// case-sensitive pattern needs, so folding never loses a match).
+    static func of(_ regex: String) -> Set<String>? {
+        var parser = Parser(Array(regex.unicodeScalars))
+        guard let info = parser.parseAlternation(), parser.atEnd else { return nil }
+        return usable(info.required)
+    }
+
+    /// Largest set kept, and largest cross product of exact sets.
+    static let maxLiterals = 256
+    static let maxProduct = 64
+
+    /// What is known about the text a piece of a pattern matches.
+    struct Info {
+        /// The piece matches exactly one of these strings, or `nil` when unknown.
+        var exact: Set<String>?
+        /// Every match of the piece contains one of these strings, or `nil` when unknown.
+        var required: Set<String>?
+
+        static let empty = Info(exact: [""], required: nil)
+        static let unknown = Info(exact: nil, required: nil)
+        static func literal(_ c: Unicode.Scalar) -> Info { Info(exact: [String(c)], required: nil) }
+
+        var requiredOrExact: Set<String>? { better(required, exact) }
+    }
+
+    /// A set is only useful when it has no empty string and is not too large.
+    static func usable(_ s: Set<String>?) -> Set<String>? {
+        guard let s, !s.isEmpty, s.count <= maxLiterals, !s.contains("") else { return nil }
+        return s
+    }
+
+    /// The more selective of two required sets: longer shortest literal, then fewer literals.
+    static func better(_ a: Set<String>?, _ b: Set<String>?) -> Set<String>? {
+        guard let a = usable(a) else { return usable(b) }
+        guard let b = usable(b) else { return a }
+        let la = a.map { $0.utf16.count }.min()!, lb = b.map { $0.utf16.count }.min()!
+        if la != lb { return la > lb ? a : b }
+        return a.count <= b.count ? a : b
+    }
+
+    /// A recursive-descent reader of ICU regex syntax, computing ``Info`` bottom-up. It
+    /// returns `nil` (give up on the whole pattern) for syntax it does not model.
+    struct Parser {
+        let s: [Unicode.Scalar]
+        var i = 0
+        init(_ s: [Unicode.Scalar]) { self.s = s }
+
+        var atEnd: Bool { i >= s.count }
+        func peek(_ k: Int = 0) -> Unicode.Scalar? { i + k < s.count ? s[i + k] : nil }
+
+        mutating func parseAlternation() -> Info? {
+            var branches: [Info] = []
+            while true {
+                guard let b = parseSequence() else { return nil }
+                branches.append(b)
+                if peek() == "|" { i += 1; continue }
+                break
+            }
+            if branches.count == 1 { return branches[0] }
+            var exact: Set<String>? = []
+            var required: Set<String>? = []
+            for b in branches {
+                if let e = b.exact, let x = exact, x.count + e.count <= RequiredLiterals.maxProduct {
+                    exact = x.union(e)
+                } else {
+                    exact = nil
+                }
+                if let r = usable(b.requiredOrExact), let x = required { required = x.union(r) } else { required = nil }
+            }
+            return Info(exact: exact, required: usable(required))
+        }
+
+        mutating func parseSequence() -> Info? {
+            var run: Set<String>? = [""]   // exact strings of the current run of exact pieces
+            var best: Set<String>? = nil
+            var whollyExact = true
+            while let c = peek(), c != "|", c != ")" {
+                guard var piece = parseAtom() else { return nil }
+                guard let q = parseQuantifier() else { return nil }
+                if let (min, max) = q {
+                    if min == 1 && max == 1 {
+                        // {1}: the piece itself.
+                    } else {
+                        piece = Info(exact: nil, required: min >= 1 ? piece.requiredOrExact : nil)
+                    }
+                }
+                if let e = piece.exact, let r = run, r.count * e.count <= RequiredLiterals.maxProduct {
+                    var product = Set<String>()
+                    for a in r { for b in e { product.insert(a + b) } }
+                    run = product
+                } else {
+                    whollyExact = false
+                    best = better(best, run)
+                    best = better(best, piece.required)
+                    run = piece.exact   // a new run starts with this piece (or after it)
+                    if run == nil { run = [""] }
+                }
+            }
+            best = better(best, run)
+            return Info(exact: whollyExact ? run : nil, required: best)
+        }
+
+        /// Reads `?`, `*`, `+`, `{m}`, `{m,}`, `{m,n}` and their lazy or possessive forms.
+        /// Returns `.some(nil)` for no quantifier, `nil` for a malformed one.
+        mutating func parseQuantifier() -> (Int, Int)?? {
+            guard let c = peek() else { return .some(nil) }
+            var bounds: (Int, Int)
+            switch c {
+            case "?": bounds = (0, 1); i += 1
+            case "*": bounds = (0, Int.max); i += 1
+            case "+": bounds = (1, Int.max); i += 1
+            case "{":
+                var j = i + 1, text = ""
+                while j < s.count, s[j] != "}" { text.unicodeScalars.append(s[j]); j += 1 }
+                guard j < s.count else { return nil }
+                let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+                guard let lo = Int(parts[0].trimmingSpaces) else { return nil }
+                if parts.count == 1 { bounds = (lo, lo) }
+                else if parts.count == 2 { bounds = (lo, parts[1].trimmingSpaces.isEmpty ? Int.max : (Int(parts[1].trimmingSpaces) ?? Int.max)) }
+                else { return nil }
+                i = j + 1
+            default: return .some(nil)
+            }
+            if let m = peek(), m == "?" || m == "+" { i += 1 }
+            return .some(bounds)
+        }
+
+        mutating func parseAtom() -> Info? {
+            guard let c = peek() else { return nil }
+            switch c {
+            case "(": return parseGroup()
+            case "[": return skipClass() ? .unknown : nil
+            case ".": i += 1; return .unknown
+            case "^", "$": i += 1; return .empty
+            case "\\": return parseEscape()
+            case "*", "+", "?", "{": return nil   // a quantifier with nothing before it
+            default: i += 1; return .literal(c)
+            }
+        }
+
+        mutating func parseGroup() -> Info? {
+            i += 1  // (
+            if peek() == "?" {
+                i += 1
+                guard let k = peek() else { return nil }
+                switch k {
+                case ":": i += 1
+                case "=", "!", ">":
+                    // Lookahead or atomic group: zero-width (lookahead), or not worth modelling.
+                    i += 1
+                    guard skipToGroupEnd() else { return nil }
+                    return k == ">" ? .unknown : .empty
+                case "<":
+                    guard let n = peek(1) else { return nil }
+                    if n == "=" || n == "!" {
+                        i += 2
+                        guard skipToGroupEnd() else { return nil }
+                        return .empty
+                    }
+                    // A named group: skip the name.
+                    while let x = peek(), x != ">" { i += 1 }
+                    i += 1
+                case "#":
+                    while let x = peek(), x != ")" { i += 1 }
+                    i += 1
+                    return .empty
+                default:
+                    // Flags: (?ismwx-ismwx) or (?ismwx-ismwx: ... ).
+                    var flags = ""
+                    while let x = peek(), x != ")", x != ":" { flags.unicodeScalars.append(x); i += 1 }
+                    guard let end = peek() else { return nil }
+                    let on = flags.split(separator: "-", maxSplits: 1).first.map(String.init) ?? ""
+                    if on.contains("x") { return nil }   // free spacing changes what is literal
+                    i += 1
+                    if end == ")" { return .empty }
+                }
+            }
+            guard let inner = parseAlternation(), peek() == ")" else { return nil }
+            i += 1
+            return inner
+        }
+
+        /// Skips a lookaround's body, balancing parentheses and classes.
+        mutating func skipToGroupEnd() -> Bool {
+            var depth = 1
+            while let c = peek() {
+                switch c {
+                case "\\": i += 2
+                case "[": guard skipClass() else { return false }
+                case "(": depth += 1; i += 1
+                case ")":
+                    depth -= 1; i += 1
+                    if depth == 0 { return true }
+                default: i += 1
+                }
+            }
+            return false
+        }
+
+        /// Skips a character class `[...]`, which ICU lets nest (`[[a-z]--[aeiou]]`).
+        mutating func skipClass() -> Bool {
+            var depth = 0
+            while let c = peek() {
+                switch c {
+                case "\\": i += 2
+                case "[":
+                    depth += 1; i += 1
+                    if peek() == "^" { i += 1 }
+                    if depth == 1, peek() == "]" { i += 1 }   // a leading ] is literal
+                case "]":
+                    depth -= 1; i += 1
+                    if depth == 0 { return true }
+                default: i += 1
+                }
+            }
+            return false
+        }
+
+        mutating func parseEscape() -> Info? {
+            guard let e = peek(1) else { return nil }
+            i += 2
+            switch e {
+            case "b", "B", "A", "z", "Z", "G": return .empty
+            case "d", "D", "w", "W", "s", "S", "h", "H", "v", "V", "R", "X", "n", "t", "r", "f", "e", "a":
+                return .unknown
+            case "p", "P", "N":
+                if peek() == "{" {
+                    while let x = peek(), x != "}" { i += 1 }
+                    i += 1
+                } else {
+                    i += 1
+                }
+                return .unknown
+            case "x":
+                if peek() == "{" {
+                    while let x = peek(), x != "}" { i += 1 }
+                    i += 1
+                } else {
+                    i += 2
+                }
+                return .unknown
+            case "u": i += 4; return .unknown
+            case "U": i += 8; return .unknown
+            case "c": i += 1; return .unknown
+            case "0"..."9", "k": return .unknown   // backreference or octal
+            case "Q", "E": return nil
+            default:
+                // An escaped punctuation character stands for itself.
+                if e.properties.isAlphabetic { return nil }
+                return .literal(e)
+            }
+        }
+    }
+}
+
+private extension Substring {
+    var trimmingSpaces: Substring {
+        var s = self
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,68 @@
+import Testing
+@testable import SegmentFilter
+
+@Suite struct PrefilterTests {
+    @Test(arguments: [
+        ("(?i)\\b(colou?r|grey)\\b", Set(["colo", "grey"])),
+        ("[\\w.]+@\\w+", Set(["@"])),
+        ("(?i)^\\s*(©|copyright\\b)", Set(["©", "copyright"])),
+        ("(?i)(foo|bar)baz", Set(["foobaz", "barbaz"])),
+        ("(?=abc)x\\.y", Set(["x.y"])),
+        ("(?is)(free software).{0,200}(licen|GPL)", Set(["free software"])),
+        ("report(ing)?\\s+bugs", Set(["report"])),
+        ("(?-i:\\p{L})+ta(?-i:\\p{L})*", Set(["ta"])),
+    ] as [(String, Set<String>)])
+    func requiredLiterals(regex: String, expected: Set<String>) {
+        #expect(RequiredLiterals.of(regex) == expected)
+    }
+
+    @Test(arguments: ["\\d+", "ab|\\d", "(?x) a b c", "\\Qabc\\E", "a*", "(abc)?", "[abc]{3}", "(?<=x)y|z*"])
+    func noPrefilterWhenNothingIsRequired(regex: String) {
+        #expect(RequiredLiterals.of(regex) == nil)
+    }
+
+    @Test func scannerFindsFoldedLiterals() {
+        let scanner = LiteralScanner([["Straße"], ["@"], nil, ["zzz"]])
+        var found = scanner.filtered.map { !$0 }
+        scanner.scan(LiteralScanner.fold(Array("IN DER STRASSE: a@b".utf16)), into: &found)
+        #expect(found == [true, true, true, false])
+    }
+
+    /// The prefilter is only an optimisation: with it, every shipped pattern fires on exactly
+    /// the paragraphs it fires on when its regex runs on everything.
+    @Test func prefilteredHitsEqualPlainRegexRuns() throws {
+        var texts: [String] = []
+        for name in ["article-copyright.txt", "article-english-bio.txt", "article-related.txt",
+                     "manual-with-notices.txt", "article-with-tagalog-bio.txt"] {
+            texts += paragraphTexts(try fixture(name))
+        }
+        texts += ["COPYRIGHT © 2024 EXAMPLE", "ALLE RECHTE VORBEHALTEN.", "Written by Jane Doe.",
+                  "Released under the MIT LICENSE", "see https://example.org", "Übersetzung: Max <max@example.org>",
+                  "ÜBERSETZUNG DIESER HANDBUCHSEITE", "Tous droits réservés", "ΤΑ ΣΦΆΛΜΑΤΑ ΤΗΣ ΜΕΤΆΦΡΑΣΗΣ"]
+        texts += texts.map { $0.uppercased() }
+        var fired = 0
+        for name in RuleSet.builtInNames {
+            let rules = try RuleSet.load(name)
+            let matcher = try RuleMatcher(rules)
+            let plain = try rules.patterns.map { try CompiledPattern($0) }
+            for text in texts {
+                var t = text
+                let prefiltered = t.withUTF8 { matcher.hits($0, characters: text.count, language: "en", documentLanguage: "en") }
+                let utf16 = RuleMatcher.nfc(Array(text.utf16))
+                let expected = plain.filter { c in
+                    text.count <= c.pattern.maxChars && (c.pattern.languages.isEmpty || c.pattern.languages.contains("en"))
+                        && utf16.withUnsafeBufferPointer { c.matches(utf16: $0) }
+                }.map(\.pattern.id)
+                #expect(prefiltered.map(\.id) == expected, "\(name): \(text)")
+                fired += expected.count
+            }
+        }
+        #expect(fired > 20)
+    }
+
+    @Test func everyShippedPatternHasAPrefilter() throws {
+        for name in RuleSet.builtInNames {
+            #expect(try RuleMatcher(RuleSet.load(name)).unfilteredPatternIDs == [], "\(name)")
+        }
+    }
+}
