@@ -16,11 +16,14 @@ protocol FeatureSink {
     mutating func beginToken(length: Int, wordHash: UInt64) -> Bool
     mutating func feature(_ hash: UInt64, order: Int)
     mutating func endToken()
+    /// Checked after every token: true stops the extraction (the sink has seen enough).
+    var finished: Bool { get }
 }
 
 extension FeatureSink {
     mutating func beginToken(length: Int, wordHash: UInt64) -> Bool { false }
     mutating func endToken() {}
+    var finished: Bool { false }
 }
 
 struct FeatureExtractor {
@@ -95,6 +98,7 @@ struct FeatureExtractor {
             } else if !token.isEmpty {
                 emit(&sink)
                 token.removeAll(keepingCapacity: true)
+                if sink.finished { return }
             }
         }
         if !token.isEmpty { emit(&sink) }

@@ -119,14 +119,18 @@ public final class LanguageIdentifier {
         return (raw.map { (model.languages[$0.0].code, Double($0.1)) }, features)
     }
 
-    func rawScores(_ text: Substring.UnicodeScalarView, _ candidates: [Int]) -> ([(Int, Float)], Int) {
+    /// With `earlyExit`, reading stops once the leader is certain (see `Accumulator`).
+    func rawScores(_ text: Substring.UnicodeScalarView, _ candidates: [Int], earlyExit: Bool = false) -> ([(Int, Float)], Int) {
         for i in scores.indices { scores[i] = 0 }
         for i in orderCounts.indices { orderCounts[i] = 0 }
         let wordOrder = model.maxOrder
         scores.withUnsafeMutableBufferPointer { sc in
             orderCounts.withUnsafeMutableBufferPointer { oc in
-                var sink = Accumulator(model: model, scores: sc.baseAddress!, counts: oc.baseAddress!, cache: tokenCache)
-                extractor.forEachFeature(in: text, into: &sink)
+                candidates.withUnsafeBufferPointer { cand in
+                    var sink = Accumulator(model: model, scores: sc.baseAddress!, counts: oc.baseAddress!, cache: tokenCache,
+                                           candidates: earlyExit ? cand : nil)
+                    extractor.forEachFeature(in: text, into: &sink)
+                }
             }
         }
         var out: [(Int, Float)] = []
@@ -148,20 +152,62 @@ public final class LanguageIdentifier {
     /// A token's contribution to every language is the same wherever it occurs, and words follow
     /// Zipf's law, so the contributions of the first `TokenCache.capacity` distinct short tokens
     /// are kept: a repeated word then costs one vector add instead of a dozen table lookups.
+    ///
+    /// Given the candidates, it also stops early, as CLD2 stops reading a long document once it
+    /// is sure: every few tokens past `EarlyExit.minFeatures` it computes the calibrated
+    /// probability the rest of the candidates share, and finishes when that is below
+    /// `EarlyExit.residual`. The probability reported is then that of the text read, which the
+    /// calibration covers like any shorter text; long paragraphs cost what their first
+    /// sentences cost.
     struct Accumulator: FeatureSink {
+        enum EarlyExit {
+            static let minFeatures = 160
+            static let checkEvery = 4
+            static let residual = 1e-4
+        }
+
         let model: LanguageModel
         let scores: UnsafeMutablePointer<Float>
         let counts: UnsafeMutablePointer<Int>
         let cache: TokenCache
+        let candidates: UnsafeBufferPointer<Int>?
         var recording: Int32 = -1
         var target: UnsafeMutablePointer<Float>
+        var tokens = 0
+        private(set) var finished = false
 
-        init(model: LanguageModel, scores: UnsafeMutablePointer<Float>, counts: UnsafeMutablePointer<Int>, cache: TokenCache) {
+        init(model: LanguageModel, scores: UnsafeMutablePointer<Float>, counts: UnsafeMutablePointer<Int>, cache: TokenCache,
+             candidates: UnsafeBufferPointer<Int>? = nil) {
             self.model = model
             self.scores = scores
             self.counts = counts
             self.cache = cache
+            self.candidates = candidates
             target = scores
+        }
+
+        /// Whether the candidates other than the leader hold less than `EarlyExit.residual`
+        /// of the calibrated probability, given the features so far.
+        func certain(_ candidates: UnsafeBufferPointer<Int>) -> Bool {
+            var features = 0
+            for o in 0...model.maxOrder { features &+= counts[o] }
+            guard features >= EarlyExit.minFeatures else { return false }
+            let wordOrder = model.maxOrder
+            var best = -Float.infinity
+            var totals: [Float] = []
+            totals.reserveCapacity(candidates.count)
+            for l in candidates {
+                var s = scores[l]
+                for o in 0...wordOrder {
+                    s += Float(counts[o]) * model.floor(language: l, order: o) * (o == wordOrder ? model.wordWeight : 1)
+                }
+                totals.append(s)
+                best = max(best, s)
+            }
+            let tau = Double(model.calibrationSlope) / pow(Double(features), Double(model.lengthExponent))
+            var rest = 0.0
+            for s in totals where s < best { rest += exp(tau * Double(s - best)) }
+            return rest < EarlyExit.residual && totals.filter { $0 == best }.count == 1
         }
 
         @inline(__always)
@@ -203,11 +249,14 @@ public final class LanguageIdentifier {
 
         @inline(__always)
         mutating func endToken() {
-            guard recording >= 0 else { return }
-            let n = cache.languages
-            for l in 0..<n { scores[l] += target[l] }
-            recording = -1
-            target = scores
+            if recording >= 0 {
+                let n = cache.languages
+                for l in 0..<n { scores[l] += target[l] }
+                recording = -1
+                target = scores
+            }
+            tokens &+= 1
+            if let candidates, tokens % EarlyExit.checkEvery == 0 { finished = certain(candidates) }
         }
     }
 
@@ -229,7 +278,7 @@ public final class LanguageIdentifier {
     }
 
     private func rank(_ text: Substring.UnicodeScalarView, _ candidates: [Int]) -> [(Int, Double)] {
-        let (raw, features) = rawScores(text, candidates)
+        let (raw, features) = rawScores(text, candidates, earlyExit: true)
         // Temperature scaling: the more features, the more the same score gap means.
         let tau = Double(model.calibrationSlope) / pow(Double(max(features, 1)), Double(model.lengthExponent))
         let top = Double(raw[0].1)
