@@ -10,15 +10,18 @@ struct Segfilter: ParsableCommand {
         commandName: "segfilter",
         abstract: "Split documents into primary content and appended material (other-language bios, credits, licence notices, off-topic tails).",
         discussion: """
-        Exit status: 0 ok, 1 data error (a bad record under --on-error fail), 2 usage error
-        (unknown option, unknown or malformed rule set), 3 I/O error.
-
         Examples:
-          segfilter article.txt --appended tail.txt      # plain text: prints the primary content
-          segfilter --jsonl corpus.jsonl > clean.jsonl    # JSONL: text becomes the primary content
-          segfilter --rules news --explain < page.txt     # per-paragraph evidence on stderr
-          segfilter identify --top 3 < lines.txt          # language of each line
-          segfilter rules                                 # the built-in rule sets
+          segfilter article.txt --appended tail.txt   # primary to stdout
+          segfilter --jsonl in.jsonl.zst -o out.jsonl.zst
+          segfilter --rules news --explain < page.txt # evidence on stderr
+          segfilter identify --top 3 < lines.txt      # language per line
+          segfilter rules                             # built-in rule sets
+
+        Exit status:
+          0 ok
+          1 data error (a bad record under --on-error fail)
+          2 usage error (unknown option, unknown or malformed rule set)
+          3 I/O error (unreadable input, unwritable output)
         """,
         subcommands: [Filter.self, Identify.self, Languages.self, RulesCommand.self],
         defaultSubcommand: Filter.self
