@@ -18,11 +18,14 @@ five times their excess, since a cut of real content costs more than a missed ta
 import argparse
 import itertools
 import json
+import math
 import os
 import random
 import subprocess
 import sys
 import zlib
+
+import numpy as np
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
@@ -54,7 +57,7 @@ def load(args):
     return rows
 
 
-SIMILAR = [set("bs hr sr".split()), set("nb nn da".split()), set("ms id".split()), set("es gl an ast".split()),
+SIMILAR = [set("bs hr sr".split()), set("sr mk".split()), set("nb nn da".split()), set("ms id".split()), set("es gl an ast".split()),
            set("as bn".split()), set("hi mr ne".split()), set("cs sk".split()), set("hsb dsb".split())]
 MAX_TAIL = 24
 
@@ -77,6 +80,56 @@ def coherence_evidence(sim, s):
     return s["coherence"] * (s["coherence_threshold"] - min(sim, s["coherence_threshold"] + 0.25))
 
 
+TOPIC_KEYS = ["topic_bias", "topic_across", "topic_relative", "topic_tail_cohesion", "topic_tail_length",
+              "topic_primary_length"]
+
+
+def topic_features(blocks, k, n):
+    """The inputs of SplitSettings.TopicShift.logit, in TOPIC_KEYS order (after the bias)."""
+    across, primary_cohesion, tail_cohesion = blocks
+    return [across, across / (primary_cohesion + 0.05), tail_cohesion, math.log(n - k), math.log(max(1, k))]
+
+
+def topic_score(evidence, row, k, s):
+    """Mirrors TopicShift.score."""
+    blocks = row["paras"][k].get("cut_blocks")
+    if s.get("topic_weight", 0) <= 0 or blocks is None or len(row["paras"]) - k > k:
+        return evidence
+    x = topic_features(blocks, k, len(row["paras"]))
+    z = s["topic_bias"] - s["topic_threshold"] + sum(s[key] * v for key, v in zip(TOPIC_KEYS[1:], x))
+    return max(evidence, s["margin"] + s["topic_weight"] * z) if z > 0 else evidence
+
+
+def fit_topic(rows, s):
+    """Logistic regression of "this candidate cut is the true one" on the cut's block features,
+    over every candidate cut with at least two primary paragraphs of the documents whose tail
+    (if any) is in the primary language and has no cue pattern: the cases the term exists for
+    (kinds `none` and `off-topic`); sets the topic_* settings."""
+    X, y = [], []
+    for r in rows:
+        if r["kind"] not in ("none", "off-topic"):
+            continue
+        n = len(r["paras"])
+        for k in range(max(2, n - MAX_TAIL, (n + 1) // 2), n):
+            b = r["paras"][k].get("cut_blocks")
+            if b is not None:
+                X.append(topic_features(b, k, n))
+                y.append(1.0 if k == r["gold"] else 0.0)
+    X, y = np.array(X), np.array(y)
+    mu, sd = X.mean(0), X.std(0) + 1e-9
+    Z = np.hstack([(X - mu) / sd, np.ones((len(X), 1))])
+    w = np.zeros(Z.shape[1])
+    for _ in range(3000):
+        p = 1 / (1 + np.exp(-Z @ w))
+        w -= 0.5 * (Z.T @ (p - y) / len(y) + 1e-3 * np.r_[w[:-1], 0])
+    raw = w[:-1] / sd
+    out = dict(s)
+    out["topic_bias"] = float(w[-1] - (w[:-1] * mu / sd).sum())
+    for key, v in zip(TOPIC_KEYS[1:], raw):
+        out[key] = float(v)
+    return out
+
+
 def decide(row, s, weights):
     """Mirrors Splitter.decide (without strict_language)."""
     paras, primary = row["paras"], row["primary"]
@@ -91,6 +144,7 @@ def decide(row, s, weights):
         for i in range(k, n):
             sim = paras[i]["cut_coherence"].get(str(k), paras[i]["coherence"])
             score += base[i] + coherence_evidence(sim, s)
+        score = topic_score(score, row, k, s)
         if score >= best_score and score > 0:
             best, best_score = k, score
     if best == n or best_score < s["margin"]:
@@ -109,22 +163,29 @@ def score(rows, s, weights):
 
 
 def objective(rows, s, weights):
-    """Exact accuracy, with false splits above 1% (the goal) costing five times their excess."""
+    """Exact accuracy, with false splits above FALSE_SPLIT_BUDGET costing five times their excess."""
     acc, fs = score(rows, s, weights)
-    return acc - 5 * max(0.0, fs - 0.01)
+    return acc - 5 * max(0.0, fs - FALSE_SPLIT_BUDGET)
+
+
+# Half the 1% goal: held-out false splits run about twice the in-sample rate (cross-validation
+# on the development corpus), and cutting real content costs more than missing a tail.
+FALSE_SPLIT_BUDGET = 0.005
 
 
 GRID = {
-    "same_language": [0.0, 0.3, 0.6],
-    "coherence_threshold": [0.03, 0.06, 0.1, 0.15],
-    "coherence": [4.0, 8.0, 12.0, 20.0],
-    "bias": [-1.0, -0.6, -0.3, 0.0],
-    "margin": [0.5, 1.0, 1.5],
+    "topic_weight": [0.0, 0.5, 2.0],
+    "topic_threshold": [-1.0, -0.5, 0.0, 0.5, 1.0, 1.25, 1.5, 1.75, 2.0, 2.5],
+    "coherence": [8.0, 12.0],
+    "bias": [-1.0, -0.6],
+    "margin": [0.5, 1.0],
 }
 
 
 def fit(rows, weights, start):
-    """Exhaustive search over GRID (the other settings stay as the rule set has them)."""
+    """The topic-shift logit by logistic regression, then an exhaustive search over GRID (the
+    other settings stay as the rule set has them)."""
+    start = fit_topic(rows, start)
     best, best_v = dict(start), objective(rows, start, weights)
     keys = list(GRID)
     for values in itertools.product(*(GRID[k] for k in keys)):
@@ -164,7 +225,11 @@ def main():
     ap.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "segfilter"))
     ap.add_argument("--rules", default="default")
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--no-topic", action="store_true", help="leave the topic-shift term out (topic_weight 0), for comparison")
     a = ap.parse_args()
+    if a.no_topic:
+        GRID["topic_weight"] = [0.0]
+        GRID["topic_threshold"] = [0.0]
     rows = load(a)
     rules_text = subprocess.run([a.binary, "rules", "show", a.rules], capture_output=True, text=True, check=True).stdout
     raw, weights = read_settings(rules_text)
@@ -176,11 +241,13 @@ def main():
             raw = {**bs, **raw}
             weights = {**bw, **weights}
     start = dict(FIXED)
-    for k in list(SPACE) + list(FIXED):
+    for k in list(SPACE) + list(FIXED) + TOPIC_KEYS + ["topic_weight"]:
         if k in raw:
             start[k] = type(FIXED.get(k, 0.0))(float(raw[k])) if k in FIXED else float(raw[k])
     for k in SPACE:
         start.setdefault(k, sum(SPACE[k]) / 2)
+    for k in TOPIC_KEYS + ["topic_weight", "topic_threshold"]:
+        start.setdefault(k, 0.0)
     acc, fs = score(rows, start, weights)
     print("current settings: exact %.1f%%, false splits %.1f%%" % (100 * acc, 100 * fs))
     folds = [[] for _ in range(a.folds)]
@@ -208,8 +275,10 @@ def main():
     acc, fs = score(rows, final, weights)
     print("fitted on all (in-sample): exact %.1f%%, false splits %.1f%%" % (100 * acc, 100 * fs))
     print("[split]")
-    for k in GRID:
-        print("%s = %.3g" % (k, final[k]))
+    final["topic_bias"] -= final.pop("topic_threshold")   # the rule file has one bias
+    for k in list(GRID) + TOPIC_KEYS:
+        if k in final:
+            print("%s = %.3g" % (k, final[k]))
 
 
 if __name__ == "__main__":

@@ -82,6 +82,16 @@ public enum Report {
                         }
                     }
                     o.append(UInt8(ascii: "}"))
+                    // The block comparison of the cut before this paragraph.
+                    if let b = a.coherence.blocks(cut: i) {
+                        o.append(contentsOf: ",\"cut_blocks\":[".utf8)
+                        appendNumber(Double(b.across), to: &o)
+                        o.append(UInt8(ascii: ","))
+                        appendNumber(Double(b.primaryCohesion), to: &o)
+                        o.append(UInt8(ascii: ","))
+                        appendNumber(Double(b.tailCohesion), to: &o)
+                        o.append(UInt8(ascii: "]"))
+                    }
                 }
                 o.append(UInt8(ascii: "}"))
             }
@@ -159,6 +169,9 @@ public enum Report {
             s += "  cut before paragraph \(a.decision.firstAppended) (code point \(a.splitCodePoint)): \(a.decision.reason); margin \(num(a.decision.margin))\n"
         } else {
             s += "  nothing appended: \(a.decision.reason); best margin \(num(a.decision.margin))\n"
+        }
+        if let k = a.decision.topicCut, let b = a.coherence.blocks(cut: k) {
+            s += "  strongest topic shift: before paragraph \(k), logit \(num(a.decision.topicLogit)) (blocks' similarity \(num(Double(b.across))), primary cohesion \(num(Double(b.primaryCohesion))), tail cohesion \(num(Double(b.tailCohesion))))\n"
         }
         return s
     }

@@ -116,6 +116,13 @@ public enum RuleParser {
             // "bs hr sr, ms id, nb nn da"
             s.similarLanguages = value.split(separator: ",").map { Set($0.split(separator: " ").map(String.init)) }.filter { $0.count > 1 }
         case "similar_language_factor": s.similarLanguageFactor = try number()
+        case "topic_weight": s.topic.weight = try number()
+        case "topic_bias": s.topic.bias = try number()
+        case "topic_across": s.topic.across = try number()
+        case "topic_relative": s.topic.relative = try number()
+        case "topic_tail_cohesion": s.topic.tailCohesion = try number()
+        case "topic_tail_length": s.topic.tailLength = try number()
+        case "topic_primary_length": s.topic.primaryLength = try number()
         case "strict_language":
             guard value == "true" || value == "false" else { throw fail("'strict_language' must be true or false") }
             s.strictLanguage = value == "true"

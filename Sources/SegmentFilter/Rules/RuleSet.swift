@@ -93,7 +93,7 @@ public struct SplitSettings: Sendable, Equatable {
     /// A paragraph whose coherence with the preceding content is below this looks off-topic.
     public var coherenceThreshold = 0.03
     /// Evidence per unit of coherence below (or, against, above) the threshold.
-    public var coherence = 12.0
+    public var coherence = 8.0
     /// Evidence every paragraph starts with: negative, so content stays unless evidence says otherwise.
     public var bias = -1.0
     /// The best cut must beat "nothing appended" by this much.
@@ -112,7 +112,51 @@ public struct SplitSettings: Sendable, Equatable {
     /// a mismatch within a group weighs `similarLanguageFactor` times as much.
     public var similarLanguages: [Set<String>] = []
     public var similarLanguageFactor = 0.3
+    /// The topic-shift term of each candidate cut (see ``TopicShift``).
+    public var topic = TopicShift()
     public init() {}
+
+    /// A logistic score of "the vocabulary changes source at this cut", from the cut's block
+    /// comparison (``Coherence/CutBlocks``), for same-language tails no longer than the primary content that neither language nor
+    /// a cue pattern gives away. A cut whose logit is positive scores at least `margin +
+    /// weight × logit`, so a clear topic shift is cut even when the paragraphs' own evidence
+    /// is flat. Fitted by `tools/tune/tune_split.py` (logistic regression, then a grid over the
+    /// bias and weight).
+    public struct TopicShift: Sendable, Equatable {
+        // Defaults: the fit in rules/default.rules.
+        /// Scale of the term; 0 turns it off.
+        public var weight = 0.5
+        /// The logit's constant: more negative, fewer topic cuts.
+        public var bias = -1.8
+        /// Per unit of similarity between the primary block and the tail block.
+        public var across = -9.35
+        /// Per unit of that similarity relative to the primary block's own cohesion.
+        public var relative = -2.15
+        /// Per unit of the tail's own cohesion.
+        public var tailCohesion = 5.19
+        /// Per unit of ln(tail paragraphs).
+        public var tailLength = 0.814
+        /// Per unit of ln(primary paragraphs).
+        public var primaryLength = 0.437
+        public init() {}
+
+        /// The logit for a cut before paragraph `cut` of `paragraphs`.
+        public func logit(_ b: Coherence.CutBlocks, cut: Int, paragraphs: Int) -> Double {
+            bias + across * Double(b.across) + relative * Double(b.across) / (Double(b.primaryCohesion) + 0.05)
+                + tailCohesion * Double(b.tailCohesion) + tailLength * log(Double(paragraphs - cut))
+                + primaryLength * log(Double(max(1, cut)))
+        }
+
+        /// The cut's score with the term: `evidence` (the tail's summed paragraph evidence), or
+        /// more when the topic shift is clear.
+        public func score(_ evidence: Double, _ b: Coherence.CutBlocks?, cut: Int, paragraphs: Int, margin: Double) -> Double {
+            // Appended material is the smaller part: a "tail" longer than what it leaves is a
+            // document whose topic changes, not a document with something appended.
+            guard weight > 0, let b, paragraphs - cut <= cut else { return evidence }
+            let z = logit(b, cut: cut, paragraphs: paragraphs)
+            return z > 0 ? max(evidence, margin + weight * z) : evidence
+        }
+    }
 
     func areSimilar(_ a: String, _ b: String) -> Bool {
         similarLanguages.contains { $0.contains(a) && $0.contains(b) }

@@ -28,6 +28,10 @@ public struct SplitDecision: Sendable, Equatable {
     public var margin: Double
     /// Why the document was cut (or kept): the decisive evidence in a few words.
     public var reason: String
+    /// The candidate cut with the strongest topic shift (``SplitSettings/TopicShift``) and its
+    /// logit, for `--explain`; nil when the term is off or no cut qualifies.
+    public var topicCut: Int? = nil
+    public var topicLogit: Double = 0
 }
 
 /// Chooses one cut per document: the suffix of paragraphs with the largest total appended
@@ -96,6 +100,13 @@ public enum Splitter {
     /// is not excused by its likeness to the first); without it, against all preceding text.
     public static func decide(_ paragraphs: [ParagraphEvidence], primary: String, settings s: SplitSettings,
                               coherence: Coherence.Scores? = nil) -> SplitDecision {
+        var d = decideCut(paragraphs, primary: primary, settings: s, coherence: coherence)
+        if d.topicCut == nil { d.topicLogit = 0 }
+        return d
+    }
+
+    static func decideCut(_ paragraphs: [ParagraphEvidence], primary: String, settings s: SplitSettings,
+                          coherence: Coherence.Scores?) -> SplitDecision {
         let n = paragraphs.count
         let base = paragraphs.map { baseEvidence($0, primary: primary, settings: s) }
         let firstCandidate = max(s.minPrimaryParagraphs, n - Coherence.maxTail)
@@ -104,12 +115,18 @@ public enum Splitter {
                                  margin: 0, reason: "too few paragraphs")
         }
         var best = n, bestScore = 0.0
+        var topicCut: Int? = nil, topicLogit = -Double.infinity
         for k in firstCandidate..<n {
+            if s.topic.weight > 0, n - k <= k, let b = coherence?.blocks(cut: k) {
+                let z = s.topic.logit(b, cut: k, paragraphs: n)
+                if z > topicLogit { topicLogit = z; topicCut = k }
+            }
             var score = 0.0
             for i in k..<n {
                 let sim = coherence?.similarity(i, cut: k) ?? paragraphs[i].coherence
                 score += base[i] + coherenceEvidence(sim, settings: s)
             }
+            score = s.topic.score(score, coherence?.blocks(cut: k), cut: k, paragraphs: n, margin: s.margin)
             // Ties go to the later cut: cut as little as the evidence allows.
             if score >= bestScore && score > 0 { bestScore = score; best = k }
         }
@@ -126,25 +143,29 @@ public enum Splitter {
         let shown = evidence(paragraphs, base: base, cut: best, coherence: coherence, settings: s)
         if best == n || bestScore < s.margin {
             return SplitDecision(firstAppended: n, evidence: shown, margin: bestScore - s.margin,
-                                 reason: best == n ? "no tail with appended evidence" : "best tail below the margin")
+                                 reason: best == n ? "no tail with appended evidence" : "best tail below the margin",
+                                 topicCut: topicCut, topicLogit: topicLogit)
         }
         if n <= s.shortDocumentParagraphs {
             let certain = paragraphs[best...].contains { $0.rules.contains { $0.weight >= s.certainPattern } }
             if !certain {
                 return SplitDecision(firstAppended: n, evidence: shown, margin: bestScore - s.margin,
-                                     reason: "short document without a certain pattern")
+                                     reason: "short document without a certain pattern", topicCut: topicCut, topicLogit: topicLogit)
             }
         }
+        let topical = topicCut == best && topicLogit > 0
         return SplitDecision(firstAppended: best, evidence: shown, margin: bestScore - s.margin,
-                             reason: reason(paragraphs[best...], primary: primary))
+                             reason: reason(paragraphs[best...], primary: primary, topicShift: topical),
+                             topicCut: topicCut, topicLogit: topicLogit)
     }
 
-    static func reason(_ tail: ArraySlice<ParagraphEvidence>, primary: String) -> String {
+    static func reason(_ tail: ArraySlice<ParagraphEvidence>, primary: String, topicShift: Bool = false) -> String {
         var parts: [String] = []
         let langs = Set(tail.map(\.language.code)).subtracting([primary, "und"])
         if !langs.isEmpty { parts.append("other language (\(langs.sorted().joined(separator: ",")))") }
         let kinds = Set(tail.flatMap { $0.rules.map(\.kind) })
         if !kinds.isEmpty { parts.append("patterns (\(kinds.sorted().joined(separator: ",")))") }
+        if topicShift { parts.append("off-topic (topic shift)") }
         if parts.isEmpty { parts.append("off-topic (low coherence)") }
         return parts.joined(separator: "; ")
     }

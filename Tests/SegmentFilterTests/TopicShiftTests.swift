@@ -1,0 +1,85 @@
+import PropertyBased
+import Testing
+@testable import SegmentFilter
+
+@Suite struct TopicShiftTests {
+    /// A vector over a handful of shared terms, so that random paragraphs overlap.
+    static func vector(_ weights: [Int]) -> TermVector {
+        var v = TermVector()
+        for (term, w) in weights.enumerated() where w > 0 { v.add(UInt64(term + 1), Float(w)) }
+        v.finish()
+        return v
+    }
+
+    static func sum(_ vs: ArraySlice<TermVector>) -> TermVector {
+        var s = TermVector()
+        for v in vs { s.accumulate(v) }
+        return s
+    }
+
+    static func cosine(_ a: TermVector, _ b: TermVector) -> Float {
+        Coherence.cosine(a.dot(b), a.normSquared, b.normSquared)
+    }
+
+    /// The block comparison is computed from dot products in closed form; it must equal the
+    /// comparison of the summed blocks computed directly.
+    @Test func cutBlocksEqualDirectComputation() async {
+        let paragraph = Gen<Int>.int(in: 0...3).array(of: 6...6)
+        await propertyCheck(count: 200, input: paragraph.array(of: 1...14)) { weights in
+            let vs = weights.map(TopicShiftTests.vector)
+            let scores = Coherence.scores(vs)
+            let n = vs.count
+            for k in scores.firstCut..<n {
+                guard let b = scores.blocks(cut: k) else { Issue.record("no blocks for cut \(k)"); continue }
+                let primary = TopicShiftTests.sum(vs[0..<k]), tail = TopicShiftTests.sum(vs[k..<n])
+                #expect(abs(b.across - TopicShiftTests.cosine(primary, tail)) < 1e-3, "cut \(k) of \(weights)")
+                var tailMean: Float = 0
+                if n - k >= 2 {
+                    for i in k..<n {
+                        tailMean += TopicShiftTests.cosine(vs[i], TopicShiftTests.sum(vs[k..<n].enumerated().filter { $0.offset + k != i }.map(\.element)[...]))
+                    }
+                    tailMean /= Float(n - k)
+                }
+                #expect(abs(b.tailCohesion - tailMean) < 1e-3, "cut \(k) of \(weights)")
+                var primaryMean: Float = 0
+                if k >= 2 {
+                    let from = max(0, k - Coherence.cohesionWindow)
+                    for i in from..<k {
+                        primaryMean += TopicShiftTests.cosine(vs[i], TopicShiftTests.sum(vs[0..<k].enumerated().filter { $0.offset != i }.map(\.element)[...]))
+                    }
+                    primaryMean /= Float(k - from)
+                }
+                #expect(abs(b.primaryCohesion - primaryMean) < 1e-3, "cut \(k) of \(weights)")
+            }
+        }
+    }
+
+    @Test func theTermOnlyRaisesQualifyingCuts() {
+        var t = SplitSettings.TopicShift()
+        t.weight = 1
+        t.bias = 1
+        let blocks = Coherence.CutBlocks(across: 0, primaryCohesion: 0.3, tailCohesion: 0.3)
+        #expect(t.score(-2, blocks, cut: 5, paragraphs: 7, margin: 0.5) == 1.5)       // margin + logit
+        #expect(t.score(4, blocks, cut: 5, paragraphs: 7, margin: 0.5) == 4)          // evidence already higher
+        #expect(t.score(-2, blocks, cut: 2, paragraphs: 7, margin: 0.5) == -2)        // tail longer than primary
+        #expect(t.score(-2, nil, cut: 5, paragraphs: 7, margin: 0.5) == -2)           // not a candidate cut
+        t.weight = 0
+        #expect(t.score(-2, blocks, cut: 5, paragraphs: 7, margin: 0.5) == -2)        // turned off
+    }
+
+    /// An article with two paragraphs of unrelated help text glued on: no language change, no
+    /// cue pattern, only the change of vocabulary.
+    @Test func unrelatedSameLanguageBlockIsAppended() throws {
+        let (primary, appended, a) = try split(try fixture("article-off-topic-block.txt"))
+        #expect(appended.hasPrefix("To change the keyboard layout"), "\(a.decision)")
+        #expect(primary.hasSuffix("before the end of the following year.\n"))
+        #expect(a.decision.reason.contains("topic shift"))
+    }
+
+    /// The same article whole: its paragraphs hang together, so no cut.
+    @Test func coherentArticleStaysWhole() throws {
+        let text = try fixture("article-off-topic-block.txt").split(separator: "\n").prefix(5).joined(separator: "\n") + "\n"
+        let (_, appended, a) = try split(text)
+        #expect(appended.isEmpty, "\(a.decision)")
+    }
+}
