@@ -56,8 +56,7 @@ import Testing
 
     @Test func theTermOnlyRaisesQualifyingCuts() {
         var t = SplitSettings.TopicShift()
-        t.weight = 1
-        t.bias = 1
+        (t.weight, t.bias, t.across, t.relative, t.tailCohesion, t.tailLength, t.primaryLength) = (1, 1, 0, 0, 0, 0, 0)
         let blocks = Coherence.CutBlocks(across: 0, primaryCohesion: 0.3, tailCohesion: 0.3)
         #expect(t.score(-2, blocks, cut: 5, paragraphs: 7, margin: 0.5) == 1.5)       // margin + logit
         #expect(t.score(4, blocks, cut: 5, paragraphs: 7, margin: 0.5) == 4)          // evidence already higher
