@@ -75,6 +75,28 @@ import Testing
         #expect(!hits(long).contains("copyright"))
     }
 
+    /// Manual and page notices in several languages, written for these tests, each with the
+    /// default pattern it must fire.
+    @Test(arguments: [
+        ("Ahmet Yılmaz ve Elif Kaya tarafından yazılmıştır.", "written-by-postposed"),
+        ("この文書は山田太郎によって書かれた。", "written-by-postposed"),
+        ("frobnicate is part of the frobutils package, available from the project's site.", "part-of-package"),
+        ("frobnicate ist Teil des frobutils-Pakets.", "part-of-package"),
+        ("frobnicate є частиною пакунка frobutils.", "part-of-package"),
+        ("Esta página es parte del proyecto man-pages, versión 6.03: https://example.org/", "man-pages-colophon"),
+        ("Для звітування про вади скористайтеся системою стеження.", "bug-report"),
+        ("バグ報告は開発者のサイトへ。", "bug-report"),
+        ("Subscribe to our newsletter for the week's top stories.", "newsletter"),
+        ("We use cookies to improve your experience on this site.", "cookie-notice"),
+        ("Privacy Policy | Terms of Use | Contact", "legal-links"),
+    ])
+    func noticesFireTheirPattern(text: String, pattern: String) throws {
+        let m = try RuleMatcher(try RuleSet.load("default"))
+        var t = text
+        let ids = t.withUTF8 { m.hits($0, characters: text.count, language: "und", documentLanguage: "und").map(\.id) }
+        #expect(ids.contains(pattern), "\(ids)")
+    }
+
     @Test func pathologicalInputStaysFast() throws {
         let m = try RuleMatcher(try RuleSet.load("news"))
         var t = String(repeating: "a", count: 100_000) + "!"
