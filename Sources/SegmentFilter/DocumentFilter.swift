@@ -91,6 +91,11 @@ public final class DocumentFilter {
             ParagraphEvidence(language: $0, coherence: 0, coherenceWithRest: 0, rules: [], characters: $1)
         }
         let primary = Splitter.primaryLanguage(evidence, settings: settings)
+        if let scripts = identifier.model.languages.first(where: { $0.code == primary })?.scripts {
+            for i in evidence.indices where evidence[i].language.letters > 0 {
+                evidence[i].scriptExcludesPrimary = !scripts.contains(evidence[i].language.script)
+            }
+        }
 
         // Pass 2: vocabulary (ICU words, weighted for the primary language) and cue patterns.
         let vectors = samples.map { terms.vector($0, words: segmenter.words(in: $0), language: primary) }

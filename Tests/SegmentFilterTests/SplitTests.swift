@@ -17,6 +17,16 @@ import Testing
         #expect(d.reason.contains("other language"))
     }
 
+    /// An unsure guess (an unknown language) is no evidence, unless the paragraph's script rules
+    /// the primary language out: Latin letters at the end of a Korean document.
+    @Test func aScriptThePrimaryLanguageIsNotWrittenInIsEvidence() {
+        var unsure = para("ig", p: 0.35, coherence: 0)
+        #expect(Splitter.decide([para("ko"), para("ko"), para("ko"), unsure], primary: "ko", settings: settings).firstAppended == 4)
+        unsure.scriptExcludesPrimary = true
+        let d = Splitter.decide([para("ko"), para("ko"), para("ko"), unsure], primary: "ko", settings: settings)
+        #expect(d.firstAppended == 3)
+    }
+
     @Test func nothingAppendedIsAFirstClassAnswer() {
         let ps = [para("en"), para("en"), para("en"), para("en")]
         #expect(Splitter.decide(ps, primary: "en", settings: settings).firstAppended == 4)

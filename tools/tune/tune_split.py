@@ -64,7 +64,9 @@ MAX_TAIL = 24
 
 def base_evidence(p, primary, s, weights):
     e = s["bias"]
-    if p["language"] != "und" and primary != "und" and p["letters"] >= s["min_letters"] \
+    if p.get("script_excludes_primary") and p["letters"] >= s["min_letters"]:
+        e += s["other_language"]
+    elif p["language"] != "und" and primary != "und" and p["letters"] >= s["min_letters"] \
             and p["language_score"] >= s["min_language_probability"]:
         p_primary = next((q for c, q in p["top"] if c == primary), 0.0)
         similar = s["similar_language_factor"] if any(p["language"] in g and primary in g for g in SIMILAR) else 1.0

@@ -72,7 +72,7 @@ public enum Report {
                         appendNumber(t.probability, to: &o)
                         o.append(UInt8(ascii: "]"))
                     }
-                    o.append(contentsOf: "],\"cut_coherence\":{".utf8)
+                    o.append(contentsOf: "],\"script_excludes_primary\":\(p.evidence.scriptExcludesPrimary),\"cut_coherence\":{".utf8)
                     let firstCut = max(1, a.coherence.firstCut)
                     if i >= firstCut {
                         for k in firstCut...i {

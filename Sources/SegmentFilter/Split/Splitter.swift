@@ -7,6 +7,10 @@ public struct ParagraphEvidence: Sendable {
     public var coherenceWithRest: Float
     public var rules: [RuleSet.Pattern]
     public var characters: Int
+    /// The paragraph is written in a script the primary language is not written in, so it is
+    /// not in that language however unsure its own identification is (an unknown language, a
+    /// short line).
+    public var scriptExcludesPrimary = false
 
     public init(language: LanguageGuess, coherence: Float, coherenceWithRest: Float, rules: [RuleSet.Pattern], characters: Int) {
         self.language = language
@@ -64,7 +68,9 @@ public enum Splitter {
     public static func baseEvidence(_ p: ParagraphEvidence, primary: String, settings s: SplitSettings) -> Double {
         var e = s.bias
         let lang = p.language
-        if lang.code != "und" && primary != "und" && lang.letters >= s.minLetters && lang.probability >= s.minLanguageProbability {
+        if p.scriptExcludesPrimary && lang.letters >= s.minLetters {
+            e += s.otherLanguage
+        } else if lang.code != "und" && primary != "und" && lang.letters >= s.minLetters && lang.probability >= s.minLanguageProbability {
             // The probability that the paragraph is in the primary language, from the ranked guesses.
             let pPrimary = lang.top.first { $0.code == primary }?.probability ?? 0
             let similar = s.areSimilar(lang.code, primary) ? s.similarLanguageFactor : 1
