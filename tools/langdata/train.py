@@ -123,7 +123,27 @@ def count_language_uncached(code, path):
     return code, total, orders + [words], scripts, held
 
 
-def profile(counters):
+# Languages written in two complete alphabets (Serbian in Cyrillic and Latin, Uzbek, Azerbaijani
+# ...). Their training text mixes both, so each script's n-grams would get only that script's
+# share of the probability mass and of the profile's slots, and text in either script would
+# lose to a one-script neighbour (Serbian Latin to Bosnian and Croatian). Their profiles keep
+# more features, and each feature's log-probability is conditioned on its script.
+DIGRAPHIC = {"sr", "uz", "az", "kk", "ku", "tt", "ug", "mn", "sd", "pa", "sh"}
+
+
+def condition_on_script(prof, shares):
+    """Adds -log(share of the feature's script) to every feature of a digraphic profile."""
+    out = []
+    for floor, probs in prof:
+        cond = {}
+        for g, lp in probs.items():
+            s = next((script_of(ch) for ch in g if unicodedata.category(ch)[0] == "L"), None)
+            cond[g] = lp - math.log(shares[s]) if s in shares else lp
+        out.append((floor, cond))
+    return out
+
+
+def profile(counters, keep_factor=1):
     """Per order: (floor, {feature: log-probability}) with Lidstone smoothing and truncation.
 
     A language with little training text would otherwise get a high floor (unseen features
@@ -133,8 +153,9 @@ def profile(counters):
     for o, counter in enumerate(counters):
         n_total = sum(counter.values())
         vocab = len(counter)
-        kept = counter.most_common(KEEP[o])
-        cut = counter.most_common(KEEP[o] + 1)[-1][1] if vocab > KEEP[o] else 0
+        keep = KEEP[o] * keep_factor
+        kept = counter.most_common(keep)
+        cut = counter.most_common(keep + 1)[-1][1] if vocab > keep else 0
         denom = max(n_total, MIN_EVENTS[o]) + ALPHA * (vocab + 1)
         floor = math.log((cut + ALPHA) / denom) if n_total else math.log(1e-9)
         probs = {g: math.log((c + ALPHA) / denom) for g, c in kept}
@@ -185,6 +206,10 @@ def main():
         main_scripts = [s for s, c in scripts.most_common() if c / total_letters >= 0.05]
         langs.append((code, names.get(code, code), main_scripts, chars))
         prof = profiles[li]
+        if code in DIGRAPHIC and len(main_scripts) > 1:
+            main_letters = sum(scripts[s] for s in main_scripts)
+            prof = condition_on_script(profile(counters, keep_factor=len(main_scripts)),
+                                       {s: scripts[s] / main_letters for s in main_scripts})
         floors.append(list(shared_floor))
         for o, (_, probs) in enumerate(prof):
             floor = floors[-1][o]
