@@ -19,6 +19,16 @@ import Testing
         #expect(def.patterns.contains { $0.kind == "bio" } && def.patterns.contains { $0.kind == "related" })
     }
 
+    /// Built-in rule sets skip regex validation at load (start-up time) and compile each pattern
+    /// on first use; this is where their regexes are checked.
+    @Test func everyBuiltInPatternCompiles() throws {
+        for name in RuleSet.builtInNames {
+            for p in try RuleSet.load(name).patterns {
+                #expect(throws: Never.self, "\(name): \(p.id)") { _ = try CompiledPattern(p) }
+            }
+        }
+    }
+
     @Test func unknownNameListsTheValidOnes() {
         #expect(throws: RuleError.unknown(name: "nope", valid: RuleSet.builtInNames)) { try RuleSet.load("nope") }
     }

@@ -14,8 +14,8 @@ enum RequiredLiterals {
     /// case-sensitive pattern needs, so folding never loses a match).
     static func of(_ regex: String) -> Set<String>? {
         var parser = Parser(Array(regex.unicodeScalars))
-        guard let info = parser.parseAlternation(), parser.atEnd else { return nil }
-        return usable(info.required)
+        guard let info = parser.parseAlternation(), parser.atEnd, let r = usable(info.required) else { return nil }
+        return Set(r)
     }
 
     /// Largest set kept, and largest cross product of exact sets.
@@ -24,26 +24,28 @@ enum RequiredLiterals {
 
     /// What is known about the text a piece of a pattern matches.
     struct Info {
-        /// The piece matches exactly one of these strings, or `nil` when unknown.
-        var exact: Set<String>?
+        /// The piece matches exactly one of these strings, or `nil` when unknown. (Arrays, not
+        /// sets: a pattern is read one character at a time, and hashing every prefix of every
+        /// literal was a measurable part of start-up.)
+        var exact: [String]?
         /// Every match of the piece contains one of these strings, or `nil` when unknown.
-        var required: Set<String>?
+        var required: [String]?
 
         static let empty = Info(exact: [""], required: nil)
         static let unknown = Info(exact: nil, required: nil)
         static func literal(_ c: Unicode.Scalar) -> Info { Info(exact: [String(c)], required: nil) }
 
-        var requiredOrExact: Set<String>? { better(required, exact) }
+        var requiredOrExact: [String]? { better(required, exact) }
     }
 
     /// A set is only useful when it has no empty string and is not too large.
-    static func usable(_ s: Set<String>?) -> Set<String>? {
+    static func usable(_ s: [String]?) -> [String]? {
         guard let s, !s.isEmpty, s.count <= maxLiterals, !s.contains("") else { return nil }
         return s
     }
 
     /// The more selective of two required sets: longer shortest literal, then fewer literals.
-    static func better(_ a: Set<String>?, _ b: Set<String>?) -> Set<String>? {
+    static func better(_ a: [String]?, _ b: [String]?) -> [String]? {
         guard let a = usable(a) else { return usable(b) }
         guard let b = usable(b) else { return a }
         let la = a.map { $0.utf16.count }.min()!, lb = b.map { $0.utf16.count }.min()!
@@ -70,22 +72,22 @@ enum RequiredLiterals {
                 break
             }
             if branches.count == 1 { return branches[0] }
-            var exact: Set<String>? = []
-            var required: Set<String>? = []
+            var exact: [String]? = []
+            var required: [String]? = []
             for b in branches {
                 if let e = b.exact, let x = exact, x.count + e.count <= RequiredLiterals.maxProduct {
-                    exact = x.union(e)
+                    exact = x + e
                 } else {
                     exact = nil
                 }
-                if let r = usable(b.requiredOrExact), let x = required { required = x.union(r) } else { required = nil }
+                if let r = usable(b.requiredOrExact), let x = required { required = x + r } else { required = nil }
             }
             return Info(exact: exact, required: usable(required))
         }
 
         mutating func parseSequence() -> Info? {
-            var run: Set<String>? = [""]   // exact strings of the current run of exact pieces
-            var best: Set<String>? = nil
+            var run: [String]? = [""]   // exact strings of the current run of exact pieces
+            var best: [String]? = nil
             var whollyExact = true
             while let c = peek(), c != "|", c != ")" {
                 guard var piece = parseAtom() else { return nil }
@@ -97,10 +99,13 @@ enum RequiredLiterals {
                         piece = Info(exact: nil, required: min >= 1 ? piece.requiredOrExact : nil)
                     }
                 }
-                if let e = piece.exact, let r = run, r.count * e.count <= RequiredLiterals.maxProduct {
-                    var product = Set<String>()
-                    for a in r { for b in e { product.insert(a + b) } }
-                    run = product
+                if let e = piece.exact, var r = run, r.count * e.count <= RequiredLiterals.maxProduct {
+                    if e.count == 1 {
+                        for k in r.indices { r[k] += e[0] }   // the common case: one more literal character
+                        run = r
+                    } else {
+                        run = r.flatMap { a in e.map { a + $0 } }
+                    }
                 } else {
                     whollyExact = false
                     best = better(best, run)

@@ -9,7 +9,7 @@ public final class RuleMatcher {
 
     public init(_ rules: RuleSet) throws {
         self.rules = rules
-        compiled = try rules.patterns.map { try CompiledPattern($0) }
+        compiled = rules.patterns.map { CompiledPattern(lazy: $0) }
         scanner = LiteralScanner(rules.patterns.map { RequiredLiterals.of($0.regex) })
     }
 

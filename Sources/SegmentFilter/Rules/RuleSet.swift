@@ -77,7 +77,7 @@ public struct RuleSet: Sendable {
 
     static func resolveBuiltIn(_ name: String) throws -> RuleSet {
         guard let text = builtInText(name) else { throw RuleError.unknown(name: name, valid: builtInNames) }
-        return try RuleParser.parse(text, origin: "rules/\(name).rules", resolve: resolveBuiltIn)
+        return try RuleParser.parse(text, origin: "rules/\(name).rules", validatePatterns: false, resolve: resolveBuiltIn)
     }
 }
 
