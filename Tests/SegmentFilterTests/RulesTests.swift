@@ -115,4 +115,25 @@ import Testing
         // Not a speed test: a guard against catastrophic backtracking (minutes, not milliseconds).
         #expect(elapsed < .seconds(20))
     }
+
+    /// Near-misses that reach every shipped regex: each pattern's own required literals (so the
+    /// prefilter lets it run), repeated across 50,000 characters with filler between them. ICU's
+    /// work limit bounds each match; this guards against a pattern that backtracks for minutes.
+    @Test func everyPatternOnNearMissesOfItsOwnLiteralsStaysBounded() throws {
+        let clock = ContinuousClock()
+        var worst = Duration.zero
+        for name in RuleSet.builtInNames {
+            let rules = try RuleSet.load(name)
+            let m = try RuleMatcher(rules)
+            for p in rules.patterns {
+                let literals = (RequiredLiterals.of(p.regex) ?? ["a"]).sorted()
+                var t = ""
+                while t.utf8.count < 50_000 { t += literals.joined(separator: " zz ") + " a.b " }
+                let elapsed = clock.measure { _ = t.withUTF8 { m.hits($0, characters: 1, language: "en", documentLanguage: "en") } }
+                worst = max(worst, elapsed)
+            }
+        }
+        // Not a speed test: minutes would mean catastrophic backtracking.
+        #expect(worst < .seconds(20), "slowest pattern input took \(worst)")
+    }
 }
