@@ -44,13 +44,28 @@ enum RequiredLiterals {
         return s
     }
 
-    /// The more selective of two required sets: longer shortest literal, then fewer literals.
+    /// The more selective of two required sets: the one whose least selective literal is more
+    /// selective, then fewer literals. A literal's selectivity adds up its characters' rarity
+    /// in text: a space or a digit is everywhere, a letter less so, punctuation and non-ASCII
+    /// characters (©, é, kana) rarely; so "©" beats "19" and "copyright" beats both.
     static func better(_ a: [String]?, _ b: [String]?) -> [String]? {
         guard let a = usable(a) else { return usable(b) }
         guard let b = usable(b) else { return a }
-        let la = a.map { $0.utf16.count }.min()!, lb = b.map { $0.utf16.count }.min()!
-        if la != lb { return la > lb ? a : b }
+        let sa = a.map(selectivity).min()!, sb = b.map(selectivity).min()!
+        if sa != sb { return sa > sb ? a : b }
         return a.count <= b.count ? a : b
+    }
+
+    static func selectivity(_ literal: String) -> Int {
+        literal.unicodeScalars.reduce(0) { sum, c in
+            switch c.value {
+            case 0x20: return sum + 1
+            case 0x30...0x39: return sum + 2
+            case 0x41...0x5A, 0x61...0x7A: return sum + 3
+            case 0..<0x80: return sum + 5
+            default: return sum + 6
+            }
+        }
     }
 
     /// A recursive-descent reader of ICU regex syntax, computing ``Info`` bottom-up. It
