@@ -85,7 +85,7 @@ public final class DocumentFilter {
             // Language needs less text than vocabulary: its first KiB decides a paragraph's
             // language as well as the whole would, at a fraction of the lookups.
             let lidSample = UnsafeBufferPointer(rebasing: sample[0..<utf8Prefix(sample, 0..<sample.count, DocumentFilter.languageSampleLimit)])
-            guesses.append(identifier.identify(String(decoding: lidSample, as: UTF8.self)))
+            guesses.append(identifier.identify(utf8: lidSample))
         }
         var evidence = zip(guesses, characters).map {
             ParagraphEvidence(language: $0, coherence: 0, coherenceWithRest: 0, rules: [], characters: $1)

@@ -1,4 +1,5 @@
 import Foundation
+import ICUShim
 
 /// A paragraph's language: the best guess, its probability and the runners-up.
 public struct LanguageGuess: Equatable, Sendable {
@@ -31,17 +32,37 @@ public struct LanguageGuess: Equatable, Sendable {
 /// 3. Scores become probabilities by a softmax whose temperature shrinks with the amount of
 ///    evidence, fitted on held-out text (`tools/langdata/calibrate.py`).
 ///
+/// The text is decoded once: the first pass lower-cases its letters into a buffer (tokens
+/// separated by single spaces, which are also the n-grams' padding) while counting scripts,
+/// and the scoring pass reads the buffer. `FeatureExtractor` is the reference definition of
+/// the features; this reads the same ones.
+///
 /// Not thread-safe (it reuses buffers); use one per worker.
 public final class LanguageIdentifier {
     public let model: LanguageModel
-    private var extractor: FeatureExtractor
-    private var scores: [Float]
-    private var orderCounts: [Int]
+    private let languageCount: Int
+    private let scores: UnsafeMutablePointer<Float>
+    private let orderCounts: UnsafeMutablePointer<Int>
+    private let totals: UnsafeMutablePointer<Float>
     private let tokenCache: TokenCache
-    private var scriptCounts = [Int](repeating: 0, count: 256)
+    private let scriptCounts: UnsafeMutablePointer<Int>
     private var touchedScripts: [Int32] = []
     /// For each script, the languages written in it.
     private let languagesByScript: [String: [Int]]
+    /// The same by script code, filled as scripts are met.
+    private var candidatesByCode: [[Int]?] = Array(repeating: nil, count: 256)
+    private var scriptNames: [String?] = Array(repeating: nil, count: 256)
+    private let japanese: [Int]
+    /// Lower-cased letters of the text being identified: " tok1 tok2 ... tokN ".
+    private var letters: UnsafeMutablePointer<UInt32>
+    private var letterCapacity: Int
+    private var letterCount = 0
+    /// A chunk of one token's features: hashes, orders, table entries.
+    private static let chunk = 128
+    private let featureHashes: UnsafeMutablePointer<UInt64>
+    private let featureOrders: UnsafeMutablePointer<Int>
+    private let featureEntries: UnsafeMutablePointer<UInt32>
+    private var sortKeys: [UInt64] = []
 
     /// Words that are links, addresses or paths carry no language.
     static func isLinkLike<S: StringProtocol>(_ chunk: S) -> Bool {
@@ -50,32 +71,56 @@ public final class LanguageIdentifier {
 
     /// A quick byte scan: only text with ':' followed by "//", "www." or '@' needs link removal.
     static func mayContainLinks(_ text: Substring) -> Bool {
-        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            var i = 2
-            while i < bytes.count {
-                let b = bytes[i]
-                if b == UInt8(ascii: "@") { return true }
-                if b == UInt8(ascii: "/") && bytes[i - 1] == UInt8(ascii: "/") && bytes[i - 2] == UInt8(ascii: ":") { return true }
-                if b == UInt8(ascii: ".") && bytes[i - 1] == UInt8(ascii: "w") && bytes[i - 2] == UInt8(ascii: "w") { return true }
-                i += 1
-            }
-            return bytes.first == UInt8(ascii: "@") || (bytes.count > 1 && bytes[1] == UInt8(ascii: "@"))
+        if let r = text.utf8.withContiguousStorageIfAvailable(mayContainLinks) { return r }
+        return Array(text.utf8).withUnsafeBufferPointer(mayContainLinks)
+    }
+
+    static func mayContainLinks(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 2
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "@") { return true }
+            if b == UInt8(ascii: "/") && bytes[i - 1] == UInt8(ascii: "/") && bytes[i - 2] == UInt8(ascii: ":") { return true }
+            if b == UInt8(ascii: ".") && bytes[i - 1] == UInt8(ascii: "w") && bytes[i - 2] == UInt8(ascii: "w") { return true }
+            i += 1
         }
-        if let r = text.utf8.withContiguousStorageIfAvailable(scan) { return r }
-        return Array(text.utf8).withUnsafeBufferPointer(scan)
+        return bytes.first == UInt8(ascii: "@") || (bytes.count > 1 && bytes[1] == UInt8(ascii: "@"))
     }
 
     public init(model: LanguageModel = .embedded) {
         self.model = model
-        extractor = FeatureExtractor(model: model)
-        scores = [Float](repeating: 0, count: model.languages.count)
-        orderCounts = [Int](repeating: 0, count: model.maxOrder + 1)
+        languageCount = model.languages.count
+        scores = .allocate(capacity: languageCount)
+        scores.initialize(repeating: 0, count: languageCount)
+        totals = .allocate(capacity: languageCount)
+        totals.initialize(repeating: 0, count: languageCount)
+        orderCounts = .allocate(capacity: model.maxOrder + 1)
+        orderCounts.initialize(repeating: 0, count: model.maxOrder + 1)
+        scriptCounts = .allocate(capacity: 256)
+        scriptCounts.initialize(repeating: 0, count: 256)
         tokenCache = TokenCache(languages: model.languages.count)
         var byScript: [String: [Int]] = [:]
         for (i, l) in model.languages.enumerated() {
             for s in l.scripts { byScript[s, default: []].append(i) }
         }
         languagesByScript = byScript
+        japanese = model.languages.indices.filter { model.languages[$0].code == "ja" }
+        letterCapacity = 1024
+        letters = .allocate(capacity: letterCapacity)
+        featureHashes = .allocate(capacity: LanguageIdentifier.chunk)
+        featureOrders = .allocate(capacity: LanguageIdentifier.chunk)
+        featureEntries = .allocate(capacity: LanguageIdentifier.chunk)
+    }
+
+    deinit {
+        scores.deallocate()
+        totals.deallocate()
+        orderCounts.deallocate()
+        scriptCounts.deallocate()
+        letters.deallocate()
+        featureHashes.deallocate()
+        featureOrders.deallocate()
+        featureEntries.deallocate()
     }
 
     /// The language of `text`, with up to `top` alternatives.
@@ -89,10 +134,21 @@ public final class LanguageIdentifier {
             analysed = Substring(text.split(whereSeparator: \.isWhitespace)
                 .filter { !LanguageIdentifier.isLinkLike($0) }.joined(separator: " "))
         }
-        let (perScript, letters) = scriptProfile(analysed.unicodeScalars)
+        return decided(load(analysed), top: top)
+    }
+
+    /// The language of UTF-8 bytes, as `identify(String(decoding: bytes, as: UTF8.self))`
+    /// would find it, without making the string when the bytes are valid UTF-8.
+    func identify(utf8 bytes: UnsafeBufferPointer<UInt8>, top: Int = 3) -> LanguageGuess {
+        if !LanguageIdentifier.mayContainLinks(bytes), let n = load(bytes) { return decided(n, top: top) }
+        return identify(String(decoding: bytes, as: UTF8.self), top: top)
+    }
+
+    /// Steps 1-3 for the text `load` has just read, with `letters` letters.
+    private func decided(_ letters: Int, top: Int) -> LanguageGuess {
         guard letters > 0 else { return .undetermined }
-        let (candidates, dominant) = candidateLanguages(perScript: perScript, letters: letters)
-        let scriptName = Script(code: dominant).shortName
+        let (candidates, dominant) = candidateLanguages(letters: letters)
+        let scriptName = shortName(dominant)
         if candidates.isEmpty {
             return LanguageGuess(code: "und", probability: 0, top: [], script: scriptName, letters: letters)
         }
@@ -101,7 +157,7 @@ public final class LanguageIdentifier {
             return LanguageGuess(code: code, probability: 0.99, top: [(code, 0.99)], script: scriptName, letters: letters)
         }
         // Pass 2: n-gram and word evidence for every language; only candidates are read out.
-        let ranked = rank(analysed.unicodeScalars, candidates)
+        let ranked = rank(candidates)
         let best = ranked.prefix(max(1, top)).map { (model.languages[$0.0].code, $0.1) }
         return LanguageGuess(code: best[0].0, probability: best[0].1, top: best, script: scriptName, letters: letters)
     }
@@ -110,44 +166,163 @@ public final class LanguageIdentifier {
     /// features behind them: what `tools/langdata/calibrate.py` fits the temperature on. Empty
     /// when the script alone decides.
     public func rawScores(_ text: String) -> (scores: [(code: String, score: Double)], features: Int) {
-        let scalars = text[...].unicodeScalars
-        let (perScript, letters) = scriptProfile(scalars)
+        let letters = load(text[...])
         guard letters > 0 else { return ([], 0) }
-        let (candidates, _) = candidateLanguages(perScript: perScript, letters: letters)
+        let (candidates, _) = candidateLanguages(letters: letters)
         guard candidates.count > 1 else { return ([], 0) }
-        let (raw, features) = rawScores(scalars, candidates)
+        let (raw, features) = rawScores(candidates)
         return (raw.map { (model.languages[$0.0].code, Double($0.1)) }, features)
     }
 
-    /// With `earlyExit`, reading stops once the leader is certain (see `Accumulator`).
-    func rawScores(_ text: Substring.UnicodeScalarView, _ candidates: [Int], earlyExit: Bool = false) -> ([(Int, Float)], Int) {
-        for i in scores.indices { scores[i] = 0 }
-        for i in orderCounts.indices { orderCounts[i] = 0 }
-        let wordOrder = model.maxOrder
-        scores.withUnsafeMutableBufferPointer { sc in
-            orderCounts.withUnsafeMutableBufferPointer { oc in
-                candidates.withUnsafeBufferPointer { cand in
-                    var sink = Accumulator(model: model, scores: sc.baseAddress!, counts: oc.baseAddress!, cache: tokenCache,
-                                           candidates: earlyExit ? cand : nil)
-                    extractor.forEachFeature(in: text, into: &sink)
-                }
-            }
+    // MARK: Pass 1: decoding and scripts
+
+    private func reserveLetters(_ n: Int) {
+        if n > letterCapacity {
+            letters.deallocate()
+            letterCapacity = max(n, 2 * letterCapacity)
+            letters = .allocate(capacity: letterCapacity)
         }
-        var out: [(Int, Float)] = []
-        out.reserveCapacity(candidates.count)
-        for l in candidates {
-            var s = scores[l]
-            for o in 0...wordOrder {
-                let w: Float = o == wordOrder ? model.wordWeight : 1
-                s += Float(orderCounts[o]) * model.floor(language: l, order: o) * w
-            }
-            out.append((l, s))
-        }
-        out.sort { $0.1 > $1.1 }
-        return (out, orderCounts.reduce(0, +))
     }
 
-    /// Adds each feature's weights to the languages in its postings.
+    /// Reads `text` into `letters` and counts its letters per script; returns the letter count.
+    private func load(_ text: Substring) -> Int {
+        if let r = text.utf8.withContiguousStorageIfAvailable({ load($0) }), let n = r { return n }
+        // Not contiguous (or, impossibly for a String, not valid UTF-8): scalar by scalar.
+        reserveLetters(text.utf8.count + 2)
+        let out = letters
+        var w = 1
+        var n = 0
+        out[0] = 0x20
+        ScriptTable.shared.bmp.withUnsafeBufferPointer { bmp in
+            for scalar in text.unicodeScalars { add(scalar.value, bmp.baseAddress!, out, &w, &n) }
+        }
+        if out[w - 1] != 0x20 { out[w] = 0x20; w += 1 }
+        letterCount = w
+        return n
+    }
+
+    /// Reads UTF-8 bytes into `letters`; nil, with nothing counted, if they are not valid UTF-8.
+    private func load(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        reserveLetters(bytes.count + 2)
+        let out = letters
+        var w = 1
+        var n = 0
+        out[0] = 0x20
+        let valid = ScriptTable.shared.bmp.withUnsafeBufferPointer { bmpBuffer -> Bool in
+            let bmp = bmpBuffer.baseAddress!
+            guard let p = bytes.baseAddress else { return true }
+            let end = bytes.count
+            var i = 0
+            while i < end {
+                let b0 = UInt32(p[i])
+                if b0 < 0x80 {
+                    add(b0, bmp, out, &w, &n)
+                    i &+= 1
+                    continue
+                }
+                var v: UInt32
+                if b0 < 0xC2 || b0 > 0xF4 { return false }
+                if b0 < 0xE0 {
+                    guard i + 1 < end else { return false }
+                    let b1 = UInt32(p[i + 1])
+                    guard b1 & 0xC0 == 0x80 else { return false }
+                    v = (b0 & 0x1F) << 6 | (b1 & 0x3F)
+                    i &+= 2
+                } else if b0 < 0xF0 {
+                    guard i + 2 < end else { return false }
+                    let b1 = UInt32(p[i + 1]), b2 = UInt32(p[i + 2])
+                    guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80 else { return false }
+                    v = (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F)
+                    guard v >= 0x800, v & 0xF800 != 0xD800 else { return false }
+                    i &+= 3
+                } else {
+                    guard i + 3 < end else { return false }
+                    let b1 = UInt32(p[i + 1]), b2 = UInt32(p[i + 2]), b3 = UInt32(p[i + 3])
+                    guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80, b3 & 0xC0 == 0x80 else { return false }
+                    v = (b0 & 0x07) << 18 | (b1 & 0x3F) << 12 | (b2 & 0x3F) << 6 | (b3 & 0x3F)
+                    guard v >= 0x10000, v <= 0x10FFFF else { return false }
+                    i &+= 4
+                }
+                add(v, bmp, out, &w, &n)
+            }
+            return true
+        }
+        if !valid {
+            for c in touchedScripts { scriptCounts[Int(c)] = 0 }
+            touchedScripts.removeAll(keepingCapacity: true)
+            return nil
+        }
+        if out[w - 1] != 0x20 { out[w] = 0x20; w += 1 }
+        letterCount = w
+        return n
+    }
+
+    /// One code point of pass 1: a letter is appended lower-cased and counted under its script
+    /// (neutral ones not counted); a separator ends the current token.
+    @inline(__always)
+    private func add(_ v: UInt32, _ bmp: UnsafePointer<UInt8>, _ letters: UnsafeMutablePointer<UInt32>,
+                     _ w: inout Int, _ n: inout Int) {
+        let l: UInt32
+        let code: Int
+        if v < 0x10000 {
+            l = UInt32(model.caseTable[Int(v)])
+            if l == 0 {
+                if letters[w &- 1] != 0x20 { letters[w] = 0x20; w &+= 1 }
+                return
+            }
+            code = Int(bmp[Int(v)])
+        } else {
+            guard let x = FeatureExtractor.letterOutsideBMP(Unicode.Scalar(v)!) else {
+                if letters[w &- 1] != 0x20 { letters[w] = 0x20; w &+= 1 }
+                return
+            }
+            l = x
+            code = Int(sf_script_of(v))
+        }
+        letters[w] = l
+        w &+= 1
+        // Script.isNeutral: Common, Inherited, Unknown.
+        if code > 1 && code != Int(Script.unknown.code) && code < 256 {
+            if scriptCounts[code] == 0 { touchedScripts.append(Int32(code)) }
+            scriptCounts[code] &+= 1
+            n &+= 1
+        }
+    }
+
+    /// The languages that compete for the loaded text, and its dominant script (the most
+    /// letters; the lower code on a tie). Clears the script counts.
+    private func candidateLanguages(letters: Int) -> ([Int], Int32) {
+        var dominant: Int32 = -1
+        var most = 0
+        for c in touchedScripts {
+            let k = scriptCounts[Int(c)]
+            if k > most || (k == most && c < dominant) { dominant = c; most = k }
+        }
+        let kana = scriptCounts[Int(Script.hiragana.code)] + scriptCounts[Int(Script.katakana.code)]
+        for c in touchedScripts { scriptCounts[Int(c)] = 0 }
+        touchedScripts.removeAll(keepingCapacity: true)
+        if kana > 0 && Double(kana) >= 0.05 * Double(letters) { return (japanese, dominant) }
+        if let c = candidatesByCode[Int(dominant)] { return (c, dominant) }
+        let c = languagesByScript[shortName(dominant)] ?? []
+        candidatesByCode[Int(dominant)] = c
+        return (c, dominant)
+    }
+
+    private func shortName(_ code: Int32) -> String {
+        if let s = scriptNames[Int(code)] { return s }
+        let s = Script(code: code).shortName
+        scriptNames[Int(code)] = s
+        return s
+    }
+
+    // MARK: Pass 2: scores
+
+    /// The candidates' scores over the loaded text, best first (ties in candidate order), and
+    /// the number of features read. With `earlyExit`, reading stops once the leader is certain.
+    ///
+    /// A feature's log-probability in a language is the floor of its order plus the weight in
+    /// its postings; the weights are summed here and the floors, which depend only on how many
+    /// features of each order there were, are added at the end.
     ///
     /// A token's contribution to every language is the same wherever it occurs, and words follow
     /// Zipf's law, so the contributions of the first `TokenCache.capacity` distinct short tokens
@@ -159,126 +334,262 @@ public final class LanguageIdentifier {
     /// `EarlyExit.residual`. The probability reported is then that of the text read, which the
     /// calibration covers like any shorter text; long paragraphs cost what their first
     /// sentences cost.
-    struct Accumulator: FeatureSink {
-        enum EarlyExit {
-            static let minFeatures = 160
-            static let checkEvery = 4
-            static let residual = 1e-4
-        }
-
-        let model: LanguageModel
-        let scores: UnsafeMutablePointer<Float>
-        let counts: UnsafeMutablePointer<Int>
-        let cache: TokenCache
-        let candidates: UnsafeBufferPointer<Int>?
-        var recording: Int32 = -1
-        var target: UnsafeMutablePointer<Float>
+    func rawScores(_ candidates: [Int], earlyExit: Bool = false) -> ([(Int, Float)], Int) {
+        let n = languageCount
+        let scores = self.scores
+        let counts = orderCounts
+        let maxOrder = model.maxOrder
+        scores.update(repeating: 0, count: n)
+        counts.update(repeating: 0, count: maxOrder + 1)
+        let cache = tokenCache
+        var cached = cache.count
+        let text = letters
+        let end = letterCount
         var tokens = 0
-        private(set) var finished = false
-
-        init(model: LanguageModel, scores: UnsafeMutablePointer<Float>, counts: UnsafeMutablePointer<Int>, cache: TokenCache,
-             candidates: UnsafeBufferPointer<Int>? = nil) {
-            self.model = model
-            self.scores = scores
-            self.counts = counts
-            self.cache = cache
-            self.candidates = candidates
-            target = scores
-        }
-
-        /// Whether the candidates other than the leader hold less than `EarlyExit.residual`
-        /// of the calibrated probability, given the features so far.
-        func certain(_ candidates: UnsafeBufferPointer<Int>) -> Bool {
-            var features = 0
-            for o in 0...model.maxOrder { features &+= counts[o] }
-            guard features >= EarlyExit.minFeatures else { return false }
-            let wordOrder = model.maxOrder
-            var best = -Float.infinity
-            var totals: [Float] = []
-            totals.reserveCapacity(candidates.count)
-            for l in candidates {
-                var s = scores[l]
-                for o in 0...wordOrder {
-                    s += Float(counts[o]) * model.floor(language: l, order: o) * (o == wordOrder ? model.wordWeight : 1)
+        candidates.withUnsafeBufferPointer { cand in
+            // text[0] is a space; each token is followed by one.
+            var start = 1
+            while start < end {
+                var stop = start
+                while text[stop] != 0x20 { stop &+= 1 }
+                let m = stop &- start
+                var target = scores
+                var recording = false
+                var wordHash: UInt64 = 0
+                if m <= FeatureExtractor.maxWordLength {
+                    wordHash = (FeatureExtractor.fnvOffset ^ 0x01) &* FeatureExtractor.fnvPrime
+                    for k in start..<stop { wordHash = FeatureExtractor.mix(wordHash, text[k]) }
+                    let slot = cache.find(wordHash)
+                    if slot >= 0 {
+                        let v = cache.vectors + Int(slot) &* n
+                        for l in 0..<n { scores[l] += v[l] }
+                        // A token's feature counts follow from its length alone.
+                        counts[0] &+= m
+                        for o in 1..<maxOrder { counts[o] &+= max(0, m + 2 - o) }
+                        counts[maxOrder] &+= 1
+                        target = scores
+                    } else if cached < TokenCache.capacity {
+                        cache.insert(wordHash, Int32(cached))
+                        target = cache.vectors + cached &* n
+                        target.update(repeating: 0, count: n)
+                        cached &+= 1
+                        recording = true
+                    }
+                    if slot < 0 { addFeatures(text + (start &- 1), m, wordHash: wordHash, into: target) }
+                } else {
+                    addFeatures(text + (start &- 1), m, wordHash: 0, into: target)
                 }
-                totals.append(s)
-                best = max(best, s)
-            }
-            let tau = Double(model.calibrationSlope) / pow(Double(features), Double(model.lengthExponent))
-            var rest = 0.0
-            for s in totals where s < best { rest += exp(tau * Double(s - best)) }
-            return rest < EarlyExit.residual && totals.filter { $0 == best }.count == 1
-        }
-
-        @inline(__always)
-        mutating func beginToken(length m: Int, wordHash: UInt64) -> Bool {
-            guard m <= FeatureExtractor.maxWordLength else { return false }
-            let n = cache.languages
-            if let slot = cache.index[wordHash] {
-                let v = cache.vectors + Int(slot) &* n
-                for l in 0..<n { scores[l] += v[l] }
-                // A token's feature counts follow from its length alone.
-                counts[0] &+= m
-                for o in 1..<model.maxOrder { counts[o] &+= max(0, m + 2 - o) }
-                counts[model.maxOrder] &+= 1
-                return true
-            }
-            if cache.count < TokenCache.capacity {
-                recording = Int32(cache.count)
-                cache.index[wordHash] = recording
-                cache.count += 1
-                target = cache.vectors + Int(recording) &* n
-                target.update(repeating: 0, count: n)
-            }
-            return false
-        }
-
-        @inline(__always)
-        mutating func feature(_ hash: UInt64, order: Int) {
-            counts[order] &+= 1
-            guard let (start, count) = model.lookup(hash) else { return }
-            let s = order == model.maxOrder ? model.step * model.wordWeight : model.step
-            var k = start
-            let end = start &+ count
-            while k < end {
-                let p = model.postings[k]
-                target[Int(p & 0xFF)] += Float(p >> 8) * s
-                k &+= 1
+                if recording { for l in 0..<n { scores[l] += target[l] } }
+                tokens &+= 1
+                start = stop &+ 1
+                if earlyExit && tokens % EarlyExit.checkEvery == 0 && certain(cand) { break }
             }
         }
-
-        @inline(__always)
-        mutating func endToken() {
-            if recording >= 0 {
-                let n = cache.languages
-                for l in 0..<n { scores[l] += target[l] }
-                recording = -1
-                target = scores
+        cache.count = cached
+        var out: [(Int, Float)] = []
+        out.reserveCapacity(candidates.count)
+        let wordOrder = maxOrder
+        for l in candidates {
+            var s = scores[l]
+            for o in 0...wordOrder {
+                let w: Float = o == wordOrder ? model.wordWeight : 1
+                s += Float(counts[o]) * model.floor(language: l, order: o) * w
             }
-            tokens &+= 1
-            if let candidates, tokens % EarlyExit.checkEvery == 0 { finished = certain(candidates) }
+            out.append((l, s))
+        }
+        sortByScore(&out)
+        var features = 0
+        for o in 0...maxOrder { features += counts[o] }
+        return (out, features)
+    }
+
+    enum EarlyExit {
+        static let minFeatures = 160
+        static let checkEvery = 4
+        static let residual = 1e-4
+    }
+
+    /// Adds the features of the token `padded[1...m]` (`padded[0]` and `padded[m + 1]` are its
+    /// spaces) into `target`, in `FeatureExtractor`'s order. The features go in chunks: all of
+    /// a chunk's table slots are prefetched, then its postings, then the weights are added, so
+    /// the cache misses of a chunk overlap instead of following one another.
+    @inline(__always)
+    private func addFeatures(_ padded: UnsafeMutablePointer<UInt32>, _ m: Int, wordHash: UInt64, into target: UnsafeMutablePointer<Float>) {
+        let maxOrder = model.maxOrder
+        let hashes = featureHashes, orders = featureOrders
+        let counts = orderCounts
+        let table = model.table, mask = model.slotMask
+        var k = 0
+        for i in 0...(m + 1) {
+            var h = FeatureExtractor.fnvOffset
+            let limit = min(maxOrder, m + 2 - i)
+            var o = 0
+            while o < limit {
+                h = FeatureExtractor.mix(h, padded[i &+ o])
+                // A lone pad is not a feature.
+                if o != 0 || (i != 0 && i != m + 1) {
+                    hashes[k] = h
+                    orders[k] = o
+                    counts[o] &+= 1
+                    sf_prefetch(table + Int(h & mask) &* 2)
+                    k &+= 1
+                    if k == LanguageIdentifier.chunk {
+                        addPostings(k, into: target)
+                        k = 0
+                    }
+                }
+                o &+= 1
+            }
+        }
+        if m <= FeatureExtractor.maxWordLength {
+            hashes[k] = wordHash
+            orders[k] = maxOrder
+            counts[maxOrder] &+= 1
+            sf_prefetch(table + Int(wordHash & mask) &* 2)
+            k &+= 1
+        }
+        if k > 0 { addPostings(k, into: target) }
+    }
+
+    /// Adds the postings of the first `k` features of the chunk into `target`.
+    @inline(__always)
+    private func addPostings(_ k: Int, into target: UnsafeMutablePointer<Float>) {
+        let hashes = featureHashes, orders = featureOrders, entries = featureEntries
+        let postings = model.postings
+        for j in 0..<k {
+            let e = model.entry(hashes[j])
+            entries[j] = e
+            if e != 0 { sf_prefetch(postings + Int(e >> 8)) }
+        }
+        let maxOrder = model.maxOrder
+        let step = model.step
+        let wordStep = model.step * model.wordWeight
+        for j in 0..<k {
+            let e = entries[j]
+            if e == 0 { continue }
+            let s = orders[j] == maxOrder ? wordStep : step
+            var p = postings + Int(e >> 8)
+            let stop = p + Int(e & 0xFF)
+            while p < stop {
+                let q = p.pointee
+                target[Int(q & 0xFF)] += Float(q >> 8) * s
+                p += 1
+            }
         }
     }
 
-    /// Per-token contributions, per identifier (so per worker).
+    /// Whether the candidates other than the leader hold less than `EarlyExit.residual`
+    /// of the calibrated probability, given the features so far.
+    private func certain(_ candidates: UnsafeBufferPointer<Int>) -> Bool {
+        let counts = orderCounts, scores = self.scores, totals = self.totals
+        var features = 0
+        for o in 0...model.maxOrder { features &+= counts[o] }
+        guard features >= EarlyExit.minFeatures else { return false }
+        let wordOrder = model.maxOrder
+        var best = -Float.infinity
+        for (j, l) in candidates.enumerated() {
+            var s = scores[l]
+            for o in 0...wordOrder {
+                s += Float(counts[o]) * model.floor(language: l, order: o) * (o == wordOrder ? model.wordWeight : 1)
+            }
+            totals[j] = s
+            best = max(best, s)
+        }
+        let tau = Double(model.calibrationSlope) / pow(Double(features), Double(model.lengthExponent))
+        var rest = 0.0
+        var leaders = 0
+        for j in 0..<candidates.count {
+            let s = totals[j]
+            if s < best {
+                let x = tau * Double(s - best)
+                // exp underflows to exactly 0 below -746: adding it would change nothing.
+                if x > -750 { rest += exp(x) }
+                // The terms are not negative: once the rest is too large it stays so.
+                if rest >= EarlyExit.residual { return false }
+            } else if s == best {
+                leaders += 1
+            }
+        }
+        return rest < EarlyExit.residual && leaders == 1
+    }
+
+    /// Sorts by score, best first, ties in their present order (as a stable sort by `>`),
+    /// through integer keys that compare like the scores.
+    private func sortByScore(_ out: inout [(Int, Float)]) {
+        let count = out.count
+        guard count > 1, count < 1 << 32 else { return }
+        sortKeys.removeAll(keepingCapacity: true)
+        for (i, e) in out.enumerated() {
+            guard e.1.isFinite else {
+                out.sort { $0.1 > $1.1 }
+                return
+            }
+            // -0 and +0 are equal scores: make them the same key.
+            let bits = (e.1 + 0).bitPattern
+            let ascending = bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
+            sortKeys.append(UInt64(~ascending) << 32 | UInt64(i))
+        }
+        sortKeys.sort()
+        let original = out
+        for (j, key) in sortKeys.enumerated() { out[j] = original[Int(key & 0xFFFF_FFFF)] }
+    }
+
+    /// Per-token contributions, per identifier (so per worker): an open-addressing table from
+    /// a token's word hash to its slot in `vectors`.
     final class TokenCache {
         static let capacity = 8192
+        static let slotBits = 14
         let languages: Int
-        var index: [UInt64: Int32] = [:]
         var count = 0
         let vectors: UnsafeMutablePointer<Float>
+        private let keys: UnsafeMutablePointer<UInt64>
+        private let values: UnsafeMutablePointer<Int32>
 
         init(languages: Int) {
             self.languages = languages
             vectors = .allocate(capacity: TokenCache.capacity * languages)
-            index.reserveCapacity(TokenCache.capacity)
+            keys = .allocate(capacity: 1 << TokenCache.slotBits)
+            keys.initialize(repeating: 0, count: 1 << TokenCache.slotBits)
+            values = .allocate(capacity: 1 << TokenCache.slotBits)
+            values.initialize(repeating: -1, count: 1 << TokenCache.slotBits)
         }
 
-        deinit { vectors.deallocate() }
+        deinit {
+            vectors.deallocate()
+            keys.deallocate()
+            values.deallocate()
+        }
+
+        @inline(__always)
+        private func home(_ hash: UInt64) -> Int {
+            Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - TokenCache.slotBits))
+        }
+
+        /// The slot of `hash`, or -1.
+        @inline(__always)
+        func find(_ hash: UInt64) -> Int32 {
+            let mask = (1 << TokenCache.slotBits) - 1
+            var i = home(hash)
+            while true {
+                let v = values[i]
+                if v < 0 || keys[i] == hash { return v }
+                i = (i &+ 1) & mask
+            }
+        }
+
+        /// Adds `hash` (not present) with `slot`; at most `capacity` are ever added.
+        @inline(__always)
+        func insert(_ hash: UInt64, _ slot: Int32) {
+            let mask = (1 << TokenCache.slotBits) - 1
+            var i = home(hash)
+            while values[i] >= 0 { i = (i &+ 1) & mask }
+            keys[i] = hash
+            values[i] = slot
+        }
     }
 
-    private func rank(_ text: Substring.UnicodeScalarView, _ candidates: [Int]) -> [(Int, Double)] {
-        let (raw, features) = rawScores(text, candidates, earlyExit: true)
+    private func rank(_ candidates: [Int]) -> [(Int, Double)] {
+        let (raw, features) = rawScores(candidates, earlyExit: true)
         // Temperature scaling: the more features, the more the same score gap means.
         let tau = Double(model.calibrationSlope) / pow(Double(max(features, 1)), Double(model.lengthExponent))
         let top = Double(raw[0].1)
@@ -287,39 +598,4 @@ public final class LanguageIdentifier {
         for i in probs.indices { probs[i].1 /= z }
         return probs
     }
-
-    /// Letters per script (neutral characters not counted), counted in a fixed array because a
-    /// dictionary update per letter would cost more than the rest of the identification.
-    private func scriptProfile(_ scalars: Substring.UnicodeScalarView) -> ([Int32: Int], Int) {
-        var letters = 0
-        let table = ScriptTable.shared
-        scriptCounts.withUnsafeMutableBufferPointer { counts in
-            for scalar in scalars where extractor.letter(scalar) != nil {
-                let s = table.script(of: scalar)
-                if !s.isNeutral && s.code >= 0 && s.code < 256 {
-                    if counts[Int(s.code)] == 0 { touchedScripts.append(s.code) }
-                    counts[Int(s.code)] &+= 1
-                    letters &+= 1
-                }
-            }
-        }
-        var profile: [Int32: Int] = [:]
-        for c in touchedScripts {
-            profile[c] = scriptCounts[Int(c)]
-            scriptCounts[Int(c)] = 0
-        }
-        touchedScripts.removeAll(keepingCapacity: true)
-        return (profile, letters)
-    }
-
-    /// The languages that compete for a text with these letters, and its dominant script.
-    private func candidateLanguages(perScript: [Int32: Int], letters: Int) -> ([Int], Int32) {
-        let dominant = perScript.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }!.key
-        let kana = (perScript[Script.hiragana.code] ?? 0) + (perScript[Script.katakana.code] ?? 0)
-        if kana > 0 && Double(kana) >= 0.05 * Double(letters) {
-            return (model.languages.indices.filter { model.languages[$0].code == "ja" }, dominant)
-        }
-        return (languagesByScript[Script(code: dominant).shortName] ?? [], dominant)
-    }
-
 }
