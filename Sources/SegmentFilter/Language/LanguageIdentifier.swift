@@ -45,6 +45,7 @@ public final class LanguageIdentifier {
     private let orderCounts: UnsafeMutablePointer<Int>
     private let totals: UnsafeMutablePointer<Float>
     private let tokenCache: TokenCache
+    private let denseCache: DenseCache
     private let scriptCounts: UnsafeMutablePointer<Int>
     private var touchedScripts: [Int32] = []
     /// For each script, the languages written in it.
@@ -99,6 +100,7 @@ public final class LanguageIdentifier {
         scriptCounts = .allocate(capacity: 256)
         scriptCounts.initialize(repeating: 0, count: 256)
         tokenCache = TokenCache(languages: model.languages.count)
+        denseCache = DenseCache(languages: model.languages.count)
         var byScript: [String: [Int]] = [:]
         for (i, l) in model.languages.enumerated() {
             for s in l.scripts { byScript[s, default: []].append(i) }
@@ -456,6 +458,7 @@ public final class LanguageIdentifier {
     private func addPostings(_ k: Int, into target: UnsafeMutablePointer<Float>) {
         let hashes = featureHashes, orders = featureOrders, entries = featureEntries
         let postings = model.postings
+        let dense = denseCache
         for j in 0..<k {
             let e = model.entry(hashes[j])
             entries[j] = e
@@ -467,7 +470,14 @@ public final class LanguageIdentifier {
         for j in 0..<k {
             let e = entries[j]
             if e == 0 { continue }
-            let s = orders[j] == maxOrder ? wordStep : step
+            let word = orders[j] == maxOrder
+            let s = word ? wordStep : step
+            if Int(e & 0xFF) >= DenseCache.minCount, let d = dense.vector(e, word: word, postings: postings, step: s) {
+                // The same products added to the same languages in the same order; the languages
+                // outside the postings get +0, which leaves a sum of non-negative terms as it is.
+                for l in 0..<languageCount { target[l] += d[l] }
+                continue
+            }
             var p = postings + Int(e >> 8)
             let stop = p + Int(e & 0xFF)
             while p < stop {
@@ -585,6 +595,72 @@ public final class LanguageIdentifier {
             while values[i] >= 0 { i = (i &+ 1) & mask }
             keys[i] = hash
             values[i] = slot
+        }
+    }
+
+    /// The long postings lists (the frequent n-grams, in most languages) expanded into dense
+    /// per-language vectors of the products they add, so that adding one is a vector add
+    /// instead of a scatter. Filled as features are met, up to `capacity`; the model's
+    /// weights are non-negative, so the languages a list lacks can add +0.
+    final class DenseCache {
+        static let minCount = 48
+        static let capacity = 2048
+        static let slotBits = 13
+        let languages: Int
+        private let count: UnsafeMutablePointer<Int>
+        private let vectors: UnsafeMutablePointer<Float>
+        private let keys: UnsafeMutablePointer<UInt64>
+        private let values: UnsafeMutablePointer<Int32>
+        /// Vectors are only exact while the products are not negative.
+        private let usable: Bool
+
+        init(languages: Int, usable: Bool = true) {
+            self.languages = languages
+            self.usable = usable
+            count = .allocate(capacity: 1)
+            count.initialize(to: 0)
+            vectors = .allocate(capacity: DenseCache.capacity * languages)
+            keys = .allocate(capacity: 1 << DenseCache.slotBits)
+            keys.initialize(repeating: 0, count: 1 << DenseCache.slotBits)
+            values = .allocate(capacity: 1 << DenseCache.slotBits)
+            values.initialize(repeating: -1, count: 1 << DenseCache.slotBits)
+        }
+
+        deinit {
+            count.deallocate()
+            vectors.deallocate()
+            keys.deallocate()
+            values.deallocate()
+        }
+
+        /// The dense form of the postings `entry` (start << 8 | count) scaled by `step`, or nil
+        /// when the cache is full.
+        @inline(__always)
+        func vector(_ entry: UInt32, word: Bool, postings: UnsafePointer<UInt16>, step: Float) -> UnsafePointer<Float>? {
+            let key = UInt64(entry) << 1 | (word ? 1 : 0)
+            let mask = (1 << DenseCache.slotBits) - 1
+            var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - DenseCache.slotBits))
+            while true {
+                let v = values[i]
+                if v < 0 { break }
+                if keys[i] == key { return UnsafePointer(vectors + Int(v) &* languages) }
+                i = (i &+ 1) & mask
+            }
+            guard usable, step >= 0, count.pointee < DenseCache.capacity else { return nil }
+            let slot = count.pointee
+            count.pointee += 1
+            keys[i] = key
+            values[i] = Int32(slot)
+            let d = vectors + slot &* languages
+            d.update(repeating: 0, count: languages)
+            var p = postings + Int(entry >> 8)
+            let stop = p + Int(entry & 0xFF)
+            while p < stop {
+                let q = p.pointee
+                d[Int(q & 0xFF)] = Float(q >> 8) * step
+                p += 1
+            }
+            return UnsafePointer(d)
         }
     }
 
