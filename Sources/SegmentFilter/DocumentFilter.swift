@@ -36,6 +36,7 @@ public final class DocumentFilter {
     let segmenter: Segmenter
     let matcher: RuleMatcher
     let terms: TermExtractor
+    let termScratch = TermExtractor.Scratch()
 
     /// Paragraph bytes beyond this are not scored (they are still split and written): a sample
     /// of 64 KiB decides a paragraph's language and vocabulary as well as 100 MB would.
@@ -93,7 +94,7 @@ public final class DocumentFilter {
         let primary = Splitter.primaryLanguage(evidence, settings: settings)
 
         // Pass 2: vocabulary (ICU words, weighted for the primary language) and cue patterns.
-        let vectors = samples.map { terms.vector($0, words: segmenter.words(in: $0), language: primary) }
+        let vectors = samples.map { terms.vector($0, words: segmenter.words(in: $0), language: primary, scratch: termScratch) }
         let coherence = Coherence.scores(vectors)
         // Cue patterns only where appended material can start: the first paragraphs always stay
         // primary, and only the last `Coherence.maxTail` can begin a tail.

@@ -31,12 +31,68 @@ public struct TermExtractor: Sendable {
         return min(1.5, max(0.05, (-lp - 5) / 5))
     }
 
+    /// Per-worker memory of `vector`: word weights already looked up (a weight depends only on
+    /// the word and the language, so the cache is exact) and a letter buffer. Not thread-safe.
+    final class Scratch {
+        static let slotBits = 14
+        let hashes: UnsafeMutablePointer<UInt64>
+        /// The language of each slot's weight; -1 for an empty slot.
+        let languages: UnsafeMutablePointer<Int32>
+        let weights: UnsafeMutablePointer<Float>
+        private(set) var letters: UnsafeMutablePointer<UInt32>
+        private(set) var capacity = 256
+
+        init() {
+            let n = 1 << Scratch.slotBits
+            hashes = .allocate(capacity: n)
+            hashes.initialize(repeating: 0, count: n)
+            languages = .allocate(capacity: n)
+            languages.initialize(repeating: -1, count: n)
+            weights = .allocate(capacity: n)
+            weights.initialize(repeating: 0, count: n)
+            letters = .allocate(capacity: capacity)
+        }
+
+        deinit {
+            hashes.deallocate()
+            languages.deallocate()
+            weights.deallocate()
+            letters.deallocate()
+        }
+
+        func reserve(_ n: Int) {
+            if n > capacity {
+                letters.deallocate()
+                capacity = max(n, 2 * capacity)
+                letters = .allocate(capacity: capacity)
+            }
+        }
+    }
+
+    /// `weight`, remembered in `scratch`.
+    @inline(__always)
+    func weight(wordHash: UInt64, language: Int, scratch: Scratch) -> Float {
+        let slot = Int(truncatingIfNeeded: (wordHash &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - Scratch.slotBits))
+        if scratch.languages[slot] == Int32(language) && scratch.hashes[slot] == wordHash { return scratch.weights[slot] }
+        let w = weight(wordHash: wordHash, language: language)
+        scratch.hashes[slot] = wordHash
+        scratch.languages[slot] = Int32(language)
+        scratch.weights[slot] = w
+        return w
+    }
+
     /// The term vector of `text` (a paragraph's UTF-8 bytes) from its ICU `words`, weighted for
     /// the document language `language` (an ISO code, or `und` for uniform weights).
     public func vector(_ text: UnsafeBufferPointer<UInt8>, words: [Word], language: String) -> TermVector {
+        vector(text, words: words, language: language, scratch: Scratch())
+    }
+
+    func vector(_ text: UnsafeBufferPointer<UInt8>, words: [Word], language: String, scratch: Scratch) -> TermVector {
         let lang = languageIndex[language]
         var v = TermVector()
-        var cache: [UInt64: Float] = [:]
+        scratch.reserve(text.count)
+        let letters = scratch.letters
+        let caseTable = model.caseTable
         for w in words {
             let bytes = UnsafeBufferPointer(rebasing: text[w.range])
             switch w.kind {
@@ -47,35 +103,40 @@ public struct TermExtractor: Sendable {
             case .letters, .kana, .ideographs:
                 // The word's hash as the language model computes it: lower-case letters only.
                 var h = (FeatureExtractor.fnvOffset ^ 0x01) &* FeatureExtractor.fnvPrime
-                var letters: [UInt32] = []
-                let s = String(decoding: bytes, as: UTF8.self)
-                for scalar in s.unicodeScalars {
-                    let v = scalar.value
-                    let l: UInt32 = v < 0x10000 ? UInt32(model.caseTable[Int(v)]) : v
-                    if l != 0 { h = FeatureExtractor.mix(h, l); letters.append(l) }
+                var count = 0
+                @inline(__always) func letter(_ scalar: UInt32) {
+                    let l: UInt32 = scalar < 0x10000 ? UInt32(caseTable[Int(scalar)]) : scalar
+                    if l != 0 { h = FeatureExtractor.mix(h, l); letters[count] = l; count &+= 1 }
                 }
-                if letters.isEmpty { continue }
+                if !decodeUTF8(bytes, letter) {
+                    // Not valid UTF-8: as the repairing String decoding reads it.
+                    h = (FeatureExtractor.fnvOffset ^ 0x01) &* FeatureExtractor.fnvPrime
+                    count = 0
+                    // (No more code points than bytes, so `letters` has room.)
+                    let s = String(decoding: bytes, as: UTF8.self)
+                    for scalar in s.unicodeScalars { letter(scalar.value) }
+                }
+                if count == 0 { continue }
                 let spaceless = w.kind != .letters || isSpaceless(letters[0])
                 if spaceless {
                     // Character bigrams, so related text shares terms however it is segmented.
-                    if letters.count == 1 {
+                    if count == 1 {
                         v.add(h, 1)
                     }
-                    for i in 0..<max(0, letters.count - 1) {
+                    for i in 0..<max(0, count - 1) {
                         var b = (FeatureExtractor.fnvOffset ^ 0x03) &* FeatureExtractor.fnvPrime
                         b = FeatureExtractor.mix(b, letters[i])
                         b = FeatureExtractor.mix(b, letters[i + 1])
                         v.add(b, 1)
                     }
                 } else {
-                    let weight: Float
-                    if let c = cache[h] { weight = c } else { weight = self.weight(wordHash: h, language: lang); cache[h] = weight }
+                    let weight = lang.map { self.weight(wordHash: h, language: $0, scratch: scratch) } ?? 1
                     // The term is the word's first `stemLength` letters: a language-blind stem
                     // that lets "keyring" and "keyrings", "install" and "installation" meet.
                     var term = h
-                    if letters.count > TermExtractor.stemLength {
+                    if count > TermExtractor.stemLength {
                         term = (FeatureExtractor.fnvOffset ^ 0x04) &* FeatureExtractor.fnvPrime
-                        for l in letters.prefix(TermExtractor.stemLength) { term = FeatureExtractor.mix(term, l) }
+                        for i in 0..<TermExtractor.stemLength { term = FeatureExtractor.mix(term, letters[i]) }
                     }
                     v.add(term, weight)
                 }
@@ -90,4 +151,45 @@ public struct TermExtractor: Sendable {
     private func isSpaceless(_ scalar: UInt32) -> Bool {
         (0x0E00...0x0EFF).contains(scalar) || (0x1000...0x109F).contains(scalar) || (0x1780...0x17FF).contains(scalar)
     }
+}
+
+/// Calls `body` with each code point of `bytes`; false, part way, if they are not valid UTF-8.
+@inline(__always)
+func decodeUTF8(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt32) -> Void) -> Bool {
+    guard let p = bytes.baseAddress else { return true }
+    let end = bytes.count
+    var i = 0
+    while i < end {
+        let b0 = UInt32(p[i])
+        if b0 < 0x80 {
+            body(b0)
+            i &+= 1
+            continue
+        }
+        var v: UInt32
+        if b0 < 0xC2 || b0 > 0xF4 { return false }
+        if b0 < 0xE0 {
+            guard i + 1 < end else { return false }
+            let b1 = UInt32(p[i + 1])
+            guard b1 & 0xC0 == 0x80 else { return false }
+            v = (b0 & 0x1F) << 6 | (b1 & 0x3F)
+            i &+= 2
+        } else if b0 < 0xF0 {
+            guard i + 2 < end else { return false }
+            let b1 = UInt32(p[i + 1]), b2 = UInt32(p[i + 2])
+            guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80 else { return false }
+            v = (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F)
+            guard v >= 0x800, v & 0xF800 != 0xD800 else { return false }
+            i &+= 3
+        } else {
+            guard i + 3 < end else { return false }
+            let b1 = UInt32(p[i + 1]), b2 = UInt32(p[i + 2]), b3 = UInt32(p[i + 3])
+            guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80, b3 & 0xC0 == 0x80 else { return false }
+            v = (b0 & 0x07) << 18 | (b1 & 0x3F) << 12 | (b2 & 0x3F) << 6 | (b3 & 0x3F)
+            guard v >= 0x10000, v <= 0x10FFFF else { return false }
+            i &+= 4
+        }
+        body(v)
+    }
+    return true
 }
