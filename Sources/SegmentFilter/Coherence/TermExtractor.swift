@@ -1,3 +1,5 @@
+import ICUShim
+
 /// Turns a paragraph's ICU words into a weighted term vector.
 ///
 /// Function words are down-weighted by how frequent the word is in the document's language,
@@ -20,13 +22,18 @@ public struct TermExtractor: Sendable {
     /// function words up to 1.5 for rare or unseen words.
     func weight(wordHash: UInt64, language: Int?) -> Float {
         guard let language else { return 1 }
+        return weight(entry: model.entry(wordHash), language: language)
+    }
+
+    /// `weight` given the word's table entry (`LanguageModel.entry`).
+    @inline(__always)
+    func weight(entry: UInt32, language: Int) -> Float {
         let floor = model.floor(language: language, order: model.maxOrder)
         var lp = floor
-        if let (start, count) = model.lookup(wordHash) {
-            for k in start..<(start + count) {
-                let p = model.postings[k]
-                if Int(p & 0xFF) == language { lp = floor + Float(p >> 8) * model.step; break }
-            }
+        let start = Int(entry >> 8), count = Int(entry & 0xFF)
+        for k in start..<(start + count) {
+            let p = model.postings[k]
+            if Int(p & 0xFF) == language { lp = floor + Float(p >> 8) * model.step; break }
         }
         return min(1.5, max(0.05, (-lp - 5) / 5))
     }
@@ -41,6 +48,14 @@ public struct TermExtractor: Sendable {
         let weights: UnsafeMutablePointer<Float>
         private(set) var letters: UnsafeMutablePointer<UInt32>
         private(set) var capacity = 256
+        /// The terms of a paragraph in order, with their weights, or for a word whose weight
+        /// is not known yet (`pending`), its hash and then its table entry.
+        private(set) var terms: UnsafeMutablePointer<UInt64>
+        private(set) var termWeights: UnsafeMutablePointer<Float>
+        private(set) var wordHashes: UnsafeMutablePointer<UInt64>
+        private(set) var entries: UnsafeMutablePointer<UInt32>
+        private(set) var pending: UnsafeMutablePointer<Bool>
+        private(set) var termCapacity = 256
 
         init() {
             let n = 1 << Scratch.slotBits
@@ -51,6 +66,11 @@ public struct TermExtractor: Sendable {
             weights = .allocate(capacity: n)
             weights.initialize(repeating: 0, count: n)
             letters = .allocate(capacity: capacity)
+            terms = .allocate(capacity: termCapacity)
+            termWeights = .allocate(capacity: termCapacity)
+            wordHashes = .allocate(capacity: termCapacity)
+            entries = .allocate(capacity: termCapacity)
+            pending = .allocate(capacity: termCapacity)
         }
 
         deinit {
@@ -58,6 +78,11 @@ public struct TermExtractor: Sendable {
             languages.deallocate()
             weights.deallocate()
             letters.deallocate()
+            terms.deallocate()
+            termWeights.deallocate()
+            wordHashes.deallocate()
+            entries.deallocate()
+            pending.deallocate()
         }
 
         func reserve(_ n: Int) {
@@ -67,18 +92,27 @@ public struct TermExtractor: Sendable {
                 letters = .allocate(capacity: capacity)
             }
         }
+
+        func reserveTerms(_ n: Int) {
+            if n > termCapacity {
+                terms.deallocate()
+                termWeights.deallocate()
+                wordHashes.deallocate()
+                entries.deallocate()
+                pending.deallocate()
+                termCapacity = max(n, 2 * termCapacity)
+                terms = .allocate(capacity: termCapacity)
+                termWeights = .allocate(capacity: termCapacity)
+                wordHashes = .allocate(capacity: termCapacity)
+                entries = .allocate(capacity: termCapacity)
+                pending = .allocate(capacity: termCapacity)
+            }
+        }
     }
 
-    /// `weight`, remembered in `scratch`.
     @inline(__always)
-    func weight(wordHash: UInt64, language: Int, scratch: Scratch) -> Float {
-        let slot = Int(truncatingIfNeeded: (wordHash &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - Scratch.slotBits))
-        if scratch.languages[slot] == Int32(language) && scratch.hashes[slot] == wordHash { return scratch.weights[slot] }
-        let w = weight(wordHash: wordHash, language: language)
-        scratch.hashes[slot] = wordHash
-        scratch.languages[slot] = Int32(language)
-        scratch.weights[slot] = w
-        return w
+    static func cacheSlot(_ wordHash: UInt64) -> Int {
+        Int(truncatingIfNeeded: (wordHash &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - Scratch.slotBits))
     }
 
     /// The term vector of `text` (a paragraph's UTF-8 bytes) from its ICU `words`, weighted for
@@ -91,7 +125,22 @@ public struct TermExtractor: Sendable {
         let lang = languageIndex[language]
         var v = TermVector()
         scratch.reserve(text.count)
+        scratch.reserveTerms(text.count + words.count + 1)
         let letters = scratch.letters
+        // Pass 1 lists the terms in order; a word weight not in the cache is left pending and
+        // its table slot prefetched. Pass 2 reads the pending words' table entries (prefetching
+        // their postings), pass 3 their weights, and the terms are added in their order.
+        let terms = scratch.terms, termWeights = scratch.termWeights, pending = scratch.pending
+        let wordHashes = scratch.wordHashes, entries = scratch.entries
+        let table = model.table, mask = model.slotMask
+        var n = 0
+        var pendingCount = 0
+        @inline(__always) func add(_ term: UInt64, _ weight: Float) {
+            terms[n] = term
+            termWeights[n] = weight
+            pending[n] = false
+            n &+= 1
+        }
         let caseTable = model.caseTable
         for w in words {
             let bytes = UnsafeBufferPointer(rebasing: text[w.range])
@@ -99,7 +148,7 @@ public struct TermExtractor: Sendable {
             case .number:
                 var h = (FeatureExtractor.fnvOffset ^ 0x02) &* FeatureExtractor.fnvPrime
                 for b in bytes { h = (h ^ UInt64(b)) &* FeatureExtractor.fnvPrime }
-                v.add(h, 1)
+                add(h, 1)
             case .letters, .kana, .ideographs:
                 // The word's hash as the language model computes it: lower-case letters only.
                 var h = (FeatureExtractor.fnvOffset ^ 0x01) &* FeatureExtractor.fnvPrime
@@ -121,16 +170,15 @@ public struct TermExtractor: Sendable {
                 if spaceless {
                     // Character bigrams, so related text shares terms however it is segmented.
                     if count == 1 {
-                        v.add(h, 1)
+                        add(h, 1)
                     }
                     for i in 0..<max(0, count - 1) {
                         var b = (FeatureExtractor.fnvOffset ^ 0x03) &* FeatureExtractor.fnvPrime
                         b = FeatureExtractor.mix(b, letters[i])
                         b = FeatureExtractor.mix(b, letters[i + 1])
-                        v.add(b, 1)
+                        add(b, 1)
                     }
                 } else {
-                    let weight = lang.map { self.weight(wordHash: h, language: $0, scratch: scratch) } ?? 1
                     // The term is the word's first `stemLength` letters: a language-blind stem
                     // that lets "keyring" and "keyrings", "install" and "installation" meet.
                     var term = h
@@ -138,10 +186,43 @@ public struct TermExtractor: Sendable {
                         term = (FeatureExtractor.fnvOffset ^ 0x04) &* FeatureExtractor.fnvPrime
                         for i in 0..<TermExtractor.stemLength { term = FeatureExtractor.mix(term, letters[i]) }
                     }
-                    v.add(term, weight)
+                    guard let lang else {
+                        add(term, 1)
+                        continue
+                    }
+                    let slot = TermExtractor.cacheSlot(h)
+                    if scratch.languages[slot] == Int32(lang) && scratch.hashes[slot] == h {
+                        add(term, scratch.weights[slot])
+                    } else {
+                        terms[n] = term
+                        wordHashes[n] = h
+                        pending[n] = true
+                        sf_prefetch(table + Int(h & mask) &* 2)
+                        n &+= 1
+                        pendingCount &+= 1
+                    }
                 }
             }
         }
+        if pendingCount > 0, let lang {
+            let postings = model.postings
+            for i in 0..<n where pending[i] {
+                let e = model.entry(wordHashes[i])
+                entries[i] = e
+                sf_prefetch(postings + Int(e >> 8))
+            }
+            for i in 0..<n where pending[i] {
+                let w = weight(entry: entries[i], language: lang)
+                termWeights[i] = w
+                let h = wordHashes[i]
+                let slot = TermExtractor.cacheSlot(h)
+                scratch.hashes[slot] = h
+                scratch.languages[slot] = Int32(lang)
+                scratch.weights[slot] = w
+            }
+        }
+        v.reserve(n)
+        for i in 0..<n { v.add(terms[i], termWeights[i]) }
         v.finish()
         return v
     }

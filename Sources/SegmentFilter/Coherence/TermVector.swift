@@ -85,6 +85,15 @@ public struct TermVector: Sendable {
         return (0, new)
     }
 
+    /// Makes room for `n` terms.
+    mutating func reserve(_ n: Int) {
+        keys.reserveCapacity(n)
+        values.reserveCapacity(n)
+        var size = max(16, slots.count)
+        while size < 2 * n { size *= 2 }
+        if size > slots.count { rehash(size) }
+    }
+
     mutating func add(_ term: UInt64, _ w: Float) {
         _ = addReturningOld(term, w)
     }
