@@ -159,8 +159,7 @@ public final class LanguageIdentifier {
             return LanguageGuess(code: code, probability: 0.99, top: [(code, 0.99)], script: scriptName, letters: letters)
         }
         // Pass 2: n-gram and word evidence for every language; only candidates are read out.
-        let ranked = rank(candidates)
-        let best = ranked.prefix(max(1, top)).map { (model.languages[$0.0].code, $0.1) }
+        let best = rank(candidates, top: max(1, top)).map { (model.languages[$0.0].code, $0.1) }
         return LanguageGuess(code: best[0].0, probability: best[0].1, top: best, script: scriptName, letters: letters)
     }
 
@@ -336,7 +335,7 @@ public final class LanguageIdentifier {
     /// `EarlyExit.residual`. The probability reported is then that of the text read, which the
     /// calibration covers like any shorter text; long paragraphs cost what their first
     /// sentences cost.
-    func rawScores(_ candidates: [Int], earlyExit: Bool = false) -> ([(Int, Float)], Int) {
+    func rawScores(_ candidates: [Int], earlyExit: Bool = false, sorted: Bool = true) -> ([(Int, Float)], Int) {
         let n = languageCount
         let scores = self.scores
         let counts = orderCounts
@@ -399,7 +398,7 @@ public final class LanguageIdentifier {
             }
             out.append((l, s))
         }
-        sortByScore(&out)
+        if sorted { sortByScore(&out) }
         var features = 0
         for o in 0...maxOrder { features += counts[o] }
         return (out, features)
@@ -664,10 +663,43 @@ public final class LanguageIdentifier {
         }
     }
 
-    private func rank(_ candidates: [Int]) -> [(Int, Double)] {
-        let (raw, features) = rawScores(candidates, earlyExit: true)
+    /// The best `top` candidates with their calibrated probabilities, best first.
+    ///
+    /// The probabilities are a softmax over the scores sorted best first, its sum taken in that
+    /// order. A score far enough below the best has an `exp` that underflows to exactly 0 and
+    /// changes neither the sum nor its order, so only the scores near the best are sorted.
+    private func rank(_ candidates: [Int], top k: Int) -> [(Int, Double)] {
+        let (raw, features) = rawScores(candidates, earlyExit: true, sorted: false)
         // Temperature scaling: the more features, the more the same score gap means.
         let tau = Double(model.calibrationSlope) / pow(Double(max(features, 1)), Double(model.lengthExponent))
+        var best = raw[0].1
+        for e in raw where e.1 > best { best = e.1 }
+        guard tau > 0, tau.isFinite, best.isFinite, raw.allSatisfy({ $0.1.isFinite }) else {
+            return rankAll(raw, tau: tau).prefix(k).map { $0 }
+        }
+        let topScore = Double(best)
+        // exp(x) is exactly 0 below x = -745.2; -746 leaves a margin. tau > 0, so the near
+        // scores are a prefix of the sorted order.
+        var near: [(Int, Float)] = []
+        var far: [(Int, Float)] = []
+        for e in raw {
+            if tau * (Double(e.1) - topScore) >= -746 { near.append(e) } else { far.append(e) }
+        }
+        sortByScore(&near)
+        var probs = near.map { (l, s) in (l, exp(tau * (Double(s) - topScore))) }
+        let z = probs.reduce(0) { $0 + $1.1 }
+        for i in probs.indices { probs[i].1 /= z }
+        if probs.count >= k { return Array(probs.prefix(k)) }
+        // The rest of the top from the far scores, whose probability is 0 / z.
+        sortByScore(&far)
+        for (l, _) in far.prefix(k - probs.count) { probs.append((l, 0 / z)) }
+        return probs
+    }
+
+    /// The softmax over all the scores, as `rank` computes it in general.
+    private func rankAll(_ unsorted: [(Int, Float)], tau: Double) -> [(Int, Double)] {
+        var raw = unsorted
+        sortByScore(&raw)
         let top = Double(raw[0].1)
         var probs = raw.map { (l, s) in (l, exp(tau * (Double(s) - top))) }
         let z = probs.reduce(0) { $0 + $1.1 }
