@@ -505,8 +505,18 @@ public final class LanguageIdentifier {
             best = max(best, s)
         }
         let tau = Double(model.calibrationSlope) / pow(Double(features), Double(model.lengthExponent))
-        var rest = 0.0
+        // The rest is a sum of non-negative terms, which is never below its largest term: when
+        // the runner-up alone holds the residual (the usual case until the leader is clear),
+        // the sum need not be taken.
         var leaders = 0
+        var second = -Float.infinity
+        for j in 0..<candidates.count {
+            let s = totals[j]
+            if s == best { leaders += 1 } else if s < best && s > second { second = s }
+        }
+        if leaders != 1 { return false }
+        if second > -Float.infinity && exp(tau * Double(second - best)) >= EarlyExit.residual { return false }
+        var rest = 0.0
         for j in 0..<candidates.count {
             let s = totals[j]
             if s < best {
@@ -515,11 +525,9 @@ public final class LanguageIdentifier {
                 if x > -750 { rest += exp(x) }
                 // The terms are not negative: once the rest is too large it stays so.
                 if rest >= EarlyExit.residual { return false }
-            } else if s == best {
-                leaders += 1
             }
         }
-        return rest < EarlyExit.residual && leaders == 1
+        return rest < EarlyExit.residual
     }
 
     /// Sorts by score, best first, ties in their present order (as a stable sort by `>`),
@@ -678,21 +686,23 @@ public final class LanguageIdentifier {
             return rankAll(raw, tau: tau).prefix(k).map { $0 }
         }
         let topScore = Double(best)
-        // exp(x) is exactly 0 below x = -745.2; -746 leaves a margin. tau > 0, so the near
-        // scores are a prefix of the sorted order.
+        // The sum starts with the best score's exp(0) = 1, so it is at least 1 throughout; a
+        // term below 2^-53 (half its last place) then leaves it as it is wherever it comes.
+        // Only the larger terms need sorting, and tau > 0 makes them a prefix of the order.
         var near: [(Int, Float)] = []
         var far: [(Int, Float)] = []
         for e in raw {
-            if tau * (Double(e.1) - topScore) >= -746 { near.append(e) } else { far.append(e) }
+            let x = tau * (Double(e.1) - topScore)
+            if x > -40 && exp(x) >= 0x1p-53 { near.append(e) } else { far.append(e) }
         }
         sortByScore(&near)
         var probs = near.map { (l, s) in (l, exp(tau * (Double(s) - topScore))) }
         let z = probs.reduce(0) { $0 + $1.1 }
         for i in probs.indices { probs[i].1 /= z }
         if probs.count >= k { return Array(probs.prefix(k)) }
-        // The rest of the top from the far scores, whose probability is 0 / z.
+        // The rest of the top from the far scores.
         sortByScore(&far)
-        for (l, _) in far.prefix(k - probs.count) { probs.append((l, 0 / z)) }
+        for (l, s) in far.prefix(k - probs.count) { probs.append((l, exp(tau * (Double(s) - topScore)) / z)) }
         return probs
     }
 
