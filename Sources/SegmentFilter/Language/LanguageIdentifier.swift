@@ -46,6 +46,7 @@ public final class LanguageIdentifier {
     private let totals: UnsafeMutablePointer<Float>
     private let tokenCache: TokenCache
     private let denseCache: DenseCache
+    private let entryCache = EntryCache()
     private let scriptCounts: UnsafeMutablePointer<Int>
     private var touchedScripts: [Int32] = []
     /// For each script, the languages written in it.
@@ -343,6 +344,7 @@ public final class LanguageIdentifier {
         scores.update(repeating: 0, count: n)
         counts.update(repeating: 0, count: maxOrder + 1)
         let cache = tokenCache
+        let entries = entryCache
         var cached = cache.count
         let text = letters
         let end = letterCount
@@ -376,9 +378,20 @@ public final class LanguageIdentifier {
                         cached &+= 1
                         recording = true
                     }
-                    if slot < 0 { addFeatures(text + (start &- 1), m, wordHash: wordHash, into: target) }
+                    if slot < 0 {
+                        if let (list, c, lastIsWord) = entries.find(wordHash, length: m) {
+                            counts[0] &+= m
+                            for o in 1..<maxOrder { counts[o] &+= max(0, m + 2 - o) }
+                            counts[maxOrder] &+= 1
+                            let postings = model.postings
+                            for j in 0..<c { sf_prefetch(postings + Int(list[j] >> 8)) }
+                            apply(list, c, lastIsWord: lastIsWord, into: target)
+                        } else {
+                            addFeatures(text + (start &- 1), m, wordHash: wordHash, into: target, record: true)
+                        }
+                    }
                 } else {
-                    addFeatures(text + (start &- 1), m, wordHash: 0, into: target)
+                    addFeatures(text + (start &- 1), m, wordHash: 0, into: target, record: false)
                 }
                 if recording { for l in 0..<n { scores[l] += target[l] } }
                 tokens &+= 1
@@ -415,7 +428,8 @@ public final class LanguageIdentifier {
     /// a chunk's table slots are prefetched, then its postings, then the weights are added, so
     /// the cache misses of a chunk overlap instead of following one another.
     @inline(__always)
-    private func addFeatures(_ padded: UnsafeMutablePointer<UInt32>, _ m: Int, wordHash: UInt64, into target: UnsafeMutablePointer<Float>) {
+    private func addFeatures(_ padded: UnsafeMutablePointer<UInt32>, _ m: Int, wordHash: UInt64, into target: UnsafeMutablePointer<Float>,
+                             record: Bool) {
         let maxOrder = model.maxOrder
         let hashes = featureHashes, orders = featureOrders
         let counts = orderCounts
@@ -435,7 +449,8 @@ public final class LanguageIdentifier {
                     sf_prefetch(table + Int(h & mask) &* 2)
                     k &+= 1
                     if k == LanguageIdentifier.chunk {
-                        addPostings(k, into: target)
+                        // (Only tokens longer than a word are chunked; they are not recorded.)
+                        addPostings(k, into: target, record: nil)
                         k = 0
                     }
                 }
@@ -449,27 +464,43 @@ public final class LanguageIdentifier {
             sf_prefetch(table + Int(wordHash & mask) &* 2)
             k &+= 1
         }
-        if k > 0 { addPostings(k, into: target) }
+        if k > 0 { addPostings(k, into: target, record: record ? (wordHash, m) : nil) }
     }
 
-    /// Adds the postings of the first `k` features of the chunk into `target`.
+    /// Adds the postings of the first `k` features of the chunk into `target`, and with `record`
+    /// (the token's word hash and length) keeps the token's list of entries in `entryCache`.
     @inline(__always)
-    private func addPostings(_ k: Int, into target: UnsafeMutablePointer<Float>) {
-        let hashes = featureHashes, orders = featureOrders, entries = featureEntries
+    private func addPostings(_ k: Int, into target: UnsafeMutablePointer<Float>, record: (UInt64, Int)?) {
+        let hashes = featureHashes, orders = featureOrders, list = featureEntries
         let postings = model.postings
-        let dense = denseCache
+        let maxOrder = model.maxOrder
+        // The features that have postings, in order; a word feature can only be the last.
+        var c = 0
+        var lastIsWord = false
         for j in 0..<k {
             let e = model.entry(hashes[j])
-            entries[j] = e
-            if e != 0 { sf_prefetch(postings + Int(e >> 8)) }
+            if e != 0 {
+                sf_prefetch(postings + Int(e >> 8))
+                list[c] = e
+                c &+= 1
+                lastIsWord = orders[j] == maxOrder
+            }
         }
-        let maxOrder = model.maxOrder
+        if let (hash, m) = record { entryCache.insert(hash, length: m, list, c, lastIsWord: lastIsWord) }
+        apply(list, c, lastIsWord: lastIsWord, into: target)
+    }
+
+    /// Adds the postings of the table entries in `list` into `target`; with `lastIsWord` the
+    /// last is a word feature's.
+    @inline(__always)
+    private func apply(_ list: UnsafePointer<UInt32>, _ c: Int, lastIsWord: Bool, into target: UnsafeMutablePointer<Float>) {
+        let postings = model.postings
+        let dense = denseCache
         let step = model.step
         let wordStep = model.step * model.wordWeight
-        for j in 0..<k {
-            let e = entries[j]
-            if e == 0 { continue }
-            let word = orders[j] == maxOrder
+        for j in 0..<c {
+            let word = lastIsWord && j == c &- 1
+            let e = list[j]
             let s = word ? wordStep : step
             if Int(e & 0xFF) >= DenseCache.minCount, let d = dense.vector(e, word: word, postings: postings, step: s) {
                 // The same products added to the same languages in the same order; the languages
@@ -605,6 +636,80 @@ public final class LanguageIdentifier {
         }
     }
 
+    /// For tokens past the token cache's capacity: the table entries of each token's features
+    /// that have postings (`LanguageIdentifier.apply`'s lists), so that a repeated token costs
+    /// its postings but not its hashing and table lookups. Cleared when full.
+    final class EntryCache {
+        static let slotBits = 16
+        static let maxTokens = 1 << 15
+        static let poolCapacity = 1 << 20
+        private let keys: UnsafeMutablePointer<UInt64>
+        /// Pool offset << 17 | last is a word << 16 | length << 8 | list count, per slot; 0 for
+        /// an empty slot.
+        private let values: UnsafeMutablePointer<UInt64>
+        private let pool: UnsafeMutablePointer<UInt32>
+        private let used: UnsafeMutablePointer<Int>
+
+        init() {
+            let n = 1 << EntryCache.slotBits
+            keys = .allocate(capacity: n)
+            keys.initialize(repeating: 0, count: n)
+            values = .allocate(capacity: n)
+            values.initialize(repeating: 0, count: n)
+            pool = .allocate(capacity: EntryCache.poolCapacity)
+            used = .allocate(capacity: 2)
+            used.initialize(repeating: 0, count: 2)
+        }
+
+        deinit {
+            keys.deallocate()
+            values.deallocate()
+            pool.deallocate()
+            used.deallocate()
+        }
+
+        @inline(__always)
+        private func home(_ hash: UInt64) -> Int {
+            Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - EntryCache.slotBits))
+        }
+
+        /// The list of the token with this word hash and length, if kept.
+        @inline(__always)
+        func find(_ hash: UInt64, length m: Int) -> (UnsafePointer<UInt32>, Int, Bool)? {
+            let mask = (1 << EntryCache.slotBits) - 1
+            var i = home(hash)
+            while true {
+                let v = values[i]
+                if v == 0 { return nil }
+                if keys[i] == hash {
+                    guard Int((v >> 8) & 0xFF) == m else { return nil }
+                    return (UnsafePointer(pool + Int(v >> 17)), Int(v & 0xFF), v & 0x1_0000 != 0)
+                }
+                i = (i &+ 1) & mask
+            }
+        }
+
+        /// Keeps a list (of at most 255 entries) for a token not kept yet.
+        @inline(__always)
+        func insert(_ hash: UInt64, length m: Int, _ list: UnsafePointer<UInt32>, _ c: Int, lastIsWord: Bool) {
+            guard c < 256, m < 256 else { return }
+            if used[0] >= EntryCache.maxTokens || used[1] + c > EntryCache.poolCapacity {
+                values.update(repeating: 0, count: 1 << EntryCache.slotBits)
+                used[0] = 0
+                used[1] = 0
+            }
+            let mask = (1 << EntryCache.slotBits) - 1
+            var i = home(hash)
+            while values[i] != 0 { i = (i &+ 1) & mask }
+            let offset = used[1]
+            (pool + offset).update(from: list, count: c)
+            keys[i] = hash
+            values[i] = UInt64(offset) << 17 | (lastIsWord ? 0x1_0000 : 0) | UInt64(m) << 8 | UInt64(c)
+            used[0] += 1
+            used[1] += c
+        }
+    }
+
     /// The long postings lists (the frequent n-grams, in most languages) expanded into dense
     /// per-language vectors of the products they add, so that adding one is a vector add
     /// instead of a scatter. Filled as features are met, up to `capacity`; the model's
@@ -693,7 +798,8 @@ public final class LanguageIdentifier {
         var far: [(Int, Float)] = []
         for e in raw {
             let x = tau * (Double(e.1) - topScore)
-            if x > -40 && exp(x) >= 0x1p-53 { near.append(e) } else { far.append(e) }
+            // ln(2^-53) = -36.74; exp is only needed to settle the scores right at the edge.
+            if x > -36.6 || (x > -36.9 && exp(x) >= 0x1p-53) { near.append(e) } else { far.append(e) }
         }
         sortByScore(&near)
         var probs = near.map { (l, s) in (l, exp(tau * (Double(s) - topScore))) }
