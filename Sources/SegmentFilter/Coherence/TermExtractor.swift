@@ -42,10 +42,14 @@ public struct TermExtractor: Sendable {
     /// the word and the language, so the cache is exact) and a letter buffer. Not thread-safe.
     final class Scratch {
         static let slotBits = 14
-        let hashes: UnsafeMutablePointer<UInt64>
-        /// The language of each slot's weight; -1 for an empty slot.
-        let languages: UnsafeMutablePointer<Int32>
-        let weights: UnsafeMutablePointer<Float>
+        /// A remembered weight: the word, the language (-1 for an empty slot) and the weight, in
+        /// one 16-byte slot so that a probe touches one cache line.
+        struct Slot {
+            var hash: UInt64
+            var language: Int32
+            var weight: Float
+        }
+        let slots: UnsafeMutablePointer<Slot>
         private(set) var letters: UnsafeMutablePointer<UInt32>
         private(set) var capacity = 256
         /// The terms of a paragraph in order, with their weights, or for a word whose weight
@@ -59,12 +63,8 @@ public struct TermExtractor: Sendable {
 
         init() {
             let n = 1 << Scratch.slotBits
-            hashes = .allocate(capacity: n)
-            hashes.initialize(repeating: 0, count: n)
-            languages = .allocate(capacity: n)
-            languages.initialize(repeating: -1, count: n)
-            weights = .allocate(capacity: n)
-            weights.initialize(repeating: 0, count: n)
+            slots = .allocate(capacity: n)
+            slots.initialize(repeating: Slot(hash: 0, language: -1, weight: 0), count: n)
             letters = .allocate(capacity: capacity)
             terms = .allocate(capacity: termCapacity)
             termWeights = .allocate(capacity: termCapacity)
@@ -74,9 +74,7 @@ public struct TermExtractor: Sendable {
         }
 
         deinit {
-            hashes.deallocate()
-            languages.deallocate()
-            weights.deallocate()
+            slots.deallocate()
             letters.deallocate()
             terms.deallocate()
             termWeights.deallocate()
@@ -191,8 +189,9 @@ public struct TermExtractor: Sendable {
                         continue
                     }
                     let slot = TermExtractor.cacheSlot(h)
-                    if scratch.languages[slot] == Int32(lang) && scratch.hashes[slot] == h {
-                        add(term, scratch.weights[slot])
+                    let cached = scratch.slots[slot]
+                    if cached.language == Int32(lang) && cached.hash == h {
+                        add(term, cached.weight)
                     } else {
                         terms[n] = term
                         wordHashes[n] = h
@@ -216,9 +215,7 @@ public struct TermExtractor: Sendable {
                 termWeights[i] = w
                 let h = wordHashes[i]
                 let slot = TermExtractor.cacheSlot(h)
-                scratch.hashes[slot] = h
-                scratch.languages[slot] = Int32(lang)
-                scratch.weights[slot] = w
+                scratch.slots[slot] = Scratch.Slot(hash: h, language: Int32(lang), weight: w)
             }
         }
         v.reserve(n)
