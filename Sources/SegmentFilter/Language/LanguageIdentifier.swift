@@ -65,6 +65,9 @@ public final class LanguageIdentifier {
     private let featureOrders: UnsafeMutablePointer<Int>
     private let featureEntries: UnsafeMutablePointer<UInt32>
     private var sortKeys: [UInt64] = []
+    private var scalars: UnsafeMutablePointer<UInt32>
+    private var scalarCapacity = 1024
+    private let graphemeFlags: UnsafeMutablePointer<UInt8>
 
     /// Words that are links, addresses or paths carry no language.
     static func isLinkLike<S: StringProtocol>(_ chunk: S) -> Bool {
@@ -110,6 +113,9 @@ public final class LanguageIdentifier {
         japanese = model.languages.indices.filter { model.languages[$0].code == "ja" }
         letterCapacity = 1024
         letters = .allocate(capacity: letterCapacity)
+        scalars = .allocate(capacity: scalarCapacity)
+        graphemeFlags = .allocate(capacity: 0x10000)
+        graphemeFlags.initialize(repeating: 0, count: 0x10000)
         featureHashes = .allocate(capacity: LanguageIdentifier.chunk)
         featureOrders = .allocate(capacity: LanguageIdentifier.chunk)
         featureEntries = .allocate(capacity: LanguageIdentifier.chunk)
@@ -121,6 +127,8 @@ public final class LanguageIdentifier {
         orderCounts.deallocate()
         scriptCounts.deallocate()
         letters.deallocate()
+        scalars.deallocate()
+        graphemeFlags.deallocate()
         featureHashes.deallocate()
         featureOrders.deallocate()
         featureEntries.deallocate()
@@ -134,6 +142,9 @@ public final class LanguageIdentifier {
         // Pass 1: letters per script, over the text without links.
         var analysed = text
         if LanguageIdentifier.mayContainLinks(text) {
+            if let r = text.utf8.withContiguousStorageIfAvailable({ loadWithoutLinks($0) }), let n = r {
+                return decided(n, top: top)
+            }
             analysed = Substring(text.split(whereSeparator: \.isWhitespace)
                 .filter { !LanguageIdentifier.isLinkLike($0) }.joined(separator: " "))
         }
@@ -143,7 +154,11 @@ public final class LanguageIdentifier {
     /// The language of UTF-8 bytes, as `identify(String(decoding: bytes, as: UTF8.self))`
     /// would find it, without making the string when the bytes are valid UTF-8.
     func identify(utf8 bytes: UnsafeBufferPointer<UInt8>, top: Int = 3) -> LanguageGuess {
-        if !LanguageIdentifier.mayContainLinks(bytes), let n = load(bytes) { return decided(n, top: top) }
+        if !LanguageIdentifier.mayContainLinks(bytes) {
+            if let n = load(bytes) { return decided(n, top: top) }
+        } else if let n = loadWithoutLinks(bytes) {
+            return decided(n, top: top)
+        }
         return identify(String(decoding: bytes, as: UTF8.self), top: top)
     }
 
@@ -253,6 +268,86 @@ public final class LanguageIdentifier {
             for c in touchedScripts { scriptCounts[Int(c)] = 0 }
             touchedScripts.removeAll(keepingCapacity: true)
             return nil
+        }
+        if out[w - 1] != 0x20 { out[w] = 0x20; w += 1 }
+        letterCount = w
+        return n
+    }
+
+    /// Facts about a code point for `loadWithoutLinks`, found by asking String itself and kept
+    /// for the BMP: bit 0 known, bit 1 White_Space, bit 2 joins a space before it into one
+    /// Character (Extend, ZWJ, SpacingMark), bit 3 joins a space after it (Prepend).
+    @inline(__always)
+    private func flags(_ v: UInt32) -> UInt8 {
+        if v < 0x80 { return (v >= 0x09 && v <= 0x0D) || v == 0x20 ? 3 : 1 }
+        if v < 0x10000 && graphemeFlags[Int(v)] != 0 { return graphemeFlags[Int(v)] }
+        let u = Unicode.Scalar(v)!
+        var f: UInt8 = 1
+        if u.properties.isWhitespace { f |= 2 }
+        var after = " "
+        after.unicodeScalars.append(u)
+        if after.count == 1 { f |= 4 }
+        var before = String(u)
+        before.unicodeScalars.append(" ")
+        if before.count == 1 { f |= 8 }
+        if v < 0x10000 { graphemeFlags[Int(v)] = f }
+        return f
+    }
+
+    /// Reads UTF-8 bytes into `letters` as `identify(_: Substring)` reads them after taking out
+    /// the link-like words, without splitting them into Characters: the words are the runs
+    /// between White_Space code points, which is what splitting the Characters on
+    /// `isWhitespace` gives unless a space is joined to a neighbour (a Prepend before it, a
+    /// combining mark after it). Nil, with nothing counted, for such text or invalid UTF-8.
+    private func loadWithoutLinks(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        if bytes.count + 1 > scalarCapacity {
+            scalars.deallocate()
+            scalarCapacity = max(bytes.count + 1, 2 * scalarCapacity)
+            scalars = .allocate(capacity: scalarCapacity)
+        }
+        let sc = scalars
+        var count = 0
+        guard decodeUTF8(bytes, { v in sc[count] = v; count &+= 1 }) else { return nil }
+        for i in 0..<count where flags(sc[i]) & 2 != 0 {
+            let v = sc[i]
+            // Controls (tab, line breaks) break on both sides whatever their neighbours.
+            if v <= 0x0D || v == 0x85 || v == 0x2028 || v == 0x2029 { continue }
+            if i > 0 && flags(sc[i - 1]) & 8 != 0 { return nil }
+            if i + 1 < count && flags(sc[i + 1]) & 4 != 0 { return nil }
+        }
+        reserveLetters(bytes.count + 2)
+        let out = letters
+        var w = 1
+        var n = 0
+        out[0] = 0x20
+        ScriptTable.shared.bmp.withUnsafeBufferPointer { bmpBuffer in
+            let bmp = bmpBuffer.baseAddress!
+            var first = true
+            var i = 0, byte = 0
+            @inline(__always) func width(_ v: UInt32) -> Int { v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4 }
+            while i < count {
+                if flags(sc[i]) & 2 != 0 {
+                    byte &+= width(sc[i])
+                    i &+= 1
+                    continue
+                }
+                let start = i, startByte = byte
+                // Only a word with ':' or '@' in it, or one starting with 'w', can be link-like.
+                var suspect = sc[i] == 0x77
+                while i < count && flags(sc[i]) & 2 == 0 {
+                    if sc[i] == 0x3A || sc[i] == 0x40 { suspect = true }
+                    byte &+= width(sc[i])
+                    i &+= 1
+                }
+                if suspect {
+                    let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[startByte..<byte]), as: UTF8.self)
+                    if LanguageIdentifier.isLinkLike(word[...]) { continue }
+                }
+                // The words are joined with single spaces.
+                if !first { add(0x20, bmp, out, &w, &n) }
+                first = false
+                for j in start..<i { add(sc[j], bmp, out, &w, &n) }
+            }
         }
         if out[w - 1] != 0x20 { out[w] = 0x20; w += 1 }
         letterCount = w
