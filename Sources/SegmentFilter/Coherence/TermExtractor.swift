@@ -184,26 +184,31 @@ public struct TermExtractor: Sendable {
                         term = (FeatureExtractor.fnvOffset ^ 0x04) &* FeatureExtractor.fnvPrime
                         for i in 0..<TermExtractor.stemLength { term = FeatureExtractor.mix(term, letters[i]) }
                     }
-                    guard let lang else {
+                    guard lang != nil else {
                         add(term, 1)
                         continue
                     }
-                    let slot = TermExtractor.cacheSlot(h)
-                    let cached = scratch.slots[slot]
-                    if cached.language == Int32(lang) && cached.hash == h {
-                        add(term, cached.weight)
-                    } else {
-                        terms[n] = term
-                        wordHashes[n] = h
-                        pending[n] = true
-                        sf_prefetch(table + Int(h & mask) &* 2)
-                        n &+= 1
-                        pendingCount &+= 1
-                    }
+                    terms[n] = term
+                    wordHashes[n] = h
+                    pending[n] = true
+                    sf_prefetch(scratch.slots + TermExtractor.cacheSlot(h))
+                    n &+= 1
+                    pendingCount &+= 1
                 }
             }
         }
         if pendingCount > 0, let lang {
+            // The weights in the cache; the table slots of the others prefetched.
+            for i in 0..<n where pending[i] {
+                let h = wordHashes[i]
+                let cached = scratch.slots[TermExtractor.cacheSlot(h)]
+                if cached.language == Int32(lang) && cached.hash == h {
+                    termWeights[i] = cached.weight
+                    pending[i] = false
+                } else {
+                    sf_prefetch(table + Int(h & mask) &* 2)
+                }
+            }
             let postings = model.postings
             for i in 0..<n where pending[i] {
                 let e = model.entry(wordHashes[i])
