@@ -446,17 +446,33 @@ public final class LanguageIdentifier {
         var tokens = 0
         candidates.withUnsafeBufferPointer { cand in
             // text[0] is a space; each token is followed by one.
-            var start = 1
-            while start < end {
+            // The end and word hash (0 past `maxWordLength`) of the token at `start`.
+            @inline(__always) func scan(_ start: Int) -> (Int, UInt64) {
                 var stop = start
-                while text[stop] != 0x20 { stop &+= 1 }
+                var h = (FeatureExtractor.fnvOffset ^ 0x01) &* FeatureExtractor.fnvPrime
+                while text[stop] != 0x20 {
+                    h = FeatureExtractor.mix(h, text[stop])
+                    stop &+= 1
+                }
+                return (stop, stop &- start <= FeatureExtractor.maxWordLength ? h : 0)
+            }
+            var start = 1
+            var (stop, wordHash) = start < end ? scan(start) : (0, 0)
+            while start < end {
                 let m = stop &- start
+                // The next token's cache slots are fetched while this one is scored.
+                let nextStart = stop &+ 1
+                var (nextStop, nextHash) = (0, UInt64(0))
+                if nextStart < end {
+                    (nextStop, nextHash) = scan(nextStart)
+                    if nextStop &- nextStart <= FeatureExtractor.maxWordLength {
+                        cache.prefetch(nextHash)
+                        entries.prefetch(nextHash)
+                    }
+                }
                 var target = scores
                 var recording = false
-                var wordHash: UInt64 = 0
                 if m <= FeatureExtractor.maxWordLength {
-                    wordHash = (FeatureExtractor.fnvOffset ^ 0x01) &* FeatureExtractor.fnvPrime
-                    for k in start..<stop { wordHash = FeatureExtractor.mix(wordHash, text[k]) }
                     let slot = cache.find(wordHash)
                     if slot >= 0 {
                         let v = cache.vectors + Int(slot) &* n
@@ -490,7 +506,9 @@ public final class LanguageIdentifier {
                 }
                 if recording { for l in 0..<n { scores[l] += target[l] } }
                 tokens &+= 1
-                start = stop &+ 1
+                start = nextStart
+                stop = nextStop
+                wordHash = nextHash
                 if earlyExit && tokens % EarlyExit.checkEvery == 0 && certain(cand) { break }
             }
         }
@@ -685,23 +703,27 @@ public final class LanguageIdentifier {
         let languages: Int
         var count = 0
         let vectors: UnsafeMutablePointer<Float>
-        private let keys: UnsafeMutablePointer<UInt64>
-        private let values: UnsafeMutablePointer<Int32>
+        /// A word hash and its vector's index (-1 for an empty slot), in one cache line.
+        struct Slot {
+            var key: UInt64
+            var value: Int32
+        }
+        private let slots: UnsafeMutablePointer<Slot>
 
         init(languages: Int) {
             self.languages = languages
             vectors = .allocate(capacity: TokenCache.capacity * languages)
-            keys = .allocate(capacity: 1 << TokenCache.slotBits)
-            keys.initialize(repeating: 0, count: 1 << TokenCache.slotBits)
-            values = .allocate(capacity: 1 << TokenCache.slotBits)
-            values.initialize(repeating: -1, count: 1 << TokenCache.slotBits)
+            slots = .allocate(capacity: 1 << TokenCache.slotBits)
+            slots.initialize(repeating: Slot(key: 0, value: -1), count: 1 << TokenCache.slotBits)
         }
 
         deinit {
             vectors.deallocate()
-            keys.deallocate()
-            values.deallocate()
+            slots.deallocate()
         }
+
+        @inline(__always)
+        func prefetch(_ hash: UInt64) { sf_prefetch(slots + home(hash)) }
 
         @inline(__always)
         private func home(_ hash: UInt64) -> Int {
@@ -714,8 +736,8 @@ public final class LanguageIdentifier {
             let mask = (1 << TokenCache.slotBits) - 1
             var i = home(hash)
             while true {
-                let v = values[i]
-                if v < 0 || keys[i] == hash { return v }
+                let s = slots[i]
+                if s.value < 0 || s.key == hash { return s.value }
                 i = (i &+ 1) & mask
             }
         }
@@ -725,9 +747,8 @@ public final class LanguageIdentifier {
         func insert(_ hash: UInt64, _ slot: Int32) {
             let mask = (1 << TokenCache.slotBits) - 1
             var i = home(hash)
-            while values[i] >= 0 { i = (i &+ 1) & mask }
-            keys[i] = hash
-            values[i] = slot
+            while slots[i].value >= 0 { i = (i &+ 1) & mask }
+            slots[i] = Slot(key: hash, value: slot)
         }
     }
 
@@ -738,27 +759,28 @@ public final class LanguageIdentifier {
         static let slotBits = 16
         static let maxTokens = 1 << 15
         static let poolCapacity = 1 << 20
-        private let keys: UnsafeMutablePointer<UInt64>
+        struct Slot {
+            var key: UInt64
+            var value: UInt64
+        }
+        /// Word hash and value per slot.
+        private let slots: UnsafeMutablePointer<Slot>
         /// Pool offset << 17 | last is a word << 16 | length << 8 | list count, per slot; 0 for
         /// an empty slot.
-        private let values: UnsafeMutablePointer<UInt64>
         private let pool: UnsafeMutablePointer<UInt32>
         private let used: UnsafeMutablePointer<Int>
 
         init() {
             let n = 1 << EntryCache.slotBits
-            keys = .allocate(capacity: n)
-            keys.initialize(repeating: 0, count: n)
-            values = .allocate(capacity: n)
-            values.initialize(repeating: 0, count: n)
+            slots = .allocate(capacity: n)
+            slots.initialize(repeating: Slot(key: 0, value: 0), count: n)
             pool = .allocate(capacity: EntryCache.poolCapacity)
             used = .allocate(capacity: 2)
             used.initialize(repeating: 0, count: 2)
         }
 
         deinit {
-            keys.deallocate()
-            values.deallocate()
+            slots.deallocate()
             pool.deallocate()
             used.deallocate()
         }
@@ -768,15 +790,18 @@ public final class LanguageIdentifier {
             Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - EntryCache.slotBits))
         }
 
+        @inline(__always)
+        func prefetch(_ hash: UInt64) { sf_prefetch(slots + home(hash)) }
+
         /// The list of the token with this word hash and length, if kept.
         @inline(__always)
         func find(_ hash: UInt64, length m: Int) -> (UnsafePointer<UInt32>, Int, Bool)? {
             let mask = (1 << EntryCache.slotBits) - 1
             var i = home(hash)
             while true {
-                let v = values[i]
+                let v = slots[i].value
                 if v == 0 { return nil }
-                if keys[i] == hash {
+                if slots[i].key == hash {
                     guard Int((v >> 8) & 0xFF) == m else { return nil }
                     return (UnsafePointer(pool + Int(v >> 17)), Int(v & 0xFF), v & 0x1_0000 != 0)
                 }
@@ -789,17 +814,16 @@ public final class LanguageIdentifier {
         func insert(_ hash: UInt64, length m: Int, _ list: UnsafePointer<UInt32>, _ c: Int, lastIsWord: Bool) {
             guard c < 256, m < 256 else { return }
             if used[0] >= EntryCache.maxTokens || used[1] + c > EntryCache.poolCapacity {
-                values.update(repeating: 0, count: 1 << EntryCache.slotBits)
+                slots.update(repeating: Slot(key: 0, value: 0), count: 1 << EntryCache.slotBits)
                 used[0] = 0
                 used[1] = 0
             }
             let mask = (1 << EntryCache.slotBits) - 1
             var i = home(hash)
-            while values[i] != 0 { i = (i &+ 1) & mask }
+            while slots[i].value != 0 { i = (i &+ 1) & mask }
             let offset = used[1]
             (pool + offset).update(from: list, count: c)
-            keys[i] = hash
-            values[i] = UInt64(offset) << 17 | (lastIsWord ? 0x1_0000 : 0) | UInt64(m) << 8 | UInt64(c)
+            slots[i] = Slot(key: hash, value: UInt64(offset) << 17 | (lastIsWord ? 0x1_0000 : 0) | UInt64(m) << 8 | UInt64(c))
             used[0] += 1
             used[1] += c
         }
