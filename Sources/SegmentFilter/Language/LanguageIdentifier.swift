@@ -925,9 +925,14 @@ public final class LanguageIdentifier {
         let z = probs.reduce(0) { $0 + $1.1 }
         for i in probs.indices { probs[i].1 /= z }
         if probs.count >= k { return Array(probs.prefix(k)) }
-        // The rest of the top from the far scores.
-        sortByScore(&far)
-        for (l, s) in far.prefix(k - probs.count) { probs.append((l, exp(tau * (Double(s) - topScore)) / z)) }
+        // The rest of the top from the far scores: the best each time, the first of equals (as
+        // the stable sort would order them).
+        while probs.count < k && !far.isEmpty {
+            var best = 0
+            for i in 1..<far.count where far[i].1 > far[best].1 { best = i }
+            let (l, s) = far.remove(at: best)
+            probs.append((l, exp(tau * (Double(s) - topScore)) / z))
+        }
         return probs
     }
 
