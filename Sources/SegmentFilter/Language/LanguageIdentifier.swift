@@ -44,6 +44,8 @@ public final class LanguageIdentifier {
     private let scores: UnsafeMutablePointer<Float>
     private let orderCounts: UnsafeMutablePointer<Int>
     private let totals: UnsafeMutablePointer<Float>
+    /// The candidates' floors, order by order: floor(candidate j, o) at o × candidates + j.
+    private let candidateFloors: UnsafeMutablePointer<Float>
     private let tokenCache: TokenCache
     private let denseCache: DenseCache
     private let entryCache = EntryCache()
@@ -98,6 +100,7 @@ public final class LanguageIdentifier {
         scores = .allocate(capacity: languageCount)
         scores.initialize(repeating: 0, count: languageCount)
         totals = .allocate(capacity: languageCount)
+        candidateFloors = .allocate(capacity: 256 * (model.maxOrder + 1))
         totals.initialize(repeating: 0, count: languageCount)
         orderCounts = .allocate(capacity: model.maxOrder + 1)
         orderCounts.initialize(repeating: 0, count: model.maxOrder + 1)
@@ -124,6 +127,7 @@ public final class LanguageIdentifier {
     deinit {
         scores.deallocate()
         totals.deallocate()
+        candidateFloors.deallocate()
         orderCounts.deallocate()
         scriptCounts.deallocate()
         letters.deallocate()
@@ -444,6 +448,11 @@ public final class LanguageIdentifier {
         let text = letters
         let end = letterCount
         var tokens = 0
+        if earlyExit {
+            for o in 0...maxOrder {
+                for (j, l) in candidates.enumerated() { candidateFloors[o &* candidates.count &+ j] = model.floor(language: l, order: o) }
+            }
+        }
         candidates.withUnsafeBufferPointer { cand in
             // text[0] is a space; each token is followed by one.
             // The end and word hash (0 past `maxWordLength`) of the token at `start`.
@@ -639,15 +648,19 @@ public final class LanguageIdentifier {
         for o in 0...model.maxOrder { features &+= counts[o] }
         guard features >= EarlyExit.minFeatures else { return false }
         let wordOrder = model.maxOrder
-        var best = -Float.infinity
-        for (j, l) in candidates.enumerated() {
-            var s = scores[l]
-            for o in 0...wordOrder {
-                s += Float(counts[o]) * model.floor(language: l, order: o) * (o == wordOrder ? model.wordWeight : 1)
-            }
-            totals[j] = s
-            best = max(best, s)
+        // The same sums as `rawScores` makes at the end, order by order over all candidates at
+        // once (each total still adds its terms in order, so the result is the same).
+        let c = candidates.count
+        let floors = candidateFloors
+        for j in 0..<c { totals[j] = scores[candidates[j]] }
+        for o in 0...wordOrder {
+            let k = Float(counts[o])
+            let w: Float = o == wordOrder ? model.wordWeight : 1
+            let f = floors + o &* c
+            for j in 0..<c { totals[j] += k * f[j] * w }
         }
+        var best = -Float.infinity
+        for j in 0..<c { best = max(best, totals[j]) }
         let tau = Double(model.calibrationSlope) / pow(Double(features), Double(model.lengthExponent))
         // The rest is a sum of non-negative terms, which is never below its largest term: when
         // the runner-up alone holds the residual (the usual case until the leader is clear),
