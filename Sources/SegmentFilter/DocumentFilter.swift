@@ -36,6 +36,7 @@ public final class DocumentFilter {
     let segmenter: Segmenter
     let matcher: RuleMatcher
     let terms: TermExtractor
+    let termScratch = TermExtractor.Scratch()
 
     /// Paragraph bytes beyond this are not scored (they are still split and written): a sample
     /// of 64 KiB decides a paragraph's language and vocabulary as well as 100 MB would.
@@ -85,7 +86,7 @@ public final class DocumentFilter {
             // Language needs less text than vocabulary: its first KiB decides a paragraph's
             // language as well as the whole would, at a fraction of the lookups.
             let lidSample = UnsafeBufferPointer(rebasing: sample[0..<utf8Prefix(sample, 0..<sample.count, DocumentFilter.languageSampleLimit)])
-            guesses.append(identifier.identify(String(decoding: lidSample, as: UTF8.self)))
+            guesses.append(identifier.identify(utf8: lidSample))
         }
         var evidence = zip(guesses, characters).map {
             ParagraphEvidence(language: $0, coherence: 0, coherenceWithRest: 0, rules: [], characters: $1)
@@ -98,7 +99,7 @@ public final class DocumentFilter {
         }
 
         // Pass 2: vocabulary (ICU words, weighted for the primary language) and cue patterns.
-        let vectors = samples.map { terms.vector($0, words: segmenter.words(in: $0), language: primary) }
+        let vectors = samples.map { terms.vector($0, words: segmenter.words(in: $0), language: primary, scratch: termScratch) }
         let coherence = Coherence.scores(vectors)
         // Cue patterns only where appended material can start: the first paragraphs always stay
         // primary, and only the last `Coherence.maxTail` can begin a tail.

@@ -1,3 +1,5 @@
+import ICUShim
+
 /// Turns a paragraph's ICU words into a weighted term vector.
 ///
 /// Function words are down-weighted by how frequent the word is in the document's language,
@@ -20,67 +22,209 @@ public struct TermExtractor: Sendable {
     /// function words up to 1.5 for rare or unseen words.
     func weight(wordHash: UInt64, language: Int?) -> Float {
         guard let language else { return 1 }
+        return weight(entry: model.entry(wordHash), language: language)
+    }
+
+    /// `weight` given the word's table entry (`LanguageModel.entry`).
+    @inline(__always)
+    func weight(entry: UInt32, language: Int) -> Float {
         let floor = model.floor(language: language, order: model.maxOrder)
         var lp = floor
-        if let (start, count) = model.lookup(wordHash) {
-            for k in start..<(start + count) {
-                let p = model.postings[k]
-                if Int(p & 0xFF) == language { lp = floor + Float(p >> 8) * model.step; break }
-            }
+        let start = Int(entry >> 8), count = Int(entry & 0xFF)
+        for k in start..<(start + count) {
+            let p = model.postings[k]
+            if Int(p & 0xFF) == language { lp = floor + Float(p >> 8) * model.step; break }
         }
         return min(1.5, max(0.05, (-lp - 5) / 5))
+    }
+
+    /// Per-worker memory of `vector`: word weights already looked up (a weight depends only on
+    /// the word and the language, so the cache is exact) and a letter buffer. Not thread-safe.
+    final class Scratch {
+        static let slotBits = 14
+        /// A remembered weight: the word, the language (-1 for an empty slot) and the weight, in
+        /// one 16-byte slot so that a probe touches one cache line.
+        struct Slot {
+            var hash: UInt64
+            var language: Int32
+            var weight: Float
+        }
+        let slots: UnsafeMutablePointer<Slot>
+        private(set) var letters: UnsafeMutablePointer<UInt32>
+        private(set) var capacity = 256
+        /// The terms of a paragraph in order, with their weights, or for a word whose weight
+        /// is not known yet (`pending`), its hash and then its table entry.
+        private(set) var terms: UnsafeMutablePointer<UInt64>
+        private(set) var termWeights: UnsafeMutablePointer<Float>
+        private(set) var wordHashes: UnsafeMutablePointer<UInt64>
+        private(set) var entries: UnsafeMutablePointer<UInt32>
+        private(set) var pending: UnsafeMutablePointer<Bool>
+        private(set) var termCapacity = 256
+
+        init() {
+            let n = 1 << Scratch.slotBits
+            slots = .allocate(capacity: n)
+            slots.initialize(repeating: Slot(hash: 0, language: -1, weight: 0), count: n)
+            letters = .allocate(capacity: capacity)
+            terms = .allocate(capacity: termCapacity)
+            termWeights = .allocate(capacity: termCapacity)
+            wordHashes = .allocate(capacity: termCapacity)
+            entries = .allocate(capacity: termCapacity)
+            pending = .allocate(capacity: termCapacity)
+        }
+
+        deinit {
+            slots.deallocate()
+            letters.deallocate()
+            terms.deallocate()
+            termWeights.deallocate()
+            wordHashes.deallocate()
+            entries.deallocate()
+            pending.deallocate()
+        }
+
+        func reserve(_ n: Int) {
+            if n > capacity {
+                letters.deallocate()
+                capacity = max(n, 2 * capacity)
+                letters = .allocate(capacity: capacity)
+            }
+        }
+
+        func reserveTerms(_ n: Int) {
+            if n > termCapacity {
+                terms.deallocate()
+                termWeights.deallocate()
+                wordHashes.deallocate()
+                entries.deallocate()
+                pending.deallocate()
+                termCapacity = max(n, 2 * termCapacity)
+                terms = .allocate(capacity: termCapacity)
+                termWeights = .allocate(capacity: termCapacity)
+                wordHashes = .allocate(capacity: termCapacity)
+                entries = .allocate(capacity: termCapacity)
+                pending = .allocate(capacity: termCapacity)
+            }
+        }
+    }
+
+    @inline(__always)
+    static func cacheSlot(_ wordHash: UInt64) -> Int {
+        Int(truncatingIfNeeded: (wordHash &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - Scratch.slotBits))
     }
 
     /// The term vector of `text` (a paragraph's UTF-8 bytes) from its ICU `words`, weighted for
     /// the document language `language` (an ISO code, or `und` for uniform weights).
     public func vector(_ text: UnsafeBufferPointer<UInt8>, words: [Word], language: String) -> TermVector {
+        vector(text, words: words, language: language, scratch: Scratch())
+    }
+
+    func vector(_ text: UnsafeBufferPointer<UInt8>, words: [Word], language: String, scratch: Scratch) -> TermVector {
         let lang = languageIndex[language]
         var v = TermVector()
-        var cache: [UInt64: Float] = [:]
+        scratch.reserve(text.count)
+        scratch.reserveTerms(text.count + words.count + 1)
+        let letters = scratch.letters
+        // Pass 1 lists the terms in order; a word weight not in the cache is left pending and
+        // its table slot prefetched. Pass 2 reads the pending words' table entries (prefetching
+        // their postings), pass 3 their weights, and the terms are added in their order.
+        let terms = scratch.terms, termWeights = scratch.termWeights, pending = scratch.pending
+        let wordHashes = scratch.wordHashes, entries = scratch.entries
+        let table = model.table, mask = model.slotMask
+        var n = 0
+        var pendingCount = 0
+        @inline(__always) func add(_ term: UInt64, _ weight: Float) {
+            terms[n] = term
+            termWeights[n] = weight
+            pending[n] = false
+            n &+= 1
+        }
+        let caseTable = model.caseTable
         for w in words {
             let bytes = UnsafeBufferPointer(rebasing: text[w.range])
             switch w.kind {
             case .number:
                 var h = (FeatureExtractor.fnvOffset ^ 0x02) &* FeatureExtractor.fnvPrime
                 for b in bytes { h = (h ^ UInt64(b)) &* FeatureExtractor.fnvPrime }
-                v.add(h, 1)
+                add(h, 1)
             case .letters, .kana, .ideographs:
                 // The word's hash as the language model computes it: lower-case letters only.
                 var h = (FeatureExtractor.fnvOffset ^ 0x01) &* FeatureExtractor.fnvPrime
-                var letters: [UInt32] = []
-                let s = String(decoding: bytes, as: UTF8.self)
-                for scalar in s.unicodeScalars {
-                    let v = scalar.value
-                    let l: UInt32 = v < 0x10000 ? UInt32(model.caseTable[Int(v)]) : v
-                    if l != 0 { h = FeatureExtractor.mix(h, l); letters.append(l) }
+                var count = 0
+                @inline(__always) func letter(_ scalar: UInt32) {
+                    let l: UInt32 = scalar < 0x10000 ? UInt32(caseTable[Int(scalar)]) : scalar
+                    if l != 0 { h = FeatureExtractor.mix(h, l); letters[count] = l; count &+= 1 }
                 }
-                if letters.isEmpty { continue }
+                if !decodeUTF8(bytes, letter) {
+                    // Not valid UTF-8: as the repairing String decoding reads it.
+                    h = (FeatureExtractor.fnvOffset ^ 0x01) &* FeatureExtractor.fnvPrime
+                    count = 0
+                    // (No more code points than bytes, so `letters` has room.)
+                    let s = String(decoding: bytes, as: UTF8.self)
+                    for scalar in s.unicodeScalars { letter(scalar.value) }
+                }
+                if count == 0 { continue }
                 let spaceless = w.kind != .letters || isSpaceless(letters[0])
                 if spaceless {
                     // Character bigrams, so related text shares terms however it is segmented.
-                    if letters.count == 1 {
-                        v.add(h, 1)
+                    if count == 1 {
+                        add(h, 1)
                     }
-                    for i in 0..<max(0, letters.count - 1) {
+                    for i in 0..<max(0, count - 1) {
                         var b = (FeatureExtractor.fnvOffset ^ 0x03) &* FeatureExtractor.fnvPrime
                         b = FeatureExtractor.mix(b, letters[i])
                         b = FeatureExtractor.mix(b, letters[i + 1])
-                        v.add(b, 1)
+                        add(b, 1)
                     }
                 } else {
-                    let weight: Float
-                    if let c = cache[h] { weight = c } else { weight = self.weight(wordHash: h, language: lang); cache[h] = weight }
                     // The term is the word's first `stemLength` letters: a language-blind stem
                     // that lets "keyring" and "keyrings", "install" and "installation" meet.
                     var term = h
-                    if letters.count > TermExtractor.stemLength {
+                    if count > TermExtractor.stemLength {
                         term = (FeatureExtractor.fnvOffset ^ 0x04) &* FeatureExtractor.fnvPrime
-                        for l in letters.prefix(TermExtractor.stemLength) { term = FeatureExtractor.mix(term, l) }
+                        for i in 0..<TermExtractor.stemLength { term = FeatureExtractor.mix(term, letters[i]) }
                     }
-                    v.add(term, weight)
+                    guard lang != nil else {
+                        add(term, 1)
+                        continue
+                    }
+                    terms[n] = term
+                    wordHashes[n] = h
+                    pending[n] = true
+                    sf_prefetch(scratch.slots + TermExtractor.cacheSlot(h))
+                    n &+= 1
+                    pendingCount &+= 1
                 }
             }
         }
+        if pendingCount > 0, let lang {
+            // The weights in the cache; the table slots of the others prefetched.
+            for i in 0..<n where pending[i] {
+                let h = wordHashes[i]
+                let cached = scratch.slots[TermExtractor.cacheSlot(h)]
+                if cached.language == Int32(lang) && cached.hash == h {
+                    termWeights[i] = cached.weight
+                    pending[i] = false
+                } else {
+                    sf_prefetch(table + Int(h & mask) &* 2)
+                }
+            }
+            let postings = model.postings
+            for i in 0..<n where pending[i] {
+                let e = model.entry(wordHashes[i])
+                entries[i] = e
+                sf_prefetch(postings + Int(e >> 8))
+            }
+            for i in 0..<n where pending[i] {
+                let w = weight(entry: entries[i], language: lang)
+                termWeights[i] = w
+                let h = wordHashes[i]
+                let slot = TermExtractor.cacheSlot(h)
+                scratch.slots[slot] = Scratch.Slot(hash: h, language: Int32(lang), weight: w)
+            }
+        }
+        v.reserve(n)
+        for i in 0..<n { v.add(terms[i], termWeights[i]) }
         v.finish()
         return v
     }
@@ -90,4 +234,45 @@ public struct TermExtractor: Sendable {
     private func isSpaceless(_ scalar: UInt32) -> Bool {
         (0x0E00...0x0EFF).contains(scalar) || (0x1000...0x109F).contains(scalar) || (0x1780...0x17FF).contains(scalar)
     }
+}
+
+/// Calls `body` with each code point of `bytes`; false, part way, if they are not valid UTF-8.
+@inline(__always)
+func decodeUTF8(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt32) -> Void) -> Bool {
+    guard let p = bytes.baseAddress else { return true }
+    let end = bytes.count
+    var i = 0
+    while i < end {
+        let b0 = UInt32(p[i])
+        if b0 < 0x80 {
+            body(b0)
+            i &+= 1
+            continue
+        }
+        var v: UInt32
+        if b0 < 0xC2 || b0 > 0xF4 { return false }
+        if b0 < 0xE0 {
+            guard i + 1 < end else { return false }
+            let b1 = UInt32(p[i + 1])
+            guard b1 & 0xC0 == 0x80 else { return false }
+            v = (b0 & 0x1F) << 6 | (b1 & 0x3F)
+            i &+= 2
+        } else if b0 < 0xF0 {
+            guard i + 2 < end else { return false }
+            let b1 = UInt32(p[i + 1]), b2 = UInt32(p[i + 2])
+            guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80 else { return false }
+            v = (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F)
+            guard v >= 0x800, v & 0xF800 != 0xD800 else { return false }
+            i &+= 3
+        } else {
+            guard i + 3 < end else { return false }
+            let b1 = UInt32(p[i + 1]), b2 = UInt32(p[i + 2]), b3 = UInt32(p[i + 3])
+            guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80, b3 & 0xC0 == 0x80 else { return false }
+            v = (b0 & 0x07) << 18 | (b1 & 0x3F) << 12 | (b2 & 0x3F) << 6 | (b3 & 0x3F)
+            guard v >= 0x10000, v <= 0x10FFFF else { return false }
+            i &+= 4
+        }
+        body(v)
+    }
+    return true
 }

@@ -4,37 +4,132 @@
 /// Khmer, Myanmar) the character bigrams of each word are terms too, so that two paragraphs
 /// about the same thing share terms even where the dictionary segments differently. Numbers
 /// and names count like any rare word: they are strong evidence of a shared topic.
+///
+/// Stored as parallel arrays of terms and weights in insertion order, indexed by an
+/// open-addressing table over the term hashes (which are already hashes, so they need no
+/// hashing again). Sums run in insertion order, so results do not depend on a hash seed.
 public struct TermVector: Sendable {
-    /// Term hash → weight.
-    public private(set) var weights: [UInt64: Float] = [:]
+    private var keys: [UInt64] = []
+    private var values: [Float] = []
+    /// Index + 1 of the entry in each slot, 0 for an empty slot; a power of two, at least twice
+    /// the entries (empty until the first term).
+    private var slots: [Int32] = []
     public private(set) var normSquared: Float = 0
 
     public init() {}
 
-    public var isEmpty: Bool { weights.isEmpty }
+    public var isEmpty: Bool { keys.isEmpty }
+
+    /// Term hash → weight.
+    public var weights: [UInt64: Float] { Dictionary(uniqueKeysWithValues: zip(keys, values)) }
+
+    /// The number of terms.
+    public var count: Int { keys.count }
+
+    @inline(__always)
+    private static func home(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    /// The entry of `key` in a table, or -1.
+    @inline(__always)
+    private static func find(_ key: UInt64, _ slots: UnsafeBufferPointer<Int32>, _ keys: UnsafeBufferPointer<UInt64>) -> Int {
+        let mask = slots.count &- 1
+        if mask < 0 { return -1 }
+        var i = home(key, mask)
+        while true {
+            let e = Int(slots[i])
+            if e == 0 { return -1 }
+            if keys[e &- 1] == key { return e &- 1 }
+            i = (i &+ 1) & mask
+        }
+    }
+
+    private mutating func rehash(_ size: Int) {
+        slots = [Int32](repeating: 0, count: size)
+        let mask = size - 1
+        keys.withUnsafeBufferPointer { k in
+            slots.withUnsafeMutableBufferPointer { s in
+                for (n, key) in k.enumerated() {
+                    var i = TermVector.home(key, mask)
+                    while s[i] != 0 { i = (i &+ 1) & mask }
+                    s[i] = Int32(n + 1)
+                }
+            }
+        }
+    }
+
+    /// Adds `w` to the weight of `key`, returning the weight before (0 for a new term).
+    @inline(__always)
+    private mutating func addReturningOld(_ key: UInt64, _ w: Float) -> (old: Float, new: Float) {
+        let found = slots.withUnsafeBufferPointer { s in keys.withUnsafeBufferPointer { k in TermVector.find(key, s, k) } }
+        if found >= 0 {
+            let old = values[found]
+            let new = old + w
+            values[found] = new
+            return (old, new)
+        }
+        keys.append(key)
+        let new: Float = 0 + w
+        values.append(new)
+        if 2 * keys.count > slots.count {
+            rehash(max(16, 2 * slots.count))
+        } else {
+            let mask = slots.count - 1
+            slots.withUnsafeMutableBufferPointer { s in
+                var i = TermVector.home(key, mask)
+                while s[i] != 0 { i = (i &+ 1) & mask }
+                s[i] = Int32(keys.count)
+            }
+        }
+        return (0, new)
+    }
+
+    /// Makes room for `n` terms.
+    mutating func reserve(_ n: Int) {
+        keys.reserveCapacity(n)
+        values.reserveCapacity(n)
+        var size = max(16, slots.count)
+        while size < 2 * n { size *= 2 }
+        if size > slots.count { rehash(size) }
+    }
 
     mutating func add(_ term: UInt64, _ w: Float) {
-        weights[term, default: 0] += w
+        _ = addReturningOld(term, w)
     }
 
     mutating func finish() {
-        normSquared = weights.values.reduce(0) { $0 + $1 * $1 }
+        var n: Float = 0
+        for v in values { n = n + v * v }
+        normSquared = n
     }
 
     public func dot(_ other: TermVector) -> Float {
-        let (small, large) = weights.count <= other.weights.count ? (self, other) : (other, self)
+        let (small, large) = keys.count <= other.keys.count ? (self, other) : (other, self)
+        if small.keys.isEmpty { return 0 }
         var s: Float = 0
-        for (k, v) in small.weights { if let w = large.weights[k] { s += v * w } }
+        small.keys.withUnsafeBufferPointer { sk in
+            small.values.withUnsafeBufferPointer { sv in
+                large.slots.withUnsafeBufferPointer { ls in
+                    large.keys.withUnsafeBufferPointer { lk in
+                        large.values.withUnsafeBufferPointer { lv in
+                            for i in 0..<sk.count {
+                                let j = TermVector.find(sk[i], ls, lk)
+                                if j >= 0 { s += sv[i] * lv[j] }
+                            }
+                        }
+                    }
+                }
+            }
+        }
         return s
     }
 
     /// Adds `other` into this vector (for running sums of paragraphs).
     /// The norm is updated term by term, so summing n paragraphs costs their total size.
     public mutating func accumulate(_ other: TermVector) {
-        for (k, v) in other.weights {
-            let old = weights[k] ?? 0
-            let new = old + v
-            weights[k] = new
+        for i in 0..<other.keys.count {
+            let (old, new) = addReturningOld(other.keys[i], other.values[i])
             normSquared += new * new - old * old
         }
     }

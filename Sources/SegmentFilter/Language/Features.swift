@@ -47,10 +47,15 @@ struct FeatureExtractor {
             let l = model.caseTable[Int(v)]
             return l == 0 ? nil : UInt32(l)
         }
+        return FeatureExtractor.letterOutsideBMP(scalar)
+    }
+
+    /// `letter` for a code point the case table does not cover.
+    static func letterOutsideBMP(_ scalar: Unicode.Scalar) -> UInt32? {
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .nonspacingMark, .spacingMark, .enclosingMark:
-            return scalar.properties.lowercaseMapping.unicodeScalars.first?.value ?? v
+            return scalar.properties.lowercaseMapping.unicodeScalars.first?.value ?? scalar.value
         default:
             return nil
         }

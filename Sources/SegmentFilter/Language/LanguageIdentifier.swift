@@ -1,4 +1,5 @@
 import Foundation
+import ICUShim
 
 /// A paragraph's language: the best guess, its probability and the runners-up.
 public struct LanguageGuess: Equatable, Sendable {
@@ -31,17 +32,44 @@ public struct LanguageGuess: Equatable, Sendable {
 /// 3. Scores become probabilities by a softmax whose temperature shrinks with the amount of
 ///    evidence, fitted on held-out text (`tools/langdata/calibrate.py`).
 ///
+/// The text is decoded once: the first pass lower-cases its letters into a buffer (tokens
+/// separated by single spaces, which are also the n-grams' padding) while counting scripts,
+/// and the scoring pass reads the buffer. `FeatureExtractor` is the reference definition of
+/// the features; this reads the same ones.
+///
 /// Not thread-safe (it reuses buffers); use one per worker.
 public final class LanguageIdentifier {
     public let model: LanguageModel
-    private var extractor: FeatureExtractor
-    private var scores: [Float]
-    private var orderCounts: [Int]
+    private let languageCount: Int
+    private let scores: UnsafeMutablePointer<Float>
+    private let orderCounts: UnsafeMutablePointer<Int>
+    private let totals: UnsafeMutablePointer<Float>
+    /// The candidates' floors, order by order: floor(candidate j, o) at o × candidates + j.
+    private let candidateFloors: UnsafeMutablePointer<Float>
     private let tokenCache: TokenCache
-    private var scriptCounts = [Int](repeating: 0, count: 256)
+    private let denseCache: DenseCache
+    private let entryCache = EntryCache()
+    private let scriptCounts: UnsafeMutablePointer<Int>
     private var touchedScripts: [Int32] = []
     /// For each script, the languages written in it.
     private let languagesByScript: [String: [Int]]
+    /// The same by script code, filled as scripts are met.
+    private var candidatesByCode: [[Int]?] = Array(repeating: nil, count: 256)
+    private var scriptNames: [String?] = Array(repeating: nil, count: 256)
+    private let japanese: [Int]
+    /// Lower-cased letters of the text being identified: " tok1 tok2 ... tokN ".
+    private var letters: UnsafeMutablePointer<UInt32>
+    private var letterCapacity: Int
+    private var letterCount = 0
+    /// A chunk of one token's features: hashes, orders, table entries.
+    private static let chunk = 128
+    private let featureHashes: UnsafeMutablePointer<UInt64>
+    private let featureOrders: UnsafeMutablePointer<Int>
+    private let featureEntries: UnsafeMutablePointer<UInt32>
+    private var sortKeys: [UInt64] = []
+    private var scalars: UnsafeMutablePointer<UInt32>
+    private var scalarCapacity = 1024
+    private let graphemeFlags: UnsafeMutablePointer<UInt8>
 
     /// Words that are links, addresses or paths carry no language.
     static func isLinkLike<S: StringProtocol>(_ chunk: S) -> Bool {
@@ -50,32 +78,64 @@ public final class LanguageIdentifier {
 
     /// A quick byte scan: only text with ':' followed by "//", "www." or '@' needs link removal.
     static func mayContainLinks(_ text: Substring) -> Bool {
-        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            var i = 2
-            while i < bytes.count {
-                let b = bytes[i]
-                if b == UInt8(ascii: "@") { return true }
-                if b == UInt8(ascii: "/") && bytes[i - 1] == UInt8(ascii: "/") && bytes[i - 2] == UInt8(ascii: ":") { return true }
-                if b == UInt8(ascii: ".") && bytes[i - 1] == UInt8(ascii: "w") && bytes[i - 2] == UInt8(ascii: "w") { return true }
-                i += 1
-            }
-            return bytes.first == UInt8(ascii: "@") || (bytes.count > 1 && bytes[1] == UInt8(ascii: "@"))
+        if let r = text.utf8.withContiguousStorageIfAvailable(mayContainLinks) { return r }
+        return Array(text.utf8).withUnsafeBufferPointer(mayContainLinks)
+    }
+
+    static func mayContainLinks(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 2
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "@") { return true }
+            if b == UInt8(ascii: "/") && bytes[i - 1] == UInt8(ascii: "/") && bytes[i - 2] == UInt8(ascii: ":") { return true }
+            if b == UInt8(ascii: ".") && bytes[i - 1] == UInt8(ascii: "w") && bytes[i - 2] == UInt8(ascii: "w") { return true }
+            i += 1
         }
-        if let r = text.utf8.withContiguousStorageIfAvailable(scan) { return r }
-        return Array(text.utf8).withUnsafeBufferPointer(scan)
+        return bytes.first == UInt8(ascii: "@") || (bytes.count > 1 && bytes[1] == UInt8(ascii: "@"))
     }
 
     public init(model: LanguageModel = .embedded) {
         self.model = model
-        extractor = FeatureExtractor(model: model)
-        scores = [Float](repeating: 0, count: model.languages.count)
-        orderCounts = [Int](repeating: 0, count: model.maxOrder + 1)
+        languageCount = model.languages.count
+        scores = .allocate(capacity: languageCount)
+        scores.initialize(repeating: 0, count: languageCount)
+        totals = .allocate(capacity: languageCount)
+        candidateFloors = .allocate(capacity: 256 * (model.maxOrder + 1))
+        totals.initialize(repeating: 0, count: languageCount)
+        orderCounts = .allocate(capacity: model.maxOrder + 1)
+        orderCounts.initialize(repeating: 0, count: model.maxOrder + 1)
+        scriptCounts = .allocate(capacity: 256)
+        scriptCounts.initialize(repeating: 0, count: 256)
         tokenCache = TokenCache(languages: model.languages.count)
+        denseCache = DenseCache(languages: model.languages.count)
         var byScript: [String: [Int]] = [:]
         for (i, l) in model.languages.enumerated() {
             for s in l.scripts { byScript[s, default: []].append(i) }
         }
         languagesByScript = byScript
+        japanese = model.languages.indices.filter { model.languages[$0].code == "ja" }
+        letterCapacity = 1024
+        letters = .allocate(capacity: letterCapacity)
+        scalars = .allocate(capacity: scalarCapacity)
+        graphemeFlags = .allocate(capacity: 0x10000)
+        graphemeFlags.initialize(repeating: 0, count: 0x10000)
+        featureHashes = .allocate(capacity: LanguageIdentifier.chunk)
+        featureOrders = .allocate(capacity: LanguageIdentifier.chunk)
+        featureEntries = .allocate(capacity: LanguageIdentifier.chunk)
+    }
+
+    deinit {
+        scores.deallocate()
+        totals.deallocate()
+        candidateFloors.deallocate()
+        orderCounts.deallocate()
+        scriptCounts.deallocate()
+        letters.deallocate()
+        scalars.deallocate()
+        graphemeFlags.deallocate()
+        featureHashes.deallocate()
+        featureOrders.deallocate()
+        featureEntries.deallocate()
     }
 
     /// The language of `text`, with up to `top` alternatives.
@@ -86,13 +146,31 @@ public final class LanguageIdentifier {
         // Pass 1: letters per script, over the text without links.
         var analysed = text
         if LanguageIdentifier.mayContainLinks(text) {
+            if let r = text.utf8.withContiguousStorageIfAvailable({ loadWithoutLinks($0) }), let n = r {
+                return decided(n, top: top)
+            }
             analysed = Substring(text.split(whereSeparator: \.isWhitespace)
                 .filter { !LanguageIdentifier.isLinkLike($0) }.joined(separator: " "))
         }
-        let (perScript, letters) = scriptProfile(analysed.unicodeScalars)
+        return decided(load(analysed), top: top)
+    }
+
+    /// The language of UTF-8 bytes, as `identify(String(decoding: bytes, as: UTF8.self))`
+    /// would find it, without making the string when the bytes are valid UTF-8.
+    func identify(utf8 bytes: UnsafeBufferPointer<UInt8>, top: Int = 3) -> LanguageGuess {
+        if !LanguageIdentifier.mayContainLinks(bytes) {
+            if let n = load(bytes) { return decided(n, top: top) }
+        } else if let n = loadWithoutLinks(bytes) {
+            return decided(n, top: top)
+        }
+        return identify(String(decoding: bytes, as: UTF8.self), top: top)
+    }
+
+    /// Steps 1-3 for the text `load` has just read, with `letters` letters.
+    private func decided(_ letters: Int, top: Int) -> LanguageGuess {
         guard letters > 0 else { return .undetermined }
-        let (candidates, dominant) = candidateLanguages(perScript: perScript, letters: letters)
-        let scriptName = Script(code: dominant).shortName
+        let (candidates, dominant) = candidateLanguages(letters: letters)
+        let scriptName = shortName(dominant)
         if candidates.isEmpty {
             return LanguageGuess(code: "und", probability: 0, top: [], script: scriptName, letters: letters)
         }
@@ -101,8 +179,7 @@ public final class LanguageIdentifier {
             return LanguageGuess(code: code, probability: 0.99, top: [(code, 0.99)], script: scriptName, letters: letters)
         }
         // Pass 2: n-gram and word evidence for every language; only candidates are read out.
-        let ranked = rank(analysed.unicodeScalars, candidates)
-        let best = ranked.prefix(max(1, top)).map { (model.languages[$0.0].code, $0.1) }
+        let best = rank(candidates, top: max(1, top)).map { (model.languages[$0.0].code, $0.1) }
         return LanguageGuess(code: best[0].0, probability: best[0].1, top: best, script: scriptName, letters: letters)
     }
 
@@ -110,44 +187,243 @@ public final class LanguageIdentifier {
     /// features behind them: what `tools/langdata/calibrate.py` fits the temperature on. Empty
     /// when the script alone decides.
     public func rawScores(_ text: String) -> (scores: [(code: String, score: Double)], features: Int) {
-        let scalars = text[...].unicodeScalars
-        let (perScript, letters) = scriptProfile(scalars)
+        let letters = load(text[...])
         guard letters > 0 else { return ([], 0) }
-        let (candidates, _) = candidateLanguages(perScript: perScript, letters: letters)
+        let (candidates, _) = candidateLanguages(letters: letters)
         guard candidates.count > 1 else { return ([], 0) }
-        let (raw, features) = rawScores(scalars, candidates)
+        let (raw, features) = rawScores(candidates)
         return (raw.map { (model.languages[$0.0].code, Double($0.1)) }, features)
     }
 
-    /// With `earlyExit`, reading stops once the leader is certain (see `Accumulator`).
-    func rawScores(_ text: Substring.UnicodeScalarView, _ candidates: [Int], earlyExit: Bool = false) -> ([(Int, Float)], Int) {
-        for i in scores.indices { scores[i] = 0 }
-        for i in orderCounts.indices { orderCounts[i] = 0 }
-        let wordOrder = model.maxOrder
-        scores.withUnsafeMutableBufferPointer { sc in
-            orderCounts.withUnsafeMutableBufferPointer { oc in
-                candidates.withUnsafeBufferPointer { cand in
-                    var sink = Accumulator(model: model, scores: sc.baseAddress!, counts: oc.baseAddress!, cache: tokenCache,
-                                           candidates: earlyExit ? cand : nil)
-                    extractor.forEachFeature(in: text, into: &sink)
-                }
-            }
+    // MARK: Pass 1: decoding and scripts
+
+    private func reserveLetters(_ n: Int) {
+        if n > letterCapacity {
+            letters.deallocate()
+            letterCapacity = max(n, 2 * letterCapacity)
+            letters = .allocate(capacity: letterCapacity)
         }
-        var out: [(Int, Float)] = []
-        out.reserveCapacity(candidates.count)
-        for l in candidates {
-            var s = scores[l]
-            for o in 0...wordOrder {
-                let w: Float = o == wordOrder ? model.wordWeight : 1
-                s += Float(orderCounts[o]) * model.floor(language: l, order: o) * w
-            }
-            out.append((l, s))
-        }
-        out.sort { $0.1 > $1.1 }
-        return (out, orderCounts.reduce(0, +))
     }
 
-    /// Adds each feature's weights to the languages in its postings.
+    /// Reads `text` into `letters` and counts its letters per script; returns the letter count.
+    private func load(_ text: Substring) -> Int {
+        if let r = text.utf8.withContiguousStorageIfAvailable({ load($0) }), let n = r { return n }
+        // Not contiguous (or, impossibly for a String, not valid UTF-8): scalar by scalar.
+        reserveLetters(text.utf8.count + 2)
+        let out = letters
+        var w = 1
+        var n = 0
+        out[0] = 0x20
+        ScriptTable.shared.bmp.withUnsafeBufferPointer { bmp in
+            for scalar in text.unicodeScalars { add(scalar.value, bmp.baseAddress!, out, &w, &n) }
+        }
+        if out[w - 1] != 0x20 { out[w] = 0x20; w += 1 }
+        letterCount = w
+        return n
+    }
+
+    /// Reads UTF-8 bytes into `letters`; nil, with nothing counted, if they are not valid UTF-8.
+    private func load(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        reserveLetters(bytes.count + 2)
+        let out = letters
+        var w = 1
+        var n = 0
+        out[0] = 0x20
+        let valid = ScriptTable.shared.bmp.withUnsafeBufferPointer { bmpBuffer -> Bool in
+            let bmp = bmpBuffer.baseAddress!
+            guard let p = bytes.baseAddress else { return true }
+            let end = bytes.count
+            var i = 0
+            while i < end {
+                let b0 = UInt32(p[i])
+                if b0 < 0x80 {
+                    add(b0, bmp, out, &w, &n)
+                    i &+= 1
+                    continue
+                }
+                var v: UInt32
+                if b0 < 0xC2 || b0 > 0xF4 { return false }
+                if b0 < 0xE0 {
+                    guard i + 1 < end else { return false }
+                    let b1 = UInt32(p[i + 1])
+                    guard b1 & 0xC0 == 0x80 else { return false }
+                    v = (b0 & 0x1F) << 6 | (b1 & 0x3F)
+                    i &+= 2
+                } else if b0 < 0xF0 {
+                    guard i + 2 < end else { return false }
+                    let b1 = UInt32(p[i + 1]), b2 = UInt32(p[i + 2])
+                    guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80 else { return false }
+                    v = (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F)
+                    guard v >= 0x800, v & 0xF800 != 0xD800 else { return false }
+                    i &+= 3
+                } else {
+                    guard i + 3 < end else { return false }
+                    let b1 = UInt32(p[i + 1]), b2 = UInt32(p[i + 2]), b3 = UInt32(p[i + 3])
+                    guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80, b3 & 0xC0 == 0x80 else { return false }
+                    v = (b0 & 0x07) << 18 | (b1 & 0x3F) << 12 | (b2 & 0x3F) << 6 | (b3 & 0x3F)
+                    guard v >= 0x10000, v <= 0x10FFFF else { return false }
+                    i &+= 4
+                }
+                add(v, bmp, out, &w, &n)
+            }
+            return true
+        }
+        if !valid {
+            for c in touchedScripts { scriptCounts[Int(c)] = 0 }
+            touchedScripts.removeAll(keepingCapacity: true)
+            return nil
+        }
+        if out[w - 1] != 0x20 { out[w] = 0x20; w += 1 }
+        letterCount = w
+        return n
+    }
+
+    /// Facts about a code point for `loadWithoutLinks`, found by asking String itself and kept
+    /// for the BMP: bit 0 known, bit 1 White_Space, bit 2 joins a space before it into one
+    /// Character (Extend, ZWJ, SpacingMark), bit 3 joins a space after it (Prepend).
+    @inline(__always)
+    private func flags(_ v: UInt32) -> UInt8 {
+        if v < 0x80 { return (v >= 0x09 && v <= 0x0D) || v == 0x20 ? 3 : 1 }
+        if v < 0x10000 && graphemeFlags[Int(v)] != 0 { return graphemeFlags[Int(v)] }
+        let u = Unicode.Scalar(v)!
+        var f: UInt8 = 1
+        if u.properties.isWhitespace { f |= 2 }
+        var after = " "
+        after.unicodeScalars.append(u)
+        if after.count == 1 { f |= 4 }
+        var before = String(u)
+        before.unicodeScalars.append(" ")
+        if before.count == 1 { f |= 8 }
+        if v < 0x10000 { graphemeFlags[Int(v)] = f }
+        return f
+    }
+
+    /// Reads UTF-8 bytes into `letters` as `identify(_: Substring)` reads them after taking out
+    /// the link-like words, without splitting them into Characters: the words are the runs
+    /// between White_Space code points, which is what splitting the Characters on
+    /// `isWhitespace` gives unless a space is joined to a neighbour (a Prepend before it, a
+    /// combining mark after it). Nil, with nothing counted, for such text or invalid UTF-8.
+    private func loadWithoutLinks(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        if bytes.count + 1 > scalarCapacity {
+            scalars.deallocate()
+            scalarCapacity = max(bytes.count + 1, 2 * scalarCapacity)
+            scalars = .allocate(capacity: scalarCapacity)
+        }
+        let sc = scalars
+        var count = 0
+        guard decodeUTF8(bytes, { v in sc[count] = v; count &+= 1 }) else { return nil }
+        for i in 0..<count where flags(sc[i]) & 2 != 0 {
+            let v = sc[i]
+            // Controls (tab, line breaks) break on both sides whatever their neighbours.
+            if v <= 0x0D || v == 0x85 || v == 0x2028 || v == 0x2029 { continue }
+            if i > 0 && flags(sc[i - 1]) & 8 != 0 { return nil }
+            if i + 1 < count && flags(sc[i + 1]) & 4 != 0 { return nil }
+        }
+        reserveLetters(bytes.count + 2)
+        let out = letters
+        var w = 1
+        var n = 0
+        out[0] = 0x20
+        ScriptTable.shared.bmp.withUnsafeBufferPointer { bmpBuffer in
+            let bmp = bmpBuffer.baseAddress!
+            var first = true
+            var i = 0, byte = 0
+            @inline(__always) func width(_ v: UInt32) -> Int { v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4 }
+            while i < count {
+                if flags(sc[i]) & 2 != 0 {
+                    byte &+= width(sc[i])
+                    i &+= 1
+                    continue
+                }
+                let start = i, startByte = byte
+                // Only a word with ':' or '@' in it, or one starting with 'w', can be link-like.
+                var suspect = sc[i] == 0x77
+                while i < count && flags(sc[i]) & 2 == 0 {
+                    if sc[i] == 0x3A || sc[i] == 0x40 { suspect = true }
+                    byte &+= width(sc[i])
+                    i &+= 1
+                }
+                if suspect {
+                    let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[startByte..<byte]), as: UTF8.self)
+                    if LanguageIdentifier.isLinkLike(word[...]) { continue }
+                }
+                // The words are joined with single spaces.
+                if !first { add(0x20, bmp, out, &w, &n) }
+                first = false
+                for j in start..<i { add(sc[j], bmp, out, &w, &n) }
+            }
+        }
+        if out[w - 1] != 0x20 { out[w] = 0x20; w += 1 }
+        letterCount = w
+        return n
+    }
+
+    /// One code point of pass 1: a letter is appended lower-cased and counted under its script
+    /// (neutral ones not counted); a separator ends the current token.
+    @inline(__always)
+    private func add(_ v: UInt32, _ bmp: UnsafePointer<UInt8>, _ letters: UnsafeMutablePointer<UInt32>,
+                     _ w: inout Int, _ n: inout Int) {
+        let l: UInt32
+        let code: Int
+        if v < 0x10000 {
+            l = UInt32(model.caseTable[Int(v)])
+            if l == 0 {
+                if letters[w &- 1] != 0x20 { letters[w] = 0x20; w &+= 1 }
+                return
+            }
+            code = Int(bmp[Int(v)])
+        } else {
+            guard let x = FeatureExtractor.letterOutsideBMP(Unicode.Scalar(v)!) else {
+                if letters[w &- 1] != 0x20 { letters[w] = 0x20; w &+= 1 }
+                return
+            }
+            l = x
+            code = Int(sf_script_of(v))
+        }
+        letters[w] = l
+        w &+= 1
+        // Script.isNeutral: Common, Inherited, Unknown.
+        if code > 1 && code != Int(Script.unknown.code) && code < 256 {
+            if scriptCounts[code] == 0 { touchedScripts.append(Int32(code)) }
+            scriptCounts[code] &+= 1
+            n &+= 1
+        }
+    }
+
+    /// The languages that compete for the loaded text, and its dominant script (the most
+    /// letters; the lower code on a tie). Clears the script counts.
+    private func candidateLanguages(letters: Int) -> ([Int], Int32) {
+        var dominant: Int32 = -1
+        var most = 0
+        for c in touchedScripts {
+            let k = scriptCounts[Int(c)]
+            if k > most || (k == most && c < dominant) { dominant = c; most = k }
+        }
+        let kana = scriptCounts[Int(Script.hiragana.code)] + scriptCounts[Int(Script.katakana.code)]
+        for c in touchedScripts { scriptCounts[Int(c)] = 0 }
+        touchedScripts.removeAll(keepingCapacity: true)
+        if kana > 0 && Double(kana) >= 0.05 * Double(letters) { return (japanese, dominant) }
+        if let c = candidatesByCode[Int(dominant)] { return (c, dominant) }
+        let c = languagesByScript[shortName(dominant)] ?? []
+        candidatesByCode[Int(dominant)] = c
+        return (c, dominant)
+    }
+
+    private func shortName(_ code: Int32) -> String {
+        if let s = scriptNames[Int(code)] { return s }
+        let s = Script(code: code).shortName
+        scriptNames[Int(code)] = s
+        return s
+    }
+
+    // MARK: Pass 2: scores
+
+    /// The candidates' scores over the loaded text, best first (ties in candidate order), and
+    /// the number of features read. With `earlyExit`, reading stops once the leader is certain.
+    ///
+    /// A feature's log-probability in a language is the floor of its order plus the weight in
+    /// its postings; the weights are summed here and the floors, which depend only on how many
+    /// features of each order there were, are added at the end.
     ///
     /// A token's contribution to every language is the same wherever it occurs, and words follow
     /// Zipf's law, so the contributions of the first `TokenCache.capacity` distinct short tokens
@@ -159,167 +435,528 @@ public final class LanguageIdentifier {
     /// `EarlyExit.residual`. The probability reported is then that of the text read, which the
     /// calibration covers like any shorter text; long paragraphs cost what their first
     /// sentences cost.
-    struct Accumulator: FeatureSink {
-        enum EarlyExit {
-            static let minFeatures = 160
-            static let checkEvery = 4
-            static let residual = 1e-4
-        }
-
-        let model: LanguageModel
-        let scores: UnsafeMutablePointer<Float>
-        let counts: UnsafeMutablePointer<Int>
-        let cache: TokenCache
-        let candidates: UnsafeBufferPointer<Int>?
-        var recording: Int32 = -1
-        var target: UnsafeMutablePointer<Float>
+    func rawScores(_ candidates: [Int], earlyExit: Bool = false, sorted: Bool = true) -> ([(Int, Float)], Int) {
+        let n = languageCount
+        let scores = self.scores
+        let counts = orderCounts
+        let maxOrder = model.maxOrder
+        scores.update(repeating: 0, count: n)
+        counts.update(repeating: 0, count: maxOrder + 1)
+        let cache = tokenCache
+        let entries = entryCache
+        var cached = cache.count
+        let text = letters
+        let end = letterCount
         var tokens = 0
-        private(set) var finished = false
-
-        init(model: LanguageModel, scores: UnsafeMutablePointer<Float>, counts: UnsafeMutablePointer<Int>, cache: TokenCache,
-             candidates: UnsafeBufferPointer<Int>? = nil) {
-            self.model = model
-            self.scores = scores
-            self.counts = counts
-            self.cache = cache
-            self.candidates = candidates
-            target = scores
+        if earlyExit {
+            for o in 0...maxOrder {
+                for (j, l) in candidates.enumerated() { candidateFloors[o &* candidates.count &+ j] = model.floor(language: l, order: o) }
+            }
         }
-
-        /// Whether the candidates other than the leader hold less than `EarlyExit.residual`
-        /// of the calibrated probability, given the features so far.
-        func certain(_ candidates: UnsafeBufferPointer<Int>) -> Bool {
-            var features = 0
-            for o in 0...model.maxOrder { features &+= counts[o] }
-            guard features >= EarlyExit.minFeatures else { return false }
-            let wordOrder = model.maxOrder
-            var best = -Float.infinity
-            var totals: [Float] = []
-            totals.reserveCapacity(candidates.count)
-            for l in candidates {
-                var s = scores[l]
-                for o in 0...wordOrder {
-                    s += Float(counts[o]) * model.floor(language: l, order: o) * (o == wordOrder ? model.wordWeight : 1)
+        candidates.withUnsafeBufferPointer { cand in
+            // text[0] is a space; each token is followed by one.
+            // The end and word hash (0 past `maxWordLength`) of the token at `start`.
+            @inline(__always) func scan(_ start: Int) -> (Int, UInt64) {
+                var stop = start
+                var h = (FeatureExtractor.fnvOffset ^ 0x01) &* FeatureExtractor.fnvPrime
+                while text[stop] != 0x20 {
+                    h = FeatureExtractor.mix(h, text[stop])
+                    stop &+= 1
                 }
-                totals.append(s)
-                best = max(best, s)
+                return (stop, stop &- start <= FeatureExtractor.maxWordLength ? h : 0)
             }
-            let tau = Double(model.calibrationSlope) / pow(Double(features), Double(model.lengthExponent))
-            var rest = 0.0
-            for s in totals where s < best { rest += exp(tau * Double(s - best)) }
-            return rest < EarlyExit.residual && totals.filter { $0 == best }.count == 1
+            var start = 1
+            var (stop, wordHash) = start < end ? scan(start) : (0, 0)
+            while start < end {
+                let m = stop &- start
+                // The next token's cache slots are fetched while this one is scored.
+                let nextStart = stop &+ 1
+                var (nextStop, nextHash) = (0, UInt64(0))
+                if nextStart < end {
+                    (nextStop, nextHash) = scan(nextStart)
+                    if nextStop &- nextStart <= FeatureExtractor.maxWordLength {
+                        cache.prefetch(nextHash)
+                        entries.prefetch(nextHash)
+                    }
+                }
+                var target = scores
+                var recording = false
+                if m <= FeatureExtractor.maxWordLength {
+                    let slot = cache.find(wordHash)
+                    if slot >= 0 {
+                        let v = cache.vectors + Int(slot) &* n
+                        for l in 0..<n { scores[l] += v[l] }
+                        // A token's feature counts follow from its length alone.
+                        counts[0] &+= m
+                        for o in 1..<maxOrder { counts[o] &+= max(0, m + 2 - o) }
+                        counts[maxOrder] &+= 1
+                        target = scores
+                    } else if cached < TokenCache.capacity {
+                        cache.insert(wordHash, Int32(cached))
+                        target = cache.vectors + cached &* n
+                        target.update(repeating: 0, count: n)
+                        cached &+= 1
+                        recording = true
+                    }
+                    if slot < 0 {
+                        if let (list, c, lastIsWord) = entries.find(wordHash, length: m) {
+                            counts[0] &+= m
+                            for o in 1..<maxOrder { counts[o] &+= max(0, m + 2 - o) }
+                            counts[maxOrder] &+= 1
+                            let postings = model.postings
+                            for j in 0..<c { sf_prefetch(postings + Int(list[j] >> 8)) }
+                            apply(list, c, lastIsWord: lastIsWord, into: target)
+                        } else {
+                            addFeatures(text + (start &- 1), m, wordHash: wordHash, into: target, record: true)
+                        }
+                    }
+                } else {
+                    addFeatures(text + (start &- 1), m, wordHash: 0, into: target, record: false)
+                }
+                if recording { for l in 0..<n { scores[l] += target[l] } }
+                tokens &+= 1
+                start = nextStart
+                stop = nextStop
+                wordHash = nextHash
+                if earlyExit && tokens % EarlyExit.checkEvery == 0 && certain(cand) { break }
+            }
         }
-
-        @inline(__always)
-        mutating func beginToken(length m: Int, wordHash: UInt64) -> Bool {
-            guard m <= FeatureExtractor.maxWordLength else { return false }
-            let n = cache.languages
-            if let slot = cache.index[wordHash] {
-                let v = cache.vectors + Int(slot) &* n
-                for l in 0..<n { scores[l] += v[l] }
-                // A token's feature counts follow from its length alone.
-                counts[0] &+= m
-                for o in 1..<model.maxOrder { counts[o] &+= max(0, m + 2 - o) }
-                counts[model.maxOrder] &+= 1
-                return true
+        cache.count = cached
+        var out: [(Int, Float)] = []
+        out.reserveCapacity(candidates.count)
+        let wordOrder = maxOrder
+        for l in candidates {
+            var s = scores[l]
+            for o in 0...wordOrder {
+                let w: Float = o == wordOrder ? model.wordWeight : 1
+                s += Float(counts[o]) * model.floor(language: l, order: o) * w
             }
-            if cache.count < TokenCache.capacity {
-                recording = Int32(cache.count)
-                cache.index[wordHash] = recording
-                cache.count += 1
-                target = cache.vectors + Int(recording) &* n
-                target.update(repeating: 0, count: n)
-            }
-            return false
+            out.append((l, s))
         }
+        if sorted { sortByScore(&out) }
+        var features = 0
+        for o in 0...maxOrder { features += counts[o] }
+        return (out, features)
+    }
 
-        @inline(__always)
-        mutating func feature(_ hash: UInt64, order: Int) {
-            counts[order] &+= 1
-            guard let (start, count) = model.lookup(hash) else { return }
-            let s = order == model.maxOrder ? model.step * model.wordWeight : model.step
-            var k = start
-            let end = start &+ count
-            while k < end {
-                let p = model.postings[k]
-                target[Int(p & 0xFF)] += Float(p >> 8) * s
-                k &+= 1
+    enum EarlyExit {
+        static let minFeatures = 160
+        static let checkEvery = 4
+        static let residual = 1e-4
+    }
+
+    /// Adds the features of the token `padded[1...m]` (`padded[0]` and `padded[m + 1]` are its
+    /// spaces) into `target`, in `FeatureExtractor`'s order. The features go in chunks: all of
+    /// a chunk's table slots are prefetched, then its postings, then the weights are added, so
+    /// the cache misses of a chunk overlap instead of following one another.
+    @inline(__always)
+    private func addFeatures(_ padded: UnsafeMutablePointer<UInt32>, _ m: Int, wordHash: UInt64, into target: UnsafeMutablePointer<Float>,
+                             record: Bool) {
+        let maxOrder = model.maxOrder
+        let hashes = featureHashes, orders = featureOrders
+        let counts = orderCounts
+        let table = model.table, mask = model.slotMask
+        var k = 0
+        for i in 0...(m + 1) {
+            var h = FeatureExtractor.fnvOffset
+            let limit = min(maxOrder, m + 2 - i)
+            var o = 0
+            while o < limit {
+                h = FeatureExtractor.mix(h, padded[i &+ o])
+                // A lone pad is not a feature.
+                if o != 0 || (i != 0 && i != m + 1) {
+                    hashes[k] = h
+                    orders[k] = o
+                    counts[o] &+= 1
+                    sf_prefetch(table + Int(h & mask) &* 2)
+                    k &+= 1
+                    if k == LanguageIdentifier.chunk {
+                        // (Only tokens longer than a word are chunked; they are not recorded.)
+                        addPostings(k, into: target, record: nil)
+                        k = 0
+                    }
+                }
+                o &+= 1
             }
         }
+        if m <= FeatureExtractor.maxWordLength {
+            hashes[k] = wordHash
+            orders[k] = maxOrder
+            counts[maxOrder] &+= 1
+            sf_prefetch(table + Int(wordHash & mask) &* 2)
+            k &+= 1
+        }
+        if k > 0 { addPostings(k, into: target, record: record ? (wordHash, m) : nil) }
+    }
 
-        @inline(__always)
-        mutating func endToken() {
-            if recording >= 0 {
-                let n = cache.languages
-                for l in 0..<n { scores[l] += target[l] }
-                recording = -1
-                target = scores
+    /// Adds the postings of the first `k` features of the chunk into `target`, and with `record`
+    /// (the token's word hash and length) keeps the token's list of entries in `entryCache`.
+    @inline(__always)
+    private func addPostings(_ k: Int, into target: UnsafeMutablePointer<Float>, record: (UInt64, Int)?) {
+        let hashes = featureHashes, orders = featureOrders, list = featureEntries
+        let postings = model.postings
+        let maxOrder = model.maxOrder
+        // The features that have postings, in order; a word feature can only be the last.
+        var c = 0
+        var lastIsWord = false
+        for j in 0..<k {
+            let e = model.entry(hashes[j])
+            if e != 0 {
+                sf_prefetch(postings + Int(e >> 8))
+                list[c] = e
+                c &+= 1
+                lastIsWord = orders[j] == maxOrder
             }
-            tokens &+= 1
-            if let candidates, tokens % EarlyExit.checkEvery == 0 { finished = certain(candidates) }
+        }
+        if let (hash, m) = record { entryCache.insert(hash, length: m, list, c, lastIsWord: lastIsWord) }
+        apply(list, c, lastIsWord: lastIsWord, into: target)
+    }
+
+    /// Adds the postings of the table entries in `list` into `target`; with `lastIsWord` the
+    /// last is a word feature's.
+    @inline(__always)
+    private func apply(_ list: UnsafePointer<UInt32>, _ c: Int, lastIsWord: Bool, into target: UnsafeMutablePointer<Float>) {
+        let postings = model.postings
+        let dense = denseCache
+        let step = model.step
+        let wordStep = model.step * model.wordWeight
+        for j in 0..<c {
+            let word = lastIsWord && j == c &- 1
+            let e = list[j]
+            let s = word ? wordStep : step
+            if Int(e & 0xFF) >= DenseCache.minCount, let d = dense.vector(e, word: word, postings: postings, step: s) {
+                // The same products added to the same languages in the same order; the languages
+                // outside the postings get +0, which leaves a sum of non-negative terms as it is.
+                for l in 0..<languageCount { target[l] += d[l] }
+                continue
+            }
+            var p = postings + Int(e >> 8)
+            let stop = p + Int(e & 0xFF)
+            while p < stop {
+                let q = p.pointee
+                target[Int(q & 0xFF)] += Float(q >> 8) * s
+                p += 1
+            }
         }
     }
 
-    /// Per-token contributions, per identifier (so per worker).
+    /// Whether the candidates other than the leader hold less than `EarlyExit.residual`
+    /// of the calibrated probability, given the features so far.
+    private func certain(_ candidates: UnsafeBufferPointer<Int>) -> Bool {
+        let counts = orderCounts, scores = self.scores, totals = self.totals
+        var features = 0
+        for o in 0...model.maxOrder { features &+= counts[o] }
+        guard features >= EarlyExit.minFeatures else { return false }
+        let wordOrder = model.maxOrder
+        // The same sums as `rawScores` makes at the end, order by order over all candidates at
+        // once (each total still adds its terms in order, so the result is the same).
+        let c = candidates.count
+        let floors = candidateFloors
+        for j in 0..<c { totals[j] = scores[candidates[j]] }
+        for o in 0...wordOrder {
+            let k = Float(counts[o])
+            let w: Float = o == wordOrder ? model.wordWeight : 1
+            let f = floors + o &* c
+            for j in 0..<c { totals[j] += k * f[j] * w }
+        }
+        var best = -Float.infinity
+        for j in 0..<c { best = max(best, totals[j]) }
+        let tau = Double(model.calibrationSlope) / pow(Double(features), Double(model.lengthExponent))
+        // The rest is a sum of non-negative terms, which is never below its largest term: when
+        // the runner-up alone holds the residual (the usual case until the leader is clear),
+        // the sum need not be taken.
+        var leaders = 0
+        var second = -Float.infinity
+        for j in 0..<candidates.count {
+            let s = totals[j]
+            if s == best { leaders += 1 } else if s < best && s > second { second = s }
+        }
+        if leaders != 1 { return false }
+        if second > -Float.infinity && exp(tau * Double(second - best)) >= EarlyExit.residual { return false }
+        var rest = 0.0
+        for j in 0..<candidates.count {
+            let s = totals[j]
+            if s < best {
+                let x = tau * Double(s - best)
+                // exp underflows to exactly 0 below -746: adding it would change nothing.
+                if x > -750 { rest += exp(x) }
+                // The terms are not negative: once the rest is too large it stays so.
+                if rest >= EarlyExit.residual { return false }
+            }
+        }
+        return rest < EarlyExit.residual
+    }
+
+    /// Sorts by score, best first, ties in their present order (as a stable sort by `>`),
+    /// through integer keys that compare like the scores.
+    private func sortByScore(_ out: inout [(Int, Float)]) {
+        let count = out.count
+        guard count > 1, count < 1 << 32 else { return }
+        sortKeys.removeAll(keepingCapacity: true)
+        for (i, e) in out.enumerated() {
+            guard e.1.isFinite else {
+                out.sort { $0.1 > $1.1 }
+                return
+            }
+            // -0 and +0 are equal scores: make them the same key.
+            let bits = (e.1 + 0).bitPattern
+            let ascending = bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
+            sortKeys.append(UInt64(~ascending) << 32 | UInt64(i))
+        }
+        sortKeys.sort()
+        let original = out
+        for (j, key) in sortKeys.enumerated() { out[j] = original[Int(key & 0xFFFF_FFFF)] }
+    }
+
+    /// Per-token contributions, per identifier (so per worker): an open-addressing table from
+    /// a token's word hash to its slot in `vectors`.
     final class TokenCache {
         static let capacity = 8192
+        static let slotBits = 14
         let languages: Int
-        var index: [UInt64: Int32] = [:]
         var count = 0
         let vectors: UnsafeMutablePointer<Float>
+        /// A word hash and its vector's index (-1 for an empty slot), in one cache line.
+        struct Slot {
+            var key: UInt64
+            var value: Int32
+        }
+        private let slots: UnsafeMutablePointer<Slot>
 
         init(languages: Int) {
             self.languages = languages
             vectors = .allocate(capacity: TokenCache.capacity * languages)
-            index.reserveCapacity(TokenCache.capacity)
+            slots = .allocate(capacity: 1 << TokenCache.slotBits)
+            slots.initialize(repeating: Slot(key: 0, value: -1), count: 1 << TokenCache.slotBits)
         }
 
-        deinit { vectors.deallocate() }
+        deinit {
+            vectors.deallocate()
+            slots.deallocate()
+        }
+
+        @inline(__always)
+        func prefetch(_ hash: UInt64) { sf_prefetch(slots + home(hash)) }
+
+        @inline(__always)
+        private func home(_ hash: UInt64) -> Int {
+            Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - TokenCache.slotBits))
+        }
+
+        /// The slot of `hash`, or -1.
+        @inline(__always)
+        func find(_ hash: UInt64) -> Int32 {
+            let mask = (1 << TokenCache.slotBits) - 1
+            var i = home(hash)
+            while true {
+                let s = slots[i]
+                if s.value < 0 || s.key == hash { return s.value }
+                i = (i &+ 1) & mask
+            }
+        }
+
+        /// Adds `hash` (not present) with `slot`; at most `capacity` are ever added.
+        @inline(__always)
+        func insert(_ hash: UInt64, _ slot: Int32) {
+            let mask = (1 << TokenCache.slotBits) - 1
+            var i = home(hash)
+            while slots[i].value >= 0 { i = (i &+ 1) & mask }
+            slots[i] = Slot(key: hash, value: slot)
+        }
     }
 
-    private func rank(_ text: Substring.UnicodeScalarView, _ candidates: [Int]) -> [(Int, Double)] {
-        let (raw, features) = rawScores(text, candidates, earlyExit: true)
+    /// For tokens past the token cache's capacity: the table entries of each token's features
+    /// that have postings (`LanguageIdentifier.apply`'s lists), so that a repeated token costs
+    /// its postings but not its hashing and table lookups. Cleared when full.
+    final class EntryCache {
+        static let slotBits = 16
+        static let maxTokens = 1 << 15
+        static let poolCapacity = 1 << 20
+        struct Slot {
+            var key: UInt64
+            var value: UInt64
+        }
+        /// Word hash and value per slot.
+        private let slots: UnsafeMutablePointer<Slot>
+        /// Pool offset << 17 | last is a word << 16 | length << 8 | list count, per slot; 0 for
+        /// an empty slot.
+        private let pool: UnsafeMutablePointer<UInt32>
+        private let used: UnsafeMutablePointer<Int>
+
+        init() {
+            let n = 1 << EntryCache.slotBits
+            slots = .allocate(capacity: n)
+            slots.initialize(repeating: Slot(key: 0, value: 0), count: n)
+            pool = .allocate(capacity: EntryCache.poolCapacity)
+            used = .allocate(capacity: 2)
+            used.initialize(repeating: 0, count: 2)
+        }
+
+        deinit {
+            slots.deallocate()
+            pool.deallocate()
+            used.deallocate()
+        }
+
+        @inline(__always)
+        private func home(_ hash: UInt64) -> Int {
+            Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - EntryCache.slotBits))
+        }
+
+        @inline(__always)
+        func prefetch(_ hash: UInt64) { sf_prefetch(slots + home(hash)) }
+
+        /// The list of the token with this word hash and length, if kept.
+        @inline(__always)
+        func find(_ hash: UInt64, length m: Int) -> (UnsafePointer<UInt32>, Int, Bool)? {
+            let mask = (1 << EntryCache.slotBits) - 1
+            var i = home(hash)
+            while true {
+                let v = slots[i].value
+                if v == 0 { return nil }
+                if slots[i].key == hash {
+                    guard Int((v >> 8) & 0xFF) == m else { return nil }
+                    return (UnsafePointer(pool + Int(v >> 17)), Int(v & 0xFF), v & 0x1_0000 != 0)
+                }
+                i = (i &+ 1) & mask
+            }
+        }
+
+        /// Keeps a list (of at most 255 entries) for a token not kept yet.
+        @inline(__always)
+        func insert(_ hash: UInt64, length m: Int, _ list: UnsafePointer<UInt32>, _ c: Int, lastIsWord: Bool) {
+            guard c < 256, m < 256 else { return }
+            if used[0] >= EntryCache.maxTokens || used[1] + c > EntryCache.poolCapacity {
+                slots.update(repeating: Slot(key: 0, value: 0), count: 1 << EntryCache.slotBits)
+                used[0] = 0
+                used[1] = 0
+            }
+            let mask = (1 << EntryCache.slotBits) - 1
+            var i = home(hash)
+            while slots[i].value != 0 { i = (i &+ 1) & mask }
+            let offset = used[1]
+            (pool + offset).update(from: list, count: c)
+            slots[i] = Slot(key: hash, value: UInt64(offset) << 17 | (lastIsWord ? 0x1_0000 : 0) | UInt64(m) << 8 | UInt64(c))
+            used[0] += 1
+            used[1] += c
+        }
+    }
+
+    /// The long postings lists (the frequent n-grams, in most languages) expanded into dense
+    /// per-language vectors of the products they add, so that adding one is a vector add
+    /// instead of a scatter. Filled as features are met, up to `capacity`; the model's
+    /// weights are non-negative, so the languages a list lacks can add +0.
+    final class DenseCache {
+        static let minCount = 48
+        static let capacity = 2048
+        static let slotBits = 13
+        let languages: Int
+        private let count: UnsafeMutablePointer<Int>
+        private let vectors: UnsafeMutablePointer<Float>
+        private let keys: UnsafeMutablePointer<UInt64>
+        private let values: UnsafeMutablePointer<Int32>
+        /// Vectors are only exact while the products are not negative.
+        private let usable: Bool
+
+        init(languages: Int, usable: Bool = true) {
+            self.languages = languages
+            self.usable = usable
+            count = .allocate(capacity: 1)
+            count.initialize(to: 0)
+            vectors = .allocate(capacity: DenseCache.capacity * languages)
+            keys = .allocate(capacity: 1 << DenseCache.slotBits)
+            keys.initialize(repeating: 0, count: 1 << DenseCache.slotBits)
+            values = .allocate(capacity: 1 << DenseCache.slotBits)
+            values.initialize(repeating: -1, count: 1 << DenseCache.slotBits)
+        }
+
+        deinit {
+            count.deallocate()
+            vectors.deallocate()
+            keys.deallocate()
+            values.deallocate()
+        }
+
+        /// The dense form of the postings `entry` (start << 8 | count) scaled by `step`, or nil
+        /// when the cache is full.
+        @inline(__always)
+        func vector(_ entry: UInt32, word: Bool, postings: UnsafePointer<UInt16>, step: Float) -> UnsafePointer<Float>? {
+            let key = UInt64(entry) << 1 | (word ? 1 : 0)
+            let mask = (1 << DenseCache.slotBits) - 1
+            var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - DenseCache.slotBits))
+            while true {
+                let v = values[i]
+                if v < 0 { break }
+                if keys[i] == key { return UnsafePointer(vectors + Int(v) &* languages) }
+                i = (i &+ 1) & mask
+            }
+            guard usable, step >= 0, count.pointee < DenseCache.capacity else { return nil }
+            let slot = count.pointee
+            count.pointee += 1
+            keys[i] = key
+            values[i] = Int32(slot)
+            let d = vectors + slot &* languages
+            d.update(repeating: 0, count: languages)
+            var p = postings + Int(entry >> 8)
+            let stop = p + Int(entry & 0xFF)
+            while p < stop {
+                let q = p.pointee
+                d[Int(q & 0xFF)] = Float(q >> 8) * step
+                p += 1
+            }
+            return UnsafePointer(d)
+        }
+    }
+
+    /// The best `top` candidates with their calibrated probabilities, best first.
+    ///
+    /// The probabilities are a softmax over the scores sorted best first, its sum taken in that
+    /// order. A score far enough below the best has an `exp` that underflows to exactly 0 and
+    /// changes neither the sum nor its order, so only the scores near the best are sorted.
+    private func rank(_ candidates: [Int], top k: Int) -> [(Int, Double)] {
+        let (raw, features) = rawScores(candidates, earlyExit: true, sorted: false)
         // Temperature scaling: the more features, the more the same score gap means.
         let tau = Double(model.calibrationSlope) / pow(Double(max(features, 1)), Double(model.lengthExponent))
+        var best = raw[0].1
+        for e in raw where e.1 > best { best = e.1 }
+        guard tau > 0, tau.isFinite, best.isFinite, raw.allSatisfy({ $0.1.isFinite }) else {
+            return rankAll(raw, tau: tau).prefix(k).map { $0 }
+        }
+        let topScore = Double(best)
+        // The sum starts with the best score's exp(0) = 1, so it is at least 1 throughout; a
+        // term below 2^-53 (half its last place) then leaves it as it is wherever it comes.
+        // Only the larger terms need sorting, and tau > 0 makes them a prefix of the order.
+        var near: [(Int, Float)] = []
+        var far: [(Int, Float)] = []
+        for e in raw {
+            let x = tau * (Double(e.1) - topScore)
+            // ln(2^-53) = -36.74; exp is only needed to settle the scores right at the edge.
+            if x > -36.6 || (x > -36.9 && exp(x) >= 0x1p-53) { near.append(e) } else { far.append(e) }
+        }
+        sortByScore(&near)
+        var probs = near.map { (l, s) in (l, exp(tau * (Double(s) - topScore))) }
+        let z = probs.reduce(0) { $0 + $1.1 }
+        for i in probs.indices { probs[i].1 /= z }
+        if probs.count >= k { return Array(probs.prefix(k)) }
+        // The rest of the top from the far scores: the best each time, the first of equals (as
+        // the stable sort would order them).
+        while probs.count < k && !far.isEmpty {
+            var best = 0
+            for i in 1..<far.count where far[i].1 > far[best].1 { best = i }
+            let (l, s) = far.remove(at: best)
+            probs.append((l, exp(tau * (Double(s) - topScore)) / z))
+        }
+        return probs
+    }
+
+    /// The softmax over all the scores, as `rank` computes it in general.
+    private func rankAll(_ unsorted: [(Int, Float)], tau: Double) -> [(Int, Double)] {
+        var raw = unsorted
+        sortByScore(&raw)
         let top = Double(raw[0].1)
         var probs = raw.map { (l, s) in (l, exp(tau * (Double(s) - top))) }
         let z = probs.reduce(0) { $0 + $1.1 }
         for i in probs.indices { probs[i].1 /= z }
         return probs
     }
-
-    /// Letters per script (neutral characters not counted), counted in a fixed array because a
-    /// dictionary update per letter would cost more than the rest of the identification.
-    private func scriptProfile(_ scalars: Substring.UnicodeScalarView) -> ([Int32: Int], Int) {
-        var letters = 0
-        let table = ScriptTable.shared
-        scriptCounts.withUnsafeMutableBufferPointer { counts in
-            for scalar in scalars where extractor.letter(scalar) != nil {
-                let s = table.script(of: scalar)
-                if !s.isNeutral && s.code >= 0 && s.code < 256 {
-                    if counts[Int(s.code)] == 0 { touchedScripts.append(s.code) }
-                    counts[Int(s.code)] &+= 1
-                    letters &+= 1
-                }
-            }
-        }
-        var profile: [Int32: Int] = [:]
-        for c in touchedScripts {
-            profile[c] = scriptCounts[Int(c)]
-            scriptCounts[Int(c)] = 0
-        }
-        touchedScripts.removeAll(keepingCapacity: true)
-        return (profile, letters)
-    }
-
-    /// The languages that compete for a text with these letters, and its dominant script.
-    private func candidateLanguages(perScript: [Int32: Int], letters: Int) -> ([Int], Int32) {
-        let dominant = perScript.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }!.key
-        let kana = (perScript[Script.hiragana.code] ?? 0) + (perScript[Script.katakana.code] ?? 0)
-        if kana > 0 && Double(kana) >= 0.05 * Double(letters) {
-            return (model.languages.indices.filter { model.languages[$0].code == "ja" }, dominant)
-        }
-        return (languagesByScript[Script(code: dominant).shortName] ?? [], dominant)
-    }
-
 }

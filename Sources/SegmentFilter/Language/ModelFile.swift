@@ -123,6 +123,19 @@ public struct LanguageModel: @unchecked Sendable {
         }
     }
 
+    /// The table entry of a feature hash: start << 8 | count into `postings`, or 0 if absent.
+    @inline(__always)
+    func entry(_ hash: UInt64) -> UInt32 {
+        let fp = UInt32(truncatingIfNeeded: hash >> 32) | 1
+        var slot = hash & slotMask
+        while true {
+            let key = table[Int(slot) &* 2]
+            if key == fp { return table[Int(slot) &* 2 &+ 1] }
+            if key == 0 { return 0 }
+            slot = (slot &+ 1) & slotMask
+        }
+    }
+
     @inline(__always)
     func floor(language: Int, order: Int) -> Float { floors[language &* (maxOrder &+ 1) &+ order] }
 }
