@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ICUShim
 
 /// A paragraph's language: the best guess, its probability and the runners-up.
