@@ -30,7 +30,7 @@ struct Identify: ParsableCommand {
         for input in files.isEmpty ? ["-"] : files {
             let reader = try LineReader(path: input)
             while try reader.nextLine({ line, _ in
-                var text: String
+                var text = ""
                 if jsonl {
                     do {
                         let (members, _) = try JSON.objectMembers(line)
@@ -41,7 +41,7 @@ struct Identify: ParsableCommand {
                     } catch let e as JSON.ParseError {
                         throw DataError(source: reader.displayName, line: reader.lineNumber, reason: "invalid JSON: \(e)")
                     }
-                } else {
+                } else if rawScores {
                     text = String(decoding: line, as: UTF8.self)
                 }
                 if rawScores {
@@ -50,7 +50,8 @@ struct Identify: ParsableCommand {
                     try out.write(([String(features)] + scores.prefix(12).flatMap { [$0.code, String($0.score)] }).joined(separator: "\t") + "\n")
                     return
                 }
-                let guess = identifier.identify(text, top: top)
+                // Plain lines go to the identifier as bytes: no String per line.
+                let guess = jsonl ? identifier.identify(text, top: top) : identifier.identify(utf8: line, top: top)
                 var fields: [String] = []
                 if guess.top.isEmpty { fields = [guess.code, "0"] }
                 for t in guess.top.prefix(top) { fields.append(t.code); fields.append(score(t.probability)) }

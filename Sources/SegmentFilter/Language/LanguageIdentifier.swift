@@ -161,7 +161,7 @@ public final class LanguageIdentifier {
 
     /// The language of UTF-8 bytes, as `identify(String(decoding: bytes, as: UTF8.self))`
     /// would find it, without making the string when the bytes are valid UTF-8.
-    func identify(utf8 bytes: UnsafeBufferPointer<UInt8>, top: Int = 3) -> LanguageGuess {
+    public func identify(utf8 bytes: UnsafeBufferPointer<UInt8>, top: Int = 3) -> LanguageGuess {
         if !LanguageIdentifier.mayContainLinks(bytes) {
             if let n = load(bytes) { return decided(n, top: top) }
         } else if let n = loadWithoutLinks(bytes) {
