@@ -6,4 +6,7 @@ budget="${1:-600}"
 swift build -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
 mkdir -p corpus
 cp -n ../Tests/Fixtures/*.txt corpus/ 2>/dev/null || true
-.build/debug/SegfilterFuzz corpus -max_total_time="$budget" -max_len=65536 -timeout=10 -print_final_stats=1
+# -timeout: a debug build with ASan runs ~100x slower than release, and on a loaded machine a
+# nice'd fuzzer can stall for seconds; 60 s keeps scheduling stalls from stopping the run (a
+# 10 s limit once did, on an input that replays in 0.4 s: Tests/Fixtures/fuzz/).
+.build/debug/SegfilterFuzz corpus -max_total_time="$budget" -max_len=65536 -timeout=60 -print_final_stats=1

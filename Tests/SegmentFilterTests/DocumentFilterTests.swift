@@ -21,6 +21,24 @@ import PropertyBased
         }
     }
 
+    /// Inputs the fuzzer flagged (fuzz/run.sh), replayed with the fuzz target's invariants.
+    @Test func fuzzerFindingsKeepTheInvariants() throws {
+        let folder = fixturesFolder.appendingPathComponent("fuzz")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(!files.isEmpty)
+        let f = try filter("news")
+        for name in files {
+            let data = try [UInt8](Data(contentsOf: folder.appendingPathComponent(name)))
+            let a = data.withUnsafeBufferPointer { f.analyse($0) }
+            #expect(a.splitByte <= data.count, "\(name)")
+            #expect(a.splitByte == data.count || a.paragraphs.contains { $0.byteRange.lowerBound == a.splitByte }, "\(name)")
+            let s = String(decoding: data, as: UTF8.self)
+            var encoded: [UInt8] = []
+            JSON.appendString(s, to: &encoded)
+            #expect(encoded.withUnsafeBufferPointer { try? JSON.decodeString($0, 0..<$0.count) } == s, "\(name)")
+        }
+    }
+
     @Test func copyrightLineIsAppended() throws {
         let (_, appended, _) = try split(try fixture("article-copyright.txt"))
         #expect(appended.hasPrefix("© 2025"))
