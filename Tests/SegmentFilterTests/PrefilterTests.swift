@@ -28,6 +28,22 @@ import Testing
         #expect(found == [true, true, true, false])
     }
 
+    /// A co-occurrence pattern needs a literal of each list.
+    @Test func coOccurrenceNeedsBothLists() {
+        let regex = "(?is)(?:\\b(errors?|bugs?)\\b.*?\\b(translation|traduction)|\\b(translation|traduction).*?\\b(errors?|bugs?)\\b)"
+        let clauses = RequiredLiterals.clauses(of: regex) ?? []
+        #expect(Set(clauses) == [["error", "bug"], ["translation", "traduction"]])
+        let scanner = LiteralScanner(clauses: [clauses])
+        func runs(_ text: String) -> Bool {
+            var found = [false]
+            scanner.scan(LiteralScanner.fold(Array(text.utf16)), into: &found)
+            return found[0]
+        }
+        #expect(!runs("This error message is printed on stderr."))
+        #expect(runs("Report errors in the TRANSLATION to the team."))
+        #expect(runs("Traduction : signalez les bugs"))
+    }
+
     /// The prefilter is only an optimisation: with it, every shipped pattern fires on exactly
     /// the paragraphs it fires on when its regex runs on everything.
     @Test func prefilteredHitsEqualPlainRegexRuns() throws {

@@ -18,9 +18,27 @@ enum RequiredLiterals {
         return Set(r)
     }
 
+    /// All the literal sets `regex` needs at once: every match contains a literal of each set.
+    /// A co-occurrence pattern ("a word for error, then one for translation, or the other way
+    /// round") needs one literal of each list; requiring both keeps its regex from running on
+    /// every paragraph that merely says "error". `nil` when nothing is required.
+    static func clauses(of regex: String) -> [Set<String>]? {
+        var parser = Parser(Array(regex.unicodeScalars))
+        guard let info = parser.parseAlternation(), parser.atEnd else { return nil }
+        var out: [Set<String>] = []
+        for c in info.clauses + [info.required].compactMap({ $0 }) {
+            guard let u = usable(c) else { continue }
+            let set = Set(u)
+            if !out.contains(set) { out.append(set) }
+        }
+        out.sort { a, b in a.map(selectivity).min()! > b.map(selectivity).min()! }
+        return out.isEmpty ? nil : Array(out.prefix(maxClauses))
+    }
+
     /// Largest set kept, and largest cross product of exact sets.
     static let maxLiterals = 256
     static let maxProduct = 64
+    static let maxClauses = 8
 
     /// What is known about the text a piece of a pattern matches.
     struct Info {
@@ -30,6 +48,8 @@ enum RequiredLiterals {
         var exact: [String]?
         /// Every match of the piece contains one of these strings, or `nil` when unknown.
         var required: [String]?
+        /// Further literal sets every match needs, all of them (usable sets only).
+        var clauses: [[String]] = []
 
         static let empty = Info(exact: [""], required: nil)
         static let unknown = Info(exact: nil, required: nil)
@@ -97,12 +117,17 @@ enum RequiredLiterals {
                 }
                 if let r = usable(b.requiredOrExact), let x = required { required = x + r } else { required = nil }
             }
-            return Info(exact: exact, required: usable(required))
+            // A set every branch needs is needed by the alternation.
+            let sets = branches.map { b in (b.clauses + [b.requiredOrExact].compactMap { $0 }).map { Set($0) } }
+            let common = sets[0].filter { c in sets.dropFirst().allSatisfy { $0.contains(c) } }
+            return Info(exact: exact, required: usable(required), clauses: common.map { Array($0) })
         }
 
         mutating func parseSequence() -> Info? {
             var run: [String]? = [""]   // exact strings of the current run of exact pieces
             var best: [String]? = nil
+            var clauses: [[String]] = []
+            func keep(_ c: [String]?) { if let u = usable(c), clauses.count < 4 * RequiredLiterals.maxClauses { clauses.append(u) } }
             var whollyExact = true
             while let c = peek(), c != "|", c != ")" {
                 guard var piece = parseAtom() else { return nil }
@@ -111,7 +136,8 @@ enum RequiredLiterals {
                     if min == 1 && max == 1 {
                         // {1}: the piece itself.
                     } else {
-                        piece = Info(exact: nil, required: min >= 1 ? piece.requiredOrExact : nil)
+                        piece = min >= 1 ? Info(exact: nil, required: piece.requiredOrExact, clauses: piece.clauses)
+                                         : .unknown
                     }
                 }
                 if let e = piece.exact, var r = run, r.count * e.count <= RequiredLiterals.maxProduct {
@@ -125,12 +151,16 @@ enum RequiredLiterals {
                     whollyExact = false
                     best = better(best, run)
                     best = better(best, piece.required)
+                    keep(run)
+                    keep(piece.required)
+                    for c in piece.clauses { keep(c) }
                     run = piece.exact   // a new run starts with this piece (or after it)
                     if run == nil { run = [""] }
                 }
             }
             best = better(best, run)
-            return Info(exact: whollyExact ? run : nil, required: best)
+            keep(run)
+            return Info(exact: whollyExact ? run : nil, required: best, clauses: clauses)
         }
 
         /// Reads `?`, `*`, `+`, `{m}`, `{m,}`, `{m,n}` and their lazy or possessive forms.

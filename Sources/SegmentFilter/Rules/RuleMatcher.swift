@@ -10,7 +10,7 @@ public final class RuleMatcher {
     public init(_ rules: RuleSet) throws {
         self.rules = rules
         compiled = rules.patterns.map { CompiledPattern(lazy: $0) }
-        scanner = LiteralScanner(rules.patterns.map { RequiredLiterals.of($0.regex) })
+        scanner = LiteralScanner(clauses: rules.patterns.map { RequiredLiterals.clauses(of: $0.regex) })
     }
 
     private init(rules: RuleSet, compiled: [CompiledPattern], scanner: LiteralScanner) {
