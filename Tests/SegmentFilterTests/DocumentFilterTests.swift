@@ -39,6 +39,15 @@ import PropertyBased
         }
     }
 
+    /// A news page's whole footer: a beat bio, "More from", a headline list with dates, a
+    /// newsletter prompt and the copyright line; the cut is at the bio.
+    @Test func newsPageFooterIsAppendedFromTheBio() throws {
+        let (primary, appended, a) = try split(try fixture("article-news-page.txt"))
+        #expect(appended.hasPrefix("Maria Jensen covers education"), "\(a.decision.reason)")
+        #expect(primary.hasSuffix("closure of the old archive building.\n\n"))
+        #expect(appended.hasSuffix("All rights reserved.\n"))
+    }
+
     @Test func copyrightLineIsAppended() throws {
         let (_, appended, _) = try split(try fixture("article-copyright.txt"))
         #expect(appended.hasPrefix("© 2025"))

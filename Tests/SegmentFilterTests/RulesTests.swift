@@ -99,12 +99,27 @@ import Testing
         ("Subscribe to our newsletter for the week's top stories.", "newsletter"),
         ("We use cookies to improve your experience on this site.", "cookie-notice"),
         ("Privacy Policy | Terms of Use | Contact", "legal-links"),
+        ("Tomás Ruiz covers energy and climate for the Example Tribune.", "author-bio-beat"),
+        ("Harbour bridge reopens after repairs – 3 March 2025\nNew ferry timetable starts on Monday – 1 March 2025", "dated-headline-list"),
     ])
     func noticesFireTheirPattern(text: String, pattern: String) throws {
         let m = try RuleMatcher(try RuleSet.load("default"))
         var t = text
         let ids = t.withUTF8 { m.hits($0, characters: text.count, language: "und", documentLanguage: "und").map(\.id) }
         #expect(ids.contains(pattern), "\(ids)")
+    }
+
+    /// Content that starts like a bio or ends lines with dates is not one.
+    @Test(arguments: [
+        ("The Fund covers most of the cost of the new roof.", "author-bio-beat"),
+        ("Insurance covers the damage, the company said.", "author-bio-beat"),
+        ("The hearing was moved from 3 March 2025 to a later date.", "dated-headline-list"),
+    ])
+    func contentDoesNotFireTheNewsPatterns(text: String, pattern: String) throws {
+        let m = try RuleMatcher(try RuleSet.load("default"))
+        var t = text
+        let ids = t.withUTF8 { m.hits($0, characters: text.count, language: "en", documentLanguage: "en").map(\.id) }
+        #expect(!ids.contains(pattern), "\(ids)")
     }
 
     @Test func pathologicalInputStaysFast() throws {
