@@ -48,6 +48,14 @@ import PropertyBased
         #expect(appended.hasSuffix("All rights reserved.\n"))
     }
 
+    /// The same kind of footer in German: bio, "Das könnte Sie auch interessieren", newsletter,
+    /// "Alle Rechte vorbehalten".
+    @Test func germanNewsPageFooterIsAppendedFromTheBio() throws {
+        let (_, appended, a) = try split(try fixture("artikel-nachrichtenseite.txt"))
+        #expect(appended.hasPrefix("Jana Keller ist Redakteurin"), "\(a.decision.reason)")
+        #expect(a.language == "de")
+    }
+
     @Test func copyrightLineIsAppended() throws {
         let (_, appended, _) = try split(try fixture("article-copyright.txt"))
         #expect(appended.hasPrefix("© 2025"))
