@@ -243,6 +243,13 @@ enum RequiredLiterals {
             return inner
         }
 
+        /// Skips an escape's argument: `{...}`, or else `width` characters.
+        mutating func skipBracedOr(_ width: Int) {
+            guard peek() == "{" else { i += width; return }
+            while let x = peek(), x != "}" { i += 1 }
+            i += 1
+        }
+
         /// Skips a lookaround's body, balancing parentheses and classes.
         mutating func skipToGroupEnd() -> Bool {
             var depth = 1
@@ -286,22 +293,8 @@ enum RequiredLiterals {
             case "b", "B", "A", "z", "Z", "G": return .empty
             case "d", "D", "w", "W", "s", "S", "h", "H", "v", "V", "R", "X", "n", "t", "r", "f", "e", "a":
                 return .unknown
-            case "p", "P", "N":
-                if peek() == "{" {
-                    while let x = peek(), x != "}" { i += 1 }
-                    i += 1
-                } else {
-                    i += 1
-                }
-                return .unknown
-            case "x":
-                if peek() == "{" {
-                    while let x = peek(), x != "}" { i += 1 }
-                    i += 1
-                } else {
-                    i += 2
-                }
-                return .unknown
+            case "p", "P", "N": skipBracedOr(1); return .unknown   // \p{L}, \pL
+            case "x": skipBracedOr(2); return .unknown             // \x{1F600}, \x41
             case "u": i += 4; return .unknown
             case "U": i += 8; return .unknown
             case "c": i += 1; return .unknown
