@@ -147,14 +147,24 @@ public struct SplitSettings: Sendable, Equatable {
                 + primaryLength * log(Double(max(1, cut)))
         }
 
-        /// The cut's score with the term: `evidence` (the tail's summed paragraph evidence), or
-        /// more when the topic shift is clear.
-        public func score(_ evidence: Double, _ b: Coherence.CutBlocks?, cut: Int, paragraphs: Int, margin: Double) -> Double {
+        /// The logit of a cut the term applies to: nil when the term is off, the cut is not a
+        /// candidate (no blocks) or its tail is longer than what it leaves.
+        public func qualifyingLogit(_ b: Coherence.CutBlocks?, cut: Int, paragraphs: Int) -> Double? {
             // Appended material is the smaller part: a "tail" longer than what it leaves is a
             // document whose topic changes, not a document with something appended.
-            guard weight > 0, let b, paragraphs - cut <= cut else { return evidence }
-            let z = logit(b, cut: cut, paragraphs: paragraphs)
-            return z > 0 ? max(evidence, margin + weight * z) : evidence
+            guard weight > 0, let b, paragraphs - cut <= cut else { return nil }
+            return logit(b, cut: cut, paragraphs: paragraphs)
+        }
+
+        /// The cut's score with the term: `evidence` (the tail's summed paragraph evidence), or
+        /// more when the topic shift is clear (a positive qualifying logit).
+        public func score(_ evidence: Double, logit z: Double?, margin: Double) -> Double {
+            guard let z, z > 0 else { return evidence }
+            return max(evidence, margin + weight * z)
+        }
+
+        public func score(_ evidence: Double, _ b: Coherence.CutBlocks?, cut: Int, paragraphs: Int, margin: Double) -> Double {
+            score(evidence, logit: qualifyingLogit(b, cut: cut, paragraphs: paragraphs), margin: margin)
         }
     }
 

@@ -106,13 +106,6 @@ public enum Splitter {
     /// is not excused by its likeness to the first); without it, against all preceding text.
     public static func decide(_ paragraphs: [ParagraphEvidence], primary: String, settings s: SplitSettings,
                               coherence: Coherence.Scores? = nil) -> SplitDecision {
-        var d = decideCut(paragraphs, primary: primary, settings: s, coherence: coherence)
-        if d.topicCut == nil { d.topicLogit = 0 }
-        return d
-    }
-
-    static func decideCut(_ paragraphs: [ParagraphEvidence], primary: String, settings s: SplitSettings,
-                          coherence: Coherence.Scores?) -> SplitDecision {
         let n = paragraphs.count
         let base = paragraphs.map { baseEvidence($0, primary: primary, settings: s) }
         let firstCandidate = max(s.minPrimaryParagraphs, n - Coherence.maxTail)
@@ -121,18 +114,16 @@ public enum Splitter {
                                  margin: 0, reason: "too few paragraphs")
         }
         var best = n, bestScore = 0.0
-        var topicCut: Int? = nil, topicLogit = -Double.infinity
+        var topicCut: Int? = nil, topicLogit = 0.0
         for k in firstCandidate..<n {
-            if s.topic.weight > 0, n - k <= k, let b = coherence?.blocks(cut: k) {
-                let z = s.topic.logit(b, cut: k, paragraphs: n)
-                if z > topicLogit { topicLogit = z; topicCut = k }
-            }
+            let z = s.topic.qualifyingLogit(coherence?.blocks(cut: k), cut: k, paragraphs: n)
+            if let z, topicCut == nil || z > topicLogit { topicLogit = z; topicCut = k }
             var score = 0.0
             for i in k..<n {
                 let sim = coherence?.similarity(i, cut: k) ?? paragraphs[i].coherence
                 score += base[i] + coherenceEvidence(sim, settings: s)
             }
-            score = s.topic.score(score, coherence?.blocks(cut: k), cut: k, paragraphs: n, margin: s.margin)
+            score = s.topic.score(score, logit: z, margin: s.margin)
             // Ties go to the later cut: cut as little as the evidence allows.
             if score >= bestScore && score > 0 { bestScore = score; best = k }
         }
