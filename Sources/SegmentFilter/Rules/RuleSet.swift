@@ -163,6 +163,7 @@ public struct SplitSettings: Sendable, Equatable {
             return max(evidence, margin + weight * z)
         }
 
+        /// `score(_:logit:margin:)` for the cut before paragraph `cut` with blocks `b`.
         public func score(_ evidence: Double, _ b: Coherence.CutBlocks?, cut: Int, paragraphs: Int, margin: Double) -> Double {
             score(evidence, logit: qualifyingLogit(b, cut: cut, paragraphs: paragraphs), margin: margin)
         }
