@@ -1,0 +1,40 @@
+/// Calls `body` with each code point of `bytes`; false, part way, if they are not valid UTF-8.
+@inline(__always)
+func decodeUTF8(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt32) -> Void) -> Bool {
+    guard let p = bytes.baseAddress else { return true }
+    let end = bytes.count
+    var i = 0
+    while i < end {
+        let b0 = UInt32(p[i])
+        if b0 < 0x80 {
+            body(b0)
+            i &+= 1
+            continue
+        }
+        var v: UInt32
+        if b0 < 0xC2 || b0 > 0xF4 { return false }
+        if b0 < 0xE0 {
+            guard i + 1 < end else { return false }
+            let b1 = UInt32(p[i + 1])
+            guard b1 & 0xC0 == 0x80 else { return false }
+            v = (b0 & 0x1F) << 6 | (b1 & 0x3F)
+            i &+= 2
+        } else if b0 < 0xF0 {
+            guard i + 2 < end else { return false }
+            let b1 = UInt32(p[i + 1]), b2 = UInt32(p[i + 2])
+            guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80 else { return false }
+            v = (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F)
+            guard v >= 0x800, v & 0xF800 != 0xD800 else { return false }
+            i &+= 3
+        } else {
+            guard i + 3 < end else { return false }
+            let b1 = UInt32(p[i + 1]), b2 = UInt32(p[i + 2]), b3 = UInt32(p[i + 3])
+            guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80, b3 & 0xC0 == 0x80 else { return false }
+            v = (b0 & 0x07) << 18 | (b1 & 0x3F) << 12 | (b2 & 0x3F) << 6 | (b3 & 0x3F)
+            guard v >= 0x10000, v <= 0x10FFFF else { return false }
+            i &+= 4
+        }
+        body(v)
+    }
+    return true
+}
