@@ -21,8 +21,8 @@ import Testing
         Coherence.cosine(a.dot(b), a.normSquared, b.normSquared)
     }
 
-    /// The block comparison is computed from dot products in closed form; it must equal the
-    /// comparison of the summed blocks computed directly.
+    /// The block comparison is computed from dot products and first occurrences in closed
+    /// form; it must equal the comparison of the summed blocks computed directly.
     @Test func cutBlocksEqualDirectComputation() async {
         let paragraph = Gen<Int>.int(in: 0...3).array(of: 6...6)
         await propertyCheck(count: 200, input: paragraph.array(of: 1...14)) { weights in
@@ -50,6 +50,26 @@ import Testing
                     primaryMean /= Float(k - from)
                 }
                 #expect(abs(b.primaryCohesion - primaryMean) < 1e-3, "cut \(k) of \(weights)")
+                // The nearest of the last primary paragraphs to the tail block.
+                let nearest = vs[max(0, k - Coherence.cohesionWindow)..<k].map { TopicShiftTests.cosine($0, tail) }.max() ?? 0
+                #expect(abs(b.nearest - nearest) < 1e-3, "cut \(k) of \(weights)")
+                // Vocabulary reuse, from the weights directly.
+                let used = Set(vs[0..<k].flatMap { $0.weights.keys })
+                func share(_ v: TermVector, in terms: Set<UInt64>) -> Float? {
+                    let w = v.weights
+                    let total = w.values.reduce(0, +)
+                    return total > 0 ? w.filter { terms.contains($0.key) }.values.reduce(0, +) / total : nil
+                }
+                let tailWeights = vs[k..<n].map { $0.weights.values.reduce(0, +) }.reduce(0, +)
+                let tailSeen = vs[k..<n].map { v in v.weights.filter { used.contains($0.key) }.values.reduce(0, +) }.reduce(0, +)
+                #expect(abs(b.seen - (tailWeights > 0 ? tailSeen / tailWeights : 1)) < 1e-3, "cut \(k) of \(weights)")
+                #expect(abs(b.leastSeen - (vs[k..<n].compactMap { share($0, in: used) }.min() ?? 1)) < 1e-3, "cut \(k) of \(weights)")
+                let window = max(0, k - Coherence.cohesionWindow)..<k
+                let primaryShares = window.compactMap { i in
+                    share(vs[i], in: Set(vs[0..<k].enumerated().filter { $0.offset != i }.flatMap { $0.element.weights.keys }))
+                }
+                let primarySeen = primaryShares.isEmpty ? 0 : primaryShares.reduce(0, +) / Float(primaryShares.count)
+                #expect(abs(b.primarySeen - primarySeen) < 1e-3, "cut \(k) of \(weights)")
             }
         }
     }
@@ -57,6 +77,7 @@ import Testing
     @Test func theTermOnlyRaisesQualifyingCuts() {
         var t = SplitSettings.TopicShift()
         (t.weight, t.bias, t.across, t.relative, t.tailCohesion, t.tailLength, t.primaryLength) = (1, 1, 0, 0, 0, 0, 0)
+        (t.nearest, t.seenGap, t.leastSeen) = (0, 0, 0)
         let blocks = Coherence.CutBlocks(across: 0, primaryCohesion: 0.3, tailCohesion: 0.3)
         #expect(t.score(-2, blocks, cut: 5, paragraphs: 7, margin: 0.5) == 1.5)       // margin + logit
         #expect(t.score(4, blocks, cut: 5, paragraphs: 7, margin: 0.5) == 4)          // evidence already higher

@@ -83,13 +83,14 @@ def coherence_evidence(sim, s):
 
 
 TOPIC_KEYS = ["topic_bias", "topic_across", "topic_relative", "topic_tail_cohesion", "topic_tail_length",
-              "topic_primary_length"]
+              "topic_primary_length", "topic_nearest", "topic_seen_gap", "topic_least_seen"]
 
 
 def topic_features(blocks, k, n):
     """The inputs of SplitSettings.TopicShift.logit, in TOPIC_KEYS order (after the bias)."""
-    across, primary_cohesion, tail_cohesion = blocks
-    return [across, across / (primary_cohesion + 0.05), tail_cohesion, math.log(n - k), math.log(max(1, k))]
+    across, primary_cohesion, tail_cohesion, nearest, seen, primary_seen, least_seen = blocks
+    return [across, across / (primary_cohesion + 0.05), tail_cohesion, math.log(n - k), math.log(max(1, k)),
+            nearest, seen - primary_seen, least_seen]
 
 
 def topic_score(evidence, row, k, s):
@@ -100,6 +101,10 @@ def topic_score(evidence, row, k, s):
     x = topic_features(blocks, k, len(row["paras"]))
     z = s["topic_bias"] - s["topic_threshold"] + sum(s[key] * v for key, v in zip(TOPIC_KEYS[1:], x))
     return max(evidence, s["margin"] + s["topic_weight"] * z) if z > 0 else evidence
+
+
+# Topic features left out of the fit (their weights stay 0): `--drop topic_nearest,...`.
+DROPPED = set()
 
 
 def fit_topic(rows, s):
@@ -115,7 +120,7 @@ def fit_topic(rows, s):
         for k in range(max(2, n - MAX_TAIL, (n + 1) // 2), n):
             b = r["paras"][k].get("cut_blocks")
             if b is not None:
-                X.append(topic_features(b, k, n))
+                X.append([0.0 if key in DROPPED else v for key, v in zip(TOPIC_KEYS[1:], topic_features(b, k, n))])
                 y.append(1.0 if k == r["gold"] else 0.0)
     X, y = np.array(X), np.array(y)
     mu, sd = X.mean(0), X.std(0) + 1e-9
@@ -177,7 +182,7 @@ FALSE_SPLIT_BUDGET = 0.005
 
 GRID = {
     "topic_weight": [0.0, 0.5, 2.0],
-    "topic_threshold": [-1.0, -0.5, 0.0, 0.5, 1.0, 1.25, 1.5, 1.75, 2.0, 2.5],
+    "topic_threshold": [x / 4 for x in range(-4, 13)],
     "coherence": [8.0, 12.0],
     "bias": [-1.0, -0.6],
     "margin": [0.5, 1.0],
@@ -228,7 +233,9 @@ def main():
     ap.add_argument("--rules", default="default")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--no-topic", action="store_true", help="leave the topic-shift term out (topic_weight 0), for comparison")
+    ap.add_argument("--drop", default="", help="comma-separated topic_* features to leave out of the fit")
     a = ap.parse_args()
+    DROPPED.update(x for x in a.drop.split(",") if x)
     if a.no_topic:
         GRID["topic_weight"] = [0.0]
         GRID["topic_threshold"] = [0.0]

@@ -47,6 +47,20 @@ public enum Coherence {
         /// Mean leave-one-out similarity of the tail's paragraphs to the rest of the tail (0
         /// for a one-paragraph tail).
         public var tailCohesion: Float
+        /// The highest similarity of the tail block to one of the last `cohesionWindow`
+        /// primary paragraphs: a continuation picks up some nearby paragraph's vocabulary even
+        /// where the block as a whole dilutes it.
+        public var nearest: Float = 0
+        /// The share of the tail's term weight on terms the primary content also uses. Unlike
+        /// a cosine it is not diluted by a long primary block: a paragraph that goes on with
+        /// the document reuses its words, one from another source brings its own.
+        public var seen: Float = 1
+        /// The same share for each of the last `cohesionWindow` primary paragraphs against the
+        /// rest of the primary content, averaged: how much this document's paragraphs usually
+        /// repeat each other, which `seen` is measured against.
+        public var primarySeen: Float = 0
+        /// The smallest share of any one tail paragraph (paragraphs without terms skipped).
+        public var leastSeen: Float = 1
     }
 
     /// How many primary paragraphs before a cut measure the primary content's own cohesion:
@@ -122,6 +136,7 @@ public enum Coherence {
         @inline(__always) func cos(_ d: Double, _ a: Double, _ b: Double) -> Float {
             a > 1e-9 && b > 1e-9 ? clamp(Float(d / (a * b).squareRoot())) : 0
         }
+        let reuse = VocabularyReuse(vectors, firstCut: firstCut, w0: w0)
         var primaryDotTotal = 0.0   // P_k · total, summed as k advances
         for i in 0..<firstCut { primaryDotTotal += Double(dotTotal[i]) }
         let total2 = Double(total.normSquared)
@@ -154,10 +169,103 @@ public enum Coherence {
                 }
                 primarySum /= Float(k - from)
             }
-            out.append(CutBlocks(across: across, primaryCohesion: primarySum, tailCohesion: tailSum))
+            var nearest: Float = 0
+            for j in from..<k {
+                var d = 0.0
+                for i in k..<n { d += dot(j, i) }
+                nearest = max(nearest, cos(d, dot(j, j), t2))
+            }
+            var b = CutBlocks(across: across, primaryCohesion: primarySum, tailCohesion: tailSum, nearest: nearest)
+            reuse.share(cut: k, into: &b)
+            out.append(b)
             primaryDotTotal += Double(dotTotal[k])
         }
         return out
+    }
+
+    /// Where each paragraph's terms occur elsewhere in the document, reduced to what the
+    /// `seen` shares of ``CutBlocks`` need for the cuts before `firstCut..<n`.
+    struct VocabularyReuse {
+        let firstCut: Int, n: Int, w0: Int
+        /// Per paragraph `w0..<n`: its total term weight.
+        var total: [Float] = []
+        /// Per tail paragraph `i ≥ firstCut`: weight on terms first used before cut k, for
+        /// k in `firstCut...i` (index k − firstCut).
+        var seenBefore: [[Float]] = []
+        /// Per paragraph `i` in `w0..<n`: weight on terms that an earlier paragraph used, and
+        /// `alsoLater[i][d]`: weight on terms first used in `i` and again in a paragraph at most
+        /// `i + 1 + d`; together the weight `i` shares with the rest of the primary content of
+        /// a cut after it.
+        var usedEarlier: [Float] = []
+        var alsoLater: [[Float]] = []
+
+        init(_ vectors: [TermVector], firstCut: Int, w0: Int) {
+            n = vectors.count
+            self.firstCut = firstCut
+            self.w0 = w0
+            // The first two paragraphs each term occurs in (a term occurs once per vector).
+            var occurrence: [UInt64: (first: Int32, second: Int32)] = [:]
+            for (i, v) in vectors.enumerated() {
+                v.forEachTerm { term, _ in
+                    if let o = occurrence[term] {
+                        if o.second == Int32.max { occurrence[term] = (o.first, Int32(i)) }
+                    } else {
+                        occurrence[term] = (Int32(i), Int32.max)
+                    }
+                }
+            }
+            for i in w0..<n {
+                var sum: Float = 0, earlier: Float = 0
+                var later = [Float](repeating: 0, count: max(0, n - i - 1))
+                var before = [Float](repeating: 0, count: i >= firstCut ? i - firstCut + 1 : 0)
+                var always: Float = 0
+                vectors[i].forEachTerm { term, w in
+                    guard let o = occurrence[term] else { return }
+                    let first = Int(o.first)
+                    sum += w
+                    if first < i {
+                        earlier += w
+                    } else if o.second != Int32.max {
+                        later[Int(o.second) - i - 1] += w
+                    }
+                    if i >= firstCut && first < i {
+                        if first < firstCut { always += w } else { before[first - firstCut + 1] += w }
+                    }
+                }
+                for d in later.indices.dropFirst() { later[d] += later[d - 1] }
+                if !before.isEmpty {
+                    before[0] += always
+                    for d in before.indices.dropFirst() { before[d] += before[d - 1] }
+                    seenBefore.append(before)
+                }
+                total.append(sum)
+                usedEarlier.append(earlier)
+                alsoLater.append(later)
+            }
+        }
+
+        /// Fills in the `seen` shares of the cut before paragraph `k`.
+        func share(cut k: Int, into b: inout CutBlocks) {
+            var seen: Float = 0, weight: Float = 0, least: Float = 1
+            for i in k..<n {
+                let t = total[i - w0]
+                guard t > 0 else { continue }
+                let s = seenBefore[i - firstCut][k - firstCut]
+                seen += s
+                weight += t
+                least = min(least, s / t)
+            }
+            b.seen = weight > 0 ? seen / weight : 1
+            b.leastSeen = least
+            var primary: Float = 0, counted = 0
+            for i in max(0, k - cohesionWindow)..<k {
+                let t = total[i - w0]
+                guard t > 0 else { continue }
+                primary += (usedEarlier[i - w0] + (k - i - 2 >= 0 ? alsoLater[i - w0][k - i - 2] : 0)) / t
+                counted += 1
+            }
+            b.primarySeen = counted > 0 ? primary / Float(counted) : 0
+        }
     }
 
     @inline(__always)

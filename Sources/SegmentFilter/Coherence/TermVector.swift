@@ -134,6 +134,12 @@ public struct TermVector: Sendable {
         }
     }
 
+    /// Calls `body` with each term and its weight, in insertion order.
+    @inline(__always)
+    func forEachTerm(_ body: (UInt64, Float) -> Void) {
+        for i in 0..<keys.count { body(keys[i], values[i]) }
+    }
+
     public func cosine(_ other: TermVector) -> Float {
         let d = normSquared * other.normSquared
         return d > 0 ? dot(other) / d.squareRoot() : 0

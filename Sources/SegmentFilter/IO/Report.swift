@@ -92,8 +92,10 @@ public enum Report {
                         appendNumber(Double(b.across), to: &o)
                         o.append(UInt8(ascii: ","))
                         appendNumber(Double(b.primaryCohesion), to: &o)
-                        o.append(UInt8(ascii: ","))
-                        appendNumber(Double(b.tailCohesion), to: &o)
+                        for x in [b.tailCohesion, b.nearest, b.seen, b.primarySeen, b.leastSeen] {
+                            o.append(UInt8(ascii: ","))
+                            appendNumber(Double(x), to: &o)
+                        }
                         o.append(UInt8(ascii: "]"))
                     }
                 }

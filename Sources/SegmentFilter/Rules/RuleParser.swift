@@ -128,6 +128,9 @@ public enum RuleParser {
         case "topic_tail_cohesion": s.topic.tailCohesion = try number()
         case "topic_tail_length": s.topic.tailLength = try number()
         case "topic_primary_length": s.topic.primaryLength = try number()
+        case "topic_nearest": s.topic.nearest = try number()
+        case "topic_seen_gap": s.topic.seenGap = try number()
+        case "topic_least_seen": s.topic.leastSeen = try number()
         case "strict_language":
             guard value == "true" || value == "false" else { throw fail("'strict_language' must be true or false") }
             s.strictLanguage = value == "true"

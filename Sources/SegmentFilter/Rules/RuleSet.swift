@@ -125,26 +125,34 @@ public struct SplitSettings: Sendable, Equatable {
     public struct TopicShift: Sendable, Equatable {
         // Defaults: the fit in rules/default.rules.
         /// Scale of the term; 0 turns it off.
-        public var weight = 0.5
+        public var weight = 2.0
         /// The logit's constant: more negative, fewer topic cuts.
-        public var bias = -1.8
+        public var bias = -2.35
         /// Per unit of similarity between the primary block and the tail block.
-        public var across = -9.35
+        public var across = -2.9
         /// Per unit of that similarity relative to the primary block's own cohesion.
-        public var relative = -2.15
+        public var relative = -1.22
         /// Per unit of the tail's own cohesion.
-        public var tailCohesion = 5.19
+        public var tailCohesion = 5.71
         /// Per unit of ln(tail paragraphs).
-        public var tailLength = 0.814
+        public var tailLength = 0.603
         /// Per unit of ln(primary paragraphs).
-        public var primaryLength = 0.437
+        public var primaryLength = 0.628
+        /// Per unit of the tail's highest similarity to one nearby primary paragraph.
+        public var nearest = -7.72
+        /// Per unit of the tail's share of reused vocabulary above the primary paragraphs'
+        /// usual share (`seen − primarySeen`).
+        public var seenGap = -2.09
+        /// Per unit of the smallest share of reused vocabulary of one tail paragraph.
+        public var leastSeen = -0.328
         public init() {}
 
         /// The logit for a cut before paragraph `cut` of `paragraphs`.
         public func logit(_ b: Coherence.CutBlocks, cut: Int, paragraphs: Int) -> Double {
             bias + across * Double(b.across) + relative * Double(b.across) / (Double(b.primaryCohesion) + 0.05)
                 + tailCohesion * Double(b.tailCohesion) + tailLength * log(Double(paragraphs - cut))
-                + primaryLength * log(Double(max(1, cut)))
+                + primaryLength * log(Double(max(1, cut))) + nearest * Double(b.nearest)
+                + seenGap * Double(b.seen - b.primarySeen) + leastSeen * Double(b.leastSeen)
         }
 
         /// The logit of a cut the term applies to: nil when the term is off, the cut is not a
