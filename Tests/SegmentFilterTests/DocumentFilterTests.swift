@@ -56,6 +56,25 @@ import PropertyBased
         #expect(a.language == "de")
     }
 
+    /// News-page footers in eight more languages (fixtures written for these tests): the author
+    /// bio, the "read also" header, a headline, the newsletter prompt and the copyright line are
+    /// all appended, and the cut is at the bio.
+    @Test(arguments: [
+        ("es", "María López es periodista"), ("fr", "Jean Martin est journaliste"),
+        ("it", "Luca Bianchi è giornalista"), ("nl", "Piet de Vries is verslaggever"),
+        ("pl", "Anna Kowalska jest dziennikarką"), ("pt", "Ana Souza é repórter"),
+        ("ru", "Иван Петров — корреспондент"), ("sv", "Karin Lund är reporter"),
+    ])
+    func newsPageFooterInOtherLanguages(language: String, bio: String) throws {
+        let (_, appended, a) = try split(try fixture("news/\(language).txt"))
+        #expect(appended.hasPrefix(bio), "\(language): \(a.decision.reason)")
+        #expect(a.language == language)
+        let kinds = a.paragraphs.filter(\.appended).flatMap { $0.evidence.rules.map(\.kind) }
+        for kind in ["bio", "related", "newsletter", "copyright"] {
+            #expect(kinds.contains(kind), "\(language): no \(kind) cue fired")
+        }
+    }
+
     @Test func copyrightLineIsAppended() throws {
         let (_, appended, _) = try split(try fixture("article-copyright.txt"))
         #expect(appended.hasPrefix("© 2025"))

@@ -100,6 +100,12 @@ import Testing
         ("We use cookies to improve your experience on this site.", "cookie-notice"),
         ("Privacy Policy | Terms of Use | Contact", "legal-links"),
         ("Tomás Ruiz covers energy and climate for the Example Tribune.", "author-bio-beat"),
+        ("Sanne van der Berg is verslaggever bij het Example Dagblad.", "author-bio-name"),
+        ("Erik Holm är redaktör på Exempelbladet.", "author-bio-name"),
+        ("Budi Santoso adalah wartawan di Harian Contoh.", "author-bio-name"),
+        ("Lees ook", "read-more"),
+        ("Czytaj także", "read-more"),
+        ("Meld je aan voor onze nieuwsbrief.", "newsletter"),
         ("Harbour bridge reopens after repairs – 3 March 2025\nNew ferry timetable starts on Monday – 1 March 2025", "dated-headline-list"),
     ])
     func noticesFireTheirPattern(text: String, pattern: String) throws {
@@ -112,6 +118,9 @@ import Testing
         ("The Fund covers most of the cost of the new roof.", "author-bio-beat"),
         ("Insurance covers the damage, the company said.", "author-bio-beat"),
         ("The hearing was moved from 3 March 2025 to a later date.", "dated-headline-list"),
+        ("De wethouder zei dat haar zus verslaggever is en het dossier volgde. Zij is journalist bij de omroep.", "author-bio-name"),
+        ("Het nieuwe plan is een verbetering voor de buurt.", "author-bio-name"),
+        ("Miasto jest redaktorem własnej historii, mówił burmistrz.", "author-bio-name"),
     ])
     func contentDoesNotFireTheNewsPatterns(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "en")
