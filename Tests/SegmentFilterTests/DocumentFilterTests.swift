@@ -75,6 +75,14 @@ import PropertyBased
         }
     }
 
+    /// A blog post's furniture: the "About the author" header and bio, the category and tag
+    /// line, the comment count and prompt.
+    @Test func blogPostFurnitureIsAppended() throws {
+        let (primary, appended, a) = try split(try fixture("news/blog-en.txt"))
+        #expect(appended.hasPrefix("About the author"), "\(a.decision.reason)")
+        #expect(primary.hasSuffix("taller than the fence.\n\n"))
+    }
+
     @Test func copyrightLineIsAppended() throws {
         let (_, appended, _) = try split(try fixture("article-copyright.txt"))
         #expect(appended.hasPrefix("© 2025"))

@@ -104,6 +104,11 @@ import Testing
         ("Erik Holm är redaktör på Exempelbladet.", "author-bio-name"),
         ("Budi Santoso adalah wartawan di Harian Contoh.", "author-bio-name"),
         ("Lees ook", "read-more"),
+        ("Posted in Gardening, Recipes | 4 Comments", "blog-meta"),
+        ("Tags: sourdough, baking, bread", "blog-meta"),
+        ("About the author", "blog-meta"),
+        ("This post contains affiliate links, which means we may earn a small commission.", "affiliate-disclosure"),
+        ("Photo by Ana Lima on Unsplash", "photo-credit"),
         ("Czytaj także", "read-more"),
         ("Meld je aan voor onze nieuwsbrief.", "newsletter"),
         ("Harbour bridge reopens after repairs – 3 March 2025\nNew ferry timetable starts on Monday – 1 March 2025", "dated-headline-list"),
@@ -121,6 +126,8 @@ import Testing
         ("De wethouder zei dat haar zus verslaggever is en het dossier volgde. Zij is journalist bij de omroep.", "author-bio-name"),
         ("Het nieuwe plan is een verbetering voor de buurt.", "author-bio-name"),
         ("Miasto jest redaktorem własnej historii, mówił burmistrz.", "author-bio-name"),
+        ("The photo shows the harbour before the storm.", "photo-credit"),
+        ("Comments from residents were mixed, the mayor said.", "blog-meta"),
     ])
     func contentDoesNotFireTheNewsPatterns(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "en")
