@@ -183,6 +183,50 @@ public enum Coherence {
         return out
     }
 
+    /// The first two paragraphs each term of a document occurs in, in an open-addressing table
+    /// over the term hashes (which need no hashing again).
+    struct Occurrences {
+        private var keys: [UInt64]
+        private var places: [(first: Int32, second: Int32)]
+        private var used: [Bool]
+        private let mask: Int
+
+        init(_ vectors: [TermVector]) {
+            var terms = 0
+            for v in vectors { terms += v.count }
+            var size = 16
+            while size < 2 * terms { size *= 2 }
+            mask = size - 1
+            keys = [UInt64](repeating: 0, count: size)
+            places = [(first: Int32, second: Int32)](repeating: (0, Int32.max), count: size)
+            used = [Bool](repeating: false, count: size)
+            for (i, v) in vectors.enumerated() {
+                // A term occurs once per vector, so a term met again is in a later paragraph.
+                v.forEachTerm { term, _ in
+                    let slot = self.slot(term)
+                    if used[slot] {
+                        if places[slot].second == Int32.max { places[slot].second = Int32(i) }
+                    } else {
+                        used[slot] = true
+                        keys[slot] = term
+                        places[slot] = (Int32(i), Int32.max)
+                    }
+                }
+            }
+        }
+
+        @inline(__always)
+        private func slot(_ term: UInt64) -> Int {
+            var i = Int(truncatingIfNeeded: (term &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+            while used[i] && keys[i] != term { i = (i &+ 1) & mask }
+            return i
+        }
+
+        /// The paragraphs of `term`, which must be a term of one of the vectors (`second` is
+        /// `Int32.max` for a term of one paragraph).
+        subscript(term: UInt64) -> (first: Int32, second: Int32) { places[slot(term)] }
+    }
+
     /// Where each paragraph's terms occur elsewhere in the document, reduced to what the
     /// `seen` shares of ``CutBlocks`` need for the cuts before `firstCut..<n`.
     struct VocabularyReuse {
@@ -203,24 +247,14 @@ public enum Coherence {
             n = vectors.count
             self.firstCut = firstCut
             self.w0 = w0
-            // The first two paragraphs each term occurs in (a term occurs once per vector).
-            var occurrence: [UInt64: (first: Int32, second: Int32)] = [:]
-            for (i, v) in vectors.enumerated() {
-                v.forEachTerm { term, _ in
-                    if let o = occurrence[term] {
-                        if o.second == Int32.max { occurrence[term] = (o.first, Int32(i)) }
-                    } else {
-                        occurrence[term] = (Int32(i), Int32.max)
-                    }
-                }
-            }
+            let occurrence = Occurrences(vectors)
             for i in w0..<n {
                 var sum: Float = 0, earlier: Float = 0
                 var later = [Float](repeating: 0, count: max(0, n - i - 1))
                 var before = [Float](repeating: 0, count: i >= firstCut ? i - firstCut + 1 : 0)
                 var always: Float = 0
                 vectors[i].forEachTerm { term, w in
-                    guard let o = occurrence[term] else { return }
+                    let o = occurrence[term]
                     let first = Int(o.first)
                     sum += w
                     if first < i {
