@@ -177,7 +177,7 @@ public enum Report {
             s += "  nothing appended: \(a.decision.reason); best margin \(num(a.decision.margin))\n"
         }
         if let k = a.decision.topicCut, let b = a.coherence.blocks(cut: k) {
-            s += "  strongest topic shift: before paragraph \(k), logit \(num(a.decision.topicLogit)) (blocks' similarity \(num(Double(b.across))), primary cohesion \(num(Double(b.primaryCohesion))), tail cohesion \(num(Double(b.tailCohesion))))\n"
+            s += "  strongest topic shift: before paragraph \(k), logit \(num(a.decision.topicLogit)) (blocks' similarity \(num(Double(b.across))), primary cohesion \(num(Double(b.primaryCohesion))), tail cohesion \(num(Double(b.tailCohesion))), nearest \(num(Double(b.nearest))); reused vocabulary \(num(Double(b.seen))) against \(num(Double(b.primarySeen))), least \(num(Double(b.leastSeen))))\n"
         }
         return s
     }
