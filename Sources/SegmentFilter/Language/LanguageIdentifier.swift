@@ -45,13 +45,22 @@ public struct LanguageGuess: Equatable, Sendable {
 public final class LanguageIdentifier {
     public let model: LanguageModel
     private let languageCount: Int
+    /// The candidates' scores (in candidate order) for the early exit.
     private let scores: UnsafeMutablePointer<Float>
+    /// The weights of the features read so far, per language lane, in units of `model.step`:
+    /// a 16-bit accumulator (8 lanes per SIMD add) that is emptied into the 64-bit `sums`
+    /// before it can overflow. `budget` bounds what `acc` holds in any lane.
+    private let acc: UnsafeMutablePointer<UInt16>
+    private let sums: UnsafeMutablePointer<UInt64>
+    private var budget = 0
+    /// The lanes the candidates occupy, rounded out to whole SIMD vectors.
+    private var laneLow = 0
+    private var laneHigh = LanguageModel.lanes
     private let orderCounts: UnsafeMutablePointer<Int>
     private let totals: UnsafeMutablePointer<Float>
     /// The candidates' floors, order by order: floor(candidate j, o) at o × candidates + j.
     private let candidateFloors: UnsafeMutablePointer<Float>
     private let tokenCache: TokenCache
-    private let denseCache: DenseCache
     private let entryCache = EntryCache()
     private let scriptCounts: UnsafeMutablePointer<Int>
     private var touchedScripts: [Int32] = []
@@ -103,6 +112,11 @@ public final class LanguageIdentifier {
         languageCount = model.languages.count
         scores = .allocate(capacity: languageCount)
         scores.initialize(repeating: 0, count: languageCount)
+        let lanes = LanguageModel.lanes
+        acc = UnsafeMutableRawPointer.allocate(byteCount: 2 * lanes, alignment: 64).bindMemory(to: UInt16.self, capacity: lanes)
+        acc.initialize(repeating: 0, count: lanes)
+        sums = .allocate(capacity: lanes)
+        sums.initialize(repeating: 0, count: lanes)
         totals = .allocate(capacity: languageCount)
         candidateFloors = .allocate(capacity: 256 * (model.maxOrder + 1))
         totals.initialize(repeating: 0, count: languageCount)
@@ -110,11 +124,11 @@ public final class LanguageIdentifier {
         orderCounts.initialize(repeating: 0, count: model.maxOrder + 1)
         scriptCounts = .allocate(capacity: 256)
         scriptCounts.initialize(repeating: 0, count: 256)
-        tokenCache = TokenCache(languages: model.languages.count)
-        denseCache = DenseCache(languages: model.languages.count)
+        tokenCache = TokenCache()
+        // Candidates in the order of their codes: ties between scores go to the first.
         var byScript: [String: [Int]] = [:]
-        for (i, l) in model.languages.enumerated() {
-            for s in l.scripts { byScript[s, default: []].append(i) }
+        for i in model.languages.indices.sorted(by: { model.languages[$0].code < model.languages[$1].code }) {
+            for s in model.languages[i].scripts { byScript[s, default: []].append(i) }
         }
         languagesByScript = byScript
         japanese = model.languages.indices.filter { model.languages[$0].code == "ja" }
@@ -130,6 +144,8 @@ public final class LanguageIdentifier {
 
     deinit {
         scores.deallocate()
+        acc.deallocate()
+        sums.deallocate()
         totals.deallocate()
         candidateFloors.deallocate()
         orderCounts.deallocate()
@@ -405,12 +421,21 @@ public final class LanguageIdentifier {
     /// calibration covers like any shorter text; long paragraphs cost what their first
     /// sentences cost.
     func rawScores(_ candidates: [Int], earlyExit: Bool = false, sorted: Bool = true) -> ([(Int, Float)], Int) {
-        let n = languageCount
-        let scores = self.scores
+        let n = LanguageModel.lanes
         let counts = orderCounts
         let maxOrder = model.maxOrder
-        scores.update(repeating: 0, count: n)
         counts.update(repeating: 0, count: maxOrder + 1)
+        // Only the candidates' lanes are added up (a scatter may write others: they are
+        // cleared here and never read).
+        var low = n, high = 0
+        for l in candidates { low = min(low, l); high = max(high, l &+ 1) }
+        laneLow = low & ~7
+        laneHigh = min(n, (high &+ 7) & ~7)
+        acc.update(repeating: 0, count: n)
+        sums.update(repeating: 0, count: n)
+        budget = 0
+        let lo = laneLow, hi = laneHigh
+        let acc = self.acc
         let cache = tokenCache
         let entries = entryCache
         var cached = cache.count
@@ -448,41 +473,49 @@ public final class LanguageIdentifier {
                         entries.prefetch(nextHash)
                     }
                 }
-                var target = scores
-                var recording = false
                 if m <= FeatureExtractor.maxWordLength {
                     let slot = cache.find(wordHash)
                     if slot >= 0 {
-                        let v = cache.vectors + Int(slot) &* n
-                        for l in 0..<n { scores[l] += v[l] }
+                        reserve(Int(cache.maxima[Int(slot)]))
+                        LanguageIdentifier.addLanes(acc, cache.vector(Int(slot)), lo, hi)
                         // A token's feature counts follow from its length alone.
                         counts[0] &+= m
                         for o in 1..<maxOrder { counts[o] &+= max(0, m + 2 - o) }
                         counts[maxOrder] &+= 1
-                        target = scores
-                    } else if cached < TokenCache.capacity {
-                        cache.insert(wordHash, Int32(cached))
-                        target = cache.vectors + cached &* n
-                        target.update(repeating: 0, count: n)
-                        cached &+= 1
-                        recording = true
-                    }
-                    if slot < 0 {
+                    } else {
+                        // A new token's vector is kept (over all the lanes: it may come back in
+                        // a text of another script) while the cache has room.
+                        var recording = false
+                        var target = acc, tlo = lo, thi = hi
+                        if cached < TokenCache.capacity {
+                            cache.insert(wordHash, Int32(cached))
+                            target = cache.vector(cached)
+                            target.update(repeating: 0, count: n)
+                            (tlo, thi) = (0, n)
+                            recording = true
+                        }
                         if let (list, c, lastIsWord) = entries.find(wordHash, length: m) {
                             counts[0] &+= m
                             for o in 1..<maxOrder { counts[o] &+= max(0, m + 2 - o) }
                             counts[maxOrder] &+= 1
                             let postings = model.postings
                             for j in 0..<c { sf_prefetch(postings + Int(list[j] >> 8)) }
-                            apply(list, c, lastIsWord: lastIsWord, into: target)
+                            apply(list, c, lastIsWord: lastIsWord, into: target, tlo, thi, budgeted: !recording)
                         } else {
-                            addFeatures(text + (start &- 1), m, wordHash: wordHash, into: target, record: true)
+                            addFeatures(text + (start &- 1), m, wordHash: wordHash, into: target, tlo, thi, record: true, budgeted: !recording)
+                        }
+                        if recording {
+                            var most: UInt16 = 0
+                            for l in 0..<n { most = max(most, target[l]) }
+                            cache.maxima[cached] = most
+                            cached &+= 1
+                            reserve(Int(most))
+                            LanguageIdentifier.addLanes(acc, target, lo, hi)
                         }
                     }
                 } else {
-                    addFeatures(text + (start &- 1), m, wordHash: 0, into: target, record: false)
+                    addFeatures(text + (start &- 1), m, wordHash: 0, into: acc, lo, hi, record: false, budgeted: true)
                 }
-                if recording { for l in 0..<n { scores[l] += target[l] } }
                 tokens &+= 1
                 start = nextStart
                 stop = nextStop
@@ -495,7 +528,7 @@ public final class LanguageIdentifier {
         out.reserveCapacity(candidates.count)
         let wordOrder = maxOrder
         for l in candidates {
-            var s = scores[l]
+            var s = score(l)
             for o in 0...wordOrder {
                 let w: Float = o == wordOrder ? model.wordWeight : 1
                 s += Float(counts[o]) * model.floor(language: l, order: o) * w
@@ -506,6 +539,57 @@ public final class LanguageIdentifier {
         var features = 0
         for o in 0...maxOrder { features += counts[o] }
         return (out, features)
+    }
+
+    /// The summed weights of language `l` (whose lane is a candidate's) as a log-probability
+    /// above the floors: exact while the sum is below 2^24 steps, as the sum of the products
+    /// in `Float` was.
+    @inline(__always)
+    private func score(_ l: Int) -> Float {
+        Float(Double(sums[l] &+ UInt64(acc[l])) * Double(model.step))
+    }
+
+    /// Makes room in `acc` for `amount` more in any lane.
+    @inline(__always)
+    private func reserve(_ amount: Int) {
+        if budget &+ amount > Int(UInt16.max) { flush() }
+        budget &+= amount
+    }
+
+    /// Empties the candidates' lanes of `acc` into `sums`.
+    private func flush() {
+        let acc = self.acc, sums = self.sums
+        for l in laneLow..<laneHigh {
+            sums[l] &+= UInt64(acc[l])
+            acc[l] = 0
+        }
+        budget = 0
+    }
+
+    /// `dst[lo..<hi] += src[lo..<hi] × multiplier` (wrapping), 8 lanes at a time; `lo` and
+    /// `hi` are multiples of 8 and `dst` is 16-byte aligned.
+    @inline(__always)
+    static func addLanes(_ dst: UnsafeMutablePointer<UInt16>, _ src: UnsafePointer<UInt16>, _ lo: Int, _ hi: Int,
+                         multiplier: UInt16 = 1) {
+        let d = UnsafeMutableRawPointer(dst), s = UnsafeRawPointer(src)
+        var i = lo &* 2
+        let stop = hi &* 2
+        if multiplier == 1 {
+            while i < stop {
+                let a = d.load(fromByteOffset: i, as: SIMD8<UInt16>.self)
+                let b = s.loadUnaligned(fromByteOffset: i, as: SIMD8<UInt16>.self)
+                d.storeBytes(of: a &+ b, toByteOffset: i, as: SIMD8<UInt16>.self)
+                i &+= 16
+            }
+        } else {
+            let k = SIMD8<UInt16>(repeating: multiplier)
+            while i < stop {
+                let a = d.load(fromByteOffset: i, as: SIMD8<UInt16>.self)
+                let b = s.loadUnaligned(fromByteOffset: i, as: SIMD8<UInt16>.self)
+                d.storeBytes(of: a &+ b &* k, toByteOffset: i, as: SIMD8<UInt16>.self)
+                i &+= 16
+            }
+        }
     }
 
     enum EarlyExit {
@@ -519,8 +603,8 @@ public final class LanguageIdentifier {
     /// a chunk's table slots are prefetched, then its postings, then the weights are added, so
     /// the cache misses of a chunk overlap instead of following one another.
     @inline(__always)
-    private func addFeatures(_ padded: UnsafeMutablePointer<UInt32>, _ m: Int, wordHash: UInt64, into target: UnsafeMutablePointer<Float>,
-                             record: Bool) {
+    private func addFeatures(_ padded: UnsafeMutablePointer<UInt32>, _ m: Int, wordHash: UInt64, into target: UnsafeMutablePointer<UInt16>,
+                             _ lo: Int, _ hi: Int, record: Bool, budgeted: Bool) {
         let maxOrder = model.maxOrder
         let hashes = featureHashes, orders = featureOrders
         let counts = orderCounts
@@ -541,7 +625,7 @@ public final class LanguageIdentifier {
                     k &+= 1
                     if k == LanguageIdentifier.chunk {
                         // (Only tokens longer than a word are chunked; they are not recorded.)
-                        addPostings(k, into: target, record: nil)
+                        addPostings(k, into: target, lo, hi, record: nil, budgeted: budgeted)
                         k = 0
                     }
                 }
@@ -555,56 +639,67 @@ public final class LanguageIdentifier {
             sf_prefetch(table + Int(wordHash & mask) &* 2)
             k &+= 1
         }
-        if k > 0 { addPostings(k, into: target, record: record ? (wordHash, m) : nil) }
+        if k > 0 { addPostings(k, into: target, lo, hi, record: record ? (wordHash, m) : nil, budgeted: budgeted) }
     }
 
     /// Adds the postings of the first `k` features of the chunk into `target`, and with `record`
     /// (the token's word hash and length) keeps the token's list of entries in `entryCache`.
     @inline(__always)
-    private func addPostings(_ k: Int, into target: UnsafeMutablePointer<Float>, record: (UInt64, Int)?) {
+    private func addPostings(_ k: Int, into target: UnsafeMutablePointer<UInt16>, _ lo: Int, _ hi: Int,
+                             record: (UInt64, Int)?, budgeted: Bool) {
         let hashes = featureHashes, orders = featureOrders, list = featureEntries
         let postings = model.postings
         let maxOrder = model.maxOrder
+        let dense = UInt32(model.denseMinimum)
         // The features that have postings, in order; a word feature can only be the last.
         var c = 0
         var lastIsWord = false
         for j in 0..<k {
             let e = model.entry(hashes[j])
             if e != 0 {
-                sf_prefetch(postings + Int(e >> 8))
+                // A dense block is read from the candidates' lanes on.
+                sf_prefetch(postings + Int(e >> 8) + (e & 0xFF >= dense ? lo : 0))
                 list[c] = e
                 c &+= 1
                 lastIsWord = orders[j] == maxOrder
             }
         }
         if let (hash, m) = record { entryCache.insert(hash, length: m, list, c, lastIsWord: lastIsWord) }
-        apply(list, c, lastIsWord: lastIsWord, into: target)
+        apply(list, c, lastIsWord: lastIsWord, into: target, lo, hi, budgeted: budgeted)
     }
 
-    /// Adds the postings of the table entries in `list` into `target`; with `lastIsWord` the
-    /// last is a word feature's.
+    /// Adds the postings of the table entries in `list` into lanes `lo..<hi` of `target` (and
+    /// possibly others); with `lastIsWord` the last is a word feature's. With `budgeted` the
+    /// target is `acc`, and room is made for the weights first.
     @inline(__always)
-    private func apply(_ list: UnsafePointer<UInt32>, _ c: Int, lastIsWord: Bool, into target: UnsafeMutablePointer<Float>) {
+    private func apply(_ list: UnsafePointer<UInt32>, _ c: Int, lastIsWord: Bool, into target: UnsafeMutablePointer<UInt16>,
+                       _ lo: Int, _ hi: Int, budgeted: Bool) {
         let postings = model.postings
-        let dense = denseCache
-        let step = model.step
-        let wordStep = model.step * model.wordWeight
+        let dense = model.denseMinimum
+        let wordMultiplier = model.wordMultiplier
+        if budgeted { reserve(255 &* (c &+ (lastIsWord ? Int(wordMultiplier) &- 1 : 0))) }
         for j in 0..<c {
             let word = lastIsWord && j == c &- 1
             let e = list[j]
-            let s = word ? wordStep : step
-            if Int(e & 0xFF) >= DenseCache.minCount, let d = dense.vector(e, word: word, postings: postings, step: s) {
-                // The same products added to the same languages in the same order; the languages
-                // outside the postings get +0, which leaves a sum of non-negative terms as it is.
-                for l in 0..<languageCount { target[l] += d[l] }
+            let count = Int(e & 0xFF)
+            if count >= dense {
+                LanguageIdentifier.addLanes(target, postings + Int(e >> 8), lo, hi, multiplier: word ? wordMultiplier : 1)
                 continue
             }
             var p = postings + Int(e >> 8)
-            let stop = p + Int(e & 0xFF)
-            while p < stop {
-                let q = p.pointee
-                target[Int(q & 0xFF)] += Float(q >> 8) * s
-                p += 1
+            let stop = p + count
+            if word {
+                while p < stop {
+                    let q = p.pointee
+                    target[Int(q & 0xFF)] &+= (q >> 8) &* wordMultiplier
+                    p += 1
+                }
+            } else {
+                while p < stop {
+                    let q = p.pointee
+                    target[Int(q & 0xFF)] &+= q >> 8
+                    p += 1
+                }
             }
         }
     }
@@ -612,7 +707,7 @@ public final class LanguageIdentifier {
     /// Whether the candidates other than the leader hold less than `EarlyExit.residual`
     /// of the calibrated probability, given the features so far.
     private func certain(_ candidates: UnsafeBufferPointer<Int>) -> Bool {
-        let counts = orderCounts, scores = self.scores, totals = self.totals
+        let counts = orderCounts, totals = self.totals
         var features = 0
         for o in 0...model.maxOrder { features &+= counts[o] }
         guard features >= EarlyExit.minFeatures else { return false }
@@ -621,7 +716,7 @@ public final class LanguageIdentifier {
         // once (each total still adds its terms in order, so the result is the same).
         let c = candidates.count
         let floors = candidateFloors
-        for j in 0..<c { totals[j] = scores[candidates[j]] }
+        for j in 0..<c { totals[j] = score(candidates[j]) }
         for o in 0...wordOrder {
             let k = Float(counts[o])
             let w: Float = o == wordOrder ? model.wordWeight : 1
@@ -682,9 +777,11 @@ public final class LanguageIdentifier {
     final class TokenCache {
         static let capacity = 8192
         static let slotBits = 14
-        let languages: Int
         var count = 0
-        let vectors: UnsafeMutablePointer<Float>
+        /// Per token, its weights in every lane (`LanguageModel.lanes` u16, in units of the
+        /// model's step) and the largest of them.
+        private let vectors: UnsafeMutablePointer<UInt16>
+        let maxima: UnsafeMutablePointer<UInt16>
         /// A word hash and its vector's index (-1 for an empty slot), in one cache line.
         struct Slot {
             var key: UInt64
@@ -692,17 +789,22 @@ public final class LanguageIdentifier {
         }
         private let slots: UnsafeMutablePointer<Slot>
 
-        init(languages: Int) {
-            self.languages = languages
-            vectors = .allocate(capacity: TokenCache.capacity * languages)
+        init() {
+            let size = TokenCache.capacity * LanguageModel.lanes
+            vectors = UnsafeMutableRawPointer.allocate(byteCount: 2 * size, alignment: 64).bindMemory(to: UInt16.self, capacity: size)
+            maxima = .allocate(capacity: TokenCache.capacity)
             slots = .allocate(capacity: 1 << TokenCache.slotBits)
             slots.initialize(repeating: Slot(key: 0, value: -1), count: 1 << TokenCache.slotBits)
         }
 
         deinit {
             vectors.deallocate()
+            maxima.deallocate()
             slots.deallocate()
         }
+
+        @inline(__always)
+        func vector(_ slot: Int) -> UnsafeMutablePointer<UInt16> { vectors + slot &* LanguageModel.lanes }
 
         @inline(__always)
         func prefetch(_ hash: UInt64) { sf_prefetch(slots + home(hash)) }
@@ -808,72 +910,6 @@ public final class LanguageIdentifier {
             slots[i] = Slot(key: hash, value: UInt64(offset) << 17 | (lastIsWord ? 0x1_0000 : 0) | UInt64(m) << 8 | UInt64(c))
             used[0] += 1
             used[1] += c
-        }
-    }
-
-    /// The long postings lists (the frequent n-grams, in most languages) expanded into dense
-    /// per-language vectors of the products they add, so that adding one is a vector add
-    /// instead of a scatter. Filled as features are met, up to `capacity`; the model's
-    /// weights are non-negative, so the languages a list lacks can add +0.
-    final class DenseCache {
-        static let minCount = 48
-        static let capacity = 2048
-        static let slotBits = 13
-        let languages: Int
-        private let count: UnsafeMutablePointer<Int>
-        private let vectors: UnsafeMutablePointer<Float>
-        private let keys: UnsafeMutablePointer<UInt64>
-        private let values: UnsafeMutablePointer<Int32>
-        /// Vectors are only exact while the products are not negative.
-        private let usable: Bool
-
-        init(languages: Int, usable: Bool = true) {
-            self.languages = languages
-            self.usable = usable
-            count = .allocate(capacity: 1)
-            count.initialize(to: 0)
-            vectors = .allocate(capacity: DenseCache.capacity * languages)
-            keys = .allocate(capacity: 1 << DenseCache.slotBits)
-            keys.initialize(repeating: 0, count: 1 << DenseCache.slotBits)
-            values = .allocate(capacity: 1 << DenseCache.slotBits)
-            values.initialize(repeating: -1, count: 1 << DenseCache.slotBits)
-        }
-
-        deinit {
-            count.deallocate()
-            vectors.deallocate()
-            keys.deallocate()
-            values.deallocate()
-        }
-
-        /// The dense form of the postings `entry` (start << 8 | count) scaled by `step`, or nil
-        /// when the cache is full.
-        @inline(__always)
-        func vector(_ entry: UInt32, word: Bool, postings: UnsafePointer<UInt16>, step: Float) -> UnsafePointer<Float>? {
-            let key = UInt64(entry) << 1 | (word ? 1 : 0)
-            let mask = (1 << DenseCache.slotBits) - 1
-            var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - DenseCache.slotBits))
-            while true {
-                let v = values[i]
-                if v < 0 { break }
-                if keys[i] == key { return UnsafePointer(vectors + Int(v) &* languages) }
-                i = (i &+ 1) & mask
-            }
-            guard usable, step >= 0, count.pointee < DenseCache.capacity else { return nil }
-            let slot = count.pointee
-            count.pointee += 1
-            keys[i] = key
-            values[i] = Int32(slot)
-            let d = vectors + slot &* languages
-            d.update(repeating: 0, count: languages)
-            var p = postings + Int(entry >> 8)
-            let stop = p + Int(entry & 0xFF)
-            while p < stop {
-                let q = p.pointee
-                d[Int(q & 0xFF)] = Float(q >> 8) * step
-                p += 1
-            }
-            return UnsafePointer(d)
         }
     }
 
