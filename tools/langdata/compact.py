@@ -11,12 +11,15 @@ this script converts a version 2 file by hand. The conversion changes no weight:
    rest by script), so a paragraph's candidates are one short run of lanes. Ties between
    candidates are still broken by language code (the reader sorts the candidates by code).
 2. A feature with at least DENSE_MIN postings (the frequent n-grams, in most languages) gets a
-   dense block of LANES u16 weights, one per language (0 where it has none), at the front
-   of the postings; its table entry keeps the form start << 8 | count, with start a multiple
-   of LANES. Adding such a feature is then a vector add, not a scatter.
+   dense block of LANES u8 weights, one per language (0 where it has none), at the front of
+   the postings (LANES / 2 u16 slots); its table entry keeps the form start << 8 | count, with
+   start a multiple of LANES / 2. Adding such a feature is then a vector add, not a scatter.
+3. A feature with one posting keeps it in its table entry (posting << 8 | 1), so reading it
+   costs no second cache miss.
 
 Layout differences from version 2 (Sources/SegmentFilter/Language/ModelFile.swift): version 3
-at byte 4; byte 68: u32 DENSE_MIN, byte 72: u32 LANES, byte 76: u32 dense blocks.
+at byte 4; byte 68: u32 DENSE_MIN, byte 72: u32 LANES, byte 76: u32 dense blocks; entries as
+above.
 """
 import os
 import struct
@@ -97,16 +100,20 @@ def convert(b):
     for s in dense:
         e = table[2 * s + 1]
         start, count = e >> 8, e & 0xFF
-        block = [0] * LANES
+        block = bytearray(LANES)
         for p in post[start:start + count]:
             block[new_index[p & 0xFF]] = p >> 8
         table[2 * s + 1] = (len(new_post) << 8) | count
-        new_post.extend(block)
+        new_post.extend(struct.unpack("<%dH" % (LANES // 2), bytes(block)))
     for s in sorted(sparse, key=lambda s: table[2 * s + 1] >> 8):
         e = table[2 * s + 1]
         start, count = e >> 8, e & 0xFF
+        lists = [new_index[p & 0xFF] | (p & 0xFF00) for p in post[start:start + count]]
+        if count == 1:
+            table[2 * s + 1] = (lists[0] << 8) | 1
+            continue
         table[2 * s + 1] = (len(new_post) << 8) | count
-        new_post.extend(new_index[p & 0xFF] | (p & 0xFF00) for p in post[start:start + count])
+        new_post.extend(lists)
     if len(new_post) >= 1 << 24:
         raise ValueError("compact.py: too many postings")
 

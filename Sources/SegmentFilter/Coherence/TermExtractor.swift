@@ -211,7 +211,8 @@ public struct TermExtractor: Sendable {
                 let e = model.entry(wordHashes[i])
                 entries[i] = e
                 // A dense block's weight for the language is `lang` into it.
-                sf_prefetch(postings + Int(e >> 8) + (Int(e & 0xFF) >= model.denseMinimum ? lang : 0))
+                // (A single posting is in the entry.)
+                if e & 0xFF > 1 { sf_prefetch(postings + Int(e >> 8) + (Int(e & 0xFF) >= model.denseMinimum ? lang / 2 : 0)) }
             }
             for i in 0..<n where pending[i] {
                 let w = weight(entry: entries[i], language: lang)

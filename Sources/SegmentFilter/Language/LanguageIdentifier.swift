@@ -499,7 +499,7 @@ public final class LanguageIdentifier {
                             for o in 1..<maxOrder { counts[o] &+= max(0, m + 2 - o) }
                             counts[maxOrder] &+= 1
                             let postings = model.postings
-                            for j in 0..<c { sf_prefetch(postings + Int(list[j] >> 8)) }
+                            for j in 0..<c where list[j] & 0xFF > 1 { sf_prefetch(postings + Int(list[j] >> 8)) }
                             apply(list, c, lastIsWord: lastIsWord, into: target, tlo, thi, budgeted: !recording)
                         } else {
                             addFeatures(text + (start &- 1), m, wordHash: wordHash, into: target, tlo, thi, record: true, budgeted: !recording)
@@ -568,6 +568,30 @@ public final class LanguageIdentifier {
 
     /// `dst[lo..<hi] += src[lo..<hi] × multiplier` (wrapping), 8 lanes at a time; `lo` and
     /// `hi` are multiples of 8 and `dst` is 16-byte aligned.
+    @inline(__always)
+    static func addLanes(_ dst: UnsafeMutablePointer<UInt16>, _ src: UnsafePointer<UInt8>, _ lo: Int, _ hi: Int,
+                         multiplier: UInt16) {
+        let d = UnsafeMutableRawPointer(dst), s = UnsafeRawPointer(src)
+        var i = lo
+        if multiplier == 1 {
+            while i < hi {
+                let a = d.load(fromByteOffset: i &* 2, as: SIMD8<UInt16>.self)
+                let b = SIMD8<UInt16>(truncatingIfNeeded: s.loadUnaligned(fromByteOffset: i, as: SIMD8<UInt8>.self))
+                d.storeBytes(of: a &+ b, toByteOffset: i &* 2, as: SIMD8<UInt16>.self)
+                i &+= 8
+            }
+        } else {
+            let k = SIMD8<UInt16>(repeating: multiplier)
+            while i < hi {
+                let a = d.load(fromByteOffset: i &* 2, as: SIMD8<UInt16>.self)
+                let b = SIMD8<UInt16>(truncatingIfNeeded: s.loadUnaligned(fromByteOffset: i, as: SIMD8<UInt8>.self))
+                d.storeBytes(of: a &+ b &* k, toByteOffset: i &* 2, as: SIMD8<UInt16>.self)
+                i &+= 8
+            }
+        }
+    }
+
+    /// The same for 16-bit weights.
     @inline(__always)
     static func addLanes(_ dst: UnsafeMutablePointer<UInt16>, _ src: UnsafePointer<UInt16>, _ lo: Int, _ hi: Int,
                          multiplier: UInt16 = 1) {
@@ -657,8 +681,9 @@ public final class LanguageIdentifier {
         for j in 0..<k {
             let e = model.entry(hashes[j])
             if e != 0 {
-                // A dense block is read from the candidates' lanes on.
-                sf_prefetch(postings + Int(e >> 8) + (e & 0xFF >= dense ? lo : 0))
+                // A dense block is read from the candidates' lanes on; a single posting is in
+                // the entry.
+                if e & 0xFF > 1 { sf_prefetch(postings + Int(e >> 8) + (e & 0xFF >= dense ? lo / 2 : 0)) }
                 list[c] = e
                 c &+= 1
                 lastIsWord = orders[j] == maxOrder
@@ -683,7 +708,12 @@ public final class LanguageIdentifier {
             let e = list[j]
             let count = Int(e & 0xFF)
             if count >= dense {
-                LanguageIdentifier.addLanes(target, postings + Int(e >> 8), lo, hi, multiplier: word ? wordMultiplier : 1)
+                LanguageIdentifier.addLanes(target, UnsafeRawPointer(postings + Int(e >> 8)).assumingMemoryBound(to: UInt8.self), lo, hi,
+                                            multiplier: word ? wordMultiplier : 1)
+                continue
+            }
+            if count == 1 {
+                target[Int((e >> 8) & 0xFF)] &+= UInt16(truncatingIfNeeded: e >> 16) &* (word ? wordMultiplier : 1)
                 continue
             }
             var p = postings + Int(e >> 8)

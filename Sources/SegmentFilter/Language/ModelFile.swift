@@ -11,8 +11,8 @@ import SegfilterData
 /// | 8 | u32 languages, u32 max n-gram order, u32 table slots (power of two), u32 postings |
 /// | 24 | u32 offset and u32 length of the metadata (UTF-8 lines: code, name, scripts, chars) |
 /// | 32 | u32 offset of the floors: f32[languages][order + 1], the last column for words |
-/// | 36 | u32 offset of the hash table: slots of (u32 fingerprint, u32 start << 8 \| count) |
-/// | 40 | u32 offset of the postings: u16 (language \| quantised weight << 8); a dense feature's are a block of `lanes` u16 weights, one per language |
+/// | 36 | u32 offset of the hash table: slots of (u32 fingerprint, u32 start << 8 \| count); with count 1, the posting itself << 8 \| 1 |
+/// | 40 | u32 offset of the postings: u16 (language \| quantised weight << 8); a dense feature's are a block of `lanes` u8 weights, one per language |
 /// | 44 | u32 offset of the case table: u16[65536], the lower-case letter, 0 if not a letter |
 /// | 48 | f32 quantisation step, f32 word weight, f32 calibration slope, f32 calibration bias |
 /// | 64 | f32 short-text temperature exponent |
@@ -90,7 +90,7 @@ public struct LanguageModel: @unchecked Sendable {
               caseOffset + 2 * 65536 <= count,
               floorsOffset % 4 == 0, tableOffset % 4 == 0, postingsOffset % 16 == 0, caseOffset % 2 == 0,
               u32(72) == LanguageModel.lanes, nLangs <= LanguageModel.lanes, u32(68) >= 1,
-              u32(76) * LanguageModel.lanes <= nPostings
+              u32(76) * LanguageModel.lanes / 2 <= nPostings
         else { throw LoadError.malformed("sections out of bounds") }
         let meta = String(decoding: UnsafeRawBufferPointer(start: bytes + metaOffset, count: metaLength), as: UTF8.self)
         var langs: [Language] = []
@@ -139,7 +139,8 @@ public struct LanguageModel: @unchecked Sendable {
     @inline(__always)
     func weight(entry: UInt32, language: Int) -> UInt16 {
         let start = Int(entry >> 8), count = Int(entry & 0xFF)
-        if count >= denseMinimum { return postings[start &+ language] }
+        if count >= denseMinimum { return UInt16(UnsafeRawPointer(postings + start).load(fromByteOffset: language, as: UInt8.self)) }
+        if count == 1 { return Int(start & 0xFF) == language ? UInt16(start >> 8) : 0 }
         for k in start..<(start &+ count) {
             let p = postings[k]
             if Int(p & 0xFF) == language { return p >> 8 }
