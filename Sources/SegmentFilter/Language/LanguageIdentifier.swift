@@ -45,8 +45,10 @@ public struct LanguageGuess: Equatable, Sendable {
 public final class LanguageIdentifier {
     public let model: LanguageModel
     private let languageCount: Int
-    /// The candidates' scores (in candidate order) for the early exit.
+    /// The candidates' scores, in candidate order.
     private let scores: UnsafeMutablePointer<Float>
+    /// `rank`'s sort keys.
+    private let rankKeys: UnsafeMutablePointer<UInt64>
     /// The weights of the features read so far, per language lane, in units of `model.step`:
     /// a 16-bit accumulator (8 lanes per SIMD add) that is emptied into the 64-bit `sums`
     /// before it can overflow. `budget` bounds what `acc` holds in any lane.
@@ -112,6 +114,8 @@ public final class LanguageIdentifier {
         languageCount = model.languages.count
         scores = .allocate(capacity: languageCount)
         scores.initialize(repeating: 0, count: languageCount)
+        rankKeys = .allocate(capacity: languageCount)
+        rankKeys.initialize(repeating: 0, count: languageCount)
         let lanes = LanguageModel.lanes
         acc = UnsafeMutableRawPointer.allocate(byteCount: 2 * lanes, alignment: 64).bindMemory(to: UInt16.self, capacity: lanes)
         acc.initialize(repeating: 0, count: lanes)
@@ -144,6 +148,7 @@ public final class LanguageIdentifier {
 
     deinit {
         scores.deallocate()
+        rankKeys.deallocate()
         acc.deallocate()
         sums.deallocate()
         totals.deallocate()
@@ -199,8 +204,8 @@ public final class LanguageIdentifier {
             return LanguageGuess(code: code, probability: 0.99, top: [(code, 0.99)], script: scriptName, letters: letters)
         }
         // Pass 2: n-gram and word evidence for every language; only candidates are read out.
-        let best = rank(candidates, top: max(1, top)).map { (model.languages[$0.0].code, $0.1) }
-        return LanguageGuess(code: best[0].0, probability: best[0].1, top: best, script: scriptName, letters: letters)
+        let best = rank(candidates, top: max(1, top))
+        return LanguageGuess(code: best[0].code, probability: best[0].probability, top: best, script: scriptName, letters: letters)
     }
 
     /// The uncalibrated log-likelihood of each candidate language, best first, and the number of
@@ -421,6 +426,16 @@ public final class LanguageIdentifier {
     /// calibration covers like any shorter text; long paragraphs cost what their first
     /// sentences cost.
     func rawScores(_ candidates: [Int], earlyExit: Bool = false, sorted: Bool = true) -> ([(Int, Float)], Int) {
+        let features = score(candidates, earlyExit: earlyExit)
+        var out: [(Int, Float)] = []
+        out.reserveCapacity(candidates.count)
+        for (j, l) in candidates.enumerated() { out.append((l, scores[j])) }
+        if sorted { sortByScore(&out) }
+        return (out, features)
+    }
+
+    /// `rawScores` into `scores` (in candidate order), returning the number of features.
+    private func score(_ candidates: [Int], earlyExit: Bool) -> Int {
         let n = LanguageModel.lanes
         let counts = orderCounts
         let maxOrder = model.maxOrder
@@ -524,21 +539,18 @@ public final class LanguageIdentifier {
             }
         }
         cache.count = cached
-        var out: [(Int, Float)] = []
-        out.reserveCapacity(candidates.count)
         let wordOrder = maxOrder
-        for l in candidates {
+        for (j, l) in candidates.enumerated() {
             var s = score(l)
             for o in 0...wordOrder {
                 let w: Float = o == wordOrder ? model.wordWeight : 1
                 s += Float(counts[o]) * model.floor(language: l, order: o) * w
             }
-            out.append((l, s))
+            scores[j] = s
         }
-        if sorted { sortByScore(&out) }
         var features = 0
         for o in 0...maxOrder { features += counts[o] }
-        return (out, features)
+        return features
     }
 
     /// The summed weights of language `l` (whose lane is a candidate's) as a log-probability
@@ -948,40 +960,71 @@ public final class LanguageIdentifier {
     /// The probabilities are a softmax over the scores sorted best first, its sum taken in that
     /// order. A score far enough below the best has an `exp` that underflows to exactly 0 and
     /// changes neither the sum nor its order, so only the scores near the best are sorted.
-    private func rank(_ candidates: [Int], top k: Int) -> [(Int, Double)] {
-        let (raw, features) = rawScores(candidates, earlyExit: true, sorted: false)
+    private func rank(_ candidates: [Int], top k: Int) -> [(code: String, probability: Double)] {
+        let features = score(candidates, earlyExit: true)
+        let c = candidates.count
+        let scores = self.scores
         // Temperature scaling: the more features, the more the same score gap means.
         let tau = Double(model.calibrationSlope) / pow(Double(max(features, 1)), Double(model.lengthExponent))
-        var best = raw[0].1
-        for e in raw where e.1 > best { best = e.1 }
-        guard tau > 0, tau.isFinite, best.isFinite, raw.allSatisfy({ $0.1.isFinite }) else {
-            return rankAll(raw, tau: tau).prefix(k).map { $0 }
+        var best = scores[0]
+        var finite = true
+        for j in 0..<c {
+            if scores[j] > best { best = scores[j] }
+            if !scores[j].isFinite { finite = false }
+        }
+        guard tau > 0, tau.isFinite, best.isFinite, finite else {
+            var raw: [(Int, Float)] = []
+            for j in 0..<c { raw.append((candidates[j], scores[j])) }
+            return rankAll(raw, tau: tau).prefix(k).map { (model.languages[$0.0].code, $0.1) }
         }
         let topScore = Double(best)
         // The sum starts with the best score's exp(0) = 1, so it is at least 1 throughout; a
         // term below 2^-53 (half its last place) then leaves it as it is wherever it comes.
         // Only the larger terms need sorting, and tau > 0 makes them a prefix of the order.
-        var near: [(Int, Float)] = []
-        var far: [(Int, Float)] = []
-        for e in raw {
-            let x = tau * (Double(e.1) - topScore)
+        // Sort keys compare like the scores, best first, then by candidate order (as a stable
+        // sort by `>` orders them).
+        let keys = rankKeys
+        var near = 0
+        for j in 0..<c {
+            let x = tau * (Double(scores[j]) - topScore)
             // ln(2^-53) = -36.74; exp is only needed to settle the scores right at the edge.
-            if x > -36.6 || (x > -36.9 && exp(x) >= 0x1p-53) { near.append(e) } else { far.append(e) }
+            if x > -36.6 || (x > -36.9 && exp(x) >= 0x1p-53) {
+                // -0 and +0 are equal scores: make them the same key.
+                let bits = (scores[j] + 0).bitPattern
+                let ascending = bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
+                let key = UInt64(~ascending) << 32 | UInt64(j)
+                // Insertion sort: the near scores are few.
+                var i = near
+                while i > 0 && keys[i &- 1] > key {
+                    keys[i] = keys[i &- 1]
+                    i &-= 1
+                }
+                keys[i] = key
+                near &+= 1
+            }
         }
-        sortByScore(&near)
-        var probs = near.map { (l, s) in (l, exp(tau * (Double(s) - topScore))) }
-        let z = probs.reduce(0) { $0 + $1.1 }
-        for i in probs.indices { probs[i].1 /= z }
-        if probs.count >= k { return Array(probs.prefix(k)) }
+        var z = 0.0
+        for i in 0..<near { z += exp(tau * (Double(scores[Int(keys[i] & 0xFFFF_FFFF)]) - topScore)) }
+        var out: [(code: String, probability: Double)] = []
+        out.reserveCapacity(min(k, c))
+        for i in 0..<min(k, near) {
+            let j = Int(keys[i] & 0xFFFF_FFFF)
+            out.append((model.languages[candidates[j]].code, exp(tau * (Double(scores[j]) - topScore)) / z))
+        }
+        if out.count >= k { return out }
         // The rest of the top from the far scores: the best each time, the first of equals (as
         // the stable sort would order them).
-        while probs.count < k && !far.isEmpty {
+        var far: [(Int, Float)] = []
+        var isNear = [Bool](repeating: false, count: c)
+        for i in 0..<near { isNear[Int(keys[i] & 0xFFFF_FFFF)] = true }
+        for j in 0..<c where !isNear[j] { far.append((candidates[j], scores[j])) }
+        while out.count < k && !far.isEmpty {
             var best = 0
             for i in 1..<far.count where far[i].1 > far[best].1 { best = i }
             let (l, s) = far.remove(at: best)
-            probs.append((l, exp(tau * (Double(s) - topScore)) / z))
+            out.append((model.languages[l].code, exp(tau * (Double(s) - topScore)) / z))
         }
-        return probs
+        return out
     }
 
     /// The softmax over all the scores, as `rank` computes it in general.
