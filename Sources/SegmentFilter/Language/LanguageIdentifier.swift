@@ -992,17 +992,12 @@ public final class LanguageIdentifier {
                 // -0 and +0 are equal scores: make them the same key.
                 let bits = (scores[j] + 0).bitPattern
                 let ascending = bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
-                let key = UInt64(~ascending) << 32 | UInt64(j)
-                // Insertion sort: the near scores are few.
-                var i = near
-                while i > 0 && keys[i &- 1] > key {
-                    keys[i] = keys[i &- 1]
-                    i &-= 1
-                }
-                keys[i] = key
+                keys[near] = UInt64(~ascending) << 32 | UInt64(j)
                 near &+= 1
             }
         }
+        var sortable = UnsafeMutableBufferPointer(start: keys, count: near)
+        sortable.sort()
         var z = 0.0
         for i in 0..<near { z += exp(tau * (Double(scores[Int(keys[i] & 0xFFFF_FFFF)]) - topScore)) }
         var out: [(code: String, probability: Double)] = []
