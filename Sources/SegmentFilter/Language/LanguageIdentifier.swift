@@ -139,8 +139,7 @@ public final class LanguageIdentifier {
         letterCapacity = 1024
         letters = .allocate(capacity: letterCapacity)
         scalars = .allocate(capacity: scalarCapacity)
-        graphemeFlags = .allocate(capacity: 0x10000)
-        graphemeFlags.initialize(repeating: 0, count: 0x10000)
+        graphemeFlags = calloc(0x10000, 1)!.bindMemory(to: UInt8.self, capacity: 0x10000)
         featureHashes = .allocate(capacity: LanguageIdentifier.chunk)
         featureOrders = .allocate(capacity: LanguageIdentifier.chunk)
         featureEntries = .allocate(capacity: LanguageIdentifier.chunk)
@@ -157,7 +156,7 @@ public final class LanguageIdentifier {
         scriptCounts.deallocate()
         letters.deallocate()
         scalars.deallocate()
-        graphemeFlags.deallocate()
+        free(graphemeFlags)
         featureHashes.deallocate()
         featureOrders.deallocate()
         featureEntries.deallocate()
@@ -238,10 +237,12 @@ public final class LanguageIdentifier {
         let out = letters
         var w = 1
         var n = 0
+        var run = ScriptRun()
         out[0] = 0x20
         ScriptTable.shared.bmp.withUnsafeBufferPointer { bmp in
-            for scalar in text.unicodeScalars { add(scalar.value, bmp.baseAddress!, out, &w, &n) }
+            for scalar in text.unicodeScalars { add(scalar.value, bmp.baseAddress!, out, &w, &n, &run) }
         }
+        tally(&run)
         if out[w - 1] != 0x20 { out[w] = 0x20; w += 1 }
         letterCount = w
         return n
@@ -253,11 +254,13 @@ public final class LanguageIdentifier {
         let out = letters
         var w = 1
         var n = 0
+        var run = ScriptRun()
         out[0] = 0x20
         let valid = ScriptTable.shared.bmp.withUnsafeBufferPointer { bmpBuffer -> Bool in
             let bmp = bmpBuffer.baseAddress!
-            return decodeUTF8(bytes) { add($0, bmp, out, &w, &n) }
+            return decodeUTF8(bytes) { add($0, bmp, out, &w, &n, &run) }
         }
+        tally(&run)
         if !valid {
             for c in touchedScripts { scriptCounts[Int(c)] = 0 }
             touchedScripts.removeAll(keepingCapacity: true)
@@ -313,6 +316,7 @@ public final class LanguageIdentifier {
         let out = letters
         var w = 1
         var n = 0
+        var run = ScriptRun()
         out[0] = 0x20
         ScriptTable.shared.bmp.withUnsafeBufferPointer { bmpBuffer in
             let bmp = bmpBuffer.baseAddress!
@@ -338,11 +342,12 @@ public final class LanguageIdentifier {
                     if LanguageIdentifier.isLinkLike(word[...]) { continue }
                 }
                 // The words are joined with single spaces.
-                if !first { add(0x20, bmp, out, &w, &n) }
+                if !first { add(0x20, bmp, out, &w, &n, &run) }
                 first = false
-                for j in start..<i { add(sc[j], bmp, out, &w, &n) }
+                for j in start..<i { add(sc[j], bmp, out, &w, &n, &run) }
             }
         }
+        tally(&run)
         if out[w - 1] != 0x20 { out[w] = 0x20; w += 1 }
         letterCount = w
         return n
@@ -350,9 +355,25 @@ public final class LanguageIdentifier {
 
     /// One code point of pass 1: a letter is appended lower-cased and counted under its script
     /// (neutral ones not counted); a separator ends the current token.
+    /// Letters of one script in a row, counted locally and added to `scriptCounts` when the
+    /// script changes (a count per letter in memory would make each letter wait for the last).
+    struct ScriptRun {
+        var code = 0
+        var count = 0
+    }
+
+    @inline(__always)
+    private func tally(_ run: inout ScriptRun) {
+        if run.count > 0 {
+            if scriptCounts[run.code] == 0 { touchedScripts.append(Int32(run.code)) }
+            scriptCounts[run.code] &+= run.count
+            run.count = 0
+        }
+    }
+
     @inline(__always)
     private func add(_ v: UInt32, _ bmp: UnsafePointer<UInt8>, _ letters: UnsafeMutablePointer<UInt32>,
-                     _ w: inout Int, _ n: inout Int) {
+                     _ w: inout Int, _ n: inout Int, _ run: inout ScriptRun) {
         let l: UInt32
         let code: Int
         if v < 0x10000 {
@@ -374,8 +395,11 @@ public final class LanguageIdentifier {
         w &+= 1
         // Script.isNeutral: Common, Inherited, Unknown.
         if code > 1 && code != Int(Script.unknown.code) && code < 256 {
-            if scriptCounts[code] == 0 { touchedScripts.append(Int32(code)) }
-            scriptCounts[code] &+= 1
+            if code != run.code {
+                tally(&run)
+                run.code = code
+            }
+            run.count &+= 1
             n &+= 1
         }
     }
@@ -824,25 +848,25 @@ public final class LanguageIdentifier {
         /// model's step) and the largest of them.
         private let vectors: UnsafeMutablePointer<UInt16>
         let maxima: UnsafeMutablePointer<UInt16>
-        /// A word hash and its vector's index (-1 for an empty slot), in one cache line.
+        /// A word hash and its vector's index + 1 (0 for an empty slot), in one cache line.
         struct Slot {
             var key: UInt64
             var value: Int32
         }
+        /// Zeroed by calloc: the pages cost nothing until used.
         private let slots: UnsafeMutablePointer<Slot>
 
         init() {
             let size = TokenCache.capacity * LanguageModel.lanes
             vectors = UnsafeMutableRawPointer.allocate(byteCount: 2 * size, alignment: 64).bindMemory(to: UInt16.self, capacity: size)
             maxima = .allocate(capacity: TokenCache.capacity)
-            slots = .allocate(capacity: 1 << TokenCache.slotBits)
-            slots.initialize(repeating: Slot(key: 0, value: -1), count: 1 << TokenCache.slotBits)
+            slots = calloc(1 << TokenCache.slotBits, MemoryLayout<Slot>.stride)!.bindMemory(to: Slot.self, capacity: 1 << TokenCache.slotBits)
         }
 
         deinit {
             vectors.deallocate()
             maxima.deallocate()
-            slots.deallocate()
+            free(slots)
         }
 
         @inline(__always)
@@ -863,7 +887,7 @@ public final class LanguageIdentifier {
             var i = home(hash)
             while true {
                 let s = slots[i]
-                if s.value < 0 || s.key == hash { return s.value }
+                if s.value == 0 || s.key == hash { return s.value &- 1 }
                 i = (i &+ 1) & mask
             }
         }
@@ -873,8 +897,8 @@ public final class LanguageIdentifier {
         func insert(_ hash: UInt64, _ slot: Int32) {
             let mask = (1 << TokenCache.slotBits) - 1
             var i = home(hash)
-            while slots[i].value >= 0 { i = (i &+ 1) & mask }
-            slots[i] = Slot(key: hash, value: slot)
+            while slots[i].value != 0 { i = (i &+ 1) & mask }
+            slots[i] = Slot(key: hash, value: slot &+ 1)
         }
     }
 
@@ -898,15 +922,15 @@ public final class LanguageIdentifier {
 
         init() {
             let n = 1 << EntryCache.slotBits
-            slots = .allocate(capacity: n)
-            slots.initialize(repeating: Slot(key: 0, value: 0), count: n)
+            // Zeroed (empty) by calloc: the pages cost nothing until used.
+            slots = calloc(n, MemoryLayout<Slot>.stride)!.bindMemory(to: Slot.self, capacity: n)
             pool = .allocate(capacity: EntryCache.poolCapacity)
             used = .allocate(capacity: 2)
             used.initialize(repeating: 0, count: 2)
         }
 
         deinit {
-            slots.deallocate()
+            free(slots)
             pool.deallocate()
             used.deallocate()
         }

@@ -92,14 +92,31 @@ public struct LanguageModel: @unchecked Sendable {
               u32(72) == LanguageModel.lanes, nLangs <= LanguageModel.lanes, u32(68) >= 1,
               u32(76) * LanguageModel.lanes / 2 <= nPostings
         else { throw LoadError.malformed("sections out of bounds") }
-        let meta = String(decoding: UnsafeRawBufferPointer(start: bytes + metaOffset, count: metaLength), as: UTF8.self)
+        // The metadata's lines and fields, split as bytes (a String split costs more than the
+        // rest of the start-up of the model).
+        let meta = UnsafeBufferPointer(start: (bytes + metaOffset).assumingMemoryBound(to: UInt8.self), count: metaLength)
         var langs: [Language] = []
-        for line in meta.split(separator: "\n") {
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard f.count >= 4 else { throw LoadError.malformed("metadata line \(langs.count + 1)") }
-            langs.append(Language(code: String(f[0]), name: String(f[1]),
-                                  scripts: f[2].split(separator: ",").map(String.init),
-                                  trainingCharacters: Int(f[3]) ?? 0))
+        langs.reserveCapacity(nLangs)
+        var lineStart = 0
+        while lineStart < meta.count {
+            var lineEnd = lineStart
+            while lineEnd < meta.count && meta[lineEnd] != 0x0A { lineEnd += 1 }
+            if lineEnd > lineStart {
+                var fields: [String] = []
+                var f = lineStart
+                while true {
+                    var e = f
+                    while e < lineEnd && meta[e] != 0x09 { e += 1 }
+                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: meta[f..<e]), as: UTF8.self))
+                    if e >= lineEnd { break }
+                    f = e + 1
+                }
+                guard fields.count >= 4 else { throw LoadError.malformed("metadata line \(langs.count + 1)") }
+                langs.append(Language(code: fields[0], name: fields[1],
+                                      scripts: fields[2].split(separator: ",").map(String.init),
+                                      trainingCharacters: Int(fields[3]) ?? 0))
+            }
+            lineStart = lineEnd + 1
         }
         guard langs.count == nLangs else { throw LoadError.malformed("\(langs.count) metadata lines for \(nLangs) languages") }
         languages = langs
