@@ -522,18 +522,19 @@ public final class LanguageIdentifier {
                         for o in 1..<maxOrder { counts[o] &+= max(0, m + 2 - o) }
                         counts[maxOrder] &+= 1
                     } else {
-                        // A new token's vector is kept (over all the lanes: it may come back in
-                        // a text of another script) while the cache has room.
                         var recording = false
-                        var target = acc, tlo = lo, thi = hi
-                        if cached < TokenCache.capacity {
-                            cache.insert(wordHash, Int32(cached))
-                            target = cache.vector(cached)
-                            target.update(repeating: 0, count: n)
-                            (tlo, thi) = (0, n)
-                            recording = true
-                        }
                         if let (list, c, lastIsWord) = entries.find(wordHash, length: m) {
+                            // A token met again gets its vector kept (over all the lanes: it
+                            // may come back in a text of another script) while the cache has
+                            // room; tokens met once, most of a vocabulary, do not take the room.
+                            var target = acc, tlo = lo, thi = hi
+                            if cached < TokenCache.capacity {
+                                cache.insert(wordHash, Int32(cached))
+                                target = cache.vector(cached)
+                                target.update(repeating: 0, count: n)
+                                (tlo, thi) = (0, n)
+                                recording = true
+                            }
                             counts[0] &+= m
                             for o in 1..<maxOrder { counts[o] &+= max(0, m + 2 - o) }
                             counts[maxOrder] &+= 1
@@ -541,9 +542,10 @@ public final class LanguageIdentifier {
                             for j in 0..<c where list[j] & 0xFF > 1 { sf_prefetch(postings + Int(list[j] >> 8)) }
                             apply(list, c, lastIsWord: lastIsWord, into: target, tlo, thi, budgeted: !recording)
                         } else {
-                            addFeatures(text + (start &- 1), m, wordHash: wordHash, into: target, tlo, thi, record: true, budgeted: !recording)
+                            addFeatures(text + (start &- 1), m, wordHash: wordHash, into: acc, lo, hi, record: true, budgeted: true)
                         }
                         if recording {
+                            let target = cache.vector(cached)
                             var most: UInt16 = 0
                             for l in 0..<n { most = max(most, target[l]) }
                             cache.maxima[cached] = most
@@ -841,8 +843,8 @@ public final class LanguageIdentifier {
     /// Per-token contributions, per identifier (so per worker): an open-addressing table from
     /// a token's word hash to its slot in `vectors`.
     final class TokenCache {
-        static let capacity = 8192
-        static let slotBits = 14
+        static let capacity = 32768
+        static let slotBits = 16
         var count = 0
         /// Per token, its weights in every lane (`LanguageModel.lanes` u16, in units of the
         /// model's step) and the largest of them.
