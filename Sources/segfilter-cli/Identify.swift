@@ -28,6 +28,9 @@ struct Identify: ParsableCommand {
         let identifier = LanguageIdentifier()
         let out = ByteWriter.standardOutput()
         var lineOut: [UInt8] = []
+        // The options as plain values: reading a property wrapper looks up its generic
+        // metadata, which costs more per line than identifying a short one.
+        let jsonl = self.jsonl, rawScores = self.rawScores, top = self.top, textField = self.textField
         for input in files.isEmpty ? ["-"] : files {
             let reader = try LineReader(path: input)
             while try reader.nextLine({ line, _ in

@@ -47,8 +47,9 @@ public final class LanguageIdentifier {
     private let languageCount: Int
     /// The candidates' scores, in candidate order.
     private let scores: UnsafeMutablePointer<Float>
-    /// `rank`'s sort keys.
+    /// `rank`'s sort keys, and room to merge them.
     private let rankKeys: UnsafeMutablePointer<UInt64>
+    private let rankScratch: UnsafeMutablePointer<UInt64>
     /// The weights of the features read so far, per language lane, in units of `model.step`:
     /// a 16-bit accumulator (8 lanes per SIMD add) that is emptied into the 64-bit `sums`
     /// before it can overflow. `budget` bounds what `acc` holds in any lane.
@@ -116,6 +117,8 @@ public final class LanguageIdentifier {
         scores.initialize(repeating: 0, count: languageCount)
         rankKeys = .allocate(capacity: languageCount)
         rankKeys.initialize(repeating: 0, count: languageCount)
+        rankScratch = .allocate(capacity: languageCount)
+        rankScratch.initialize(repeating: 0, count: languageCount)
         let lanes = LanguageModel.lanes
         acc = UnsafeMutableRawPointer.allocate(byteCount: 2 * lanes, alignment: 64).bindMemory(to: UInt16.self, capacity: lanes)
         acc.initialize(repeating: 0, count: lanes)
@@ -148,6 +151,7 @@ public final class LanguageIdentifier {
     deinit {
         scores.deallocate()
         rankKeys.deallocate()
+        rankScratch.deallocate()
         acc.deallocate()
         sums.deallocate()
         totals.deallocate()
@@ -1022,8 +1026,7 @@ public final class LanguageIdentifier {
                 near &+= 1
             }
         }
-        var sortable = UnsafeMutableBufferPointer(start: keys, count: near)
-        sortable.sort()
+        LanguageIdentifier.sortAscending(keys, near, scratch: rankScratch)
         var z = 0.0
         for i in 0..<near { z += exp(tau * (Double(scores[Int(keys[i] & 0xFFFF_FFFF)]) - topScore)) }
         var out: [(code: String, probability: Double)] = []
@@ -1046,6 +1049,47 @@ public final class LanguageIdentifier {
             out.append((model.languages[l].code, exp(tau * (Double(s) - topScore)) / z))
         }
         return out
+    }
+
+    /// Sorts `keys[0..<n]` ascending: runs of 8 by insertion, then merged bottom-up (the
+    /// library's sort is generic and stable, and costs several times more at this size).
+    static func sortAscending(_ keys: UnsafeMutablePointer<UInt64>, _ n: Int, scratch: UnsafeMutablePointer<UInt64>) {
+        let run = 8
+        var start = 0
+        while start < n {
+            let end = min(start &+ run, n)
+            var i = start &+ 1
+            while i < end {
+                let k = keys[i]
+                var j = i
+                while j > start && keys[j &- 1] > k {
+                    keys[j] = keys[j &- 1]
+                    j &-= 1
+                }
+                keys[j] = k
+                i &+= 1
+            }
+            start = end
+        }
+        var src = keys, dst = scratch
+        var width = run
+        while width < n {
+            var lo = 0
+            while lo < n {
+                let mid = min(lo &+ width, n), hi = min(lo &+ 2 &* width, n)
+                var a = lo, b = mid, o = lo
+                while a < mid && b < hi {
+                    if src[b] < src[a] { dst[o] = src[b]; b &+= 1 } else { dst[o] = src[a]; a &+= 1 }
+                    o &+= 1
+                }
+                while a < mid { dst[o] = src[a]; a &+= 1; o &+= 1 }
+                while b < hi { dst[o] = src[b]; b &+= 1; o &+= 1 }
+                lo = hi
+            }
+            swap(&src, &dst)
+            width &*= 2
+        }
+        if src != keys { keys.update(from: src, count: n) }
     }
 
     /// The softmax over all the scores, as `rank` computes it in general.
