@@ -361,9 +361,12 @@ public final class LanguageIdentifier {
     /// (neutral ones not counted); a separator ends the current token.
     /// Letters of one script in a row, counted locally and added to `scriptCounts` when the
     /// script changes (a count per letter in memory would make each letter wait for the last).
+    /// Also whether the last code point written was the space (the buffer starts with one),
+    /// kept here rather than read back from the buffer.
     struct ScriptRun {
         var code = 0
         var count = 0
+        var afterSpace = true
     }
 
     @inline(__always)
@@ -378,26 +381,34 @@ public final class LanguageIdentifier {
     @inline(__always)
     private func add(_ v: UInt32, _ bmp: UnsafePointer<UInt8>, _ letters: UnsafeMutablePointer<UInt32>,
                      _ w: inout Int, _ n: inout Int, _ run: inout ScriptRun) {
-        let l: UInt32
-        let code: Int
         if v < 0x10000 {
-            l = UInt32(model.caseTable[Int(v)])
-            if l == 0 {
-                if letters[w &- 1] != 0x20 { letters[w] = 0x20; w &+= 1 }
-                return
+            // Without branches on letter or not, which text makes unpredictable: a separator
+            // writes a space that only counts after a letter.
+            let l = UInt32(model.caseTable[Int(v)])
+            let isLetter = l != 0
+            letters[w] = isLetter ? l : 0x20
+            w &+= isLetter || !run.afterSpace ? 1 : 0
+            run.afterSpace = !isLetter
+            // Script.isNeutral: Common, Inherited, Unknown.
+            let code = isLetter ? Int(bmp[Int(v)]) : 0
+            let counted = code > 1 && code != Int(Script.unknown.code)
+            if counted && code != run.code {
+                tally(&run)
+                run.code = code
             }
-            code = Int(bmp[Int(v)])
-        } else {
-            guard let x = FeatureExtractor.letterOutsideBMP(Unicode.Scalar(v)!) else {
-                if letters[w &- 1] != 0x20 { letters[w] = 0x20; w &+= 1 }
-                return
-            }
-            l = x
-            code = Int(sf_script_of(v))
+            run.count &+= counted ? 1 : 0
+            n &+= counted ? 1 : 0
+            return
         }
+        guard let l = FeatureExtractor.letterOutsideBMP(Unicode.Scalar(v)!) else {
+            if !run.afterSpace { letters[w] = 0x20; w &+= 1 }
+            run.afterSpace = true
+            return
+        }
+        let code = Int(sf_script_of(v))
         letters[w] = l
         w &+= 1
-        // Script.isNeutral: Common, Inherited, Unknown.
+        run.afterSpace = false
         if code > 1 && code != Int(Script.unknown.code) && code < 256 {
             if code != run.code {
                 tally(&run)
@@ -485,10 +496,8 @@ public final class LanguageIdentifier {
         let text = letters
         let end = letterCount
         var tokens = 0
-        if earlyExit {
-            for o in 0...maxOrder {
-                for (j, l) in candidates.enumerated() { candidateFloors[o &* candidates.count &+ j] = model.floor(language: l, order: o) }
-            }
+        for o in 0...maxOrder {
+            for (j, l) in candidates.enumerated() { candidateFloors[o &* candidates.count &+ j] = model.floor(language: l, order: o) }
         }
         candidates.withUnsafeBufferPointer { cand in
             // text[0] is a space; each token is followed by one.
@@ -569,14 +578,16 @@ public final class LanguageIdentifier {
             }
         }
         cache.count = cached
+        // Order by order over all the candidates at once; each score still adds its terms in
+        // order (weights, then the floors of orders 0, 1 ...).
         let wordOrder = maxOrder
-        for (j, l) in candidates.enumerated() {
-            var s = score(l)
-            for o in 0...wordOrder {
-                let w: Float = o == wordOrder ? model.wordWeight : 1
-                s += Float(counts[o]) * model.floor(language: l, order: o) * w
-            }
-            scores[j] = s
+        let c = candidates.count
+        for (j, l) in candidates.enumerated() { scores[j] = score(l) }
+        for o in 0...wordOrder {
+            let k = Float(counts[o])
+            let w: Float = o == wordOrder ? model.wordWeight : 1
+            let f = candidateFloors + o &* c
+            for j in 0..<c { scores[j] += k * f[j] * w }
         }
         var features = 0
         for o in 0...maxOrder { features += counts[o] }
