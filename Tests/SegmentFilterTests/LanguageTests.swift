@@ -54,6 +54,22 @@ import Testing
         #expect(g.probability > 0.5)
     }
 
+    @Test func linkScanMatchesTheByteByByteScan() {
+        var g = SystemRandomNumberGenerator()
+        let alphabet = Array("ab w.:/@ é".utf8)
+        for n in 0..<300 {
+            let bytes = (0..<(n % 70)).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &g)] }
+            bytes.withUnsafeBufferPointer { b in
+                #expect(LanguageIdentifier.mayContainLinks(b) == LanguageIdentifier.mayContainLinksScalar(b), "\(bytes)")
+            }
+        }
+        for text in ["see https://example.org today", "mail me at x@y.z", "visit www.example.org", "plain text, no links at all here."] {
+            Array(text.utf8).withUnsafeBufferPointer { b in
+                #expect(LanguageIdentifier.mayContainLinks(b) == LanguageIdentifier.mayContainLinksScalar(b))
+            }
+        }
+    }
+
     @Test func rankSortMatchesTheLibrarySort() {
         var g = SystemRandomNumberGenerator()
         let keys = UnsafeMutablePointer<UInt64>.allocate(capacity: 200)

@@ -100,6 +100,43 @@ public final class LanguageIdentifier {
 
     static func mayContainLinks(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 2
+        // 16 bytes at a time past the ones without '@', '/' or '.'.
+        if let base = bytes.baseAddress {
+            let at = SIMD16<UInt8>(repeating: UInt8(ascii: "@")), slash = SIMD16<UInt8>(repeating: UInt8(ascii: "/"))
+            let dot = SIMD16<UInt8>(repeating: UInt8(ascii: "."))
+            while i &+ 16 <= bytes.count {
+                let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
+                if !any((v .== at) .| (v .== slash) .| (v .== dot)) {
+                    i &+= 16
+                    continue
+                }
+                let stop = i &+ 16
+                while i < stop {
+                    if mayStartLink(bytes, i) { return true }
+                    i &+= 1
+                }
+            }
+        }
+        while i < bytes.count {
+            if mayStartLink(bytes, i) { return true }
+            i += 1
+        }
+        return bytes.first == UInt8(ascii: "@") || (bytes.count > 1 && bytes[1] == UInt8(ascii: "@"))
+    }
+
+    /// Whether the byte at `i` (at least 2) is '@' or ends "://" or "ww.".
+    @inline(__always)
+    private static func mayStartLink(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let b = bytes[i]
+        if b == UInt8(ascii: "@") { return true }
+        if b == UInt8(ascii: "/") && bytes[i - 1] == UInt8(ascii: "/") && bytes[i - 2] == UInt8(ascii: ":") { return true }
+        if b == UInt8(ascii: ".") && bytes[i - 1] == UInt8(ascii: "w") && bytes[i - 2] == UInt8(ascii: "w") { return true }
+        return false
+    }
+
+    /// `mayContainLinks` a byte at a time (the reference for the tests).
+    static func mayContainLinksScalar(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 2
         while i < bytes.count {
             let b = bytes[i]
             if b == UInt8(ascii: "@") { return true }
@@ -242,9 +279,10 @@ public final class LanguageIdentifier {
         var w = 1
         var n = 0
         var run = ScriptRun()
+        let caseTable = model.caseTable
         out[0] = 0x20
         ScriptTable.shared.bmp.withUnsafeBufferPointer { bmp in
-            for scalar in text.unicodeScalars { add(scalar.value, bmp.baseAddress!, out, &w, &n, &run) }
+            for scalar in text.unicodeScalars { add(scalar.value, bmp.baseAddress!, out, &w, &n, &run, caseTable) }
         }
         tally(&run)
         if out[w - 1] != 0x20 { out[w] = 0x20; w += 1 }
@@ -259,10 +297,11 @@ public final class LanguageIdentifier {
         var w = 1
         var n = 0
         var run = ScriptRun()
+        let caseTable = model.caseTable
         out[0] = 0x20
         let valid = ScriptTable.shared.bmp.withUnsafeBufferPointer { bmpBuffer -> Bool in
             let bmp = bmpBuffer.baseAddress!
-            return decodeUTF8(bytes) { add($0, bmp, out, &w, &n, &run) }
+            return decodeUTF8(bytes) { add($0, bmp, out, &w, &n, &run, caseTable) }
         }
         tally(&run)
         if !valid {
@@ -321,6 +360,7 @@ public final class LanguageIdentifier {
         var w = 1
         var n = 0
         var run = ScriptRun()
+        let caseTable = model.caseTable
         out[0] = 0x20
         ScriptTable.shared.bmp.withUnsafeBufferPointer { bmpBuffer in
             let bmp = bmpBuffer.baseAddress!
@@ -346,9 +386,9 @@ public final class LanguageIdentifier {
                     if LanguageIdentifier.isLinkLike(word[...]) { continue }
                 }
                 // The words are joined with single spaces.
-                if !first { add(0x20, bmp, out, &w, &n, &run) }
+                if !first { add(0x20, bmp, out, &w, &n, &run, caseTable) }
                 first = false
-                for j in start..<i { add(sc[j], bmp, out, &w, &n, &run) }
+                for j in start..<i { add(sc[j], bmp, out, &w, &n, &run, caseTable) }
             }
         }
         tally(&run)
@@ -380,11 +420,11 @@ public final class LanguageIdentifier {
 
     @inline(__always)
     private func add(_ v: UInt32, _ bmp: UnsafePointer<UInt8>, _ letters: UnsafeMutablePointer<UInt32>,
-                     _ w: inout Int, _ n: inout Int, _ run: inout ScriptRun) {
+                     _ w: inout Int, _ n: inout Int, _ run: inout ScriptRun, _ caseTable: UnsafePointer<UInt16>) {
         if v < 0x10000 {
             // Without branches on letter or not, which text makes unpredictable: a separator
             // writes a space that only counts after a letter.
-            let l = UInt32(model.caseTable[Int(v)])
+            let l = UInt32(caseTable[Int(v)])
             let isLetter = l != 0
             letters[w] = isLetter ? l : 0x20
             w &+= isLetter || !run.afterSpace ? 1 : 0
