@@ -551,22 +551,45 @@ public final class LanguageIdentifier {
                 }
                 return (stop, stop &- start <= FeatureExtractor.maxWordLength ? h : 0)
             }
+            // A pipeline over the tokens: the cache slots of the token after next are fetched,
+            // and the next token's vector, while this one is scored.
+            @inline(__always) func fetchSlots(_ start: Int, _ stop: Int, _ hash: UInt64) {
+                if stop &- start <= FeatureExtractor.maxWordLength {
+                    cache.prefetch(hash)
+                    entries.prefetch(hash)
+                }
+            }
             var start = 1
             var (stop, wordHash) = start < end ? scan(start) : (0, 0)
+            if start < end { fetchSlots(start, stop, wordHash) }
+            var nextStart = stop &+ 1
+            var (nextStop, nextHash) = start < end && nextStart < end ? scan(nextStart) : (0, UInt64(0))
+            if start < end && nextStart < end { fetchSlots(nextStart, nextStop, nextHash) }
+            // The current token's slot in the token cache when it was found a token ago.
+            var slotAhead: Int32 = -1
             while start < end {
                 let m = stop &- start
-                // The next token's cache slots are fetched while this one is scored.
-                let nextStart = stop &+ 1
-                var (nextStop, nextHash) = (0, UInt64(0))
+                var afterStart = nextStart
+                var (afterStop, afterHash) = (0, UInt64(0))
+                var nextSlot: Int32 = -1
                 if nextStart < end {
-                    (nextStop, nextHash) = scan(nextStart)
+                    afterStart = nextStop &+ 1
+                    if afterStart < end {
+                        (afterStop, afterHash) = scan(afterStart)
+                        fetchSlots(afterStart, afterStop, afterHash)
+                    }
                     if nextStop &- nextStart <= FeatureExtractor.maxWordLength {
-                        cache.prefetch(nextHash)
-                        entries.prefetch(nextHash)
+                        nextSlot = cache.find(nextHash)
+                        if nextSlot >= 0 {
+                            let v = UnsafeRawPointer(cache.vector(Int(nextSlot)) + lo)
+                            var b = 0
+                            while b < (hi &- lo) &* 2 { sf_prefetch(v + b); b &+= 64 }
+                        }
                     }
                 }
                 if m <= FeatureExtractor.maxWordLength {
-                    let slot = cache.find(wordHash)
+                    // (A token not found a token ago may have been added since: "the the".)
+                    let slot = slotAhead >= 0 ? slotAhead : cache.find(wordHash)
                     if slot >= 0 {
                         reserve(Int(cache.maxima[Int(slot)]))
                         LanguageIdentifier.addLanes(acc, cache.vector(Int(slot)), lo, hi)
@@ -614,6 +637,10 @@ public final class LanguageIdentifier {
                 start = nextStart
                 stop = nextStop
                 wordHash = nextHash
+                slotAhead = nextSlot
+                nextStart = afterStart
+                nextStop = afterStop
+                nextHash = afterHash
                 if earlyExit && tokens % EarlyExit.checkEvery == 0 && certain(cand) { break }
             }
         }
