@@ -47,6 +47,9 @@ public final class LanguageIdentifier {
     private let languageCount: Int
     /// The candidates' scores, in candidate order.
     private let scores: UnsafeMutablePointer<Float>
+    /// `temperature`'s values by feature count (NaN until computed).
+    private static let temperatureSlots = 4096
+    private let temperatures: UnsafeMutablePointer<Double>
     /// `rank`'s sort keys, and room to merge them.
     private let rankKeys: UnsafeMutablePointer<UInt64>
     private let rankScratch: UnsafeMutablePointer<UInt64>
@@ -154,6 +157,8 @@ public final class LanguageIdentifier {
         scores.initialize(repeating: 0, count: languageCount)
         rankKeys = .allocate(capacity: languageCount)
         rankKeys.initialize(repeating: 0, count: languageCount)
+        temperatures = .allocate(capacity: LanguageIdentifier.temperatureSlots)
+        temperatures.initialize(repeating: .nan, count: LanguageIdentifier.temperatureSlots)
         rankScratch = .allocate(capacity: languageCount)
         rankScratch.initialize(repeating: 0, count: languageCount)
         let lanes = LanguageModel.lanes
@@ -189,6 +194,7 @@ public final class LanguageIdentifier {
         scores.deallocate()
         rankKeys.deallocate()
         rankScratch.deallocate()
+        temperatures.deallocate()
         acc.deallocate()
         sums.deallocate()
         totals.deallocate()
@@ -875,7 +881,7 @@ public final class LanguageIdentifier {
         }
         var best = -Float.infinity
         for j in 0..<c { best = max(best, totals[j]) }
-        let tau = Double(model.calibrationSlope) / pow(Double(features), Double(model.lengthExponent))
+        let tau = temperature(features)
         // The rest is a sum of non-negative terms, which is never below its largest term: when
         // the runner-up alone holds the residual (the usual case until the leader is clear),
         // the sum need not be taken.
@@ -1073,7 +1079,7 @@ public final class LanguageIdentifier {
         let c = candidates.count
         let scores = self.scores
         // Temperature scaling: the more features, the more the same score gap means.
-        let tau = Double(model.calibrationSlope) / pow(Double(max(features, 1)), Double(model.lengthExponent))
+        let tau = temperature(max(features, 1))
         var best = scores[0]
         var finite = true
         for j in 0..<c {
@@ -1127,6 +1133,18 @@ public final class LanguageIdentifier {
             out.append((model.languages[l].code, exp(tau * (Double(s) - topScore)) / z))
         }
         return out
+    }
+
+    /// The softmax temperature for `features` features, remembered for the common counts.
+    @inline(__always)
+    private func temperature(_ features: Int) -> Double {
+        if features >= 0 && features < LanguageIdentifier.temperatureSlots {
+            let t = temperatures[features]
+            if t == t { return t }
+        }
+        let t = Double(model.calibrationSlope) / pow(Double(features), Double(model.lengthExponent))
+        if features >= 0 && features < LanguageIdentifier.temperatureSlots { temperatures[features] = t }
+        return t
     }
 
     /// Sorts `keys[0..<n]` ascending: runs of 8 by insertion, then merged bottom-up (the
