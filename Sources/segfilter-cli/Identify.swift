@@ -27,6 +27,10 @@ struct Identify: ParsableCommand {
     func run() throws {
         let identifier = LanguageIdentifier()
         let out = ByteWriter.standardOutput()
+        var lineOut: [UInt8] = []
+        // The options as plain values: reading a property wrapper looks up its generic
+        // metadata, which costs more per line than identifying a short one.
+        let jsonl = self.jsonl, rawScores = self.rawScores, top = self.top, textField = self.textField
         for input in files.isEmpty ? ["-"] : files {
             let reader = try LineReader(path: input)
             while try reader.nextLine({ line, _ in
@@ -52,19 +56,31 @@ struct Identify: ParsableCommand {
                 }
                 // Plain lines go to the identifier as bytes: no String per line.
                 let guess = jsonl ? identifier.identify(text, top: top) : identifier.identify(utf8: line, top: top)
-                var fields: [String] = []
-                if guess.top.isEmpty { fields = [guess.code, "0"] }
-                for t in guess.top.prefix(top) { fields.append(t.code); fields.append(score(t.probability)) }
-                try out.write(fields.joined(separator: "\t") + "\n")
+                // LANG<TAB>SCORE pairs, written as bytes (no strings per line).
+                lineOut.removeAll(keepingCapacity: true)
+                if guess.top.isEmpty { lineOut.append(contentsOf: guess.code.utf8); lineOut.append(contentsOf: "\t0".utf8) }
+                for (i, t) in guess.top.prefix(top).enumerated() {
+                    if i > 0 { lineOut.append(0x09) }
+                    lineOut.append(contentsOf: t.code.utf8)
+                    lineOut.append(0x09)
+                    appendScore(t.probability, to: &lineOut)
+                }
+                lineOut.append(0x0A)
+                try out.write(lineOut)
             }) {}
         }
         try out.flush()
     }
 
-    func score(_ p: Double) -> String {
+    /// The probability with four decimals ("0.9731").
+    func appendScore(_ p: Double, to out: inout [UInt8]) {
         let v = Int((p * 10000).rounded())
-        let frac = String(v % 10000)
-        return "\(v / 10000)." + String(repeating: "0", count: 4 - frac.count) + frac
+        let whole = v / 10000
+        if whole >= 0 && whole < 10 { out.append(UInt8(48 + whole)) } else { out.append(contentsOf: String(whole).utf8) }
+        out.append(0x2E)
+        var frac = v % 10000
+        var d = 1000
+        for _ in 0..<4 { out.append(UInt8(48 + frac / d)); frac %= d; d /= 10 }
     }
 }
 

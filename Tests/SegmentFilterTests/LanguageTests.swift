@@ -54,6 +54,35 @@ import Testing
         #expect(g.probability > 0.5)
     }
 
+    @Test func linkScanMatchesTheByteByByteScan() {
+        var g = SystemRandomNumberGenerator()
+        let alphabet = Array("ab w.:/@ é".utf8)
+        for n in 0..<300 {
+            let bytes = (0..<(n % 70)).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &g)] }
+            bytes.withUnsafeBufferPointer { b in
+                #expect(LanguageIdentifier.mayContainLinks(b) == LanguageIdentifier.mayContainLinksScalar(b), "\(bytes)")
+            }
+        }
+        for text in ["see https://example.org today", "mail me at x@y.z", "visit www.example.org", "plain text, no links at all here."] {
+            Array(text.utf8).withUnsafeBufferPointer { b in
+                #expect(LanguageIdentifier.mayContainLinks(b) == LanguageIdentifier.mayContainLinksScalar(b))
+            }
+        }
+    }
+
+    @Test func rankSortMatchesTheLibrarySort() {
+        var g = SystemRandomNumberGenerator()
+        let keys = UnsafeMutablePointer<UInt64>.allocate(capacity: 200)
+        let scratch = UnsafeMutablePointer<UInt64>.allocate(capacity: 200)
+        defer { keys.deallocate(); scratch.deallocate() }
+        for n in [0, 1, 2, 7, 8, 9, 15, 16, 17, 33, 80, 123, 200] {
+            let values = (0..<n).map { _ in UInt64.random(in: 0...50, using: &g) << 32 | UInt64.random(in: 0...UInt64(UInt32.max), using: &g) }
+            keys.update(from: values, count: n)
+            LanguageIdentifier.sortAscending(keys, n, scratch: scratch)
+            #expect(Array(UnsafeBufferPointer(start: keys, count: n)) == values.sorted(), "n = \(n)")
+        }
+    }
+
     @Test func taglishIsTagalog() {
         let g = id.identify("Si Maria Clara Dizon ay isang mamamahayag at editor ng Bayanihan Weekly, isang community newspaper sa Batangas. Siya rin ay co-founder ng isang online magazine tungkol sa environment at climate change.")
         #expect(g.code == "tl", "\(g.top)")

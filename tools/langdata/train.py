@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Train segfilter's language model from .cache/langdata/text/<code>.txt and write
-Sources/SegfilterData/lid.bin (format: Sources/SegmentFilter/Language/ModelFile.swift).
+Sources/SegfilterData/lid.bin (format: Sources/SegmentFilter/Language/ModelFile.swift; the
+version 2 layout built here is turned into version 3 by compact.py).
 
 usage: python3 tools/langdata/train.py [--text DIR] [--out FILE] [--heldout FILE]
 
@@ -25,6 +26,7 @@ import sys
 import unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import compact  # noqa: E402
 import features  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -267,6 +269,8 @@ def main():
                          meta_off, len(meta), floors_off, table_off, post_off, case_off,
                          STEP, 3.0, 1.0, 0.0, 0.5)
     body[0:len(header)] = header
+    # The scoring layout (languages grouped by script, dense blocks): compact.py.
+    body = compact.convert(bytes(body))
     with open(a.out, "wb") as fh:
         fh.write(body)
     os.makedirs(os.path.dirname(a.heldout), exist_ok=True)

@@ -30,11 +30,8 @@ public struct TermExtractor: Sendable {
     func weight(entry: UInt32, language: Int) -> Float {
         let floor = model.floor(language: language, order: model.maxOrder)
         var lp = floor
-        let start = Int(entry >> 8), count = Int(entry & 0xFF)
-        for k in start..<(start + count) {
-            let p = model.postings[k]
-            if Int(p & 0xFF) == language { lp = floor + Float(p >> 8) * model.step; break }
-        }
+        let q = model.weight(entry: entry, language: language)
+        if q != 0 { lp = floor + Float(q) * model.step }
         return min(1.5, max(0.05, (-lp - 5) / 5))
     }
 
@@ -213,7 +210,9 @@ public struct TermExtractor: Sendable {
             for i in 0..<n where pending[i] {
                 let e = model.entry(wordHashes[i])
                 entries[i] = e
-                sf_prefetch(postings + Int(e >> 8))
+                // A dense block's weight for the language is `lang` into it.
+                // (A single posting is in the entry.)
+                if e & 0xFF > 1 { sf_prefetch(postings + Int(e >> 8) + (Int(e & 0xFF) >= model.denseMinimum ? lang / 2 : 0)) }
             }
             for i in 0..<n where pending[i] {
                 let w = weight(entry: entries[i], language: lang)

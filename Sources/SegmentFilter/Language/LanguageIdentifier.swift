@@ -45,13 +45,28 @@ public struct LanguageGuess: Equatable, Sendable {
 public final class LanguageIdentifier {
     public let model: LanguageModel
     private let languageCount: Int
+    /// The candidates' scores, in candidate order.
     private let scores: UnsafeMutablePointer<Float>
+    /// `temperature`'s values by feature count (NaN until computed).
+    private static let temperatureSlots = 4096
+    private let temperatures: UnsafeMutablePointer<Double>
+    /// `rank`'s sort keys, and room to merge them.
+    private let rankKeys: UnsafeMutablePointer<UInt64>
+    private let rankScratch: UnsafeMutablePointer<UInt64>
+    /// The weights of the features read so far, per language lane, in units of `model.step`:
+    /// a 16-bit accumulator (8 lanes per SIMD add) that is emptied into the 64-bit `sums`
+    /// before it can overflow. `budget` bounds what `acc` holds in any lane.
+    private let acc: UnsafeMutablePointer<UInt16>
+    private let sums: UnsafeMutablePointer<UInt64>
+    private var budget = 0
+    /// The lanes the candidates occupy, rounded out to whole SIMD vectors.
+    private var laneLow = 0
+    private var laneHigh = LanguageModel.lanes
     private let orderCounts: UnsafeMutablePointer<Int>
     private let totals: UnsafeMutablePointer<Float>
     /// The candidates' floors, order by order: floor(candidate j, o) at o × candidates + j.
     private let candidateFloors: UnsafeMutablePointer<Float>
     private let tokenCache: TokenCache
-    private let denseCache: DenseCache
     private let entryCache = EntryCache()
     private let scriptCounts: UnsafeMutablePointer<Int>
     private var touchedScripts: [Int32] = []
@@ -88,6 +103,43 @@ public final class LanguageIdentifier {
 
     static func mayContainLinks(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 2
+        // 16 bytes at a time past the ones without '@', '/' or '.'.
+        if let base = bytes.baseAddress {
+            let at = SIMD16<UInt8>(repeating: UInt8(ascii: "@")), slash = SIMD16<UInt8>(repeating: UInt8(ascii: "/"))
+            let dot = SIMD16<UInt8>(repeating: UInt8(ascii: "."))
+            while i &+ 16 <= bytes.count {
+                let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
+                if !any((v .== at) .| (v .== slash) .| (v .== dot)) {
+                    i &+= 16
+                    continue
+                }
+                let stop = i &+ 16
+                while i < stop {
+                    if mayStartLink(bytes, i) { return true }
+                    i &+= 1
+                }
+            }
+        }
+        while i < bytes.count {
+            if mayStartLink(bytes, i) { return true }
+            i += 1
+        }
+        return bytes.first == UInt8(ascii: "@") || (bytes.count > 1 && bytes[1] == UInt8(ascii: "@"))
+    }
+
+    /// Whether the byte at `i` (at least 2) is '@' or ends "://" or "ww.".
+    @inline(__always)
+    private static func mayStartLink(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let b = bytes[i]
+        if b == UInt8(ascii: "@") { return true }
+        if b == UInt8(ascii: "/") && bytes[i - 1] == UInt8(ascii: "/") && bytes[i - 2] == UInt8(ascii: ":") { return true }
+        if b == UInt8(ascii: ".") && bytes[i - 1] == UInt8(ascii: "w") && bytes[i - 2] == UInt8(ascii: "w") { return true }
+        return false
+    }
+
+    /// `mayContainLinks` a byte at a time (the reference for the tests).
+    static func mayContainLinksScalar(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 2
         while i < bytes.count {
             let b = bytes[i]
             if b == UInt8(ascii: "@") { return true }
@@ -103,6 +155,17 @@ public final class LanguageIdentifier {
         languageCount = model.languages.count
         scores = .allocate(capacity: languageCount)
         scores.initialize(repeating: 0, count: languageCount)
+        rankKeys = .allocate(capacity: languageCount)
+        rankKeys.initialize(repeating: 0, count: languageCount)
+        temperatures = .allocate(capacity: LanguageIdentifier.temperatureSlots)
+        temperatures.initialize(repeating: .nan, count: LanguageIdentifier.temperatureSlots)
+        rankScratch = .allocate(capacity: languageCount)
+        rankScratch.initialize(repeating: 0, count: languageCount)
+        let lanes = LanguageModel.lanes
+        acc = UnsafeMutableRawPointer.allocate(byteCount: 2 * lanes, alignment: 64).bindMemory(to: UInt16.self, capacity: lanes)
+        acc.initialize(repeating: 0, count: lanes)
+        sums = .allocate(capacity: lanes)
+        sums.initialize(repeating: 0, count: lanes)
         totals = .allocate(capacity: languageCount)
         candidateFloors = .allocate(capacity: 256 * (model.maxOrder + 1))
         totals.initialize(repeating: 0, count: languageCount)
@@ -110,19 +173,18 @@ public final class LanguageIdentifier {
         orderCounts.initialize(repeating: 0, count: model.maxOrder + 1)
         scriptCounts = .allocate(capacity: 256)
         scriptCounts.initialize(repeating: 0, count: 256)
-        tokenCache = TokenCache(languages: model.languages.count)
-        denseCache = DenseCache(languages: model.languages.count)
+        tokenCache = TokenCache()
+        // Candidates in the order of their codes: ties between scores go to the first.
         var byScript: [String: [Int]] = [:]
-        for (i, l) in model.languages.enumerated() {
-            for s in l.scripts { byScript[s, default: []].append(i) }
+        for i in model.languages.indices.sorted(by: { model.languages[$0].code < model.languages[$1].code }) {
+            for s in model.languages[i].scripts { byScript[s, default: []].append(i) }
         }
         languagesByScript = byScript
         japanese = model.languages.indices.filter { model.languages[$0].code == "ja" }
         letterCapacity = 1024
         letters = .allocate(capacity: letterCapacity)
         scalars = .allocate(capacity: scalarCapacity)
-        graphemeFlags = .allocate(capacity: 0x10000)
-        graphemeFlags.initialize(repeating: 0, count: 0x10000)
+        graphemeFlags = calloc(0x10000, 1)!.bindMemory(to: UInt8.self, capacity: 0x10000)
         featureHashes = .allocate(capacity: LanguageIdentifier.chunk)
         featureOrders = .allocate(capacity: LanguageIdentifier.chunk)
         featureEntries = .allocate(capacity: LanguageIdentifier.chunk)
@@ -130,13 +192,18 @@ public final class LanguageIdentifier {
 
     deinit {
         scores.deallocate()
+        rankKeys.deallocate()
+        rankScratch.deallocate()
+        temperatures.deallocate()
+        acc.deallocate()
+        sums.deallocate()
         totals.deallocate()
         candidateFloors.deallocate()
         orderCounts.deallocate()
         scriptCounts.deallocate()
         letters.deallocate()
         scalars.deallocate()
-        graphemeFlags.deallocate()
+        free(graphemeFlags)
         featureHashes.deallocate()
         featureOrders.deallocate()
         featureEntries.deallocate()
@@ -183,8 +250,8 @@ public final class LanguageIdentifier {
             return LanguageGuess(code: code, probability: 0.99, top: [(code, 0.99)], script: scriptName, letters: letters)
         }
         // Pass 2: n-gram and word evidence for every language; only candidates are read out.
-        let best = rank(candidates, top: max(1, top)).map { (model.languages[$0.0].code, $0.1) }
-        return LanguageGuess(code: best[0].0, probability: best[0].1, top: best, script: scriptName, letters: letters)
+        let best = rank(candidates, top: max(1, top))
+        return LanguageGuess(code: best[0].code, probability: best[0].probability, top: best, script: scriptName, letters: letters)
     }
 
     /// The uncalibrated log-likelihood of each candidate language, best first, and the number of
@@ -217,10 +284,13 @@ public final class LanguageIdentifier {
         let out = letters
         var w = 1
         var n = 0
+        var run = ScriptRun()
+        let caseTable = model.caseTable
         out[0] = 0x20
         ScriptTable.shared.bmp.withUnsafeBufferPointer { bmp in
-            for scalar in text.unicodeScalars { add(scalar.value, bmp.baseAddress!, out, &w, &n) }
+            for scalar in text.unicodeScalars { add(scalar.value, bmp.baseAddress!, out, &w, &n, &run, caseTable) }
         }
+        tally(&run)
         if out[w - 1] != 0x20 { out[w] = 0x20; w += 1 }
         letterCount = w
         return n
@@ -232,11 +302,14 @@ public final class LanguageIdentifier {
         let out = letters
         var w = 1
         var n = 0
+        var run = ScriptRun()
+        let caseTable = model.caseTable
         out[0] = 0x20
         let valid = ScriptTable.shared.bmp.withUnsafeBufferPointer { bmpBuffer -> Bool in
             let bmp = bmpBuffer.baseAddress!
-            return decodeUTF8(bytes) { add($0, bmp, out, &w, &n) }
+            return decodeUTF8(bytes) { add($0, bmp, out, &w, &n, &run, caseTable) }
         }
+        tally(&run)
         if !valid {
             for c in touchedScripts { scriptCounts[Int(c)] = 0 }
             touchedScripts.removeAll(keepingCapacity: true)
@@ -292,6 +365,8 @@ public final class LanguageIdentifier {
         let out = letters
         var w = 1
         var n = 0
+        var run = ScriptRun()
+        let caseTable = model.caseTable
         out[0] = 0x20
         ScriptTable.shared.bmp.withUnsafeBufferPointer { bmpBuffer in
             let bmp = bmpBuffer.baseAddress!
@@ -317,11 +392,12 @@ public final class LanguageIdentifier {
                     if LanguageIdentifier.isLinkLike(word[...]) { continue }
                 }
                 // The words are joined with single spaces.
-                if !first { add(0x20, bmp, out, &w, &n) }
+                if !first { add(0x20, bmp, out, &w, &n, &run, caseTable) }
                 first = false
-                for j in start..<i { add(sc[j], bmp, out, &w, &n) }
+                for j in start..<i { add(sc[j], bmp, out, &w, &n, &run, caseTable) }
             }
         }
+        tally(&run)
         if out[w - 1] != 0x20 { out[w] = 0x20; w += 1 }
         letterCount = w
         return n
@@ -329,32 +405,62 @@ public final class LanguageIdentifier {
 
     /// One code point of pass 1: a letter is appended lower-cased and counted under its script
     /// (neutral ones not counted); a separator ends the current token.
+    /// Letters of one script in a row, counted locally and added to `scriptCounts` when the
+    /// script changes (a count per letter in memory would make each letter wait for the last).
+    /// Also whether the last code point written was the space (the buffer starts with one),
+    /// kept here rather than read back from the buffer.
+    struct ScriptRun {
+        var code = 0
+        var count = 0
+        var afterSpace = true
+    }
+
+    @inline(__always)
+    private func tally(_ run: inout ScriptRun) {
+        if run.count > 0 {
+            if scriptCounts[run.code] == 0 { touchedScripts.append(Int32(run.code)) }
+            scriptCounts[run.code] &+= run.count
+            run.count = 0
+        }
+    }
+
     @inline(__always)
     private func add(_ v: UInt32, _ bmp: UnsafePointer<UInt8>, _ letters: UnsafeMutablePointer<UInt32>,
-                     _ w: inout Int, _ n: inout Int) {
-        let l: UInt32
-        let code: Int
+                     _ w: inout Int, _ n: inout Int, _ run: inout ScriptRun, _ caseTable: UnsafePointer<UInt16>) {
         if v < 0x10000 {
-            l = UInt32(model.caseTable[Int(v)])
-            if l == 0 {
-                if letters[w &- 1] != 0x20 { letters[w] = 0x20; w &+= 1 }
-                return
+            // Without branches on letter or not, which text makes unpredictable: a separator
+            // writes a space that only counts after a letter.
+            let l = UInt32(caseTable[Int(v)])
+            let isLetter = l != 0
+            letters[w] = isLetter ? l : 0x20
+            w &+= isLetter || !run.afterSpace ? 1 : 0
+            run.afterSpace = !isLetter
+            // Script.isNeutral: Common, Inherited, Unknown.
+            let code = isLetter ? Int(bmp[Int(v)]) : 0
+            let counted = code > 1 && code != Int(Script.unknown.code)
+            if counted && code != run.code {
+                tally(&run)
+                run.code = code
             }
-            code = Int(bmp[Int(v)])
-        } else {
-            guard let x = FeatureExtractor.letterOutsideBMP(Unicode.Scalar(v)!) else {
-                if letters[w &- 1] != 0x20 { letters[w] = 0x20; w &+= 1 }
-                return
-            }
-            l = x
-            code = Int(sf_script_of(v))
+            run.count &+= counted ? 1 : 0
+            n &+= counted ? 1 : 0
+            return
         }
+        guard let l = FeatureExtractor.letterOutsideBMP(Unicode.Scalar(v)!) else {
+            if !run.afterSpace { letters[w] = 0x20; w &+= 1 }
+            run.afterSpace = true
+            return
+        }
+        let code = Int(sf_script_of(v))
         letters[w] = l
         w &+= 1
-        // Script.isNeutral: Common, Inherited, Unknown.
+        run.afterSpace = false
         if code > 1 && code != Int(Script.unknown.code) && code < 256 {
-            if scriptCounts[code] == 0 { touchedScripts.append(Int32(code)) }
-            scriptCounts[code] &+= 1
+            if code != run.code {
+                tally(&run)
+                run.code = code
+            }
+            run.count &+= 1
             n &+= 1
         }
     }
@@ -394,9 +500,16 @@ public final class LanguageIdentifier {
     /// its postings; the weights are summed here and the floors, which depend only on how many
     /// features of each order there were, are added at the end.
     ///
+    /// The weights are integers (units of the model's step): they are summed exactly, 8
+    /// languages per SIMD add, in 16-bit lanes that are emptied into 64-bit sums before they can
+    /// overflow, and only over the candidates' lanes (the model orders the languages by script).
+    /// While the sums stay below 2^24 steps this gives the same scores as summing the products
+    /// in `Float` did.
+    ///
     /// A token's contribution to every language is the same wherever it occurs, and words follow
-    /// Zipf's law, so the contributions of the first `TokenCache.capacity` distinct short tokens
-    /// are kept: a repeated word then costs one vector add instead of a dozen table lookups.
+    /// Zipf's law: a token met for the first time keeps its list of table entries
+    /// (`EntryCache`), and one met again its vector of contributions (`TokenCache`, up to its
+    /// capacity), so a repeated word costs one vector add instead of a dozen table lookups.
     ///
     /// Given the candidates, it also stops early, as CLD2 stops reading a long document once it
     /// is sure: every few tokens past `EarlyExit.minFeatures` it computes the calibrated
@@ -405,22 +518,39 @@ public final class LanguageIdentifier {
     /// calibration covers like any shorter text; long paragraphs cost what their first
     /// sentences cost.
     func rawScores(_ candidates: [Int], earlyExit: Bool = false, sorted: Bool = true) -> ([(Int, Float)], Int) {
-        let n = languageCount
-        let scores = self.scores
+        let features = score(candidates, earlyExit: earlyExit)
+        var out: [(Int, Float)] = []
+        out.reserveCapacity(candidates.count)
+        for (j, l) in candidates.enumerated() { out.append((l, scores[j])) }
+        if sorted { sortByScore(&out) }
+        return (out, features)
+    }
+
+    /// `rawScores` into `scores` (in candidate order), returning the number of features.
+    private func score(_ candidates: [Int], earlyExit: Bool) -> Int {
+        let n = LanguageModel.lanes
         let counts = orderCounts
         let maxOrder = model.maxOrder
-        scores.update(repeating: 0, count: n)
         counts.update(repeating: 0, count: maxOrder + 1)
+        // Only the candidates' lanes are added up (a scatter may write others: they are
+        // cleared here and never read).
+        var low = n, high = 0
+        for l in candidates { low = min(low, l); high = max(high, l &+ 1) }
+        laneLow = low & ~7
+        laneHigh = min(n, (high &+ 7) & ~7)
+        acc.update(repeating: 0, count: n)
+        sums.update(repeating: 0, count: n)
+        budget = 0
+        let lo = laneLow, hi = laneHigh
+        let acc = self.acc
         let cache = tokenCache
         let entries = entryCache
         var cached = cache.count
         let text = letters
         let end = letterCount
         var tokens = 0
-        if earlyExit {
-            for o in 0...maxOrder {
-                for (j, l) in candidates.enumerated() { candidateFloors[o &* candidates.count &+ j] = model.floor(language: l, order: o) }
-            }
+        for o in 0...maxOrder {
+            for (j, l) in candidates.enumerated() { candidateFloors[o &* candidates.count &+ j] = model.floor(language: l, order: o) }
         }
         candidates.withUnsafeBufferPointer { cand in
             // text[0] is a space; each token is followed by one.
@@ -434,78 +564,189 @@ public final class LanguageIdentifier {
                 }
                 return (stop, stop &- start <= FeatureExtractor.maxWordLength ? h : 0)
             }
+            // A pipeline over the tokens: the cache slots of the token after next are fetched,
+            // and the next token's vector, while this one is scored.
+            @inline(__always) func fetchSlots(_ start: Int, _ stop: Int, _ hash: UInt64) {
+                if stop &- start <= FeatureExtractor.maxWordLength {
+                    cache.prefetch(hash)
+                    entries.prefetch(hash)
+                }
+            }
             var start = 1
             var (stop, wordHash) = start < end ? scan(start) : (0, 0)
+            if start < end { fetchSlots(start, stop, wordHash) }
+            var nextStart = stop &+ 1
+            var (nextStop, nextHash) = start < end && nextStart < end ? scan(nextStart) : (0, UInt64(0))
+            if start < end && nextStart < end { fetchSlots(nextStart, nextStop, nextHash) }
+            // The current token's slot in the token cache when it was found a token ago.
+            var slotAhead: Int32 = -1
             while start < end {
                 let m = stop &- start
-                // The next token's cache slots are fetched while this one is scored.
-                let nextStart = stop &+ 1
-                var (nextStop, nextHash) = (0, UInt64(0))
+                var afterStart = nextStart
+                var (afterStop, afterHash) = (0, UInt64(0))
+                var nextSlot: Int32 = -1
                 if nextStart < end {
-                    (nextStop, nextHash) = scan(nextStart)
+                    afterStart = nextStop &+ 1
+                    if afterStart < end {
+                        (afterStop, afterHash) = scan(afterStart)
+                        fetchSlots(afterStart, afterStop, afterHash)
+                    }
                     if nextStop &- nextStart <= FeatureExtractor.maxWordLength {
-                        cache.prefetch(nextHash)
-                        entries.prefetch(nextHash)
+                        nextSlot = cache.find(nextHash)
+                        if nextSlot >= 0 {
+                            let v = UnsafeRawPointer(cache.vector(Int(nextSlot)) + lo)
+                            var b = 0
+                            while b < (hi &- lo) &* 2 { sf_prefetch(v + b); b &+= 64 }
+                        }
                     }
                 }
-                var target = scores
-                var recording = false
                 if m <= FeatureExtractor.maxWordLength {
-                    let slot = cache.find(wordHash)
+                    // (A token not found a token ago may have been added since: "the the".)
+                    let slot = slotAhead >= 0 ? slotAhead : cache.find(wordHash)
                     if slot >= 0 {
-                        let v = cache.vectors + Int(slot) &* n
-                        for l in 0..<n { scores[l] += v[l] }
+                        reserve(Int(cache.maxima[Int(slot)]))
+                        LanguageIdentifier.addLanes(acc, cache.vector(Int(slot)), lo, hi)
                         // A token's feature counts follow from its length alone.
                         counts[0] &+= m
                         for o in 1..<maxOrder { counts[o] &+= max(0, m + 2 - o) }
                         counts[maxOrder] &+= 1
-                        target = scores
-                    } else if cached < TokenCache.capacity {
-                        cache.insert(wordHash, Int32(cached))
-                        target = cache.vectors + cached &* n
-                        target.update(repeating: 0, count: n)
-                        cached &+= 1
-                        recording = true
-                    }
-                    if slot < 0 {
+                    } else {
+                        var recording = false
                         if let (list, c, lastIsWord) = entries.find(wordHash, length: m) {
+                            // A token met again gets its vector kept (over all the lanes: it
+                            // may come back in a text of another script) while the cache has
+                            // room; tokens met once, most of a vocabulary, do not take the room.
+                            var target = acc, tlo = lo, thi = hi
+                            if cached < TokenCache.capacity {
+                                cache.insert(wordHash, Int32(cached))
+                                target = cache.vector(cached)
+                                target.update(repeating: 0, count: n)
+                                (tlo, thi) = (0, n)
+                                recording = true
+                            }
                             counts[0] &+= m
                             for o in 1..<maxOrder { counts[o] &+= max(0, m + 2 - o) }
                             counts[maxOrder] &+= 1
                             let postings = model.postings
-                            for j in 0..<c { sf_prefetch(postings + Int(list[j] >> 8)) }
-                            apply(list, c, lastIsWord: lastIsWord, into: target)
+                            for j in 0..<c where list[j] & 0xFF > 1 { sf_prefetch(postings + Int(list[j] >> 8)) }
+                            apply(list, c, lastIsWord: lastIsWord, into: target, tlo, thi, budgeted: !recording)
                         } else {
-                            addFeatures(text + (start &- 1), m, wordHash: wordHash, into: target, record: true)
+                            addFeatures(text + (start &- 1), m, wordHash: wordHash, into: acc, lo, hi, record: true, budgeted: true)
+                        }
+                        if recording {
+                            let target = cache.vector(cached)
+                            var most: UInt16 = 0
+                            for l in 0..<n { most = max(most, target[l]) }
+                            cache.maxima[cached] = most
+                            cached &+= 1
+                            reserve(Int(most))
+                            LanguageIdentifier.addLanes(acc, target, lo, hi)
                         }
                     }
                 } else {
-                    addFeatures(text + (start &- 1), m, wordHash: 0, into: target, record: false)
+                    addFeatures(text + (start &- 1), m, wordHash: 0, into: acc, lo, hi, record: false, budgeted: true)
                 }
-                if recording { for l in 0..<n { scores[l] += target[l] } }
                 tokens &+= 1
                 start = nextStart
                 stop = nextStop
                 wordHash = nextHash
+                slotAhead = nextSlot
+                nextStart = afterStart
+                nextStop = afterStop
+                nextHash = afterHash
                 if earlyExit && tokens % EarlyExit.checkEvery == 0 && certain(cand) { break }
             }
         }
         cache.count = cached
-        var out: [(Int, Float)] = []
-        out.reserveCapacity(candidates.count)
+        // Order by order over all the candidates at once; each score still adds its terms in
+        // order (weights, then the floors of orders 0, 1 ...).
         let wordOrder = maxOrder
-        for l in candidates {
-            var s = scores[l]
-            for o in 0...wordOrder {
-                let w: Float = o == wordOrder ? model.wordWeight : 1
-                s += Float(counts[o]) * model.floor(language: l, order: o) * w
-            }
-            out.append((l, s))
+        let c = candidates.count
+        for (j, l) in candidates.enumerated() { scores[j] = score(l) }
+        for o in 0...wordOrder {
+            let k = Float(counts[o])
+            let w: Float = o == wordOrder ? model.wordWeight : 1
+            let f = candidateFloors + o &* c
+            for j in 0..<c { scores[j] += k * f[j] * w }
         }
-        if sorted { sortByScore(&out) }
         var features = 0
         for o in 0...maxOrder { features += counts[o] }
-        return (out, features)
+        return features
+    }
+
+    /// The summed weights of language `l` (whose lane is a candidate's) as a log-probability
+    /// above the floors: exact while the sum is below 2^24 steps, as the sum of the products
+    /// in `Float` was.
+    @inline(__always)
+    private func score(_ l: Int) -> Float {
+        Float(Double(sums[l] &+ UInt64(acc[l])) * Double(model.step))
+    }
+
+    /// Makes room in `acc` for `amount` more in any lane.
+    @inline(__always)
+    private func reserve(_ amount: Int) {
+        if budget &+ amount > Int(UInt16.max) { flush() }
+        budget &+= amount
+    }
+
+    /// Empties the candidates' lanes of `acc` into `sums`.
+    private func flush() {
+        let acc = self.acc, sums = self.sums
+        for l in laneLow..<laneHigh {
+            sums[l] &+= UInt64(acc[l])
+            acc[l] = 0
+        }
+        budget = 0
+    }
+
+    /// `dst[lo..<hi] += src[lo..<hi] × multiplier` (wrapping), 8 lanes at a time; `lo` and
+    /// `hi` are multiples of 8 and `dst` is 16-byte aligned.
+    @inline(__always)
+    static func addLanes(_ dst: UnsafeMutablePointer<UInt16>, _ src: UnsafePointer<UInt8>, _ lo: Int, _ hi: Int,
+                         multiplier: UInt16) {
+        let d = UnsafeMutableRawPointer(dst), s = UnsafeRawPointer(src)
+        var i = lo
+        if multiplier == 1 {
+            while i < hi {
+                let a = d.load(fromByteOffset: i &* 2, as: SIMD8<UInt16>.self)
+                let b = SIMD8<UInt16>(truncatingIfNeeded: s.loadUnaligned(fromByteOffset: i, as: SIMD8<UInt8>.self))
+                d.storeBytes(of: a &+ b, toByteOffset: i &* 2, as: SIMD8<UInt16>.self)
+                i &+= 8
+            }
+        } else {
+            let k = SIMD8<UInt16>(repeating: multiplier)
+            while i < hi {
+                let a = d.load(fromByteOffset: i &* 2, as: SIMD8<UInt16>.self)
+                let b = SIMD8<UInt16>(truncatingIfNeeded: s.loadUnaligned(fromByteOffset: i, as: SIMD8<UInt8>.self))
+                d.storeBytes(of: a &+ b &* k, toByteOffset: i &* 2, as: SIMD8<UInt16>.self)
+                i &+= 8
+            }
+        }
+    }
+
+    /// The same for 16-bit weights.
+    @inline(__always)
+    static func addLanes(_ dst: UnsafeMutablePointer<UInt16>, _ src: UnsafePointer<UInt16>, _ lo: Int, _ hi: Int,
+                         multiplier: UInt16 = 1) {
+        let d = UnsafeMutableRawPointer(dst), s = UnsafeRawPointer(src)
+        var i = lo &* 2
+        let stop = hi &* 2
+        if multiplier == 1 {
+            while i < stop {
+                let a = d.load(fromByteOffset: i, as: SIMD8<UInt16>.self)
+                let b = s.loadUnaligned(fromByteOffset: i, as: SIMD8<UInt16>.self)
+                d.storeBytes(of: a &+ b, toByteOffset: i, as: SIMD8<UInt16>.self)
+                i &+= 16
+            }
+        } else {
+            let k = SIMD8<UInt16>(repeating: multiplier)
+            while i < stop {
+                let a = d.load(fromByteOffset: i, as: SIMD8<UInt16>.self)
+                let b = s.loadUnaligned(fromByteOffset: i, as: SIMD8<UInt16>.self)
+                d.storeBytes(of: a &+ b &* k, toByteOffset: i, as: SIMD8<UInt16>.self)
+                i &+= 16
+            }
+        }
     }
 
     enum EarlyExit {
@@ -519,8 +760,8 @@ public final class LanguageIdentifier {
     /// a chunk's table slots are prefetched, then its postings, then the weights are added, so
     /// the cache misses of a chunk overlap instead of following one another.
     @inline(__always)
-    private func addFeatures(_ padded: UnsafeMutablePointer<UInt32>, _ m: Int, wordHash: UInt64, into target: UnsafeMutablePointer<Float>,
-                             record: Bool) {
+    private func addFeatures(_ padded: UnsafeMutablePointer<UInt32>, _ m: Int, wordHash: UInt64, into target: UnsafeMutablePointer<UInt16>,
+                             _ lo: Int, _ hi: Int, record: Bool, budgeted: Bool) {
         let maxOrder = model.maxOrder
         let hashes = featureHashes, orders = featureOrders
         let counts = orderCounts
@@ -541,7 +782,7 @@ public final class LanguageIdentifier {
                     k &+= 1
                     if k == LanguageIdentifier.chunk {
                         // (Only tokens longer than a word are chunked; they are not recorded.)
-                        addPostings(k, into: target, record: nil)
+                        addPostings(k, into: target, lo, hi, record: nil, budgeted: budgeted)
                         k = 0
                     }
                 }
@@ -555,56 +796,73 @@ public final class LanguageIdentifier {
             sf_prefetch(table + Int(wordHash & mask) &* 2)
             k &+= 1
         }
-        if k > 0 { addPostings(k, into: target, record: record ? (wordHash, m) : nil) }
+        if k > 0 { addPostings(k, into: target, lo, hi, record: record ? (wordHash, m) : nil, budgeted: budgeted) }
     }
 
     /// Adds the postings of the first `k` features of the chunk into `target`, and with `record`
     /// (the token's word hash and length) keeps the token's list of entries in `entryCache`.
     @inline(__always)
-    private func addPostings(_ k: Int, into target: UnsafeMutablePointer<Float>, record: (UInt64, Int)?) {
+    private func addPostings(_ k: Int, into target: UnsafeMutablePointer<UInt16>, _ lo: Int, _ hi: Int,
+                             record: (UInt64, Int)?, budgeted: Bool) {
         let hashes = featureHashes, orders = featureOrders, list = featureEntries
         let postings = model.postings
         let maxOrder = model.maxOrder
+        let dense = UInt32(model.denseMinimum)
         // The features that have postings, in order; a word feature can only be the last.
         var c = 0
         var lastIsWord = false
         for j in 0..<k {
             let e = model.entry(hashes[j])
             if e != 0 {
-                sf_prefetch(postings + Int(e >> 8))
+                // A dense block is read from the candidates' lanes on; a single posting is in
+                // the entry.
+                if e & 0xFF > 1 { sf_prefetch(postings + Int(e >> 8) + (e & 0xFF >= dense ? lo / 2 : 0)) }
                 list[c] = e
                 c &+= 1
                 lastIsWord = orders[j] == maxOrder
             }
         }
         if let (hash, m) = record { entryCache.insert(hash, length: m, list, c, lastIsWord: lastIsWord) }
-        apply(list, c, lastIsWord: lastIsWord, into: target)
+        apply(list, c, lastIsWord: lastIsWord, into: target, lo, hi, budgeted: budgeted)
     }
 
-    /// Adds the postings of the table entries in `list` into `target`; with `lastIsWord` the
-    /// last is a word feature's.
+    /// Adds the postings of the table entries in `list` into lanes `lo..<hi` of `target` (and
+    /// possibly others); with `lastIsWord` the last is a word feature's. With `budgeted` the
+    /// target is `acc`, and room is made for the weights first.
     @inline(__always)
-    private func apply(_ list: UnsafePointer<UInt32>, _ c: Int, lastIsWord: Bool, into target: UnsafeMutablePointer<Float>) {
+    private func apply(_ list: UnsafePointer<UInt32>, _ c: Int, lastIsWord: Bool, into target: UnsafeMutablePointer<UInt16>,
+                       _ lo: Int, _ hi: Int, budgeted: Bool) {
         let postings = model.postings
-        let dense = denseCache
-        let step = model.step
-        let wordStep = model.step * model.wordWeight
+        let dense = model.denseMinimum
+        let wordMultiplier = model.wordMultiplier
+        if budgeted { reserve(255 &* (c &+ (lastIsWord ? Int(wordMultiplier) &- 1 : 0))) }
         for j in 0..<c {
             let word = lastIsWord && j == c &- 1
             let e = list[j]
-            let s = word ? wordStep : step
-            if Int(e & 0xFF) >= DenseCache.minCount, let d = dense.vector(e, word: word, postings: postings, step: s) {
-                // The same products added to the same languages in the same order; the languages
-                // outside the postings get +0, which leaves a sum of non-negative terms as it is.
-                for l in 0..<languageCount { target[l] += d[l] }
+            let count = Int(e & 0xFF)
+            if count >= dense {
+                LanguageIdentifier.addLanes(target, UnsafeRawPointer(postings + Int(e >> 8)).assumingMemoryBound(to: UInt8.self), lo, hi,
+                                            multiplier: word ? wordMultiplier : 1)
+                continue
+            }
+            if count == 1 {
+                target[Int((e >> 8) & 0xFF)] &+= UInt16(truncatingIfNeeded: e >> 16) &* (word ? wordMultiplier : 1)
                 continue
             }
             var p = postings + Int(e >> 8)
-            let stop = p + Int(e & 0xFF)
-            while p < stop {
-                let q = p.pointee
-                target[Int(q & 0xFF)] += Float(q >> 8) * s
-                p += 1
+            let stop = p + count
+            if word {
+                while p < stop {
+                    let q = p.pointee
+                    target[Int(q & 0xFF)] &+= (q >> 8) &* wordMultiplier
+                    p += 1
+                }
+            } else {
+                while p < stop {
+                    let q = p.pointee
+                    target[Int(q & 0xFF)] &+= q >> 8
+                    p += 1
+                }
             }
         }
     }
@@ -612,7 +870,7 @@ public final class LanguageIdentifier {
     /// Whether the candidates other than the leader hold less than `EarlyExit.residual`
     /// of the calibrated probability, given the features so far.
     private func certain(_ candidates: UnsafeBufferPointer<Int>) -> Bool {
-        let counts = orderCounts, scores = self.scores, totals = self.totals
+        let counts = orderCounts, totals = self.totals
         var features = 0
         for o in 0...model.maxOrder { features &+= counts[o] }
         guard features >= EarlyExit.minFeatures else { return false }
@@ -621,7 +879,7 @@ public final class LanguageIdentifier {
         // once (each total still adds its terms in order, so the result is the same).
         let c = candidates.count
         let floors = candidateFloors
-        for j in 0..<c { totals[j] = scores[candidates[j]] }
+        for j in 0..<c { totals[j] = score(candidates[j]) }
         for o in 0...wordOrder {
             let k = Float(counts[o])
             let w: Float = o == wordOrder ? model.wordWeight : 1
@@ -630,7 +888,7 @@ public final class LanguageIdentifier {
         }
         var best = -Float.infinity
         for j in 0..<c { best = max(best, totals[j]) }
-        let tau = Double(model.calibrationSlope) / pow(Double(features), Double(model.lengthExponent))
+        let tau = temperature(features)
         // The rest is a sum of non-negative terms, which is never below its largest term: when
         // the runner-up alone holds the residual (the usual case until the leader is clear),
         // the sum need not be taken.
@@ -677,32 +935,41 @@ public final class LanguageIdentifier {
         for (j, key) in sortKeys.enumerated() { out[j] = original[Int(key & 0xFFFF_FFFF)] }
     }
 
-    /// Per-token contributions, per identifier (so per worker): an open-addressing table from
-    /// a token's word hash to its slot in `vectors`.
+    /// Per-token contributions of the tokens met at least twice, per identifier (so per worker):
+    /// an open-addressing table from a token's word hash to its slot in `vectors`. Never
+    /// cleared: the first `capacity` repeated tokens stay (8 MB of vectors at most, touched as
+    /// they fill).
     final class TokenCache {
-        static let capacity = 8192
-        static let slotBits = 14
-        let languages: Int
+        static let capacity = 32768
+        static let slotBits = 16
         var count = 0
-        let vectors: UnsafeMutablePointer<Float>
-        /// A word hash and its vector's index (-1 for an empty slot), in one cache line.
+        /// Per token, its weights in every lane (`LanguageModel.lanes` u16, in units of the
+        /// model's step) and the largest of them.
+        private let vectors: UnsafeMutablePointer<UInt16>
+        let maxima: UnsafeMutablePointer<UInt16>
+        /// A word hash and its vector's index + 1 (0 for an empty slot), in one cache line.
         struct Slot {
             var key: UInt64
             var value: Int32
         }
+        /// Zeroed by calloc: the pages cost nothing until used.
         private let slots: UnsafeMutablePointer<Slot>
 
-        init(languages: Int) {
-            self.languages = languages
-            vectors = .allocate(capacity: TokenCache.capacity * languages)
-            slots = .allocate(capacity: 1 << TokenCache.slotBits)
-            slots.initialize(repeating: Slot(key: 0, value: -1), count: 1 << TokenCache.slotBits)
+        init() {
+            let size = TokenCache.capacity * LanguageModel.lanes
+            vectors = UnsafeMutableRawPointer.allocate(byteCount: 2 * size, alignment: 64).bindMemory(to: UInt16.self, capacity: size)
+            maxima = .allocate(capacity: TokenCache.capacity)
+            slots = calloc(1 << TokenCache.slotBits, MemoryLayout<Slot>.stride)!.bindMemory(to: Slot.self, capacity: 1 << TokenCache.slotBits)
         }
 
         deinit {
             vectors.deallocate()
-            slots.deallocate()
+            maxima.deallocate()
+            free(slots)
         }
+
+        @inline(__always)
+        func vector(_ slot: Int) -> UnsafeMutablePointer<UInt16> { vectors + slot &* LanguageModel.lanes }
 
         @inline(__always)
         func prefetch(_ hash: UInt64) { sf_prefetch(slots + home(hash)) }
@@ -719,7 +986,7 @@ public final class LanguageIdentifier {
             var i = home(hash)
             while true {
                 let s = slots[i]
-                if s.value < 0 || s.key == hash { return s.value }
+                if s.value == 0 || s.key == hash { return s.value &- 1 }
                 i = (i &+ 1) & mask
             }
         }
@@ -729,14 +996,15 @@ public final class LanguageIdentifier {
         func insert(_ hash: UInt64, _ slot: Int32) {
             let mask = (1 << TokenCache.slotBits) - 1
             var i = home(hash)
-            while slots[i].value >= 0 { i = (i &+ 1) & mask }
-            slots[i] = Slot(key: hash, value: slot)
+            while slots[i].value != 0 { i = (i &+ 1) & mask }
+            slots[i] = Slot(key: hash, value: slot &+ 1)
         }
     }
 
-    /// For tokens past the token cache's capacity: the table entries of each token's features
-    /// that have postings (`LanguageIdentifier.apply`'s lists), so that a repeated token costs
-    /// its postings but not its hashing and table lookups. Cleared when full.
+    /// For tokens not in the token cache (met once, or past its capacity): the table entries of
+    /// each token's features that have postings (`LanguageIdentifier.apply`'s lists), so that a
+    /// repeated token costs its postings but not its hashing and table lookups. Cleared when
+    /// full.
     final class EntryCache {
         static let slotBits = 16
         static let maxTokens = 1 << 15
@@ -754,15 +1022,15 @@ public final class LanguageIdentifier {
 
         init() {
             let n = 1 << EntryCache.slotBits
-            slots = .allocate(capacity: n)
-            slots.initialize(repeating: Slot(key: 0, value: 0), count: n)
+            // Zeroed (empty) by calloc: the pages cost nothing until used.
+            slots = calloc(n, MemoryLayout<Slot>.stride)!.bindMemory(to: Slot.self, capacity: n)
             pool = .allocate(capacity: EntryCache.poolCapacity)
             used = .allocate(capacity: 2)
             used.initialize(repeating: 0, count: 2)
         }
 
         deinit {
-            slots.deallocate()
+            free(slots)
             pool.deallocate()
             used.deallocate()
         }
@@ -811,111 +1079,123 @@ public final class LanguageIdentifier {
         }
     }
 
-    /// The long postings lists (the frequent n-grams, in most languages) expanded into dense
-    /// per-language vectors of the products they add, so that adding one is a vector add
-    /// instead of a scatter. Filled as features are met, up to `capacity`; the model's
-    /// weights are non-negative, so the languages a list lacks can add +0.
-    final class DenseCache {
-        static let minCount = 48
-        static let capacity = 2048
-        static let slotBits = 13
-        let languages: Int
-        private let count: UnsafeMutablePointer<Int>
-        private let vectors: UnsafeMutablePointer<Float>
-        private let keys: UnsafeMutablePointer<UInt64>
-        private let values: UnsafeMutablePointer<Int32>
-        /// Vectors are only exact while the products are not negative.
-        private let usable: Bool
-
-        init(languages: Int, usable: Bool = true) {
-            self.languages = languages
-            self.usable = usable
-            count = .allocate(capacity: 1)
-            count.initialize(to: 0)
-            vectors = .allocate(capacity: DenseCache.capacity * languages)
-            keys = .allocate(capacity: 1 << DenseCache.slotBits)
-            keys.initialize(repeating: 0, count: 1 << DenseCache.slotBits)
-            values = .allocate(capacity: 1 << DenseCache.slotBits)
-            values.initialize(repeating: -1, count: 1 << DenseCache.slotBits)
-        }
-
-        deinit {
-            count.deallocate()
-            vectors.deallocate()
-            keys.deallocate()
-            values.deallocate()
-        }
-
-        /// The dense form of the postings `entry` (start << 8 | count) scaled by `step`, or nil
-        /// when the cache is full.
-        @inline(__always)
-        func vector(_ entry: UInt32, word: Bool, postings: UnsafePointer<UInt16>, step: Float) -> UnsafePointer<Float>? {
-            let key = UInt64(entry) << 1 | (word ? 1 : 0)
-            let mask = (1 << DenseCache.slotBits) - 1
-            var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - DenseCache.slotBits))
-            while true {
-                let v = values[i]
-                if v < 0 { break }
-                if keys[i] == key { return UnsafePointer(vectors + Int(v) &* languages) }
-                i = (i &+ 1) & mask
-            }
-            guard usable, step >= 0, count.pointee < DenseCache.capacity else { return nil }
-            let slot = count.pointee
-            count.pointee += 1
-            keys[i] = key
-            values[i] = Int32(slot)
-            let d = vectors + slot &* languages
-            d.update(repeating: 0, count: languages)
-            var p = postings + Int(entry >> 8)
-            let stop = p + Int(entry & 0xFF)
-            while p < stop {
-                let q = p.pointee
-                d[Int(q & 0xFF)] = Float(q >> 8) * step
-                p += 1
-            }
-            return UnsafePointer(d)
-        }
-    }
-
     /// The best `top` candidates with their calibrated probabilities, best first.
     ///
     /// The probabilities are a softmax over the scores sorted best first, its sum taken in that
     /// order. A score far enough below the best has an `exp` that underflows to exactly 0 and
     /// changes neither the sum nor its order, so only the scores near the best are sorted.
-    private func rank(_ candidates: [Int], top k: Int) -> [(Int, Double)] {
-        let (raw, features) = rawScores(candidates, earlyExit: true, sorted: false)
+    private func rank(_ candidates: [Int], top k: Int) -> [(code: String, probability: Double)] {
+        let features = score(candidates, earlyExit: true)
+        let c = candidates.count
+        let scores = self.scores
         // Temperature scaling: the more features, the more the same score gap means.
-        let tau = Double(model.calibrationSlope) / pow(Double(max(features, 1)), Double(model.lengthExponent))
-        var best = raw[0].1
-        for e in raw where e.1 > best { best = e.1 }
-        guard tau > 0, tau.isFinite, best.isFinite, raw.allSatisfy({ $0.1.isFinite }) else {
-            return rankAll(raw, tau: tau).prefix(k).map { $0 }
+        let tau = temperature(max(features, 1))
+        var best = scores[0]
+        var finite = true
+        for j in 0..<c {
+            if scores[j] > best { best = scores[j] }
+            if !scores[j].isFinite { finite = false }
+        }
+        guard tau > 0, tau.isFinite, best.isFinite, finite else {
+            var raw: [(Int, Float)] = []
+            for j in 0..<c { raw.append((candidates[j], scores[j])) }
+            return rankAll(raw, tau: tau).prefix(k).map { (model.languages[$0.0].code, $0.1) }
         }
         let topScore = Double(best)
         // The sum starts with the best score's exp(0) = 1, so it is at least 1 throughout; a
         // term below 2^-53 (half its last place) then leaves it as it is wherever it comes.
         // Only the larger terms need sorting, and tau > 0 makes them a prefix of the order.
-        var near: [(Int, Float)] = []
-        var far: [(Int, Float)] = []
-        for e in raw {
-            let x = tau * (Double(e.1) - topScore)
+        // Sort keys compare like the scores, best first, then by candidate order (as a stable
+        // sort by `>` orders them).
+        let keys = rankKeys
+        var near = 0
+        for j in 0..<c {
+            let x = tau * (Double(scores[j]) - topScore)
             // ln(2^-53) = -36.74; exp is only needed to settle the scores right at the edge.
-            if x > -36.6 || (x > -36.9 && exp(x) >= 0x1p-53) { near.append(e) } else { far.append(e) }
+            if x > -36.6 || (x > -36.9 && exp(x) >= 0x1p-53) {
+                // -0 and +0 are equal scores: make them the same key.
+                let bits = (scores[j] + 0).bitPattern
+                let ascending = bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
+                keys[near] = UInt64(~ascending) << 32 | UInt64(j)
+                near &+= 1
+            }
         }
-        sortByScore(&near)
-        var probs = near.map { (l, s) in (l, exp(tau * (Double(s) - topScore))) }
-        let z = probs.reduce(0) { $0 + $1.1 }
-        for i in probs.indices { probs[i].1 /= z }
-        if probs.count >= k { return Array(probs.prefix(k)) }
+        LanguageIdentifier.sortAscending(keys, near, scratch: rankScratch)
+        var z = 0.0
+        for i in 0..<near { z += exp(tau * (Double(scores[Int(keys[i] & 0xFFFF_FFFF)]) - topScore)) }
+        var out: [(code: String, probability: Double)] = []
+        out.reserveCapacity(min(k, c))
+        for i in 0..<min(k, near) {
+            let j = Int(keys[i] & 0xFFFF_FFFF)
+            out.append((model.languages[candidates[j]].code, exp(tau * (Double(scores[j]) - topScore)) / z))
+        }
+        if out.count >= k { return out }
         // The rest of the top from the far scores: the best each time, the first of equals (as
         // the stable sort would order them).
-        while probs.count < k && !far.isEmpty {
+        var far: [(Int, Float)] = []
+        var isNear = [Bool](repeating: false, count: c)
+        for i in 0..<near { isNear[Int(keys[i] & 0xFFFF_FFFF)] = true }
+        for j in 0..<c where !isNear[j] { far.append((candidates[j], scores[j])) }
+        while out.count < k && !far.isEmpty {
             var best = 0
             for i in 1..<far.count where far[i].1 > far[best].1 { best = i }
             let (l, s) = far.remove(at: best)
-            probs.append((l, exp(tau * (Double(s) - topScore)) / z))
+            out.append((model.languages[l].code, exp(tau * (Double(s) - topScore)) / z))
         }
-        return probs
+        return out
+    }
+
+    /// The softmax temperature for `features` features, remembered for the common counts.
+    @inline(__always)
+    private func temperature(_ features: Int) -> Double {
+        if features >= 0 && features < LanguageIdentifier.temperatureSlots {
+            let t = temperatures[features]
+            if t == t { return t }
+        }
+        let t = Double(model.calibrationSlope) / pow(Double(features), Double(model.lengthExponent))
+        if features >= 0 && features < LanguageIdentifier.temperatureSlots { temperatures[features] = t }
+        return t
+    }
+
+    /// Sorts `keys[0..<n]` ascending: runs of 8 by insertion, then merged bottom-up (the
+    /// library's sort is generic and stable, and costs several times more at this size).
+    static func sortAscending(_ keys: UnsafeMutablePointer<UInt64>, _ n: Int, scratch: UnsafeMutablePointer<UInt64>) {
+        let run = 8
+        var start = 0
+        while start < n {
+            let end = min(start &+ run, n)
+            var i = start &+ 1
+            while i < end {
+                let k = keys[i]
+                var j = i
+                while j > start && keys[j &- 1] > k {
+                    keys[j] = keys[j &- 1]
+                    j &-= 1
+                }
+                keys[j] = k
+                i &+= 1
+            }
+            start = end
+        }
+        var src = keys, dst = scratch
+        var width = run
+        while width < n {
+            var lo = 0
+            while lo < n {
+                let mid = min(lo &+ width, n), hi = min(lo &+ 2 &* width, n)
+                var a = lo, b = mid, o = lo
+                while a < mid && b < hi {
+                    if src[b] < src[a] { dst[o] = src[b]; b &+= 1 } else { dst[o] = src[a]; a &+= 1 }
+                    o &+= 1
+                }
+                while a < mid { dst[o] = src[a]; a &+= 1; o &+= 1 }
+                while b < hi { dst[o] = src[b]; b &+= 1; o &+= 1 }
+                lo = hi
+            }
+            swap(&src, &dst)
+            width &*= 2
+        }
+        if src != keys { keys.update(from: src, count: n) }
     }
 
     /// The softmax over all the scores, as `rank` computes it in general.

@@ -7,18 +7,22 @@ import SegfilterData
 ///
 /// | offset | field |
 /// |---|---|
-/// | 0 | magic `SFLM`, u32 version (2) |
+/// | 0 | magic `SFLM`, u32 version (3) |
 /// | 8 | u32 languages, u32 max n-gram order, u32 table slots (power of two), u32 postings |
 /// | 24 | u32 offset and u32 length of the metadata (UTF-8 lines: code, name, scripts, chars) |
 /// | 32 | u32 offset of the floors: f32[languages][order + 1], the last column for words |
-/// | 36 | u32 offset of the hash table: slots of (u32 fingerprint, u32 start << 8 \| count) |
-/// | 40 | u32 offset of the postings: u16 (language \| quantised weight << 8) |
+/// | 36 | u32 offset of the hash table: slots of (u32 fingerprint, u32 start << 8 \| count); with count 1, the posting itself << 8 \| 1 |
+/// | 40 | u32 offset of the postings: u16 (language \| quantised weight << 8); a dense feature's are a block of `lanes` u8 weights, one per language |
 /// | 44 | u32 offset of the case table: u16[65536], the lower-case letter, 0 if not a letter |
 /// | 48 | f32 quantisation step, f32 word weight, f32 calibration slope, f32 calibration bias |
-/// | 64 | f32 short-text temperature exponent, reserved to 128 |
+/// | 64 | f32 short-text temperature exponent |
+/// | 68 | u32 dense minimum: a feature with this many postings or more has a dense block |
+/// | 72 | u32 lanes (128), u32 dense blocks; reserved to 128 |
 ///
 /// A feature's log-probability in a language is `floor + weight × step`; a language absent
-/// from a feature's postings scores the floor of that feature's order.
+/// from a feature's postings scores the floor of that feature's order. The languages are
+/// ordered by script (`tools/langdata/compact.py`), so a paragraph's candidates are a short
+/// run of lanes; the dense blocks come first in the postings.
 public struct LanguageModel: @unchecked Sendable {
     /// One language the model knows.
     public struct Language: Sendable, Hashable {
@@ -45,6 +49,11 @@ public struct LanguageModel: @unchecked Sendable {
     let calibrationSlope: Float
     let calibrationBias: Float
     let lengthExponent: Float
+    /// Entries with at least this many postings point at a dense block of `lanes` weights.
+    let denseMinimum: Int
+    static let lanes = 128
+    /// The word weight as an integer (scores are summed in units of `step`).
+    let wordMultiplier: UInt16
 
     public enum LoadError: Error, CustomStringConvertible {
         case malformed(String)
@@ -69,7 +78,7 @@ public struct LanguageModel: @unchecked Sendable {
         func u32(_ at: Int) -> Int { Int(bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian) }
         func f32(_ at: Int) -> Float { Float(bitPattern: bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian) }
         guard count >= 128, u32(0) == 0x4D4C_4653 else { throw LoadError.malformed("bad magic") }
-        guard u32(4) == 2 else { throw LoadError.malformed("version \(u32(4)), expected 2") }
+        guard u32(4) == 3 else { throw LoadError.malformed("version \(u32(4)), expected 3") }
         let nLangs = u32(8), order = u32(12), slots = u32(16), nPostings = u32(20)
         let metaOffset = u32(24), metaLength = u32(28)
         let floorsOffset = u32(32), tableOffset = u32(36), postingsOffset = u32(40), caseOffset = u32(44)
@@ -79,16 +88,35 @@ public struct LanguageModel: @unchecked Sendable {
               tableOffset + 8 * slots <= count,
               postingsOffset + 2 * nPostings <= count,
               caseOffset + 2 * 65536 <= count,
-              floorsOffset % 4 == 0, tableOffset % 4 == 0, postingsOffset % 2 == 0, caseOffset % 2 == 0
+              floorsOffset % 4 == 0, tableOffset % 4 == 0, postingsOffset % 16 == 0, caseOffset % 2 == 0,
+              u32(72) == LanguageModel.lanes, nLangs <= LanguageModel.lanes, u32(68) >= 1,
+              u32(76) * LanguageModel.lanes / 2 <= nPostings
         else { throw LoadError.malformed("sections out of bounds") }
-        let meta = String(decoding: UnsafeRawBufferPointer(start: bytes + metaOffset, count: metaLength), as: UTF8.self)
+        // The metadata's lines and fields, split as bytes (a String split costs more than the
+        // rest of the start-up of the model).
+        let meta = UnsafeBufferPointer(start: (bytes + metaOffset).assumingMemoryBound(to: UInt8.self), count: metaLength)
         var langs: [Language] = []
-        for line in meta.split(separator: "\n") {
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard f.count >= 4 else { throw LoadError.malformed("metadata line \(langs.count + 1)") }
-            langs.append(Language(code: String(f[0]), name: String(f[1]),
-                                  scripts: f[2].split(separator: ",").map(String.init),
-                                  trainingCharacters: Int(f[3]) ?? 0))
+        langs.reserveCapacity(nLangs)
+        var lineStart = 0
+        while lineStart < meta.count {
+            var lineEnd = lineStart
+            while lineEnd < meta.count && meta[lineEnd] != 0x0A { lineEnd += 1 }
+            if lineEnd > lineStart {
+                var fields: [String] = []
+                var f = lineStart
+                while true {
+                    var e = f
+                    while e < lineEnd && meta[e] != 0x09 { e += 1 }
+                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: meta[f..<e]), as: UTF8.self))
+                    if e >= lineEnd { break }
+                    f = e + 1
+                }
+                guard fields.count >= 4 else { throw LoadError.malformed("metadata line \(langs.count + 1)") }
+                langs.append(Language(code: fields[0], name: fields[1],
+                                      scripts: fields[2].split(separator: ",").map(String.init),
+                                      trainingCharacters: Int(fields[3]) ?? 0))
+            }
+            lineStart = lineEnd + 1
         }
         guard langs.count == nLangs else { throw LoadError.malformed("\(langs.count) metadata lines for \(nLangs) languages") }
         languages = langs
@@ -105,22 +133,10 @@ public struct LanguageModel: @unchecked Sendable {
         calibrationSlope = f32(56)
         calibrationBias = f32(60)
         lengthExponent = f32(64)
-    }
-
-    /// The postings of a feature hash: (start, count) into `postings`, or nil.
-    @inline(__always)
-    func lookup(_ hash: UInt64) -> (Int, Int)? {
-        let fp = UInt32(truncatingIfNeeded: hash >> 32) | 1
-        var slot = hash & slotMask
-        while true {
-            let key = table[Int(slot) &* 2]
-            if key == fp {
-                let packed = table[Int(slot) &* 2 &+ 1]
-                return (Int(packed >> 8), Int(packed & 0xFF))
-            }
-            if key == 0 { return nil }
-            slot = (slot &+ 1) & slotMask
-        }
+        denseMinimum = u32(68)
+        let ww = f32(52)
+        guard ww >= 1, ww <= 64, ww == ww.rounded() else { throw LoadError.malformed("word weight \(ww) is not a whole number") }
+        wordMultiplier = UInt16(ww)
     }
 
     /// The table entry of a feature hash: start << 8 | count into `postings`, or 0 if absent.
@@ -134,6 +150,19 @@ public struct LanguageModel: @unchecked Sendable {
             if key == 0 { return 0 }
             slot = (slot &+ 1) & slotMask
         }
+    }
+
+    /// The quantised weight of a table entry's feature in a language (0 if it has none).
+    @inline(__always)
+    func weight(entry: UInt32, language: Int) -> UInt16 {
+        let start = Int(entry >> 8), count = Int(entry & 0xFF)
+        if count >= denseMinimum { return UInt16(UnsafeRawPointer(postings + start).load(fromByteOffset: language, as: UInt8.self)) }
+        if count == 1 { return Int(start & 0xFF) == language ? UInt16(start >> 8) : 0 }
+        for k in start..<(start &+ count) {
+            let p = postings[k]
+            if Int(p & 0xFF) == language { return p >> 8 }
+        }
+        return 0
     }
 
     @inline(__always)
