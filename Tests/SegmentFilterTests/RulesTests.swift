@@ -104,6 +104,8 @@ import Testing
         ("Erik Holm är redaktör på Exempelbladet.", "author-bio-name"),
         ("Budi Santoso adalah wartawan di Harian Contoh.", "author-bio-name"),
         ("Lees ook", "read-more"),
+        ("Написали су Ана Петровић и Марко Јовић.", "written-by"),
+        ("Napisali su Ana Horvat i Ivan Kovač.", "written-by"),
         ("Posted in Gardening, Recipes | 4 Comments", "blog-meta"),
         ("Tags: sourdough, baking, bread", "blog-meta"),
         ("About the author", "blog-meta"),

@@ -62,6 +62,15 @@ SIMILAR = [set("bs hr sr".split()), set("sr mk".split()), set("nb nn da".split()
 MAX_TAIL = 24
 
 
+def is_foreign(p, primary, s):
+    """Mirrors Splitter.isForeign."""
+    if p.get("script_excludes_primary") and p["letters"] >= s["min_letters"]:
+        return True
+    return p["language"] not in (primary, "und") and primary != "und" and p["letters"] >= s["min_letters"] \
+        and p["language_score"] >= s["min_language_probability"] \
+        and not any(p["language"] in g and primary in g for g in SIMILAR)
+
+
 def base_evidence(p, primary, s, weights):
     e = s["bias"]
     if p.get("script_excludes_primary") and p["letters"] >= s["min_letters"]:
@@ -145,13 +154,17 @@ def decide(row, s, weights):
     if n <= s["min_primary_paragraphs"] or first >= n:
         return n
     base = [base_evidence(p, primary, s, weights) for p in paras]
+    same_from = n   # the topic term only for tails without a paragraph in another language
+    while same_from > first and not is_foreign(paras[same_from - 1], primary, s):
+        same_from -= 1
     best, best_score = n, 0.0
     for k in range(first, n):
         score = 0.0
         for i in range(k, n):
             sim = paras[i]["cut_coherence"].get(str(k), paras[i]["coherence"])
             score += base[i] + coherence_evidence(sim, s)
-        score = topic_score(score, row, k, s)
+        if k >= same_from:
+            score = topic_score(score, row, k, s)
         if score >= best_score and score > 0:
             best, best_score = k, score
     if best == n or best_score < s["margin"]:

@@ -84,6 +84,15 @@ public enum Splitter {
         return e
     }
 
+    /// Whether a paragraph is confidently in a language other than the primary one (not a
+    /// close relative of it), or in a script the primary language is not written in.
+    public static func isForeign(_ p: ParagraphEvidence, primary: String, settings s: SplitSettings) -> Bool {
+        let lang = p.language
+        if p.scriptExcludesPrimary && lang.letters >= s.minLetters { return true }
+        return lang.code != primary && lang.code != "und" && primary != "und" && lang.letters >= s.minLetters
+            && lang.probability >= s.minLanguageProbability && !s.areSimilar(lang.code, primary)
+    }
+
     /// Evidence from a paragraph's similarity to the primary content: only a lack of shared
     /// vocabulary counts for a cut; a strong overlap counts against it, capped so that one
     /// repetitive paragraph cannot veto everything.
@@ -115,8 +124,15 @@ public enum Splitter {
         }
         var best = n, bestScore = 0.0
         var topicCut: Int? = nil, topicLogit = 0.0
+        // The topic term is for same-language tails: a tail that holds a paragraph in another
+        // language shares little vocabulary with the document for that reason alone, and the
+        // language evidence already speaks for the cut at that paragraph.
+        var firstSameLanguageTail = n
+        while firstSameLanguageTail > firstCandidate && !isForeign(paragraphs[firstSameLanguageTail - 1], primary: primary, settings: s) {
+            firstSameLanguageTail -= 1
+        }
         for k in firstCandidate..<n {
-            let z = s.topic.qualifyingLogit(coherence?.blocks(cut: k), cut: k, paragraphs: n)
+            let z = k >= firstSameLanguageTail ? s.topic.qualifyingLogit(coherence?.blocks(cut: k), cut: k, paragraphs: n) : nil
             if let z, topicCut == nil || z > topicLogit { topicLogit = z; topicCut = k }
             var score = 0.0
             for i in k..<n {
