@@ -66,6 +66,14 @@ public enum JSON {
         return try p.string()
     }
 
+    /// Decodes the JSON string literal at `range` (quotes included) as UTF-8 bytes, appended to
+    /// `out`. The bytes are valid UTF-8 (the parser rejects anything else).
+    public static func decodeString(_ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: inout [UInt8]) throws {
+        var p = Parser(bytes: UnsafeBufferPointer(rebasing: line[..<range.upperBound]))
+        p.pos = range.lowerBound
+        try p.string(into: &out)
+    }
+
     /// Appends `s` as a JSON string literal: quotes, backslashes and control characters escaped;
     /// everything else (non-ASCII included) written as UTF-8.
     public static func appendString(_ s: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
@@ -171,10 +179,34 @@ public enum JSON {
             }
         }
 
+        /// Skips bytes that need no attention inside a string: printable ASCII other than `"`
+        /// and `\\`, eight at a time where it can.
+        @inline(__always)
+        mutating func skipPlain() {
+            let n = bytes.count
+            guard let base = bytes.baseAddress else { return }
+            let lo: UInt64 = 0x0101_0101_0101_0101, hi: UInt64 = 0x8080_8080_8080_8080
+            while pos &+ 8 <= n {
+                let x = UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self)
+                let q = x ^ (lo &* 0x22), b = x ^ (lo &* 0x5C)
+                // A byte with its high bit set, below 0x20, a quote or a backslash.
+                let special = (x | ((x &- lo &* 0x20) & ~x) | ((q &- lo) & ~q) | ((b &- lo) & ~b)) & hi
+                if special != 0 { break }
+                pos &+= 8
+            }
+            while pos < n {
+                let c = base[pos]
+                if c < 0x20 || c >= 0x80 || c == 0x22 || c == 0x5C { break }
+                pos &+= 1
+            }
+        }
+
         /// Validates a string literal without decoding it.
         mutating func skipString() throws {
             pos += 1
-            while pos < bytes.count {
+            while true {
+                skipPlain()
+                guard pos < bytes.count else { break }
                 let b = bytes[pos]
                 if b == 0x22 { pos += 1; return }
                 if b == 0x5C {
@@ -194,15 +226,23 @@ public enum JSON {
 
         /// Decodes a string literal.
         mutating func string() throws -> String {
-            pos += 1
             var out: [UInt8] = []
+            try string(into: &out)
+            return String(decoding: out, as: UTF8.self)
+        }
+
+        /// Decodes a string literal, appending its UTF-8 bytes to `out`.
+        mutating func string(into out: inout [UInt8]) throws {
+            pos += 1
             var runStart = pos
-            while pos < bytes.count {
+            while true {
+                skipPlain()
+                guard pos < bytes.count else { break }
                 let b = bytes[pos]
                 if b == 0x22 {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<pos]))
                     pos += 1
-                    return String(decoding: out, as: UTF8.self)
+                    return
                 }
                 if b == 0x5C {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<pos]))
@@ -211,7 +251,7 @@ public enum JSON {
                     switch e {
                     case UInt8(ascii: "u"):
                         let scalar = try unicodeEscape()
-                        out.append(contentsOf: Array(String(Character(scalar)).utf8))
+                        appendUTF8(scalar.value, to: &out)
                     case UInt8(ascii: "n"): out.append(0x0A); pos += 1
                     case UInt8(ascii: "t"): out.append(0x09); pos += 1
                     case UInt8(ascii: "r"): out.append(0x0D); pos += 1
@@ -227,6 +267,20 @@ public enum JSON {
                 if b < 0x80 { pos += 1 } else { try utf8Scalar() }
             }
             throw error("unterminated string")
+        }
+
+        /// Appends the UTF-8 encoding of a scalar value.
+        func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
+            if v < 0x80 {
+                out.append(UInt8(v))
+            } else if v < 0x800 {
+                out.append(UInt8(0xC0 | v >> 6)); out.append(UInt8(0x80 | v & 0x3F))
+            } else if v < 0x10000 {
+                out.append(UInt8(0xE0 | v >> 12)); out.append(UInt8(0x80 | v >> 6 & 0x3F)); out.append(UInt8(0x80 | v & 0x3F))
+            } else {
+                out.append(UInt8(0xF0 | v >> 18)); out.append(UInt8(0x80 | v >> 12 & 0x3F))
+                out.append(UInt8(0x80 | v >> 6 & 0x3F)); out.append(UInt8(0x80 | v & 0x3F))
+            }
         }
 
         mutating func hex4() throws -> UInt32 {
