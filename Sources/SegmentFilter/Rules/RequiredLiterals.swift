@@ -117,9 +117,15 @@ enum RequiredLiterals {
                 }
                 if let r = usable(b.requiredOrExact), let x = required { required = x + r } else { required = nil }
             }
-            // A set every branch needs is needed by the alternation.
-            let sets = branches.map { b in (b.clauses + [b.requiredOrExact].compactMap { $0 }).map { Set($0) } }
-            let common = sets[0].filter { c in sets.dropFirst().allSatisfy { $0.contains(c) } }
+            // A set every branch needs is needed by the alternation. (Branch by branch, stopping
+            // once nothing is common: in a list of words that is after the second.)
+            func sets(_ b: Info) -> [Set<String>] { (b.clauses + [b.requiredOrExact].compactMap { $0 }).map { Set($0) } }
+            var common = sets(branches[0])
+            for b in branches.dropFirst() {
+                if common.isEmpty { break }
+                let other = sets(b)
+                common = common.filter { other.contains($0) }
+            }
             return Info(exact: exact, required: usable(required), clauses: common.map { Array($0) })
         }
 
