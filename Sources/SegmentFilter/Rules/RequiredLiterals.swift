@@ -136,6 +136,16 @@ enum RequiredLiterals {
             func keep(_ c: [String]?) { if let u = usable(c), clauses.count < 4 * RequiredLiterals.maxClauses { clauses.append(u) } }
             var whollyExact = true
             while let c = peek(), c != "|", c != ")" {
+                // A run of plain characters, none but the last followed by a quantifier, is one
+                // exact piece: the run grows by the whole string at once (as it would character
+                // by character).
+                if Parser.isPlain(c) && !Parser.isQuantifier(peek(1)), let r = run, r.count <= RequiredLiterals.maxProduct {
+                    var text = String.UnicodeScalarView()
+                    while let d = peek(), Parser.isPlain(d), !Parser.isQuantifier(peek(1)) { text.append(d); i += 1 }
+                    let literal = String(text)
+                    run = r.map { $0 + literal }
+                    continue
+                }
                 guard var piece = parseAtom() else { return nil }
                 guard let q = parseQuantifier() else { return nil }
                 if let (min, max) = q {
@@ -167,6 +177,20 @@ enum RequiredLiterals {
             best = better(best, run)
             keep(run)
             return Info(exact: whollyExact ? run : nil, required: best, clauses: clauses)
+        }
+
+        /// A character that stands for itself where an atom starts (``parseAtom``'s default).
+        @inline(__always)
+        static func isPlain(_ c: Unicode.Scalar) -> Bool {
+            switch c {
+            case "(", "[", ".", "^", "$", "\\", "*", "+", "?", "{", "|", ")": return false
+            default: return true
+            }
+        }
+
+        @inline(__always)
+        static func isQuantifier(_ c: Unicode.Scalar?) -> Bool {
+            c == "?" || c == "*" || c == "+" || c == "{"
         }
 
         /// Reads `?`, `*`, `+`, `{m}`, `{m,}`, `{m,n}` and their lazy or possessive forms.
