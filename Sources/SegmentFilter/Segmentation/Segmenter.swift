@@ -36,6 +36,8 @@ public final class Segmenter: @unchecked Sendable {
     private let words: OpaquePointer
     private let sentences: OpaquePointer
     private var scratch: [Int32] = []
+    private var utf16 = ScratchBuffer<UInt16>()
+    private var utf16Offsets = ScratchBuffer<Int32>()
 
     /// - Parameter locale: the ICU locale for the rules; "@ss=standard" turns on the sentence
     ///   break's abbreviation suppressions ("Dr.", "e.g.").
@@ -67,26 +69,67 @@ public final class Segmenter: @unchecked Sendable {
     }
 
     deinit {
+        utf16.free()
+        utf16Offsets.free()
         sf_breaker_close(words)
         sf_breaker_close(sentences)
     }
 
     /// The words (letters, numbers, kana, ideographs; not spaces or punctuation) of `text`.
+    ///
+    /// Valid UTF-8 goes to ICU as UTF-16, which its break iterator reads in place (a UTF-8
+    /// UText is converted chunk by chunk behind every access); the word boundaries, which
+    /// depend only on the code points, are mapped back to byte offsets.
     public func words(in text: UnsafeBufferPointer<UInt8>) -> [Word] {
         let n = text.count
         if n == 0 { return [] }
         let cap = n + 1
         if scratch.count < 3 * cap { scratch = [Int32](repeating: 0, count: 3 * cap) }
-        let found = text.withMemoryRebound(to: CChar.self) { chars in
-            scratch.withUnsafeMutableBufferPointer { out in
-                sf_breaker_words(words, chars.baseAddress, Int32(n), out.baseAddress, Int32(cap))
+        // UTF-16 units, and for each unit (and the end) its byte offset.
+        let units = utf16.reserve(n)
+        let offsets = utf16Offsets.reserve(n + 1)
+        var count = 0
+        var byte = 0
+        let valid = decodeUTF8(text) { v in
+            offsets[count] = Int32(truncatingIfNeeded: byte)
+            if v < 0x80 {
+                units[count] = UInt16(truncatingIfNeeded: v)
+                count &+= 1
+                byte &+= 1
+            } else if v < 0x10000 {
+                units[count] = UInt16(truncatingIfNeeded: v)
+                count &+= 1
+                byte &+= v < 0x800 ? 2 : 3
+            } else {
+                units[count] = UInt16(truncatingIfNeeded: 0xD7C0 &+ (v >> 10))
+                offsets[count &+ 1] = Int32(truncatingIfNeeded: byte)
+                units[count &+ 1] = UInt16(truncatingIfNeeded: 0xDC00 | (v & 0x3FF))
+                count &+= 2
+                byte &+= 4
+            }
+        }
+        let found: Int32
+        if valid {
+            offsets[count] = Int32(truncatingIfNeeded: n)
+            found = scratch.withUnsafeMutableBufferPointer { out in
+                sf_breaker_words16(words, units, Int32(count), out.baseAddress, Int32(cap))
+            }
+        } else {
+            found = text.withMemoryRebound(to: CChar.self) { chars in
+                scratch.withUnsafeMutableBufferPointer { out in
+                    sf_breaker_words(words, chars.baseAddress, Int32(n), out.baseAddress, Int32(cap))
+                }
             }
         }
         guard found > 0 else { return [] }
         var result: [Word] = []
         result.reserveCapacity(Int(found))
-        for i in 0..<Int(found) {
-            result.append(Word(range: Int(scratch[3 * i])..<Int(scratch[3 * i + 1]), kind: WordKind(ruleStatus: scratch[3 * i + 2])))
+        scratch.withUnsafeBufferPointer { s in
+            for i in 0..<Int(found) {
+                var start = Int(s[3 * i]), end = Int(s[3 * i + 1])
+                if valid { start = Int(offsets[start]); end = Int(offsets[end]) }
+                result.append(Word(range: start..<end, kind: WordKind(ruleStatus: s[3 * i + 2])))
+            }
         }
         return result
     }
