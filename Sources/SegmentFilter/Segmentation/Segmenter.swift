@@ -90,7 +90,9 @@ public final class Segmenter: @unchecked Sendable {
         let offsets = utf16Offsets.reserve(n + 1)
         var count = 0
         var byte = 0
-        let valid = decodeUTF8(text) { v in
+        var any: UInt8 = 0
+        for b in text { any |= b }
+        let valid = any < 0x80 ? asciiUnits(text, units, offsets, &count) : decodeUTF8(text) { v in
             offsets[count] = Int32(truncatingIfNeeded: byte)
             if v < 0x80 {
                 units[count] = UInt16(truncatingIfNeeded: v)
@@ -132,6 +134,18 @@ public final class Segmenter: @unchecked Sendable {
             }
         }
         return result
+    }
+
+    /// ASCII text's UTF-16 units and their offsets (the identity).
+    @inline(__always)
+    private func asciiUnits(_ text: UnsafeBufferPointer<UInt8>, _ units: UnsafeMutablePointer<UInt16>,
+                            _ offsets: UnsafeMutablePointer<Int32>, _ count: inout Int) -> Bool {
+        for i in 0..<text.count {
+            units[i] = UInt16(text[i])
+            offsets[i] = Int32(truncatingIfNeeded: i)
+        }
+        count = text.count
+        return true
     }
 
     /// The end offsets (bytes) of the sentences of `text`.
