@@ -79,22 +79,40 @@ public enum JSON {
     public static func appendString(_ s: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var runStart = 0
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        for i in 0..<s.count {
+        let n = s.count
+        var i = 0
+        let lo: UInt64 = 0x0101_0101_0101_0101, hi: UInt64 = 0x8080_8080_8080_8080
+        while i < n {
+            // Eight bytes at a time while none needs escaping (below 0x20, a quote, a backslash).
+            if let base = s.baseAddress {
+                while i &+ 8 <= n {
+                    let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    let q = x ^ (lo &* 0x22), b = x ^ (lo &* 0x5C)
+                    let special = (((x &- lo &* 0x20) & ~x) | ((q &- lo) & ~q) | ((b &- lo) & ~b)) & hi
+                    if special != 0 { break }
+                    i &+= 8
+                }
+            }
+            guard i < n else { break }
             let b = s[i]
+            i &+= 1
             if b >= 0x20 && b != 0x22 && b != 0x5C { continue }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<i]))
-            runStart = i + 1
+            let at = i &- 1
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<at]))
+            runStart = at + 1
+            out.append(0x5C)
             switch b {
-            case 0x22: out.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-            case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+            case 0x22: out.append(0x22)
+            case 0x5C: out.append(0x5C)
+            case 0x0A: out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(UInt8(ascii: "t"))
+            case 0x08: out.append(UInt8(ascii: "b"))
+            case 0x0C: out.append(UInt8(ascii: "f"))
             default:
-                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+                let hex: StaticString = "0123456789abcdef"
+                out.append(UInt8(ascii: "u")); out.append(0x30); out.append(0x30)
+                out.append(hex.utf8Start[Int(b >> 4)]); out.append(hex.utf8Start[Int(b & 0xF)])
             }
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<s.count]))
@@ -104,6 +122,30 @@ public enum JSON {
     public static func appendString(_ s: String, to out: inout [UInt8]) {
         var s = s
         s.withUTF8 { appendString($0, to: &out) }
+    }
+
+    /// The length of the valid UTF-8 sequence of two to four bytes at `i` (shortest form, no
+    /// surrogates, at most U+10FFFF), or 0.
+    @inline(__always)
+    static func validSequence(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Int {
+        let b0 = UInt32(p[i])
+        if b0 >= 0xC2 && b0 <= 0xDF {
+            guard i &+ 1 < n, p[i &+ 1] & 0xC0 == 0x80 else { return 0 }
+            return 2
+        }
+        if b0 >= 0xE0 && b0 <= 0xEF {
+            guard i &+ 2 < n, p[i &+ 1] & 0xC0 == 0x80, p[i &+ 2] & 0xC0 == 0x80 else { return 0 }
+            let v = (b0 & 0x0F) << 12 | UInt32(p[i &+ 1] & 0x3F) << 6 | UInt32(p[i &+ 2] & 0x3F)
+            guard v >= 0x800, v & 0xF800 != 0xD800 else { return 0 }
+            return 3
+        }
+        if b0 >= 0xF0 && b0 <= 0xF4 {
+            guard i &+ 3 < n, p[i &+ 1] & 0xC0 == 0x80, p[i &+ 2] & 0xC0 == 0x80, p[i &+ 3] & 0xC0 == 0x80 else { return 0 }
+            let v = (b0 & 0x07) << 18 | UInt32(p[i &+ 1] & 0x3F) << 12 | UInt32(p[i &+ 2] & 0x3F) << 6 | UInt32(p[i &+ 3] & 0x3F)
+            guard v >= 0x10000, v <= 0x10FFFF else { return 0 }
+            return 4
+        }
+        return 0
     }
 
     struct Parser {
@@ -196,7 +238,15 @@ public enum JSON {
             }
             while pos < n {
                 let c = base[pos]
-                if c < 0x20 || c >= 0x80 || c == 0x22 || c == 0x5C { break }
+                if c >= 0x80 {
+                    // A valid multi-byte sequence (as `utf8Scalar` checks it); anything else is
+                    // left for `utf8Scalar` to report.
+                    let len = JSON.validSequence(base, pos, n)
+                    if len == 0 { break }
+                    pos &+= len
+                    continue
+                }
+                if c < 0x20 || c == 0x22 || c == 0x5C { break }
                 pos &+= 1
             }
         }
