@@ -16,6 +16,9 @@ struct LiteralScanner {
     /// One bit per UTF-16 unit that is a one-unit literal (exact), and per hash of a literal's
     /// first two units.
     private var pairFilter = [UInt64](repeating: 0, count: 1024)
+    /// One bit per hash of the first three units of a literal of three or more units (the
+    /// pair filter then only holds two-unit literals): far fewer text positions pass it.
+    private var tripleFilter = [UInt64](repeating: 0, count: 1024)
     private var singleFilter = [UInt64](repeating: 0, count: 1024)
     /// The one-unit literals: unit and clause, in a flat list (there are few).
     private var singles: [(unit: UInt16, clause: Int32)] = []
@@ -52,8 +55,13 @@ struct LiteralScanner {
                         let key = UInt32(c0) << 16 | UInt32(c1)
                         if byPair[key] == nil { pairOrder.append(key) }
                         byPair[key, default: []].append((units, clauseCount))
-                        let h = LiteralScanner.pairHash(c0, c1)
-                        pairFilter[h >> 6] |= 1 << UInt64(h & 63)
+                        if units.count == 2 {
+                            let h = LiteralScanner.pairHash(c0, c1)
+                            pairFilter[h >> 6] |= 1 << UInt64(h & 63)
+                        } else {
+                            let h = LiteralScanner.tripleHash(c0, c1, units[2])
+                            tripleFilter[h >> 6] |= 1 << UInt64(h & 63)
+                        }
                     }
                 }
                 clauseCount += 1
@@ -80,6 +88,11 @@ struct LiteralScanner {
     @inline(__always)
     private static func pairHash(_ a: UInt16, _ b: UInt16) -> Int {
         Int((UInt32(a) &* 0x9E37 ^ UInt32(b) &* 0x3B) & 0xFFFF)
+    }
+
+    @inline(__always)
+    private static func tripleHash(_ a: UInt16, _ b: UInt16, _ c: UInt16) -> Int {
+        Int(((UInt32(a) << 16 | UInt32(b)) &* 0x9E37_79B1 ^ UInt32(c) &* 0x85EB_CA77) >> 16)
     }
 
     @inline(__always)
@@ -119,6 +132,7 @@ struct LiteralScanner {
         guard n > 0 else { return }
         singleFilter.withUnsafeBufferPointer { singleFilter in
         pairFilter.withUnsafeBufferPointer { pairFilter in
+        tripleFilter.withUnsafeBufferPointer { tripleFilter in
         pairKeys.withUnsafeBufferPointer { pairKeys in
         pairRanges.withUnsafeBufferPointer { pairRanges in
         entries.withUnsafeBufferPointer { entries in
@@ -133,7 +147,12 @@ struct LiteralScanner {
                 guard p + 1 < n else { break }
                 let c1 = t[p + 1]
                 let h = LiteralScanner.pairHash(c0, c1)
-                if pairFilter[h >> 6] & (1 << UInt64(h & 63)) != 0 {
+                var pass = pairFilter[h >> 6] & (1 << UInt64(h & 63)) != 0
+                if !pass && p + 2 < n {
+                    let h3 = LiteralScanner.tripleHash(c0, c1, t[p + 2])
+                    pass = tripleFilter[h3 >> 6] & (1 << UInt64(h3 & 63)) != 0
+                }
+                if pass {
                     let key = UInt32(c0) << 16 | UInt32(c1)
                     var i = LiteralScanner.pairSlot(key, mask)
                     while true {
@@ -158,6 +177,6 @@ struct LiteralScanner {
                 c0 = c1
                 p += 1
             }
-        }}}}}}
+        }}}}}}}
     }
 }
