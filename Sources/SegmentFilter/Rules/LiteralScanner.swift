@@ -118,7 +118,14 @@ struct LiteralScanner {
     }
 
     func scan(_ folded: UnsafeBufferPointer<UInt16>, into found: inout [Bool]) {
-        var hit = [Bool](repeating: false, count: clauseCount)
+        var hit: [Bool] = []
+        scan(folded, into: &found, clauses: &hit)
+    }
+
+    /// `scan`, with `hit` as the per-clause scratch (its storage reused).
+    func scan(_ folded: UnsafeBufferPointer<UInt16>, into found: inout [Bool], clauses hit: inout [Bool]) {
+        hit.removeAll(keepingCapacity: true)
+        hit.append(contentsOf: repeatElement(false, count: clauseCount))
         hit.withUnsafeMutableBufferPointer { scanClauses(folded, into: $0) }
         for (p, ids) in clausesOf.enumerated() where filtered[p] && !found[p] {
             var all = true

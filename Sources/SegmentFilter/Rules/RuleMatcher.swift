@@ -15,6 +15,9 @@ public final class RuleMatcher {
     private var utf16Buffer = ScratchBuffer<UInt16>()
     private var nfcBuffer = ScratchBuffer<UInt16>()
     private var foldBuffer = ScratchBuffer<UInt16>()
+    private var eligible: [Int] = []
+    private var candidate: [Bool] = []
+    private var clauseHits: [Bool] = []
 
     public init(_ rules: RuleSet) throws {
         self.rules = rules
@@ -64,7 +67,7 @@ public final class RuleMatcher {
                      documentLanguage: String) -> [RuleSet.Pattern] {
         let own = languageMask(language)
         let document = language == documentLanguage ? own : languageMask(documentLanguage)
-        var eligible: [Int] = []
+        eligible.removeAll(keepingCapacity: true)
         var anyFiltered = false
         for k in compiled.indices where characters <= maxChars[k] && (own[k] || document[k]) {
             eligible.append(k)
@@ -72,9 +75,10 @@ public final class RuleMatcher {
         }
         if eligible.isEmpty { return [] }
         let (utf16, ascii) = utf16Text(text)
-        var candidate = scanner.filtered.map { !$0 }
+        candidate.removeAll(keepingCapacity: true)
+        for f in scanner.filtered { candidate.append(!f) }
         if anyFiltered {
-            scanner.scan(folded(utf16, ascii: ascii), into: &candidate)
+            scanner.scan(folded(utf16, ascii: ascii), into: &candidate, clauses: &clauseHits)
         }
         var out: [RuleSet.Pattern] = []
         for k in eligible where candidate[k] && compiled[k].matches(utf16: utf16) { out.append(compiled[k].pattern) }

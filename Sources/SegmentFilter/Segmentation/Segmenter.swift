@@ -81,8 +81,16 @@ public final class Segmenter: @unchecked Sendable {
     /// UText is converted chunk by chunk behind every access); the word boundaries, which
     /// depend only on the code points, are mapped back to byte offsets.
     public func words(in text: UnsafeBufferPointer<UInt8>) -> [Word] {
+        var result: [Word] = []
+        words(in: text, into: &result)
+        return result
+    }
+
+    /// `words(in:)` into `result` (emptied first, its storage kept: one array for every paragraph).
+    public func words(in text: UnsafeBufferPointer<UInt8>, into result: inout [Word]) {
+        result.removeAll(keepingCapacity: true)
         let n = text.count
-        if n == 0 { return [] }
+        if n == 0 { return }
         let cap = n + 1
         if scratch.count < 3 * cap { scratch = [Int32](repeating: 0, count: 3 * cap) }
         // UTF-16 units, and for each unit (and the end) its byte offset.
@@ -123,8 +131,7 @@ public final class Segmenter: @unchecked Sendable {
                 }
             }
         }
-        guard found > 0 else { return [] }
-        var result: [Word] = []
+        guard found > 0 else { return }
         result.reserveCapacity(Int(found))
         scratch.withUnsafeBufferPointer { s in
             for i in 0..<Int(found) {
@@ -133,7 +140,6 @@ public final class Segmenter: @unchecked Sendable {
                 result.append(Word(range: start..<end, kind: WordKind(ruleStatus: s[3 * i + 2])))
             }
         }
-        return result
     }
 
     /// ASCII text's UTF-16 units and their offsets (the identity).
