@@ -149,10 +149,10 @@ public enum RuleParser {
 
 extension String {
     func trimmingCharacters(in set: String) -> String {
-        let chars = Set(set)
+        // (The set is a few characters: a linear search beats hashing them into a Set.)
         var s = Substring(self)
-        while let f = s.first, chars.contains(f) { s = s.dropFirst() }
-        while let l = s.last, chars.contains(l) { s = s.dropLast() }
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
         return String(s)
     }
 }

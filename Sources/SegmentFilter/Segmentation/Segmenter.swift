@@ -30,11 +30,15 @@ public enum SegmentationError: Error, CustomStringConvertible {
 /// ICU word and sentence segmentation for one worker.
 ///
 /// ICU break iterators are not thread-safe, so each worker owns a `Segmenter`; `copy()` clones
-/// the iterators for another thread. Text is handed to ICU as UTF-8 through one reused UText,
-/// which costs 2-3 µs per paragraph against ~15 µs for a fresh iterator.
+/// the iterators for another thread. Text is handed to ICU through one reused UText (UTF-16
+/// for words, UTF-8 for sentences), which costs 2-3 µs per paragraph against ~15 µs for a
+/// fresh iterator.
 public final class Segmenter: @unchecked Sendable {
     private let words: OpaquePointer
-    private let sentences: OpaquePointer
+    /// Opened on first use: the filter itself needs only words, and opening a sentence
+    /// iterator with its abbreviation suppressions was a noticeable part of start-up.
+    private var sentences: OpaquePointer?
+    private let locale: String
     private var scratch: [Int32] = []
     private var utf16 = ScratchBuffer<UInt16>()
     private var utf16Offsets = ScratchBuffer<Int32>()
@@ -46,33 +50,42 @@ public final class Segmenter: @unchecked Sendable {
         guard let w = sf_breaker_open(Int32(SF_BREAK_WORD), locale, &err, 64) else {
             throw SegmentationError.icu(cString(err))
         }
-        guard let s = sf_breaker_open(Int32(SF_BREAK_SENTENCE), locale, &err, 64) else {
-            sf_breaker_close(w)
-            throw SegmentationError.icu(cString(err))
-        }
         words = w
-        sentences = s
+        self.locale = locale
     }
 
-    private init(words: OpaquePointer, sentences: OpaquePointer) {
+    private init(words: OpaquePointer, locale: String) {
         self.words = words
-        self.sentences = sentences
+        self.locale = locale
     }
 
     /// A segmenter with its own iterators, for another thread.
     public func copy() -> Segmenter {
         // Cloning only fails when memory runs out; there is nothing sensible to do then.
-        guard let w = sf_breaker_clone(words), let s = sf_breaker_clone(sentences) else {
+        guard let w = sf_breaker_clone(words) else {
             fatalError("segfilter: out of memory while cloning an ICU break iterator")
         }
-        return Segmenter(words: w, sentences: s)
+        return Segmenter(words: w, locale: locale)
+    }
+
+    /// The sentence iterator, opened now if it is not yet.
+    private func sentenceBreaker() -> OpaquePointer {
+        if let sentences { return sentences }
+        var err = [CChar](repeating: 0, count: 64)
+        guard let s = sf_breaker_open(Int32(SF_BREAK_SENTENCE), locale, &err, 64) else {
+            // The word iterator opened with the same locale and data, so only a failed
+            // allocation can get here.
+            fatalError("segfilter: cannot open an ICU sentence break iterator: \(cString(err))")
+        }
+        sentences = s
+        return s
     }
 
     deinit {
         utf16.free()
         utf16Offsets.free()
         sf_breaker_close(words)
-        sf_breaker_close(sentences)
+        if let sentences { sf_breaker_close(sentences) }
     }
 
     /// The words (letters, numbers, kana, ideographs; not spaces or punctuation) of `text`.
@@ -160,6 +173,7 @@ public final class Segmenter: @unchecked Sendable {
         if n == 0 { return [] }
         let cap = n + 1
         if scratch.count < cap { scratch = [Int32](repeating: 0, count: cap) }
+        let sentences = sentenceBreaker()
         let found = text.withMemoryRebound(to: CChar.self) { chars in
             scratch.withUnsafeMutableBufferPointer { out in
                 sf_breaker_boundaries(sentences, chars.baseAddress, Int32(n), out.baseAddress, Int32(cap))
