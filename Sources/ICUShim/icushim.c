@@ -165,6 +165,8 @@ sf_regex *sf_regex_clone(const sf_regex *src) {
     UErrorCode status = U_ZERO_ERROR;
     URegularExpression *re = uregex_clone(src->re, &status);
     if (U_FAILURE(status)) return NULL;
+    // The clone gets a matcher of its own, with ICU's default (no) time limit.
+    uregex_setTimeLimit(re, REGEX_TIME_LIMIT, &status);
     sf_regex *r = calloc(1, sizeof *r);
     if (!r) {
         uregex_close(re);
