@@ -6,7 +6,8 @@ import ICUShim
 ///
 /// Text and literals are compared after ICU's full case folding, which is what ICU's
 /// case-insensitive matching compares too. Literals are looked up by their first two UTF-16
-/// units through a 64-kbit filter that rejects almost every position with one bit test.
+/// units in an open-addressing table, behind 64-kbit filters (on the first two units of
+/// two-unit literals, the first three of longer ones) that reject almost every position.
 struct LiteralScanner {
     /// Per pattern: whether it has a prefilter (if not, it always runs).
     let filtered: [Bool]
