@@ -68,10 +68,15 @@ public enum JSON {
 
     /// Decodes the JSON string literal at `range` (quotes included) as UTF-8 bytes, appended to
     /// `out`. The bytes are valid UTF-8 (the parser rejects anything else).
-    public static func decodeString(_ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: inout [UInt8]) throws {
+    ///
+    /// With `validated`, the caller vouches that the literal was already checked (it is the
+    /// value of a member `objectMembers` returned for this line): its bytes are then copied
+    /// between escapes without checking them again.
+    public static func decodeString(_ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: inout [UInt8],
+                                    validated: Bool = false) throws {
         var p = Parser(bytes: UnsafeBufferPointer(rebasing: line[..<range.upperBound]))
         p.pos = range.lowerBound
-        try p.string(into: &out)
+        if validated { try p.validatedString(into: &out) } else { try p.string(into: &out) }
     }
 
     /// Appends `s` as a JSON string literal: quotes, backslashes and control characters escaped;
@@ -315,6 +320,47 @@ public enum JSON {
                 }
                 if b < 0x20 { throw error("control character inside a string") }
                 if b < 0x80 { pos += 1 } else { try utf8Scalar() }
+            }
+            throw error("unterminated string")
+        }
+
+        /// Decodes a string literal that is known to be valid: runs without a quote or a
+        /// backslash are found eight bytes at a time and copied.
+        mutating func validatedString(into out: inout [UInt8]) throws {
+            pos += 1
+            var runStart = pos
+            let n = bytes.count
+            guard let base = bytes.baseAddress else { throw error("unterminated string") }
+            let lo: UInt64 = 0x0101_0101_0101_0101, hi: UInt64 = 0x8080_8080_8080_8080
+            while true {
+                while pos &+ 8 <= n {
+                    let x = UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self)
+                    let q = x ^ (lo &* 0x22), b = x ^ (lo &* 0x5C)
+                    if (((q &- lo) & ~q) | ((b &- lo) & ~b)) & hi != 0 { break }
+                    pos &+= 8
+                }
+                while pos < n && base[pos] != 0x22 && base[pos] != 0x5C { pos &+= 1 }
+                guard pos < n else { break }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<pos]))
+                if base[pos] == 0x22 {
+                    pos += 1
+                    return
+                }
+                pos += 1
+                guard let e = peek() else { break }
+                switch e {
+                case UInt8(ascii: "u"):
+                    let scalar = try unicodeEscape()
+                    appendUTF8(scalar.value, to: &out)
+                case UInt8(ascii: "n"): out.append(0x0A); pos += 1
+                case UInt8(ascii: "t"): out.append(0x09); pos += 1
+                case UInt8(ascii: "r"): out.append(0x0D); pos += 1
+                case UInt8(ascii: "b"): out.append(0x08); pos += 1
+                case UInt8(ascii: "f"): out.append(0x0C); pos += 1
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e); pos += 1
+                default: throw error("invalid escape in a string")
+                }
+                runStart = pos
             }
             throw error("unterminated string")
         }

@@ -191,7 +191,8 @@ public final class JSONLProcessor {
             guard field.valueIsString else { return .reject("the \"\(options.textField)\" field is not a string") }
             var text: [UInt8] = []
             text.reserveCapacity(field.valueRange.count)
-            do { try JSON.decodeString(l, field.valueRange, into: &text) } catch { return .reject("invalid JSON: \(error)") }
+            // objectMembers has validated the whole line, this string included.
+            do { try JSON.decodeString(l, field.valueRange, into: &text, validated: true) } catch { return .reject("invalid JSON: \(error)") }
             return text.withUnsafeBufferPointer { t -> Outcome in
                 let analysis = worker.analyse(t)
                 let primary = UnsafeBufferPointer(rebasing: t[0..<analysis.splitByte])
