@@ -20,6 +20,7 @@ static void copy_error(UErrorCode status, char *err, int32_t errlen) {
 struct sf_breaker {
     UBreakIterator *it;
     UText *text;
+    UText *text16;
 };
 
 sf_breaker *sf_breaker_open(int32_t kind, const char *locale, char *err, int32_t errlen) {
@@ -56,6 +57,7 @@ void sf_breaker_close(sf_breaker *b) {
     if (!b) return;
     ubrk_close(b->it);
     if (b->text) utext_close(b->text);
+    if (b->text16) utext_close(b->text16);
     free(b);
 }
 
@@ -68,8 +70,7 @@ static int set_text(sf_breaker *b, const char *text, int32_t len) {
     return U_FAILURE(status) ? -1 : 0;
 }
 
-int32_t sf_breaker_words(sf_breaker *b, const char *text, int32_t len, int32_t *out, int32_t cap) {
-    if (set_text(b, text, len) != 0) return -1;
+static int32_t collect_words(sf_breaker *b, int32_t *out, int32_t cap) {
     int32_t n = 0;
     int32_t start = ubrk_first(b->it);
     for (int32_t end = ubrk_next(b->it); end != UBRK_DONE; start = end, end = ubrk_next(b->it)) {
@@ -82,6 +83,20 @@ int32_t sf_breaker_words(sf_breaker *b, const char *text, int32_t len, int32_t *
         n++;
     }
     return n;
+}
+
+int32_t sf_breaker_words(sf_breaker *b, const char *text, int32_t len, int32_t *out, int32_t cap) {
+    if (set_text(b, text, len) != 0) return -1;
+    return collect_words(b, out, cap);
+}
+
+int32_t sf_breaker_words16(sf_breaker *b, const uint16_t *text, int32_t len, int32_t *out, int32_t cap) {
+    UErrorCode status = U_ZERO_ERROR;
+    b->text16 = utext_openUChars(b->text16, (const UChar *)text, len, &status);
+    if (U_FAILURE(status)) return -1;
+    ubrk_setUText(b->it, b->text16, &status);
+    if (U_FAILURE(status)) return -1;
+    return collect_words(b, out, cap);
 }
 
 int32_t sf_breaker_boundaries(sf_breaker *b, const char *text, int32_t len, int32_t *out, int32_t cap) {
@@ -150,6 +165,8 @@ sf_regex *sf_regex_clone(const sf_regex *src) {
     UErrorCode status = U_ZERO_ERROR;
     URegularExpression *re = uregex_clone(src->re, &status);
     if (U_FAILURE(status)) return NULL;
+    // The clone gets a matcher of its own, with ICU's default (no) time limit.
+    uregex_setTimeLimit(re, REGEX_TIME_LIMIT, &status);
     sf_regex *r = calloc(1, sizeof *r);
     if (!r) {
         uregex_close(re);

@@ -37,6 +37,8 @@ public final class DocumentFilter {
     let matcher: RuleMatcher
     let terms: TermExtractor
     let termScratch = TermExtractor.Scratch()
+    /// The words of the paragraph being analysed (storage reused from one paragraph to the next).
+    private var wordScratch: [Word] = []
 
     /// Paragraph bytes beyond this are not scored (they are still split and written): a sample
     /// of 64 KiB decides a paragraph's language and vocabulary as well as 100 MB would.
@@ -99,7 +101,10 @@ public final class DocumentFilter {
         }
 
         // Pass 2: vocabulary (ICU words, weighted for the primary language) and cue patterns.
-        let vectors = samples.map { terms.vector($0, words: segmenter.words(in: $0), language: primary, scratch: termScratch) }
+        let vectors = samples.map { sample in
+            segmenter.words(in: sample, into: &wordScratch)
+            return terms.vector(sample, words: wordScratch, language: primary, scratch: termScratch)
+        }
         let coherence = Coherence.scores(vectors)
         // Cue patterns only where appended material can start: the first paragraphs always stay
         // primary, and only the last `Coherence.maxTail` can begin a tail.

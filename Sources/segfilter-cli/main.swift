@@ -12,9 +12,24 @@ func fail(_ message: String, _ status: Int32) -> Never {
     exit(status)
 }
 
+/// The command line parsed. Plain filter runs (no subcommand, help, version or completion
+/// argument anywhere) are parsed as `Filter` directly, which skips building the whole command
+/// tree (a sixth of start-up); anything that does not parse that way goes through the root
+/// command as before, so every message and exit status is the root command's.
+func parseCommandLine() throws -> ParsableCommand {
+    let args = Array(CommandLine.arguments.dropFirst())
+    let subcommands: Set<String> = ["filter", "identify", "languages", "rules", "help"]
+    let plain = !args.contains { a in
+        subcommands.contains(a) || a.hasPrefix("-h") || a.hasPrefix("--help") || a.hasPrefix("--version")
+            || a.hasPrefix("--generate-completion") || a.hasPrefix("--experimental")
+    }
+    if plain, let filter = try? Filter.parseAsRoot(args) { return filter }
+    return try Segfilter.parseAsRoot()
+}
+
 Interruption.install()
 do {
-    var command = try Segfilter.parseAsRoot()
+    var command = try parseCommandLine()
     try command.run()
 } catch let e as DataError {
     fail(e.description, 1)

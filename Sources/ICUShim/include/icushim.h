@@ -44,6 +44,8 @@ int32_t sf_breaker_words(sf_breaker *b, const char *text, int32_t len, int32_t *
 
 // Boundaries of `text` (sentence or word), excluding 0, written into `out`. Returns the count
 // or -1 on an ICU error.
+// The same for UTF-16 text (offsets in UTF-16 units): ICU reads UTF-16 without converting.
+int32_t sf_breaker_words16(sf_breaker *b, const uint16_t *text, int32_t len, int32_t *out, int32_t cap);
 int32_t sf_breaker_boundaries(sf_breaker *b, const char *text, int32_t len, int32_t *out, int32_t cap);
 
 // MARK: Scripts

@@ -222,8 +222,7 @@ public struct TermExtractor: Sendable {
                 scratch.slots[slot] = Scratch.Slot(hash: h, language: Int32(lang), weight: w)
             }
         }
-        v.reserve(n)
-        for i in 0..<n { v.add(terms[i], termWeights[i]) }
+        v.add(terms, termWeights, count: n)
         v.finish()
         return v
     }

@@ -98,6 +98,64 @@ public struct TermVector: Sendable {
         _ = addReturningOld(term, w)
     }
 
+    /// Adds `n` terms with their weights in order (as `add` one by one); with `updateNorm`, the
+    /// squared norm is updated term by term as `accumulate` does. The table is sized for all of
+    /// them first, so the loop runs over raw buffers (a larger table changes no lookup result).
+    @inline(__always)
+    private mutating func addAll(_ terms: UnsafePointer<UInt64>, _ weights: UnsafePointer<Float>, _ n: Int, updateNorm: Bool) {
+        if n == 0 { return }
+        let before = keys.count
+        // Room in the table (the arrays grow geometrically by themselves: reserving an exact
+        // capacity on every call would copy a running sum again and again).
+        var size = max(16, slots.count)
+        while size < 2 * (before + n) { size *= 2 }
+        if size > slots.count { rehash(size) }
+        keys.append(contentsOf: repeatElement(0, count: n))
+        values.append(contentsOf: repeatElement(0, count: n))
+        var count = before
+        var norm = normSquared
+        keys.withUnsafeMutableBufferPointer { k in
+            values.withUnsafeMutableBufferPointer { v in
+                slots.withUnsafeMutableBufferPointer { s in
+                    let mask = s.count &- 1
+                    for j in 0..<n {
+                        let key = terms[j], w = weights[j]
+                        var i = TermVector.home(key, mask)
+                        while true {
+                            let e = Int(s[i])
+                            if e == 0 {
+                                let old: Float = 0
+                                let new: Float = 0 + w
+                                k[count] = key
+                                v[count] = new
+                                count &+= 1
+                                s[i] = Int32(truncatingIfNeeded: count)
+                                if updateNorm { norm += new * new - old * old }
+                                break
+                            }
+                            if k[e &- 1] == key {
+                                let old = v[e &- 1]
+                                let new = old + w
+                                v[e &- 1] = new
+                                if updateNorm { norm += new * new - old * old }
+                                break
+                            }
+                            i = (i &+ 1) & mask
+                        }
+                    }
+                }
+            }
+        }
+        keys.removeLast(before + n - count)
+        values.removeLast(before + n - count)
+        if updateNorm { normSquared = norm }
+    }
+
+    /// Adds `n` terms with their weights, in order (as `add` one by one).
+    mutating func add(_ terms: UnsafePointer<UInt64>, _ weights: UnsafePointer<Float>, count n: Int) {
+        addAll(terms, weights, n, updateNorm: false)
+    }
+
     mutating func finish() {
         var n: Float = 0
         for v in values { n = n + v * v }
@@ -128,9 +186,10 @@ public struct TermVector: Sendable {
     /// Adds `other` into this vector (for running sums of paragraphs).
     /// The norm is updated term by term, so summing n paragraphs costs their total size.
     public mutating func accumulate(_ other: TermVector) {
-        for i in 0..<other.keys.count {
-            let (old, new) = addReturningOld(other.keys[i], other.values[i])
-            normSquared += new * new - old * old
+        other.keys.withUnsafeBufferPointer { k in
+            other.values.withUnsafeBufferPointer { v in
+                if let kp = k.baseAddress, let vp = v.baseAddress { addAll(kp, vp, k.count, updateNorm: true) }
+            }
         }
     }
 

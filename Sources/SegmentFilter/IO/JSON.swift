@@ -66,27 +66,58 @@ public enum JSON {
         return try p.string()
     }
 
+    /// Decodes the JSON string literal at `range` (quotes included) as UTF-8 bytes, appended to
+    /// `out`. The bytes are valid UTF-8 (the parser rejects anything else).
+    ///
+    /// With `validated`, the caller vouches that the literal was already checked (it is the
+    /// value of a member `objectMembers` returned for this line): its bytes are then copied
+    /// between escapes without checking them again.
+    public static func decodeString(_ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: inout [UInt8],
+                                    validated: Bool = false) throws {
+        var p = Parser(bytes: UnsafeBufferPointer(rebasing: line[..<range.upperBound]))
+        p.pos = range.lowerBound
+        if validated { try p.validatedString(into: &out) } else { try p.string(into: &out) }
+    }
+
     /// Appends `s` as a JSON string literal: quotes, backslashes and control characters escaped;
     /// everything else (non-ASCII included) written as UTF-8.
     public static func appendString(_ s: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var runStart = 0
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        for i in 0..<s.count {
+        let n = s.count
+        var i = 0
+        let lo: UInt64 = 0x0101_0101_0101_0101, hi: UInt64 = 0x8080_8080_8080_8080
+        while i < n {
+            // Eight bytes at a time while none needs escaping (below 0x20, a quote, a backslash).
+            if let base = s.baseAddress {
+                while i &+ 8 <= n {
+                    let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    let q = x ^ (lo &* 0x22), b = x ^ (lo &* 0x5C)
+                    let special = (((x &- lo &* 0x20) & ~x) | ((q &- lo) & ~q) | ((b &- lo) & ~b)) & hi
+                    if special != 0 { break }
+                    i &+= 8
+                }
+            }
+            guard i < n else { break }
             let b = s[i]
+            i &+= 1
             if b >= 0x20 && b != 0x22 && b != 0x5C { continue }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<i]))
-            runStart = i + 1
+            let at = i &- 1
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<at]))
+            runStart = at + 1
+            out.append(0x5C)
             switch b {
-            case 0x22: out.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-            case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+            case 0x22: out.append(0x22)
+            case 0x5C: out.append(0x5C)
+            case 0x0A: out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(UInt8(ascii: "t"))
+            case 0x08: out.append(UInt8(ascii: "b"))
+            case 0x0C: out.append(UInt8(ascii: "f"))
             default:
-                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+                let hex: StaticString = "0123456789abcdef"
+                out.append(UInt8(ascii: "u")); out.append(0x30); out.append(0x30)
+                out.append(hex.utf8Start[Int(b >> 4)]); out.append(hex.utf8Start[Int(b & 0xF)])
             }
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<s.count]))
@@ -96,6 +127,30 @@ public enum JSON {
     public static func appendString(_ s: String, to out: inout [UInt8]) {
         var s = s
         s.withUTF8 { appendString($0, to: &out) }
+    }
+
+    /// The length of the valid UTF-8 sequence of two to four bytes at `i` (shortest form, no
+    /// surrogates, at most U+10FFFF), or 0.
+    @inline(__always)
+    static func validSequence(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Int {
+        let b0 = UInt32(p[i])
+        if b0 >= 0xC2 && b0 <= 0xDF {
+            guard i &+ 1 < n, p[i &+ 1] & 0xC0 == 0x80 else { return 0 }
+            return 2
+        }
+        if b0 >= 0xE0 && b0 <= 0xEF {
+            guard i &+ 2 < n, p[i &+ 1] & 0xC0 == 0x80, p[i &+ 2] & 0xC0 == 0x80 else { return 0 }
+            let v = (b0 & 0x0F) << 12 | UInt32(p[i &+ 1] & 0x3F) << 6 | UInt32(p[i &+ 2] & 0x3F)
+            guard v >= 0x800, v & 0xF800 != 0xD800 else { return 0 }
+            return 3
+        }
+        if b0 >= 0xF0 && b0 <= 0xF4 {
+            guard i &+ 3 < n, p[i &+ 1] & 0xC0 == 0x80, p[i &+ 2] & 0xC0 == 0x80, p[i &+ 3] & 0xC0 == 0x80 else { return 0 }
+            let v = (b0 & 0x07) << 18 | UInt32(p[i &+ 1] & 0x3F) << 12 | UInt32(p[i &+ 2] & 0x3F) << 6 | UInt32(p[i &+ 3] & 0x3F)
+            guard v >= 0x10000, v <= 0x10FFFF else { return 0 }
+            return 4
+        }
+        return 0
     }
 
     struct Parser {
@@ -171,10 +226,42 @@ public enum JSON {
             }
         }
 
+        /// Skips bytes that need no attention inside a string: printable ASCII other than `"`
+        /// and `\\`, eight at a time where it can.
+        @inline(__always)
+        mutating func skipPlain() {
+            let n = bytes.count
+            guard let base = bytes.baseAddress else { return }
+            let lo: UInt64 = 0x0101_0101_0101_0101, hi: UInt64 = 0x8080_8080_8080_8080
+            while pos &+ 8 <= n {
+                let x = UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self)
+                let q = x ^ (lo &* 0x22), b = x ^ (lo &* 0x5C)
+                // A byte with its high bit set, below 0x20, a quote or a backslash.
+                let special = (x | ((x &- lo &* 0x20) & ~x) | ((q &- lo) & ~q) | ((b &- lo) & ~b)) & hi
+                if special != 0 { break }
+                pos &+= 8
+            }
+            while pos < n {
+                let c = base[pos]
+                if c >= 0x80 {
+                    // A valid multi-byte sequence (as `utf8Scalar` checks it); anything else is
+                    // left for `utf8Scalar` to report.
+                    let len = JSON.validSequence(base, pos, n)
+                    if len == 0 { break }
+                    pos &+= len
+                    continue
+                }
+                if c < 0x20 || c == 0x22 || c == 0x5C { break }
+                pos &+= 1
+            }
+        }
+
         /// Validates a string literal without decoding it.
         mutating func skipString() throws {
             pos += 1
-            while pos < bytes.count {
+            while true {
+                skipPlain()
+                guard pos < bytes.count else { break }
                 let b = bytes[pos]
                 if b == 0x22 { pos += 1; return }
                 if b == 0x5C {
@@ -194,15 +281,23 @@ public enum JSON {
 
         /// Decodes a string literal.
         mutating func string() throws -> String {
-            pos += 1
             var out: [UInt8] = []
+            try string(into: &out)
+            return String(decoding: out, as: UTF8.self)
+        }
+
+        /// Decodes a string literal, appending its UTF-8 bytes to `out`.
+        mutating func string(into out: inout [UInt8]) throws {
+            pos += 1
             var runStart = pos
-            while pos < bytes.count {
+            while true {
+                skipPlain()
+                guard pos < bytes.count else { break }
                 let b = bytes[pos]
                 if b == 0x22 {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<pos]))
                     pos += 1
-                    return String(decoding: out, as: UTF8.self)
+                    return
                 }
                 if b == 0x5C {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<pos]))
@@ -211,7 +306,7 @@ public enum JSON {
                     switch e {
                     case UInt8(ascii: "u"):
                         let scalar = try unicodeEscape()
-                        out.append(contentsOf: Array(String(Character(scalar)).utf8))
+                        appendUTF8(scalar.value, to: &out)
                     case UInt8(ascii: "n"): out.append(0x0A); pos += 1
                     case UInt8(ascii: "t"): out.append(0x09); pos += 1
                     case UInt8(ascii: "r"): out.append(0x0D); pos += 1
@@ -227,6 +322,61 @@ public enum JSON {
                 if b < 0x80 { pos += 1 } else { try utf8Scalar() }
             }
             throw error("unterminated string")
+        }
+
+        /// Decodes a string literal that is known to be valid: runs without a quote or a
+        /// backslash are found eight bytes at a time and copied.
+        mutating func validatedString(into out: inout [UInt8]) throws {
+            pos += 1
+            var runStart = pos
+            let n = bytes.count
+            guard let base = bytes.baseAddress else { throw error("unterminated string") }
+            let lo: UInt64 = 0x0101_0101_0101_0101, hi: UInt64 = 0x8080_8080_8080_8080
+            while true {
+                while pos &+ 8 <= n {
+                    let x = UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self)
+                    let q = x ^ (lo &* 0x22), b = x ^ (lo &* 0x5C)
+                    if (((q &- lo) & ~q) | ((b &- lo) & ~b)) & hi != 0 { break }
+                    pos &+= 8
+                }
+                while pos < n && base[pos] != 0x22 && base[pos] != 0x5C { pos &+= 1 }
+                guard pos < n else { break }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<pos]))
+                if base[pos] == 0x22 {
+                    pos += 1
+                    return
+                }
+                pos += 1
+                guard let e = peek() else { break }
+                switch e {
+                case UInt8(ascii: "u"):
+                    let scalar = try unicodeEscape()
+                    appendUTF8(scalar.value, to: &out)
+                case UInt8(ascii: "n"): out.append(0x0A); pos += 1
+                case UInt8(ascii: "t"): out.append(0x09); pos += 1
+                case UInt8(ascii: "r"): out.append(0x0D); pos += 1
+                case UInt8(ascii: "b"): out.append(0x08); pos += 1
+                case UInt8(ascii: "f"): out.append(0x0C); pos += 1
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e); pos += 1
+                default: throw error("invalid escape in a string")
+                }
+                runStart = pos
+            }
+            throw error("unterminated string")
+        }
+
+        /// Appends the UTF-8 encoding of a scalar value.
+        func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
+            if v < 0x80 {
+                out.append(UInt8(v))
+            } else if v < 0x800 {
+                out.append(UInt8(0xC0 | v >> 6)); out.append(UInt8(0x80 | v & 0x3F))
+            } else if v < 0x10000 {
+                out.append(UInt8(0xE0 | v >> 12)); out.append(UInt8(0x80 | v >> 6 & 0x3F)); out.append(UInt8(0x80 | v & 0x3F))
+            } else {
+                out.append(UInt8(0xF0 | v >> 18)); out.append(UInt8(0x80 | v >> 12 & 0x3F))
+                out.append(UInt8(0x80 | v >> 6 & 0x3F)); out.append(UInt8(0x80 | v & 0x3F))
+            }
         }
 
         mutating func hex4() throws -> UInt32 {

@@ -189,9 +189,11 @@ public final class JSONLProcessor {
                 return .reject("no \"\(options.textField)\" field")
             }
             guard field.valueIsString else { return .reject("the \"\(options.textField)\" field is not a string") }
-            var text: String
-            do { text = try JSON.decodeString(l, field.valueRange) } catch { return .reject("invalid JSON: \(error)") }
-            return text.withUTF8 { t -> Outcome in
+            var text: [UInt8] = []
+            text.reserveCapacity(field.valueRange.count)
+            // objectMembers has validated the whole line, this string included.
+            do { try JSON.decodeString(l, field.valueRange, into: &text, validated: true) } catch { return .reject("invalid JSON: \(error)") }
+            return text.withUnsafeBufferPointer { t -> Outcome in
                 let analysis = worker.analyse(t)
                 let primary = UnsafeBufferPointer(rebasing: t[0..<analysis.splitByte])
                 let appended = UnsafeBufferPointer(rebasing: t[analysis.splitByte...])

@@ -11,14 +11,33 @@ public enum Report {
         let v = x.isFinite ? x : 0
         let scaled = Int((abs(v) * 1000).rounded())
         if v < 0 && scaled != 0 { out.append(UInt8(ascii: "-")) }
-        out.append(contentsOf: String(scaled / 1000).utf8)
+        appendInt(scaled / 1000, to: &out)
         let frac = scaled % 1000
         if frac != 0 {
-            var digits = String(frac)
-            while digits.count < 3 { digits = "0" + digits }
-            while digits.hasSuffix("0") { digits.removeLast() }
+            // Three digits, trailing zeros dropped.
+            let d0 = frac / 100, d1 = frac / 10 % 10, d2 = frac % 10
             out.append(UInt8(ascii: "."))
-            out.append(contentsOf: digits.utf8)
+            out.append(UInt8(ascii: "0") + UInt8(d0))
+            if d1 != 0 || d2 != 0 { out.append(UInt8(ascii: "0") + UInt8(d1)) }
+            if d2 != 0 { out.append(UInt8(ascii: "0") + UInt8(d2)) }
+        }
+    }
+
+    /// Appends an integer in decimal (as `String(n)` spells it).
+    static func appendInt(_ n: Int, to out: inout [UInt8]) {
+        if n < 0 {
+            out.append(UInt8(ascii: "-"))
+            if n == Int.min { out.append(contentsOf: String(n).utf8.dropFirst()); return }
+            appendInt(-n, to: &out)
+            return
+        }
+        if n < 10 { out.append(UInt8(ascii: "0") + UInt8(n)); return }
+        var buf: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &buf) { b in
+            var v = n
+            var i = 24
+            while v > 0 { i -= 1; b[i] = UInt8(ascii: "0") + UInt8(v % 10); v /= 10 }
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i..<24]))
         }
     }
 
@@ -43,7 +62,9 @@ public enum Report {
         }
         o.append(contentsOf: "\"language\":".utf8)
         JSON.appendString(a.language, to: &o)
-        o.append(contentsOf: ",\"split\":\(a.splitCodePoint),\"reason\":".utf8)
+        o.append(contentsOf: ",\"split\":".utf8)
+        appendInt(a.splitCodePoint, to: &o)
+        o.append(contentsOf: ",\"reason\":".utf8)
         JSON.appendString(a.hasAppended ? a.decision.reason : "", to: &o)
         o.append(contentsOf: ",\"margin\":".utf8)
         appendNumber(a.decision.margin, to: &o)
@@ -51,15 +72,21 @@ public enum Report {
             o.append(contentsOf: ",\"paragraphs\":[".utf8)
             for (i, p) in a.paragraphs.enumerated() {
                 if i > 0 { o.append(UInt8(ascii: ",")) }
-                o.append(contentsOf: "{\"start\":\(p.start),\"end\":\(p.end),\"language\":".utf8)
+                o.append(contentsOf: "{\"start\":".utf8)
+                appendInt(p.start, to: &o)
+                o.append(contentsOf: ",\"end\":".utf8)
+                appendInt(p.end, to: &o)
+                o.append(contentsOf: ",\"language\":".utf8)
                 JSON.appendString(p.evidence.language.code, to: &o)
                 o.append(contentsOf: ",\"language_score\":".utf8)
                 appendNumber(p.evidence.language.probability, to: &o)
-                o.append(contentsOf: ",\"letters\":\(p.evidence.language.letters),\"coherence\":".utf8)
+                o.append(contentsOf: ",\"letters\":".utf8)
+                appendInt(p.evidence.language.letters, to: &o)
+                o.append(contentsOf: ",\"coherence\":".utf8)
                 appendNumber(Double(p.evidence.coherence), to: &o)
                 o.append(contentsOf: ",\"score\":".utf8)
                 appendNumber(p.score, to: &o)
-                o.append(contentsOf: ",\"label\":\(p.appended ? "\"appended\"" : "\"primary\""),\"rules\":[".utf8)
+                o.append(contentsOf: (p.appended ? ",\"label\":\"appended\",\"rules\":[" : ",\"label\":\"primary\",\"rules\":[").utf8)
                 for (j, r) in p.evidence.rules.enumerated() {
                     if j > 0 { o.append(UInt8(ascii: ",")) }
                     JSON.appendString(r.id, to: &o)

@@ -1,4 +1,5 @@
 import ICUShim
+import Synchronization
 
 public struct PatternError: Error, CustomStringConvertible {
     public var description: String
@@ -14,19 +15,28 @@ final class CompiledPattern {
     let pattern: RuleSet.Pattern
     private var compiled: OpaquePointer?
     private var failed = false
+    /// The compiled form every worker's copy clones (compiled once for all of them).
+    private let shared: SharedRegex
 
     /// Compiles now, throwing ICU's message for an invalid regex.
     init(_ pattern: RuleSet.Pattern) throws {
         self.pattern = pattern
         compiled = try CompiledPattern.compile(pattern)
+        shared = SharedRegex(pattern)
     }
 
     /// Compiles on first use.
     init(lazy pattern: RuleSet.Pattern) {
         self.pattern = pattern
+        shared = SharedRegex(pattern)
     }
 
-    private static func compile(_ pattern: RuleSet.Pattern) throws -> OpaquePointer {
+    private init(sharing shared: SharedRegex) {
+        pattern = shared.pattern
+        self.shared = shared
+    }
+
+    static func compile(_ pattern: RuleSet.Pattern) throws -> OpaquePointer {
         var err = [CChar](repeating: 0, count: 64)
         var offset: Int32 = 0
         let bytes = Array(pattern.regex.utf8)
@@ -43,14 +53,15 @@ final class CompiledPattern {
 
     private var handle: OpaquePointer? {
         if compiled == nil && !failed {
-            compiled = try? CompiledPattern.compile(pattern)
+            compiled = shared.clone()
             failed = compiled == nil
         }
         return compiled
     }
 
-    /// An uncompiled copy for another thread (it compiles what it uses).
-    func copy() -> CompiledPattern { CompiledPattern(lazy: pattern) }
+    /// A copy for another thread: on first use it clones the pattern's compiled form (compiling
+    /// it if no worker has yet), which costs a fraction of a compilation.
+    func copy() -> CompiledPattern { CompiledPattern(sharing: shared) }
 
     deinit { if let compiled { sf_regex_close(compiled) } }
 
@@ -70,4 +81,30 @@ final class CompiledPattern {
             sf_regex_find(handle, c.baseAddress, Int32(c.count), &s, &e) == 1
         }
     }
+}
+
+/// One pattern's compiled regex, shared by the workers' ``CompiledPattern``s: compiled on the
+/// first request, then cloned for each worker (ICU clones share the compiled pattern; each has
+/// its own matcher). The original is never matched with.
+final class SharedRegex: @unchecked Sendable {
+    let pattern: RuleSet.Pattern
+    private let lock = Mutex<Void>(())
+    private var original: OpaquePointer?
+    private var tried = false
+
+    init(_ pattern: RuleSet.Pattern) { self.pattern = pattern }
+
+    /// A clone of the compiled regex for one worker, or nil if the regex does not compile.
+    func clone() -> OpaquePointer? {
+        lock.withLock { _ -> OpaquePointer? in
+            if !tried {
+                tried = true
+                original = try? CompiledPattern.compile(pattern)
+            }
+            guard let original else { return nil }
+            return sf_regex_clone(original)
+        }
+    }
+
+    deinit { if let original { sf_regex_close(original) } }
 }

@@ -6,22 +6,30 @@ import ICUShim
 ///
 /// Text and literals are compared after ICU's full case folding, which is what ICU's
 /// case-insensitive matching compares too. Literals are looked up by their first two UTF-16
-/// units through a 64-kbit filter that rejects almost every position with one bit test.
+/// units in an open-addressing table, behind 64-kbit filters (on the first two units of
+/// two-unit literals, the first three of longer ones) that reject almost every position.
 struct LiteralScanner {
-    private struct Entry {
-        var units: [UInt16]
-        var clause: Int
-    }
-
     /// Per pattern: whether it has a prefilter (if not, it always runs).
     let filtered: [Bool]
     /// Per pattern: the ids of its clauses.
     private var clausesOf: [[Int]] = []
     private var clauseCount = 0
+    /// One bit per UTF-16 unit that is a one-unit literal (exact), and per hash of a literal's
+    /// first two units.
     private var pairFilter = [UInt64](repeating: 0, count: 1024)
+    /// One bit per hash of the first three units of a literal of three or more units (the
+    /// pair filter then only holds two-unit literals): far fewer text positions pass it.
+    private var tripleFilter = [UInt64](repeating: 0, count: 1024)
     private var singleFilter = [UInt64](repeating: 0, count: 1024)
-    private var byPair: [UInt32: [Entry]] = [:]
-    private var bySingle: [UInt16: [Int]] = [:]
+    /// The one-unit literals: unit and clause, in a flat list (there are few).
+    private var singles: [(unit: UInt16, clause: Int32)] = []
+    /// The longer literals, grouped by their first two units: an open-addressing table from
+    /// `pairKey + 1` (0: empty) to a range of `entries`.
+    private var pairKeys: [UInt64] = []
+    private var pairRanges: [(start: Int32, end: Int32)] = []
+    /// Each longer literal: its units in `units` (from `start`, `count` of them) and its clause.
+    private var entries: [(start: Int32, count: Int32, clause: Int32)] = []
+    private var units: [UInt16] = []
 
     /// One required literal set per pattern (`nil`: no prefilter).
     init(_ literals: [Set<String>?]) {
@@ -31,36 +39,66 @@ struct LiteralScanner {
     /// Per pattern, the literal sets it needs, all of them (`nil`: no prefilter).
     init(clauses: [[Set<String>]?]) {
         filtered = clauses.map { $0 != nil && !$0!.isEmpty }
+        var byPair: [UInt32: [(units: [UInt16], clause: Int)]] = [:]
+        var pairOrder: [UInt32] = []
         for sets in clauses {
             var ids: [Int] = []
             for set in sets ?? [] {
                 ids.append(clauseCount)
-                add(set, clause: clauseCount)
+                for literal in set {
+                    let units = LiteralScanner.fold(Array(literal.utf16))
+                    guard let c0 = units.first else { continue }
+                    if units.count == 1 {
+                        singles.append((c0, Int32(clauseCount)))
+                        singleFilter[Int(c0) >> 6] |= 1 << (UInt64(c0) & 63)
+                    } else {
+                        let c1 = units[1]
+                        let key = UInt32(c0) << 16 | UInt32(c1)
+                        if byPair[key] == nil { pairOrder.append(key) }
+                        byPair[key, default: []].append((units, clauseCount))
+                        if units.count == 2 {
+                            let h = LiteralScanner.pairHash(c0, c1)
+                            pairFilter[h >> 6] |= 1 << UInt64(h & 63)
+                        } else {
+                            let h = LiteralScanner.tripleHash(c0, c1, units[2])
+                            tripleFilter[h >> 6] |= 1 << UInt64(h & 63)
+                        }
+                    }
+                }
                 clauseCount += 1
             }
             clausesOf.append(ids)
         }
-    }
-
-    private mutating func add(_ set: Set<String>, clause index: Int) {
-        for literal in set {
-            let units = LiteralScanner.fold(Array(literal.utf16))
-            guard let c0 = units.first else { continue }
-            if units.count == 1 {
-                bySingle[c0, default: []].append(index)
-                singleFilter[Int(c0) >> 6] |= 1 << (UInt64(c0) & 63)
-            } else {
-                let c1 = units[1]
-                byPair[UInt32(c0) << 16 | UInt32(c1), default: []].append(Entry(units: units, clause: index))
-                let h = LiteralScanner.pairHash(c0, c1)
-                pairFilter[h >> 6] |= 1 << UInt64(h & 63)
+        var size = 16
+        while size < 2 * pairOrder.count { size *= 2 }
+        pairKeys = [UInt64](repeating: 0, count: size)
+        pairRanges = [(start: Int32, end: Int32)](repeating: (0, 0), count: size)
+        for key in pairOrder {
+            let start = Int32(entries.count)
+            for e in byPair[key]! {
+                entries.append((Int32(units.count), Int32(e.units.count), Int32(e.clause)))
+                units.append(contentsOf: e.units)
             }
+            var i = LiteralScanner.pairSlot(key, size - 1)
+            while pairKeys[i] != 0 { i = (i + 1) & (size - 1) }
+            pairKeys[i] = UInt64(key) + 1
+            pairRanges[i] = (start, Int32(entries.count))
         }
     }
 
     @inline(__always)
     private static func pairHash(_ a: UInt16, _ b: UInt16) -> Int {
         Int((UInt32(a) &* 0x9E37 ^ UInt32(b) &* 0x3B) & 0xFFFF)
+    }
+
+    @inline(__always)
+    private static func tripleHash(_ a: UInt16, _ b: UInt16, _ c: UInt16) -> Int {
+        Int(((UInt32(a) << 16 | UInt32(b)) &* 0x9E37_79B1 ^ UInt32(c) &* 0x85EB_CA77) >> 16)
+    }
+
+    @inline(__always)
+    private static func pairSlot(_ key: UInt32, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(key) &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
     }
 
     /// ICU full case folding of UTF-16 text (or the text itself if ICU fails).
@@ -77,33 +115,76 @@ struct LiteralScanner {
     /// Marks in `found` every pattern that has a literal of each of its clauses in `folded`
     /// (case-folded text).
     func scan(_ folded: [UInt16], into found: inout [Bool]) {
-        var hit = [Bool](repeating: false, count: clauseCount)
-        scanClauses(folded, into: &hit)
-        for (p, ids) in clausesOf.enumerated() where filtered[p] && ids.allSatisfy({ hit[$0] }) { found[p] = true }
+        folded.withUnsafeBufferPointer { scan($0, into: &found) }
     }
 
-    private func scanClauses(_ folded: [UInt16], into found: inout [Bool]) {
-        folded.withUnsafeBufferPointer { t in
-            let n = t.count
+    func scan(_ folded: UnsafeBufferPointer<UInt16>, into found: inout [Bool]) {
+        var hit: [Bool] = []
+        scan(folded, into: &found, clauses: &hit)
+    }
+
+    /// `scan`, with `hit` as the per-clause scratch (its storage reused).
+    func scan(_ folded: UnsafeBufferPointer<UInt16>, into found: inout [Bool], clauses hit: inout [Bool]) {
+        hit.removeAll(keepingCapacity: true)
+        hit.append(contentsOf: repeatElement(false, count: clauseCount))
+        hit.withUnsafeMutableBufferPointer { scanClauses(folded, into: $0) }
+        for (p, ids) in clausesOf.enumerated() where filtered[p] && !found[p] {
+            var all = true
+            for id in ids where !hit[id] { all = false; break }
+            if all { found[p] = true }
+        }
+    }
+
+    private func scanClauses(_ t: UnsafeBufferPointer<UInt16>, into found: UnsafeMutableBufferPointer<Bool>) {
+        let n = t.count
+        guard n > 0 else { return }
+        singleFilter.withUnsafeBufferPointer { singleFilter in
+        pairFilter.withUnsafeBufferPointer { pairFilter in
+        tripleFilter.withUnsafeBufferPointer { tripleFilter in
+        pairKeys.withUnsafeBufferPointer { pairKeys in
+        pairRanges.withUnsafeBufferPointer { pairRanges in
+        entries.withUnsafeBufferPointer { entries in
+        units.withUnsafeBufferPointer { units in
+            let mask = pairKeys.count - 1
+            var c0 = t[0]
             var p = 0
             while p < n {
-                let c0 = t[p]
-                if singleFilter[Int(c0) >> 6] & (1 << (UInt64(c0) & 63)) != 0, let clauses = bySingle[c0] {
-                    for q in clauses { found[q] = true }
+                if singleFilter[Int(c0) >> 6] & (1 << (UInt64(c0) & 63)) != 0 {
+                    for s in singles where s.unit == c0 { found[Int(s.clause)] = true }
                 }
-                if p + 1 < n {
-                    let c1 = t[p + 1]
-                    let h = LiteralScanner.pairHash(c0, c1)
-                    if pairFilter[h >> 6] & (1 << UInt64(h & 63)) != 0, let entries = byPair[UInt32(c0) << 16 | UInt32(c1)] {
-                        for e in entries where !found[e.clause] && p + e.units.count <= n {
-                            var k = 2
-                            while k < e.units.count && t[p + k] == e.units[k] { k += 1 }
-                            if k == e.units.count { found[e.clause] = true }
+                guard p + 1 < n else { break }
+                let c1 = t[p + 1]
+                let h = LiteralScanner.pairHash(c0, c1)
+                var pass = pairFilter[h >> 6] & (1 << UInt64(h & 63)) != 0
+                if !pass && p + 2 < n {
+                    let h3 = LiteralScanner.tripleHash(c0, c1, t[p + 2])
+                    pass = tripleFilter[h3 >> 6] & (1 << UInt64(h3 & 63)) != 0
+                }
+                if pass {
+                    let key = UInt32(c0) << 16 | UInt32(c1)
+                    var i = LiteralScanner.pairSlot(key, mask)
+                    while true {
+                        let k = pairKeys[i]
+                        if k == 0 { break }
+                        if k == UInt64(key) + 1 {
+                            let r = pairRanges[i]
+                            for j in Int(r.start)..<Int(r.end) {
+                                let e = entries[j]
+                                let clause = Int(e.clause), count = Int(e.count)
+                                if found[clause] || p + count > n { continue }
+                                let u = Int(e.start)
+                                var k = 2
+                                while k < count && t[p + k] == units[u + k] { k += 1 }
+                                if k == count { found[clause] = true }
+                            }
+                            break
                         }
+                        i = (i + 1) & mask
                     }
                 }
+                c0 = c1
                 p += 1
             }
-        }
+        }}}}}}}
     }
 }

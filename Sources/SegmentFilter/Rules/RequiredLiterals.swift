@@ -117,9 +117,15 @@ enum RequiredLiterals {
                 }
                 if let r = usable(b.requiredOrExact), let x = required { required = x + r } else { required = nil }
             }
-            // A set every branch needs is needed by the alternation.
-            let sets = branches.map { b in (b.clauses + [b.requiredOrExact].compactMap { $0 }).map { Set($0) } }
-            let common = sets[0].filter { c in sets.dropFirst().allSatisfy { $0.contains(c) } }
+            // A set every branch needs is needed by the alternation. (Branch by branch, stopping
+            // once nothing is common: in a list of words that is after the second.)
+            func sets(_ b: Info) -> [Set<String>] { (b.clauses + [b.requiredOrExact].compactMap { $0 }).map { Set($0) } }
+            var common = sets(branches[0])
+            for b in branches.dropFirst() {
+                if common.isEmpty { break }
+                let other = sets(b)
+                common = common.filter { other.contains($0) }
+            }
             return Info(exact: exact, required: usable(required), clauses: common.map { Array($0) })
         }
 
@@ -130,6 +136,16 @@ enum RequiredLiterals {
             func keep(_ c: [String]?) { if let u = usable(c), clauses.count < 4 * RequiredLiterals.maxClauses { clauses.append(u) } }
             var whollyExact = true
             while let c = peek(), c != "|", c != ")" {
+                // A run of plain characters, none but the last followed by a quantifier, is one
+                // exact piece: the run grows by the whole string at once (as it would character
+                // by character).
+                if Parser.isPlain(c) && !Parser.isQuantifier(peek(1)), let r = run, r.count <= RequiredLiterals.maxProduct {
+                    var text = String.UnicodeScalarView()
+                    while let d = peek(), Parser.isPlain(d), !Parser.isQuantifier(peek(1)) { text.append(d); i += 1 }
+                    let literal = String(text)
+                    run = r.map { $0 + literal }
+                    continue
+                }
                 guard var piece = parseAtom() else { return nil }
                 guard let q = parseQuantifier() else { return nil }
                 if let (min, max) = q {
@@ -161,6 +177,20 @@ enum RequiredLiterals {
             best = better(best, run)
             keep(run)
             return Info(exact: whollyExact ? run : nil, required: best, clauses: clauses)
+        }
+
+        /// A character that stands for itself where an atom starts (``parseAtom``'s default).
+        @inline(__always)
+        static func isPlain(_ c: Unicode.Scalar) -> Bool {
+            switch c {
+            case "(", "[", ".", "^", "$", "\\", "*", "+", "?", "{", "|", ")": return false
+            default: return true
+            }
+        }
+
+        @inline(__always)
+        static func isQuantifier(_ c: Unicode.Scalar?) -> Bool {
+            c == "?" || c == "*" || c == "+" || c == "{"
         }
 
         /// Reads `?`, `*`, `+`, `{m}`, `{m,}`, `{m,n}` and their lazy or possessive forms.

@@ -7,16 +7,30 @@ public final class RuleMatcher {
     /// Decides which patterns can match a paragraph before any regex runs.
     private let scanner: LiteralScanner
 
+    /// Per pattern: `maxChars`.
+    private let maxChars: [Int]
+    /// Per language code: which patterns apply to it (filled as languages are met).
+    private var languageMasks: [String: [Bool]] = [:]
+    /// Per-call buffers: the paragraph in UTF-16, its NFC form and its case folding.
+    private var utf16Buffer = ScratchBuffer<UInt16>()
+    private var nfcBuffer = ScratchBuffer<UInt16>()
+    private var foldBuffer = ScratchBuffer<UInt16>()
+    private var eligible: [Int] = []
+    private var candidate: [Bool] = []
+    private var clauseHits: [Bool] = []
+
     public init(_ rules: RuleSet) throws {
         self.rules = rules
         compiled = rules.patterns.map { CompiledPattern(lazy: $0) }
         scanner = LiteralScanner(clauses: rules.patterns.map { RequiredLiterals.clauses(of: $0.regex) })
+        maxChars = rules.patterns.map(\.maxChars)
     }
 
     private init(rules: RuleSet, compiled: [CompiledPattern], scanner: LiteralScanner) {
         self.rules = rules
         self.compiled = compiled
         self.scanner = scanner
+        maxChars = rules.patterns.map(\.maxChars)
     }
 
     /// The ids of patterns that have no required literal, so run on every eligible paragraph
@@ -38,6 +52,12 @@ public final class RuleMatcher {
         return n >= 0 ? Array(out[0..<Int(n)]) : text
     }
 
+    deinit {
+        utf16Buffer.free()
+        nfcBuffer.free()
+        foldBuffer.free()
+    }
+
     /// A matcher with its own regex clones, for another thread.
     public func copy() -> RuleMatcher { RuleMatcher(rules: rules, compiled: compiled.map { $0.copy() }, scanner: scanner) }
 
@@ -45,21 +65,106 @@ public final class RuleMatcher {
     /// document whose primary language is `documentLanguage`.
     public func hits(_ text: UnsafeBufferPointer<UInt8>, characters: Int, language: String,
                      documentLanguage: String) -> [RuleSet.Pattern] {
-        let eligible = compiled.indices.filter { k in
-            let p = compiled[k].pattern
-            return characters <= p.maxChars
-                && (p.languages.isEmpty || p.languages.contains(language) || p.languages.contains(documentLanguage))
+        let own = languageMask(language)
+        let document = language == documentLanguage ? own : languageMask(documentLanguage)
+        eligible.removeAll(keepingCapacity: true)
+        var anyFiltered = false
+        for k in compiled.indices where characters <= maxChars[k] && (own[k] || document[k]) {
+            eligible.append(k)
+            if scanner.filtered[k] { anyFiltered = true }
         }
         if eligible.isEmpty { return [] }
-        let utf16 = RuleMatcher.nfc(Array(String(decoding: text, as: UTF8.self).utf16))
-        var candidate = scanner.filtered.map { !$0 }
-        if eligible.contains(where: { scanner.filtered[$0] }) {
-            scanner.scan(LiteralScanner.fold(utf16), into: &candidate)
+        let (utf16, ascii) = utf16Text(text)
+        candidate.removeAll(keepingCapacity: true)
+        for f in scanner.filtered { candidate.append(!f) }
+        if anyFiltered {
+            scanner.scan(folded(utf16, ascii: ascii), into: &candidate, clauses: &clauseHits)
         }
         var out: [RuleSet.Pattern] = []
-        utf16.withUnsafeBufferPointer { u in
-            for k in eligible where candidate[k] && compiled[k].matches(utf16: u) { out.append(compiled[k].pattern) }
-        }
+        for k in eligible where candidate[k] && compiled[k].matches(utf16: utf16) { out.append(compiled[k].pattern) }
         return out
     }
+
+    /// Which patterns apply to paragraphs (or documents) in `code`.
+    private func languageMask(_ code: String) -> [Bool] {
+        if let m = languageMasks[code] { return m }
+        let m = compiled.map { $0.pattern.languages.isEmpty || $0.pattern.languages.contains(code) }
+        languageMasks[code] = m
+        return m
+    }
+
+    /// The NFC form of `text` in UTF-16, as `nfc(Array(String(decoding: text, as: UTF8.self).utf16))`
+    /// computes it, in a reused buffer; and whether the text is ASCII.
+    private func utf16Text(_ text: UnsafeBufferPointer<UInt8>) -> (UnsafeBufferPointer<UInt16>, Bool) {
+        let n = text.count
+        var any: UInt8 = 0
+        for b in text { any |= b }
+        if any < 0x80 {
+            // ASCII: one unit per byte, and already NFC.
+            let out = utf16Buffer.reserve(n)
+            for i in 0..<n { out[i] = UInt16(text[i]) }
+            return (UnsafeBufferPointer(start: out, count: n), true)
+        }
+        // No more UTF-16 units than bytes.
+        let out = utf16Buffer.reserve(n)
+        var count = 0
+        let valid = decodeUTF8(text) { v in
+            if v < 0x10000 {
+                out[count] = UInt16(truncatingIfNeeded: v)
+                count &+= 1
+            } else {
+                out[count] = UInt16(truncatingIfNeeded: 0xD7C0 &+ (v >> 10))
+                out[count &+ 1] = UInt16(truncatingIfNeeded: 0xDC00 | (v & 0x3FF))
+                count &+= 2
+            }
+        }
+        if !valid {
+            // Not valid UTF-8: as the repairing String decoding reads it (U+FFFD is one unit
+            // for each byte at most, so the buffer still has room).
+            count = 0
+            for u in String(decoding: text, as: UTF8.self).utf16 { out[count] = u; count += 1 }
+        }
+        let quick = sf_nfc16(out, Int32(count), nil, 0)
+        if quick == -2 { return (UnsafeBufferPointer(start: out, count: count), false) }
+        let cap = count * 3 + 16
+        let normal = nfcBuffer.reserve(cap)
+        let m = sf_nfc16(out, Int32(count), normal, Int32(cap))
+        return m >= 0 ? (UnsafeBufferPointer(start: normal, count: Int(m)), false) : (UnsafeBufferPointer(start: out, count: count), false)
+    }
+
+    /// ICU full case folding of `text` (as `LiteralScanner.fold`), in a reused buffer.
+    private func folded(_ text: UnsafeBufferPointer<UInt16>, ascii: Bool) -> UnsafeBufferPointer<UInt16> {
+        let n = text.count
+        if ascii {
+            // Full case folding maps only A-Z in ASCII.
+            let out = foldBuffer.reserve(n)
+            for i in 0..<n {
+                let u = text[i]
+                out[i] = u &- 0x41 < 26 ? u | 0x20 : u
+            }
+            return UnsafeBufferPointer(start: out, count: n)
+        }
+        let cap = n * 3 + 16
+        let out = foldBuffer.reserve(cap)
+        let m = sf_fold16(text.baseAddress, Int32(n), out, Int32(cap))
+        return m >= 0 ? UnsafeBufferPointer(start: out, count: Int(m)) : text
+    }
+}
+
+/// A growable buffer kept between calls (not thread-safe; one per worker object).
+struct ScratchBuffer<T> {
+    private(set) var pointer: UnsafeMutablePointer<T>? = nil
+    private(set) var capacity = 0
+
+    /// Room for at least `n` elements (contents not kept).
+    mutating func reserve(_ n: Int) -> UnsafeMutablePointer<T> {
+        if n > capacity || pointer == nil {
+            pointer?.deallocate()
+            capacity = max(n, 2 * capacity, 64)
+            pointer = .allocate(capacity: capacity)
+        }
+        return pointer!
+    }
+
+    func free() { pointer?.deallocate() }
 }

@@ -21,9 +21,9 @@ public enum RuleParser {
             pattern = nil
         }
 
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, raw) in lines(text).enumerated() {
             let lineNo = index + 1
-            let line = stripComment(String(raw)).trimmingCharacters(in: " \t\r")
+            let line = stripComment(raw).trimmingCharacters(in: " \t\r")
             if line.isEmpty { continue }
             if line.hasPrefix("[") {
                 guard line.hasSuffix("]") else { throw fail(lineNo, "a section header must end with ']'") }
@@ -86,6 +86,16 @@ public enum RuleParser {
         return rules
     }
 
+    /// The text's lines as `text.split(separator: "\n", omittingEmptySubsequences: false)`
+    /// makes them: split at each LF, except that a CR LF pair is one Character and so no
+    /// line break there; without a CR, the bytes can be split directly.
+    static func lines(_ text: String) -> [String] {
+        if text.utf8.contains(0x0D) {
+            return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
+        return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }
+    }
+
     /// `#` starts a comment unless it is inside a regex value (regexes may contain `#`), so a
     /// comment on a `regex =` line is not possible; elsewhere ` #` ends the value.
     static func stripComment(_ line: String) -> String {
@@ -142,10 +152,10 @@ public enum RuleParser {
 
 extension String {
     func trimmingCharacters(in set: String) -> String {
-        let chars = Set(set)
+        // (The set is a few characters: a linear search beats hashing them into a Set.)
         var s = Substring(self)
-        while let f = s.first, chars.contains(f) { s = s.dropFirst() }
-        while let l = s.last, chars.contains(l) { s = s.dropLast() }
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
         return String(s)
     }
 }

@@ -42,7 +42,19 @@ public enum ParagraphSplitter {
         var blank = true
         var i = 0
         let n = bytes.count
+        let lo: UInt64 = 0x0101_0101_0101_0101, hi: UInt64 = 0x8080_8080_8080_8080
         while i < n {
+            // Inside a line that is already non-blank, skip eight bytes at a time while none of
+            // them is a CR or an LF.
+            if !blank, let base = bytes.baseAddress {
+                while i &+ 8 <= n {
+                    let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    let a = x ^ (lo &* 0x0A), c = x ^ (lo &* 0x0D)
+                    if ((a &- lo) & ~a | (c &- lo) & ~c) & hi != 0 { break }
+                    i &+= 8
+                }
+                if i >= n { break }
+            }
             let b = bytes[i]
             if b == 0x0A || b == 0x0D {
                 lines.append(Line(content: start..<i, isBlank: blank))

@@ -30,12 +30,18 @@ public enum SegmentationError: Error, CustomStringConvertible {
 /// ICU word and sentence segmentation for one worker.
 ///
 /// ICU break iterators are not thread-safe, so each worker owns a `Segmenter`; `copy()` clones
-/// the iterators for another thread. Text is handed to ICU as UTF-8 through one reused UText,
-/// which costs 2-3 µs per paragraph against ~15 µs for a fresh iterator.
+/// the iterators for another thread. Text is handed to ICU through one reused UText (UTF-16
+/// for words, UTF-8 for sentences), which costs 2-3 µs per paragraph against ~15 µs for a
+/// fresh iterator.
 public final class Segmenter: @unchecked Sendable {
     private let words: OpaquePointer
-    private let sentences: OpaquePointer
+    /// Opened on first use: the filter itself needs only words, and opening a sentence
+    /// iterator with its abbreviation suppressions was a noticeable part of start-up.
+    private var sentences: OpaquePointer?
+    private let locale: String
     private var scratch: [Int32] = []
+    private var utf16 = ScratchBuffer<UInt16>()
+    private var utf16Offsets = ScratchBuffer<Int32>()
 
     /// - Parameter locale: the ICU locale for the rules; "@ss=standard" turns on the sentence
     ///   break's abbreviation suppressions ("Dr.", "e.g.").
@@ -44,51 +50,121 @@ public final class Segmenter: @unchecked Sendable {
         guard let w = sf_breaker_open(Int32(SF_BREAK_WORD), locale, &err, 64) else {
             throw SegmentationError.icu(cString(err))
         }
-        guard let s = sf_breaker_open(Int32(SF_BREAK_SENTENCE), locale, &err, 64) else {
-            sf_breaker_close(w)
-            throw SegmentationError.icu(cString(err))
-        }
         words = w
-        sentences = s
+        self.locale = locale
     }
 
-    private init(words: OpaquePointer, sentences: OpaquePointer) {
+    private init(words: OpaquePointer, locale: String) {
         self.words = words
-        self.sentences = sentences
+        self.locale = locale
     }
 
     /// A segmenter with its own iterators, for another thread.
     public func copy() -> Segmenter {
         // Cloning only fails when memory runs out; there is nothing sensible to do then.
-        guard let w = sf_breaker_clone(words), let s = sf_breaker_clone(sentences) else {
+        guard let w = sf_breaker_clone(words) else {
             fatalError("segfilter: out of memory while cloning an ICU break iterator")
         }
-        return Segmenter(words: w, sentences: s)
+        return Segmenter(words: w, locale: locale)
+    }
+
+    /// The sentence iterator, opened now if it is not yet.
+    private func sentenceBreaker() -> OpaquePointer {
+        if let sentences { return sentences }
+        var err = [CChar](repeating: 0, count: 64)
+        guard let s = sf_breaker_open(Int32(SF_BREAK_SENTENCE), locale, &err, 64) else {
+            // The word iterator opened with the same locale and data, so only a failed
+            // allocation can get here.
+            fatalError("segfilter: cannot open an ICU sentence break iterator: \(cString(err))")
+        }
+        sentences = s
+        return s
     }
 
     deinit {
+        utf16.free()
+        utf16Offsets.free()
         sf_breaker_close(words)
-        sf_breaker_close(sentences)
+        if let sentences { sf_breaker_close(sentences) }
     }
 
     /// The words (letters, numbers, kana, ideographs; not spaces or punctuation) of `text`.
+    ///
+    /// Valid UTF-8 goes to ICU as UTF-16, which its break iterator reads in place (a UTF-8
+    /// UText is converted chunk by chunk behind every access); the word boundaries, which
+    /// depend only on the code points, are mapped back to byte offsets.
     public func words(in text: UnsafeBufferPointer<UInt8>) -> [Word] {
+        var result: [Word] = []
+        words(in: text, into: &result)
+        return result
+    }
+
+    /// `words(in:)` into `result` (emptied first, its storage kept: one array for every paragraph).
+    public func words(in text: UnsafeBufferPointer<UInt8>, into result: inout [Word]) {
+        result.removeAll(keepingCapacity: true)
         let n = text.count
-        if n == 0 { return [] }
+        if n == 0 { return }
         let cap = n + 1
         if scratch.count < 3 * cap { scratch = [Int32](repeating: 0, count: 3 * cap) }
-        let found = text.withMemoryRebound(to: CChar.self) { chars in
-            scratch.withUnsafeMutableBufferPointer { out in
-                sf_breaker_words(words, chars.baseAddress, Int32(n), out.baseAddress, Int32(cap))
+        // UTF-16 units, and for each unit (and the end) its byte offset.
+        let units = utf16.reserve(n)
+        let offsets = utf16Offsets.reserve(n + 1)
+        var count = 0
+        var byte = 0
+        var any: UInt8 = 0
+        for b in text { any |= b }
+        let valid = any < 0x80 ? asciiUnits(text, units, offsets, &count) : decodeUTF8(text) { v in
+            offsets[count] = Int32(truncatingIfNeeded: byte)
+            if v < 0x80 {
+                units[count] = UInt16(truncatingIfNeeded: v)
+                count &+= 1
+                byte &+= 1
+            } else if v < 0x10000 {
+                units[count] = UInt16(truncatingIfNeeded: v)
+                count &+= 1
+                byte &+= v < 0x800 ? 2 : 3
+            } else {
+                units[count] = UInt16(truncatingIfNeeded: 0xD7C0 &+ (v >> 10))
+                offsets[count &+ 1] = Int32(truncatingIfNeeded: byte)
+                units[count &+ 1] = UInt16(truncatingIfNeeded: 0xDC00 | (v & 0x3FF))
+                count &+= 2
+                byte &+= 4
             }
         }
-        guard found > 0 else { return [] }
-        var result: [Word] = []
-        result.reserveCapacity(Int(found))
-        for i in 0..<Int(found) {
-            result.append(Word(range: Int(scratch[3 * i])..<Int(scratch[3 * i + 1]), kind: WordKind(ruleStatus: scratch[3 * i + 2])))
+        let found: Int32
+        if valid {
+            offsets[count] = Int32(truncatingIfNeeded: n)
+            found = scratch.withUnsafeMutableBufferPointer { out in
+                sf_breaker_words16(words, units, Int32(count), out.baseAddress, Int32(cap))
+            }
+        } else {
+            found = text.withMemoryRebound(to: CChar.self) { chars in
+                scratch.withUnsafeMutableBufferPointer { out in
+                    sf_breaker_words(words, chars.baseAddress, Int32(n), out.baseAddress, Int32(cap))
+                }
+            }
         }
-        return result
+        guard found > 0 else { return }
+        result.reserveCapacity(Int(found))
+        scratch.withUnsafeBufferPointer { s in
+            for i in 0..<Int(found) {
+                var start = Int(s[3 * i]), end = Int(s[3 * i + 1])
+                if valid { start = Int(offsets[start]); end = Int(offsets[end]) }
+                result.append(Word(range: start..<end, kind: WordKind(ruleStatus: s[3 * i + 2])))
+            }
+        }
+    }
+
+    /// ASCII text's UTF-16 units and their offsets (the identity).
+    @inline(__always)
+    private func asciiUnits(_ text: UnsafeBufferPointer<UInt8>, _ units: UnsafeMutablePointer<UInt16>,
+                            _ offsets: UnsafeMutablePointer<Int32>, _ count: inout Int) -> Bool {
+        for i in 0..<text.count {
+            units[i] = UInt16(text[i])
+            offsets[i] = Int32(truncatingIfNeeded: i)
+        }
+        count = text.count
+        return true
     }
 
     /// The end offsets (bytes) of the sentences of `text`.
@@ -97,6 +173,7 @@ public final class Segmenter: @unchecked Sendable {
         if n == 0 { return [] }
         let cap = n + 1
         if scratch.count < cap { scratch = [Int32](repeating: 0, count: cap) }
+        let sentences = sentenceBreaker()
         let found = text.withMemoryRebound(to: CChar.self) { chars in
             scratch.withUnsafeMutableBufferPointer { out in
                 sf_breaker_boundaries(sentences, chars.baseAddress, Int32(n), out.baseAddress, Int32(cap))
