@@ -96,43 +96,57 @@ public enum Coherence {
         // dot(v_i, C_k) = dot(v_i, C_i) − Σ_{k ≤ j < i} dot(v_i, v_j), over the last maxTail paragraphs.
         let firstCut = max(1, n - maxTail)
         var atCut: [[Float]] = []
+        var cuts: [CutBlocks] = []
         if firstCut < n {
-            let t = n - firstCut
-            var pair = [[Float]](repeating: [Float](repeating: 0, count: t), count: t)
-            for a in 0..<t { for b in 0..<a { pair[a][b] = vectors[firstCut + a].dot(vectors[firstCut + b]) } }
+            let pairs = Pairs(vectors, from: max(0, firstCut - cohesionWindow))
             for k in firstCut..<n {
                 var row: [Float] = []
                 row.reserveCapacity(n - k)
                 for i in k..<n {
                     var d = dotPreceding[i]
-                    for j in k..<i { d -= pair[i - firstCut][j - firstCut] }
+                    for j in k..<i { d -= pairs[i, j] }
                     row.append(cosine(d, prefixNorm2[k], vectors[i].normSquared))
                 }
                 atCut.append(row)
             }
+            cuts = cutBlocks(vectors, firstCut: firstCut, pairs: pairs, total: total, dotTotal: dotTotal, prefixNorm2: prefixNorm2)
         }
-        let cuts = cutBlocks(vectors, firstCut: firstCut, total: total, dotTotal: dotTotal, prefixNorm2: prefixNorm2)
         return Scores(withRest: withRest, withPreceding: withPreceding, atCut: atCut, firstCut: firstCut, cuts: cuts)
+    }
+
+    /// The dot products of the paragraphs `from..<n` with each other (a paragraph with itself:
+    /// its squared norm), computed once for the cut similarities and the block comparisons.
+    struct Pairs {
+        let from: Int, m: Int
+        private var dots: [Float]
+
+        init(_ vectors: [TermVector], from: Int) {
+            self.from = from
+            m = vectors.count - from
+            dots = [Float](repeating: 0, count: m * m)
+            for a in 0..<m {
+                dots[a * m + a] = vectors[from + a].normSquared
+                for b in 0..<a {
+                    // Always the later paragraph's `dot`, so that both triangles hold one value.
+                    let d = vectors[from + a].dot(vectors[from + b])
+                    dots[a * m + b] = d
+                    dots[b * m + a] = d
+                }
+            }
+        }
+
+        @inline(__always)
+        subscript(i: Int, j: Int) -> Float { dots[(i - from) * m + (j - from)] }
     }
 
     /// Block comparisons for the cuts before `firstCut..<n`, from the dot products of the last
     /// `maxTail + cohesionWindow` paragraphs with each other and every paragraph's dot product
     /// with the whole document: the work is bounded whatever the document's length.
-    static func cutBlocks(_ vectors: [TermVector], firstCut: Int, total: TermVector, dotTotal: [Float],
+    static func cutBlocks(_ vectors: [TermVector], firstCut: Int, pairs: Pairs, total: TermVector, dotTotal: [Float],
                           prefixNorm2: [Float]) -> [CutBlocks] {
         let n = vectors.count
-        guard firstCut < n else { return [] }
-        let w0 = max(0, firstCut - cohesionWindow)
-        let m = n - w0
-        var pair = [Double](repeating: 0, count: m * m)
-        for a in 0..<m {
-            for b in 0...a {
-                let d = a == b ? Double(vectors[w0 + a].normSquared) : Double(vectors[w0 + a].dot(vectors[w0 + b]))
-                pair[a * m + b] = d
-                pair[b * m + a] = d
-            }
-        }
-        @inline(__always) func dot(_ i: Int, _ j: Int) -> Double { pair[(i - w0) * m + (j - w0)] }
+        let w0 = pairs.from
+        @inline(__always) func dot(_ i: Int, _ j: Int) -> Double { Double(pairs[i, j]) }
         @inline(__always) func cos(_ d: Double, _ a: Double, _ b: Double) -> Float {
             a > 1e-9 && b > 1e-9 ? clamp(Float(d / (a * b).squareRoot())) : 0
         }
