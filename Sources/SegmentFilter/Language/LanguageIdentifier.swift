@@ -53,6 +53,8 @@ public final class LanguageIdentifier {
     /// `rank`'s sort keys, and room to merge them.
     private let rankKeys: UnsafeMutablePointer<UInt64>
     private let rankScratch: UnsafeMutablePointer<UInt64>
+    /// The exp of each near score, beside its key.
+    private let rankTerms: UnsafeMutablePointer<Double>
     /// The weights of the features read so far, per language lane, in units of `model.step`:
     /// a 16-bit accumulator (8 lanes per SIMD add) that is emptied into the 64-bit `sums`
     /// before it can overflow. `budget` bounds what `acc` holds in any lane.
@@ -66,6 +68,8 @@ public final class LanguageIdentifier {
     private let totals: UnsafeMutablePointer<Float>
     /// The candidates' floors, order by order: floor(candidate j, o) at o × candidates + j.
     private let candidateFloors: UnsafeMutablePointer<Float>
+    /// The candidates `candidateFloors` holds the floors of.
+    private var floorsCandidates: [Int] = []
     private let tokenCache: TokenCache
     private let entryCache = EntryCache()
     private let scriptCounts: UnsafeMutablePointer<Int>
@@ -161,6 +165,8 @@ public final class LanguageIdentifier {
         temperatures.initialize(repeating: .nan, count: LanguageIdentifier.temperatureSlots)
         rankScratch = .allocate(capacity: languageCount)
         rankScratch.initialize(repeating: 0, count: languageCount)
+        rankTerms = .allocate(capacity: languageCount)
+        rankTerms.initialize(repeating: 0, count: languageCount)
         let lanes = LanguageModel.lanes
         acc = UnsafeMutableRawPointer.allocate(byteCount: 2 * lanes, alignment: 64).bindMemory(to: UInt16.self, capacity: lanes)
         acc.initialize(repeating: 0, count: lanes)
@@ -194,6 +200,7 @@ public final class LanguageIdentifier {
         scores.deallocate()
         rankKeys.deallocate()
         rankScratch.deallocate()
+        rankTerms.deallocate()
         temperatures.deallocate()
         acc.deallocate()
         sums.deallocate()
@@ -549,8 +556,12 @@ public final class LanguageIdentifier {
         let text = letters
         let end = letterCount
         var tokens = 0
-        for o in 0...maxOrder {
-            for (j, l) in candidates.enumerated() { candidateFloors[o &* candidates.count &+ j] = model.floor(language: l, order: o) }
+        // The same candidates as last time (the same array, usually) have the same floors.
+        if candidates != floorsCandidates {
+            for o in 0...maxOrder {
+                for (j, l) in candidates.enumerated() { candidateFloors[o &* candidates.count &+ j] = model.floor(language: l, order: o) }
+            }
+            floorsCandidates = candidates
         }
         candidates.withUnsafeBufferPointer { cand in
             // text[0] is a space; each token is followed by one.
@@ -679,7 +690,8 @@ public final class LanguageIdentifier {
     /// in `Float` was.
     @inline(__always)
     private func score(_ l: Int) -> Float {
-        Float(Double(sums[l] &+ UInt64(acc[l])) * Double(model.step))
+        // (The sum is far below 2^63: as a signed integer it converts in one instruction.)
+        Float(Double(Int64(bitPattern: sums[l] &+ UInt64(acc[l]))) * Double(model.step))
     }
 
     /// Makes room in `acc` for `amount` more in any lane.
@@ -753,6 +765,8 @@ public final class LanguageIdentifier {
         static let minFeatures = 160
         static let checkEvery = 4
         static let residual = 1e-4
+        /// ln(residual).
+        static let logResidual = -9.210340371976182
     }
 
     /// Adds the features of the token `padded[1...m]` (`padded[0]` and `padded[m + 1]` are its
@@ -886,20 +900,32 @@ public final class LanguageIdentifier {
             let f = floors + o &* c
             for j in 0..<c { totals[j] += k * f[j] * w }
         }
-        var best = -Float.infinity
-        for j in 0..<c { best = max(best, totals[j]) }
+        // The leader, how many share its score, and the best score below it, in one pass.
+        var best = -Float.infinity, second = -Float.infinity
+        var leaders = 0
+        for j in 0..<c {
+            let s = totals[j]
+            if s > best {
+                second = best
+                best = s
+                leaders = 1
+            } else if s == best {
+                leaders &+= 1
+            } else if s > second {
+                second = s
+            }
+        }
+        if leaders != 1 { return false }
         let tau = temperature(features)
         // The rest is a sum of non-negative terms, which is never below its largest term: when
         // the runner-up alone holds the residual (the usual case until the leader is clear),
-        // the sum need not be taken.
-        var leaders = 0
-        var second = -Float.infinity
-        for j in 0..<candidates.count {
-            let s = totals[j]
-            if s == best { leaders += 1 } else if s < best && s > second { second = s }
+        // the sum need not be taken. exp is increasing and within an ulp: only an exponent
+        // within 1e-6 of ln(residual) needs it to decide.
+        if second > -Float.infinity {
+            let x = tau * Double(second - best)
+            if x > EarlyExit.logResidual + 1e-6 { return false }
+            if x >= EarlyExit.logResidual - 1e-6 && exp(x) >= EarlyExit.residual { return false }
         }
-        if leaders != 1 { return false }
-        if second > -Float.infinity && exp(tau * Double(second - best)) >= EarlyExit.residual { return false }
         var rest = 0.0
         for j in 0..<candidates.count {
             let s = totals[j]
@@ -1103,31 +1129,43 @@ public final class LanguageIdentifier {
         }
         let topScore = Double(best)
         // The sum starts with the best score's exp(0) = 1, so it is at least 1 throughout; a
-        // term below 2^-53 (half its last place) then leaves it as it is wherever it comes.
-        // Only the larger terms need sorting, and tau > 0 makes them a prefix of the order.
-        // Sort keys compare like the scores, best first, then by candidate order (as a stable
-        // sort by `>` orders them).
-        let keys = rankKeys
+        // term below 2^-53 (half its last place) leaves it as it is, so only the scores near
+        // the best are summed. They are summed in candidate order, not best first: the sum
+        // may differ from the sorted one in its last place (a relative 1e-16, far below the
+        // printed digits), and nothing is sorted. The top k are then selected from the near
+        // scores by keys that compare like the scores, best first, then by candidate order
+        // (as a stable sort by `>` orders them).
+        let keys = rankKeys, terms = rankTerms
         var near = 0
+        var z = 0.0
         for j in 0..<c {
             let x = tau * (Double(scores[j]) - topScore)
             // ln(2^-53) = -36.74; exp is only needed to settle the scores right at the edge.
-            if x > -36.6 || (x > -36.9 && exp(x) >= 0x1p-53) {
-                // -0 and +0 are equal scores: make them the same key.
-                let bits = (scores[j] + 0).bitPattern
-                let ascending = bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
-                keys[near] = UInt64(~ascending) << 32 | UInt64(j)
-                near &+= 1
+            if x > -36.9 {
+                let e = exp(x)
+                if x > -36.6 || e >= 0x1p-53 {
+                    // -0 and +0 are equal scores: make them the same key.
+                    let bits = (scores[j] + 0).bitPattern
+                    let ascending = bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
+                    keys[near] = UInt64(~ascending) << 32 | UInt64(j)
+                    terms[near] = e
+                    z += e
+                    near &+= 1
+                }
             }
         }
-        LanguageIdentifier.sortAscending(keys, near, scratch: rankScratch)
-        var z = 0.0
-        for i in 0..<near { z += exp(tau * (Double(scores[Int(keys[i] & 0xFFFF_FFFF)]) - topScore)) }
         var out: [(code: String, probability: Double)] = []
         out.reserveCapacity(min(k, c))
         for i in 0..<min(k, near) {
+            // Selection: the smallest key of the rest to position i.
+            var m = i
+            for q in (i &+ 1)..<near where keys[q] < keys[m] { m = q }
+            if m != i {
+                (keys[i], keys[m]) = (keys[m], keys[i])
+                (terms[i], terms[m]) = (terms[m], terms[i])
+            }
             let j = Int(keys[i] & 0xFFFF_FFFF)
-            out.append((model.languages[candidates[j]].code, exp(tau * (Double(scores[j]) - topScore)) / z))
+            out.append((model.languages[candidates[j]].code, terms[i] / z))
         }
         if out.count >= k { return out }
         // The rest of the top from the far scores: the best each time, the first of equals (as
