@@ -926,14 +926,28 @@ public final class LanguageIdentifier {
             if x > EarlyExit.logResidual + 1e-6 { return false }
             if x >= EarlyExit.logResidual - 1e-6 && exp(x) >= EarlyExit.residual { return false }
         }
+        // The terms below e^-40 (4e-18) are left out first: with at most 128 of them, and the
+        // rounding of as many additions to a sum near the residual (1e-20 each), they move the
+        // sum by less than 1e-15, so only a sum that close to the residual needs them.
         var rest = 0.0
-        for j in 0..<candidates.count {
+        var small = false
+        for j in 0..<c {
+            let s = totals[j]
+            if s < best {
+                let x = tau * Double(s - best)
+                if x > -40 { rest += exp(x) } else { small = true }
+                // The terms are not negative: once the rest is too large it stays so.
+                if rest >= EarlyExit.residual { return false }
+            }
+        }
+        if !small || rest < EarlyExit.residual - 1e-15 { return true }
+        rest = 0
+        for j in 0..<c {
             let s = totals[j]
             if s < best {
                 let x = tau * Double(s - best)
                 // exp underflows to exactly 0 below -746: adding it would change nothing.
                 if x > -750 { rest += exp(x) }
-                // The terms are not negative: once the rest is too large it stays so.
                 if rest >= EarlyExit.residual { return false }
             }
         }
