@@ -93,6 +93,9 @@ public final class LanguageIdentifier {
     private var scalars: UnsafeMutablePointer<UInt32>
     private var scalarCapacity = 1024
     private let graphemeFlags: UnsafeMutablePointer<UInt8>
+    /// The script code of the ASCII letters when the model's case table and the script table
+    /// treat ASCII as `load`'s fast path does (letters A-Z and a-z, lower-cased, Latin), else 0.
+    private let asciiLatin: Int
 
     /// Words that are links, addresses or paths carry no language.
     static func isLinkLike<S: StringProtocol>(_ chunk: S) -> Bool {
@@ -194,6 +197,17 @@ public final class LanguageIdentifier {
         featureHashes = .allocate(capacity: LanguageIdentifier.chunk)
         featureOrders = .allocate(capacity: LanguageIdentifier.chunk)
         featureEntries = .allocate(capacity: LanguageIdentifier.chunk)
+        asciiLatin = ScriptTable.shared.bmp.withUnsafeBufferPointer { bmp -> Int in
+            let latin = Int(bmp[0x61])
+            guard latin > 1, latin != Int(Script.unknown.code) else { return 0 }
+            for v in 0..<0x80 {
+                let lower = v | 0x20
+                let isLetter = lower >= 0x61 && lower <= 0x7A
+                if Int(model.caseTable[v]) != (isLetter ? lower : 0) { return 0 }
+                if isLetter && Int(bmp[v]) != latin { return 0 }
+            }
+            return latin
+        }
     }
 
     deinit {
@@ -314,7 +328,46 @@ public final class LanguageIdentifier {
         out[0] = 0x20
         let valid = ScriptTable.shared.bmp.withUnsafeBufferPointer { bmpBuffer -> Bool in
             let bmp = bmpBuffer.baseAddress!
-            return decodeUTF8(bytes) { add($0, bmp, out, &w, &n, &run, caseTable) }
+            guard asciiLatin > 1, let p = bytes.baseAddress else {
+                return decodeUTF8(bytes) { add($0, bmp, out, &w, &n, &run, caseTable) }
+            }
+            // Runs of ASCII without tables (the model's case table and the script table agree
+            // with this for ASCII, checked in init: letters are A-Z and a-z, Latin), the rest
+            // through the decoder. An ASCII byte is never inside a multi-byte sequence, so the
+            // pieces between them decode (and fail) as the whole would.
+            let end = bytes.count
+            var i = 0
+            while i < end {
+                var latin = 0
+                var afterSpace = run.afterSpace
+                while i < end {
+                    let b = UInt32(p[i])
+                    if b >= 0x80 { break }
+                    let lower = b | 0x20
+                    let isLetter = lower &- 0x61 < 26
+                    out[w] = isLetter ? lower : 0x20
+                    w &+= isLetter || !afterSpace ? 1 : 0
+                    afterSpace = !isLetter
+                    latin &+= isLetter ? 1 : 0
+                    i &+= 1
+                }
+                run.afterSpace = afterSpace
+                if latin > 0 {
+                    if run.code != asciiLatin {
+                        tally(&run)
+                        run.code = asciiLatin
+                    }
+                    run.count &+= latin
+                    n &+= latin
+                }
+                if i == end { break }
+                var j = i &+ 1
+                while j < end && p[j] >= 0x80 { j &+= 1 }
+                let ok = decodeUTF8(UnsafeBufferPointer(start: p + i, count: j &- i)) { add($0, bmp, out, &w, &n, &run, caseTable) }
+                if !ok { return false }
+                i = j
+            }
+            return true
         }
         tally(&run)
         if !valid {
