@@ -67,9 +67,12 @@ public final class LanguageIdentifier {
     private let orderCounts: UnsafeMutablePointer<Int>
     private let totals: UnsafeMutablePointer<Float>
     /// The candidates' floors, order by order: floor(candidate j, o) at o × candidates + j.
-    private let candidateFloors: UnsafeMutablePointer<Float>
-    /// The candidates `candidateFloors` holds the floors of.
+    private var candidateFloors: UnsafeMutablePointer<Float>
+    /// The candidates `candidateFloors` and the lanes hold, and the sets met before (their
+    /// floors and lanes), the latest last.
     private var floorsCandidates: [Int] = []
+    private var candidateSets: [(candidates: [Int], floors: UnsafeMutablePointer<Float>, lo: Int, hi: Int)] = []
+    private static let candidateSetLimit = 16
     private let tokenCache: TokenCache
     private let entryCache = EntryCache()
     private let scriptCounts: UnsafeMutablePointer<Int>
@@ -176,7 +179,7 @@ public final class LanguageIdentifier {
         sums = .allocate(capacity: lanes)
         sums.initialize(repeating: 0, count: lanes)
         totals = .allocate(capacity: languageCount)
-        candidateFloors = .allocate(capacity: 256 * (model.maxOrder + 1))
+        candidateFloors = .allocate(capacity: 1)
         totals.initialize(repeating: 0, count: languageCount)
         orderCounts = .allocate(capacity: model.maxOrder + 1)
         orderCounts.initialize(repeating: 0, count: model.maxOrder + 1)
@@ -219,7 +222,8 @@ public final class LanguageIdentifier {
         acc.deallocate()
         sums.deallocate()
         totals.deallocate()
-        candidateFloors.deallocate()
+        if candidateSets.isEmpty { candidateFloors.deallocate() }
+        for set in candidateSets { set.floors.deallocate() }
         orderCounts.deallocate()
         scriptCounts.deallocate()
         letters.deallocate()
@@ -594,10 +598,29 @@ public final class LanguageIdentifier {
         counts.update(repeating: 0, count: maxOrder + 1)
         // Only the candidates' lanes are added up (a scatter may write others: they are
         // cleared here and never read).
-        var low = n, high = 0
-        for l in candidates { low = min(low, l); high = max(high, l &+ 1) }
-        laneLow = low & ~7
-        laneHigh = min(n, (high &+ 7) & ~7)
+        // The lanes and floors of a candidate set, found once per set (a few per script).
+        if candidates != floorsCandidates {
+            if let k = candidateSets.firstIndex(where: { $0.candidates == candidates }) {
+                (candidateFloors, laneLow, laneHigh) = (candidateSets[k].floors, candidateSets[k].lo, candidateSets[k].hi)
+            } else {
+                var low = n, high = 0
+                for l in candidates { low = min(low, l); high = max(high, l &+ 1) }
+                laneLow = low & ~7
+                laneHigh = min(n, (high &+ 7) & ~7)
+                // (The first time, `candidateFloors` is the placeholder from init.)
+                if candidateSets.isEmpty { candidateFloors.deallocate() }
+                if candidateSets.count >= LanguageIdentifier.candidateSetLimit {
+                    candidateSets.removeFirst().floors.deallocate()
+                }
+                let floors = UnsafeMutablePointer<Float>.allocate(capacity: max(1, candidates.count * (maxOrder + 1)))
+                for o in 0...maxOrder {
+                    for (j, l) in candidates.enumerated() { floors[o &* candidates.count &+ j] = model.floor(language: l, order: o) }
+                }
+                candidateSets.append((candidates, floors, laneLow, laneHigh))
+                candidateFloors = floors
+            }
+            floorsCandidates = candidates
+        }
         acc.update(repeating: 0, count: n)
         sums.update(repeating: 0, count: n)
         budget = 0
@@ -609,13 +632,6 @@ public final class LanguageIdentifier {
         let text = letters
         let end = letterCount
         var tokens = 0
-        // The same candidates as last time (the same array, usually) have the same floors.
-        if candidates != floorsCandidates {
-            for o in 0...maxOrder {
-                for (j, l) in candidates.enumerated() { candidateFloors[o &* candidates.count &+ j] = model.floor(language: l, order: o) }
-            }
-            floorsCandidates = candidates
-        }
         candidates.withUnsafeBufferPointer { cand in
             // text[0] is a space; each token is followed by one.
             // The end and word hash (0 past `maxWordLength`) of the token at `start`.
