@@ -364,12 +364,38 @@ public final class LanguageIdentifier {
                     run.count &+= latin
                     n &+= latin
                 }
-                if i == end { break }
-                var j = i &+ 1
-                while j < end && p[j] >= 0x80 { j &+= 1 }
-                let ok = decodeUTF8(UnsafeBufferPointer(start: p + i, count: j &- i)) { add($0, bmp, out, &w, &n, &run, caseTable) }
-                if !ok { return false }
-                i = j
+                // Two- and three-byte sequences here, checked as the decoder checks them; from
+                // any other sequence on, the rest of the run of non-ASCII through the decoder.
+                while i < end {
+                    let b0 = UInt32(p[i])
+                    if b0 < 0x80 { break }
+                    var v: UInt32 = 0
+                    var length = 0
+                    if b0 >= 0xC2 && b0 < 0xE0 && i &+ 1 < end {
+                        let b1 = UInt32(p[i &+ 1])
+                        if b1 & 0xC0 == 0x80 {
+                            v = (b0 & 0x1F) << 6 | (b1 & 0x3F)
+                            length = 2
+                        }
+                    } else if b0 >= 0xE0 && b0 < 0xF0 && i &+ 2 < end {
+                        let b1 = UInt32(p[i &+ 1]), b2 = UInt32(p[i &+ 2])
+                        let u = (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F)
+                        if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 && u >= 0x800 && u & 0xF800 != 0xD800 {
+                            v = u
+                            length = 3
+                        }
+                    }
+                    if length == 0 {
+                        var j = i &+ 1
+                        while j < end && p[j] >= 0x80 { j &+= 1 }
+                        let ok = decodeUTF8(UnsafeBufferPointer(start: p + i, count: j &- i)) { add($0, bmp, out, &w, &n, &run, caseTable) }
+                        if !ok { return false }
+                        i = j
+                        break
+                    }
+                    add(v, bmp, out, &w, &n, &run, caseTable)
+                    i &+= length
+                }
             }
             return true
         }
