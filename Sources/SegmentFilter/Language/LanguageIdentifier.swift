@@ -97,8 +97,9 @@ public final class LanguageIdentifier {
     private var scalarCapacity = 1024
     private let graphemeFlags: UnsafeMutablePointer<UInt8>
     /// The script code of the ASCII letters when the model's case table and the script table
-    /// treat ASCII as `load`'s fast path does (letters A-Z and a-z, lower-cased, Latin), else 0.
-    private let asciiLatin: Int
+    /// treat ASCII as `load`'s fast path does (letters A-Z and a-z, lower-cased, Latin), else 0;
+    /// -1 until first needed.
+    private var asciiLatin = -1
 
     /// Words that are links, addresses or paths carry no language.
     static func isLinkLike<S: StringProtocol>(_ chunk: S) -> Bool {
@@ -200,17 +201,20 @@ public final class LanguageIdentifier {
         featureHashes = .allocate(capacity: LanguageIdentifier.chunk)
         featureOrders = .allocate(capacity: LanguageIdentifier.chunk)
         featureEntries = .allocate(capacity: LanguageIdentifier.chunk)
-        asciiLatin = ScriptTable.shared.bmp.withUnsafeBufferPointer { bmp -> Int in
-            let latin = Int(bmp[0x61])
-            guard latin > 1, latin != Int(Script.unknown.code) else { return 0 }
-            for v in 0..<0x80 {
-                let lower = v | 0x20
-                let isLetter = lower >= 0x61 && lower <= 0x7A
-                if Int(model.caseTable[v]) != (isLetter ? lower : 0) { return 0 }
-                if isLetter && Int(bmp[v]) != latin { return 0 }
-            }
-            return latin
+    }
+
+    /// `asciiLatin` as found from the tables (on first use: the script table is built lazily,
+    /// and a run without text should not build it).
+    private static func asciiLatin(_ model: LanguageModel, _ bmp: UnsafePointer<UInt8>) -> Int {
+        let latin = Int(bmp[0x61])
+        guard latin > 1, latin != Int(Script.unknown.code) else { return 0 }
+        for v in 0..<0x80 {
+            let lower = v | 0x20
+            let isLetter = lower >= 0x61 && lower <= 0x7A
+            if Int(model.caseTable[v]) != (isLetter ? lower : 0) { return 0 }
+            if isLetter && Int(bmp[v]) != latin { return 0 }
         }
+        return latin
     }
 
     deinit {
@@ -332,6 +336,8 @@ public final class LanguageIdentifier {
         out[0] = 0x20
         let valid = ScriptTable.shared.bmp.withUnsafeBufferPointer { bmpBuffer -> Bool in
             let bmp = bmpBuffer.baseAddress!
+            if asciiLatin < 0 { asciiLatin = LanguageIdentifier.asciiLatin(model, bmp) }
+            let asciiLatin = self.asciiLatin
             guard asciiLatin > 1, let p = bytes.baseAddress else {
                 return decodeUTF8(bytes) { add($0, bmp, out, &w, &n, &run, caseTable) }
             }
