@@ -53,6 +53,8 @@ public final class LanguageIdentifier {
     /// `rank`'s sort keys, and room to merge them.
     private let rankKeys: UnsafeMutablePointer<UInt64>
     private let rankScratch: UnsafeMutablePointer<UInt64>
+    /// The exp of each near score, beside its key.
+    private let rankTerms: UnsafeMutablePointer<Double>
     /// The weights of the features read so far, per language lane, in units of `model.step`:
     /// a 16-bit accumulator (8 lanes per SIMD add) that is emptied into the 64-bit `sums`
     /// before it can overflow. `budget` bounds what `acc` holds in any lane.
@@ -65,7 +67,12 @@ public final class LanguageIdentifier {
     private let orderCounts: UnsafeMutablePointer<Int>
     private let totals: UnsafeMutablePointer<Float>
     /// The candidates' floors, order by order: floor(candidate j, o) at o × candidates + j.
-    private let candidateFloors: UnsafeMutablePointer<Float>
+    private var candidateFloors: UnsafeMutablePointer<Float>
+    /// The candidates `candidateFloors` and the lanes hold, and the sets met before (their
+    /// floors and lanes), the latest last.
+    private var floorsCandidates: [Int] = []
+    private var candidateSets: [(candidates: [Int], floors: UnsafeMutablePointer<Float>, lo: Int, hi: Int)] = []
+    private static let candidateSetLimit = 16
     private let tokenCache: TokenCache
     private let entryCache = EntryCache()
     private let scriptCounts: UnsafeMutablePointer<Int>
@@ -89,6 +96,10 @@ public final class LanguageIdentifier {
     private var scalars: UnsafeMutablePointer<UInt32>
     private var scalarCapacity = 1024
     private let graphemeFlags: UnsafeMutablePointer<UInt8>
+    /// The script code of the ASCII letters when the model's case table and the script table
+    /// treat ASCII as `load`'s fast path does (letters A-Z and a-z, lower-cased, Latin), else 0;
+    /// -1 until first needed.
+    private var asciiLatin = -1
 
     /// Words that are links, addresses or paths carry no language.
     static func isLinkLike<S: StringProtocol>(_ chunk: S) -> Bool {
@@ -161,13 +172,15 @@ public final class LanguageIdentifier {
         temperatures.initialize(repeating: .nan, count: LanguageIdentifier.temperatureSlots)
         rankScratch = .allocate(capacity: languageCount)
         rankScratch.initialize(repeating: 0, count: languageCount)
+        rankTerms = .allocate(capacity: languageCount)
+        rankTerms.initialize(repeating: 0, count: languageCount)
         let lanes = LanguageModel.lanes
         acc = UnsafeMutableRawPointer.allocate(byteCount: 2 * lanes, alignment: 64).bindMemory(to: UInt16.self, capacity: lanes)
         acc.initialize(repeating: 0, count: lanes)
         sums = .allocate(capacity: lanes)
         sums.initialize(repeating: 0, count: lanes)
         totals = .allocate(capacity: languageCount)
-        candidateFloors = .allocate(capacity: 256 * (model.maxOrder + 1))
+        candidateFloors = .allocate(capacity: 1)
         totals.initialize(repeating: 0, count: languageCount)
         orderCounts = .allocate(capacity: model.maxOrder + 1)
         orderCounts.initialize(repeating: 0, count: model.maxOrder + 1)
@@ -190,15 +203,31 @@ public final class LanguageIdentifier {
         featureEntries = .allocate(capacity: LanguageIdentifier.chunk)
     }
 
+    /// `asciiLatin` as found from the tables (on first use: the script table is built lazily,
+    /// and a run without text should not build it).
+    private static func asciiLatin(_ model: LanguageModel, _ bmp: UnsafePointer<UInt8>) -> Int {
+        let latin = Int(bmp[0x61])
+        guard latin > 1, latin != Int(Script.unknown.code) else { return 0 }
+        for v in 0..<0x80 {
+            let lower = v | 0x20
+            let isLetter = lower >= 0x61 && lower <= 0x7A
+            if Int(model.caseTable[v]) != (isLetter ? lower : 0) { return 0 }
+            if isLetter && Int(bmp[v]) != latin { return 0 }
+        }
+        return latin
+    }
+
     deinit {
         scores.deallocate()
         rankKeys.deallocate()
         rankScratch.deallocate()
+        rankTerms.deallocate()
         temperatures.deallocate()
         acc.deallocate()
         sums.deallocate()
         totals.deallocate()
-        candidateFloors.deallocate()
+        if candidateSets.isEmpty { candidateFloors.deallocate() }
+        for set in candidateSets { set.floors.deallocate() }
         orderCounts.deallocate()
         scriptCounts.deallocate()
         letters.deallocate()
@@ -307,7 +336,74 @@ public final class LanguageIdentifier {
         out[0] = 0x20
         let valid = ScriptTable.shared.bmp.withUnsafeBufferPointer { bmpBuffer -> Bool in
             let bmp = bmpBuffer.baseAddress!
-            return decodeUTF8(bytes) { add($0, bmp, out, &w, &n, &run, caseTable) }
+            if asciiLatin < 0 { asciiLatin = LanguageIdentifier.asciiLatin(model, bmp) }
+            let asciiLatin = self.asciiLatin
+            guard asciiLatin > 1, let p = bytes.baseAddress else {
+                return decodeUTF8(bytes) { add($0, bmp, out, &w, &n, &run, caseTable) }
+            }
+            // Runs of ASCII without tables (the model's case table and the script table agree
+            // with this for ASCII, checked in init: letters are A-Z and a-z, Latin), the rest
+            // through the decoder. An ASCII byte is never inside a multi-byte sequence, so the
+            // pieces between them decode (and fail) as the whole would.
+            let end = bytes.count
+            var i = 0
+            while i < end {
+                var latin = 0
+                var afterSpace = run.afterSpace
+                while i < end {
+                    let b = UInt32(p[i])
+                    if b >= 0x80 { break }
+                    let lower = b | 0x20
+                    let isLetter = lower &- 0x61 < 26
+                    out[w] = isLetter ? lower : 0x20
+                    w &+= isLetter || !afterSpace ? 1 : 0
+                    afterSpace = !isLetter
+                    latin &+= isLetter ? 1 : 0
+                    i &+= 1
+                }
+                run.afterSpace = afterSpace
+                if latin > 0 {
+                    if run.code != asciiLatin {
+                        tally(&run)
+                        run.code = asciiLatin
+                    }
+                    run.count &+= latin
+                    n &+= latin
+                }
+                // Two- and three-byte sequences here, checked as the decoder checks them; from
+                // any other sequence on, the rest of the run of non-ASCII through the decoder.
+                while i < end {
+                    let b0 = UInt32(p[i])
+                    if b0 < 0x80 { break }
+                    var v: UInt32 = 0
+                    var length = 0
+                    if b0 >= 0xC2 && b0 < 0xE0 && i &+ 1 < end {
+                        let b1 = UInt32(p[i &+ 1])
+                        if b1 & 0xC0 == 0x80 {
+                            v = (b0 & 0x1F) << 6 | (b1 & 0x3F)
+                            length = 2
+                        }
+                    } else if b0 >= 0xE0 && b0 < 0xF0 && i &+ 2 < end {
+                        let b1 = UInt32(p[i &+ 1]), b2 = UInt32(p[i &+ 2])
+                        let u = (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F)
+                        if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 && u >= 0x800 && u & 0xF800 != 0xD800 {
+                            v = u
+                            length = 3
+                        }
+                    }
+                    if length == 0 {
+                        var j = i &+ 1
+                        while j < end && p[j] >= 0x80 { j &+= 1 }
+                        let ok = decodeUTF8(UnsafeBufferPointer(start: p + i, count: j &- i)) { add($0, bmp, out, &w, &n, &run, caseTable) }
+                        if !ok { return false }
+                        i = j
+                        break
+                    }
+                    add(v, bmp, out, &w, &n, &run, caseTable)
+                    i &+= length
+                }
+            }
+            return true
         }
         tally(&run)
         if !valid {
@@ -534,10 +630,29 @@ public final class LanguageIdentifier {
         counts.update(repeating: 0, count: maxOrder + 1)
         // Only the candidates' lanes are added up (a scatter may write others: they are
         // cleared here and never read).
-        var low = n, high = 0
-        for l in candidates { low = min(low, l); high = max(high, l &+ 1) }
-        laneLow = low & ~7
-        laneHigh = min(n, (high &+ 7) & ~7)
+        // The lanes and floors of a candidate set, found once per set (a few per script).
+        if candidates != floorsCandidates {
+            if let k = candidateSets.firstIndex(where: { $0.candidates == candidates }) {
+                (candidateFloors, laneLow, laneHigh) = (candidateSets[k].floors, candidateSets[k].lo, candidateSets[k].hi)
+            } else {
+                var low = n, high = 0
+                for l in candidates { low = min(low, l); high = max(high, l &+ 1) }
+                laneLow = low & ~7
+                laneHigh = min(n, (high &+ 7) & ~7)
+                // (The first time, `candidateFloors` is the placeholder from init.)
+                if candidateSets.isEmpty { candidateFloors.deallocate() }
+                if candidateSets.count >= LanguageIdentifier.candidateSetLimit {
+                    candidateSets.removeFirst().floors.deallocate()
+                }
+                let floors = UnsafeMutablePointer<Float>.allocate(capacity: max(1, candidates.count * (maxOrder + 1)))
+                for o in 0...maxOrder {
+                    for (j, l) in candidates.enumerated() { floors[o &* candidates.count &+ j] = model.floor(language: l, order: o) }
+                }
+                candidateSets.append((candidates, floors, laneLow, laneHigh))
+                candidateFloors = floors
+            }
+            floorsCandidates = candidates
+        }
         acc.update(repeating: 0, count: n)
         sums.update(repeating: 0, count: n)
         budget = 0
@@ -549,9 +664,6 @@ public final class LanguageIdentifier {
         let text = letters
         let end = letterCount
         var tokens = 0
-        for o in 0...maxOrder {
-            for (j, l) in candidates.enumerated() { candidateFloors[o &* candidates.count &+ j] = model.floor(language: l, order: o) }
-        }
         candidates.withUnsafeBufferPointer { cand in
             // text[0] is a space; each token is followed by one.
             // The end and word hash (0 past `maxWordLength`) of the token at `start`.
@@ -679,7 +791,8 @@ public final class LanguageIdentifier {
     /// in `Float` was.
     @inline(__always)
     private func score(_ l: Int) -> Float {
-        Float(Double(sums[l] &+ UInt64(acc[l])) * Double(model.step))
+        // (The sum is far below 2^63: as a signed integer it converts in one instruction.)
+        Float(Double(Int64(bitPattern: sums[l] &+ UInt64(acc[l]))) * Double(model.step))
     }
 
     /// Makes room in `acc` for `amount` more in any lane.
@@ -753,6 +866,8 @@ public final class LanguageIdentifier {
         static let minFeatures = 160
         static let checkEvery = 4
         static let residual = 1e-4
+        /// ln(residual).
+        static let logResidual = -9.210340371976182
     }
 
     /// Adds the features of the token `padded[1...m]` (`padded[0]` and `padded[m + 1]` are its
@@ -886,28 +1001,54 @@ public final class LanguageIdentifier {
             let f = floors + o &* c
             for j in 0..<c { totals[j] += k * f[j] * w }
         }
-        var best = -Float.infinity
-        for j in 0..<c { best = max(best, totals[j]) }
+        // The leader, how many share its score, and the best score below it, in one pass.
+        var best = -Float.infinity, second = -Float.infinity
+        var leaders = 0
+        for j in 0..<c {
+            let s = totals[j]
+            if s > best {
+                second = best
+                best = s
+                leaders = 1
+            } else if s == best {
+                leaders &+= 1
+            } else if s > second {
+                second = s
+            }
+        }
+        if leaders != 1 { return false }
         let tau = temperature(features)
         // The rest is a sum of non-negative terms, which is never below its largest term: when
         // the runner-up alone holds the residual (the usual case until the leader is clear),
-        // the sum need not be taken.
-        var leaders = 0
-        var second = -Float.infinity
-        for j in 0..<candidates.count {
-            let s = totals[j]
-            if s == best { leaders += 1 } else if s < best && s > second { second = s }
+        // the sum need not be taken. exp is increasing and within an ulp: only an exponent
+        // within 1e-6 of ln(residual) needs it to decide.
+        if second > -Float.infinity {
+            let x = tau * Double(second - best)
+            if x > EarlyExit.logResidual + 1e-6 { return false }
+            if x >= EarlyExit.logResidual - 1e-6 && exp(x) >= EarlyExit.residual { return false }
         }
-        if leaders != 1 { return false }
-        if second > -Float.infinity && exp(tau * Double(second - best)) >= EarlyExit.residual { return false }
+        // The terms below e^-40 (4e-18) are left out first: with at most 128 of them, and the
+        // rounding of as many additions to a sum near the residual (1e-20 each), they move the
+        // sum by less than 1e-15, so only a sum that close to the residual needs them.
         var rest = 0.0
-        for j in 0..<candidates.count {
+        var small = false
+        for j in 0..<c {
+            let s = totals[j]
+            if s < best {
+                let x = tau * Double(s - best)
+                if x > -40 { rest += exp(x) } else { small = true }
+                // The terms are not negative: once the rest is too large it stays so.
+                if rest >= EarlyExit.residual { return false }
+            }
+        }
+        if !small || rest < EarlyExit.residual - 1e-15 { return true }
+        rest = 0
+        for j in 0..<c {
             let s = totals[j]
             if s < best {
                 let x = tau * Double(s - best)
                 // exp underflows to exactly 0 below -746: adding it would change nothing.
                 if x > -750 { rest += exp(x) }
-                // The terms are not negative: once the rest is too large it stays so.
                 if rest >= EarlyExit.residual { return false }
             }
         }
@@ -1103,31 +1244,43 @@ public final class LanguageIdentifier {
         }
         let topScore = Double(best)
         // The sum starts with the best score's exp(0) = 1, so it is at least 1 throughout; a
-        // term below 2^-53 (half its last place) then leaves it as it is wherever it comes.
-        // Only the larger terms need sorting, and tau > 0 makes them a prefix of the order.
-        // Sort keys compare like the scores, best first, then by candidate order (as a stable
-        // sort by `>` orders them).
-        let keys = rankKeys
+        // term below 2^-53 (half its last place) leaves it as it is, so only the scores near
+        // the best are summed. They are summed in candidate order, not best first: the sum
+        // may differ from the sorted one in its last place (a relative 1e-16, far below the
+        // printed digits), and nothing is sorted. The top k are then selected from the near
+        // scores by keys that compare like the scores, best first, then by candidate order
+        // (as a stable sort by `>` orders them).
+        let keys = rankKeys, terms = rankTerms
         var near = 0
+        var z = 0.0
         for j in 0..<c {
             let x = tau * (Double(scores[j]) - topScore)
             // ln(2^-53) = -36.74; exp is only needed to settle the scores right at the edge.
-            if x > -36.6 || (x > -36.9 && exp(x) >= 0x1p-53) {
-                // -0 and +0 are equal scores: make them the same key.
-                let bits = (scores[j] + 0).bitPattern
-                let ascending = bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
-                keys[near] = UInt64(~ascending) << 32 | UInt64(j)
-                near &+= 1
+            if x > -36.9 {
+                let e = exp(x)
+                if x > -36.6 || e >= 0x1p-53 {
+                    // -0 and +0 are equal scores: make them the same key.
+                    let bits = (scores[j] + 0).bitPattern
+                    let ascending = bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
+                    keys[near] = UInt64(~ascending) << 32 | UInt64(j)
+                    terms[near] = e
+                    z += e
+                    near &+= 1
+                }
             }
         }
-        LanguageIdentifier.sortAscending(keys, near, scratch: rankScratch)
-        var z = 0.0
-        for i in 0..<near { z += exp(tau * (Double(scores[Int(keys[i] & 0xFFFF_FFFF)]) - topScore)) }
         var out: [(code: String, probability: Double)] = []
         out.reserveCapacity(min(k, c))
         for i in 0..<min(k, near) {
+            // Selection: the smallest key of the rest to position i.
+            var m = i
+            for q in (i &+ 1)..<near where keys[q] < keys[m] { m = q }
+            if m != i {
+                (keys[i], keys[m]) = (keys[m], keys[i])
+                (terms[i], terms[m]) = (terms[m], terms[i])
+            }
             let j = Int(keys[i] & 0xFFFF_FFFF)
-            out.append((model.languages[candidates[j]].code, exp(tau * (Double(scores[j]) - topScore)) / z))
+            out.append((model.languages[candidates[j]].code, terms[i] / z))
         }
         if out.count >= k { return out }
         // The rest of the top from the far scores: the best each time, the first of equals (as
