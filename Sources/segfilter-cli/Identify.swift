@@ -58,9 +58,12 @@ struct Identify: ParsableCommand {
                 let guess = jsonl ? identifier.identify(text, top: top) : identifier.identify(utf8: line, top: top)
                 // LANG<TAB>SCORE pairs, written as bytes (no strings per line).
                 lineOut.removeAll(keepingCapacity: true)
-                if guess.top.isEmpty { lineOut.append(contentsOf: guess.code.utf8); lineOut.append(contentsOf: "\t0".utf8) }
-                for (i, t) in guess.top.prefix(top).enumerated() {
-                    if i > 0 { lineOut.append(0x09) }
+                // No candidates, or a language without a profile: `und` first (then, for --top,
+                // the nearest profiles).
+                let undFirst = guess.top.isEmpty || guess.outOfModel
+                if undFirst { lineOut.append(contentsOf: guess.code.utf8); lineOut.append(contentsOf: "\t0".utf8) }
+                for (i, t) in guess.top.prefix(undFirst ? top - 1 : top).enumerated() {
+                    if i > 0 || undFirst { lineOut.append(0x09) }
                     lineOut.append(contentsOf: t.code.utf8)
                     lineOut.append(0x09)
                     appendScore(t.probability, to: &lineOut)

@@ -187,6 +187,14 @@ func temporaryFile(_ name: String) -> URL {
         #expect(lines[2].first == "und")
     }
 
+    /// A language without a profile: `und` first, then the nearest profile.
+    @Test func identifyPrintsUndForALanguageWithoutAProfile() throws {
+        let text = "Ri ajq’ij xuk’ut ri rub’eyal ri jun samaj chi kiwäch ri ak’wal pa ri tijob’äl richin nkitamaj.\n"
+        let r = try run(["identify", "--top", "2"], stdin: Data(text.utf8))
+        let fields = r.out.split(separator: "\n").first?.split(separator: "\t") ?? []
+        #expect(fields.count == 4 && fields.first == "und" && fields[1] == "0", "\(r.out)")
+    }
+
     @Test func languagesListsAtLeastAHundred() throws {
         let r = try run(["languages"])
         #expect(r.status == 0)

@@ -83,6 +83,14 @@ import PropertyBased
         #expect(primary.hasSuffix("taller than the fence.\n\n"))
     }
 
+    /// A trailing paragraph in a language the model has no profile for is another language's.
+    @Test func paragraphInALanguageWithoutAProfileIsAppended() throws {
+        let article = try fixture("article-only.txt")
+        let text = article + (article.hasSuffix("\n") ? "" : "\n") + LanguageIdentifierTests.kaqchikel + "\n"
+        let (_, appended, a) = try split(text)
+        #expect(appended == LanguageIdentifierTests.kaqchikel + "\n", "\(a.decision.reason)")
+    }
+
     @Test func copyrightLineIsAppended() throws {
         let (_, appended, _) = try split(try fixture("article-copyright.txt"))
         #expect(appended.hasPrefix("© 2025"))

@@ -98,6 +98,30 @@ import Testing
         #expect(id.identify(text).code == "und")
     }
 
+    /// Kaqchikel has no profile (no openly licensed text to train on): its nearest profile
+    /// would win with confidence; the typicality test says `und` instead. (Sentence written for
+    /// this test.)
+    static let kaqchikel = "Ri ajq’ij xuk’ut ri rub’eyal ri jun samaj chi kiwäch ri ak’wal pa ri tijob’äl richin nkitamaj."
+
+    @Test func languageWithoutAProfileIsOutOfModel() {
+        let g = id.identify(LanguageIdentifierTests.kaqchikel, top: 3)
+        #expect(g.code == "und" && g.outOfModel && g.probability == 0, "\(g.top)")
+        #expect(!g.top.isEmpty)   // the nearest profiles are still listed
+    }
+
+    /// Text in the model's languages is not out of model, whatever its length or kind (the
+    /// fixtures: articles, bios, notices, news pages in nine languages).
+    @Test func knownLanguagesAreNotOutOfModel() throws {
+        var names = ["article-with-tagalog-bio.txt", "article-news-page.txt", "artikel-nachrichtenseite.txt", "manual-with-notices.txt"]
+        names += ["es", "fr", "it", "nl", "pl", "pt", "ru", "sv", "blog-en"].map { "news/\($0).txt" }
+        for name in names {
+            for p in paragraphTexts(try fixture(name)) {
+                let g = id.identify(p)
+                #expect(!g.outOfModel, "\(name): \(p.prefix(60)) → \(g.top)")
+            }
+        }
+    }
+
     @Test func topAlternativesAreSortedProbabilities() {
         let g = id.identify("Dobrý den, jak se máte?", top: 5)
         #expect(g.top.count == 5)

@@ -8,6 +8,8 @@ temperature tau = slope / F**exponent (F: the paragraph's feature count). This s
 `segfilter identify --raw-scores` over the held-out sample that train.py set aside (never the
 evaluation corpora), picks (slope, exponent) by maximum likelihood of the true labels, patches
 bytes 56-59 and 64-67 of the model, and prints a reliability table (accuracy per score decile).
+It also writes each language's typical score per feature (`write_typicality`), which tells text
+in a language the model has no profile for.
 """
 import argparse
 import json
@@ -90,6 +92,53 @@ def main():
         fh.write(struct.pack("<f", slope))
         fh.seek(64)
         fh.write(struct.pack("<f", expo))
+    write_typicality(a.model, data)
+
+
+# Out-of-model text: a paragraph whose best language explains its features far worse than that
+# language's own held-out text (its score per feature more than TYPICALITY_GAP below the
+# language's mean, from at least TYPICALITY_MIN_FEATURES features) is in a language the model
+# has no profile for. An absolute gap rather than a z-score: the held-out text is narrow (a
+# language's sd is small), and news or recipes in a known language sit up to ~1.3 below the
+# mean; text in languages without a profile sits 1.8-4 below.
+TYPICALITY_GAP = -2.2
+TYPICALITY_MIN_FEATURES = 40
+
+
+def write_typicality(model, data):
+    """Per language, the mean and standard deviation of the winning score per feature on the
+    held-out paragraphs it wins rightly (bytes 80-91 of the header point at them; a language
+    with fewer than 20 such paragraphs gets sd 0, which turns the test off for it)."""
+    with open(model, "rb") as fh:
+        blob = bytearray(fh.read())
+    n_langs = struct.unpack_from("<I", blob, 8)[0]
+    meta_off, meta_len = struct.unpack_from("<II", blob, 24)
+    codes = [line.split("\t")[0] for line in blob[meta_off:meta_off + meta_len].decode("utf-8").split("\n") if line]
+    assert len(codes) == n_langs
+    old = struct.unpack_from("<I", blob, 80)[0]
+    if old:
+        del blob[old:]   # a previous run's section
+    per = {}
+    for gold, feats, scores in data:
+        if feats >= TYPICALITY_MIN_FEATURES and scores[0][0] == gold:
+            per.setdefault(gold, []).append(scores[0][1] / feats)
+    while len(blob) % 4:
+        blob.append(0)
+    offset = len(blob)
+    covered = 0
+    for code in codes:
+        v = per.get(code, [])
+        if len(v) >= 20:
+            mean = sum(v) / len(v)
+            sd = (sum((x - mean) ** 2 for x in v) / len(v)) ** 0.5
+            covered += 1
+        else:
+            mean, sd = 0.0, 0.0
+        blob += struct.pack("<ff", mean, sd)
+    struct.pack_into("<IfI", blob, 80, offset, TYPICALITY_GAP, TYPICALITY_MIN_FEATURES)
+    with open(model, "wb") as fh:
+        fh.write(blob)
+    print("typicality: %d of %d languages (a score per feature %.1f below the mean, from %d features, is out of model)" % (covered, n_langs, TYPICALITY_GAP, TYPICALITY_MIN_FEATURES))
 
 
 if __name__ == "__main__":

@@ -64,7 +64,7 @@ MAX_TAIL = 24
 
 def is_foreign(p, primary, s):
     """Mirrors Splitter.isForeign."""
-    if p.get("script_excludes_primary") and p["letters"] >= s["min_letters"]:
+    if (p.get("script_excludes_primary") or (p.get("out_of_model") and primary != "und")) and p["letters"] >= s["min_letters"]:
         return True
     return p["language"] not in (primary, "und") and primary != "und" and p["letters"] >= s["min_letters"] \
         and p["language_score"] >= s["min_language_probability"] \
@@ -73,7 +73,7 @@ def is_foreign(p, primary, s):
 
 def base_evidence(p, primary, s, weights):
     e = s["bias"]
-    if p.get("script_excludes_primary") and p["letters"] >= s["min_letters"]:
+    if (p.get("script_excludes_primary") or (p.get("out_of_model") and primary != "und")) and p["letters"] >= s["min_letters"]:
         e += s["other_language"]
     elif p["language"] != "und" and primary != "und" and p["letters"] >= s["min_letters"] \
             and p["language_score"] >= s["min_language_probability"]:

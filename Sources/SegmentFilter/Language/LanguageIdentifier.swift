@@ -17,10 +17,15 @@ public struct LanguageGuess: Equatable, Sendable {
     public var script: String
     /// Letters the decision rests on.
     public var letters: Int
+    /// The text reads like none of the model's languages: its best language explains it far
+    /// worse than that language's own text is usually explained (`code` is then `und`, and
+    /// `top` still lists the nearest profiles).
+    public var outOfModel = false
 
     public static func == (a: LanguageGuess, b: LanguageGuess) -> Bool {
         a.code == b.code && a.probability == b.probability && a.script == b.script && a.letters == b.letters
             && a.top.map(\.code) == b.top.map(\.code) && a.top.map(\.probability) == b.top.map(\.probability)
+            && a.outOfModel == b.outOfModel
     }
 
     public static let undetermined = LanguageGuess(code: "und", probability: 0, top: [], script: "Zyyy", letters: 0)
@@ -280,6 +285,9 @@ public final class LanguageIdentifier {
         }
         // Pass 2: n-gram and word evidence for every language; only candidates are read out.
         let best = rank(candidates, top: max(1, top))
+        if lastRankOutOfModel {
+            return LanguageGuess(code: "und", probability: 0, top: best, script: scriptName, letters: letters, outOfModel: true)
+        }
         return LanguageGuess(code: best[0].code, probability: best[0].probability, top: best, script: scriptName, letters: letters)
     }
 
@@ -1229,6 +1237,7 @@ public final class LanguageIdentifier {
         let features = score(candidates, earlyExit: true)
         let c = candidates.count
         let scores = self.scores
+        lastRankOutOfModel = isOutOfModel(candidates, features: features)
         // Temperature scaling: the more features, the more the same score gap means.
         let tau = temperature(max(features, 1))
         var best = scores[0]
@@ -1296,6 +1305,22 @@ public final class LanguageIdentifier {
             out.append((model.languages[l].code, exp(tau * (Double(s) - topScore)) / z))
         }
         return out
+    }
+
+    /// Whether the last `rank` found the text out of model (see `LanguageGuess.outOfModel`).
+    private var lastRankOutOfModel = false
+
+    /// Whether the best-scoring candidate explains the `features` just scored far worse than
+    /// its own held-out text: a language the model has no profile for (the nearest profile
+    /// wins such text, but by a score per feature its own text almost never has).
+    private func isOutOfModel(_ candidates: [Int], features: Int) -> Bool {
+        guard let typicality = model.typicality, features >= model.typicalityMinFeatures else { return false }
+        var bestIndex = 0
+        for j in 1..<candidates.count where scores[j] > scores[bestIndex] { bestIndex = j }
+        let language = candidates[bestIndex]
+        let mean = typicality[2 * language], sd = typicality[2 * language + 1]
+        guard sd > 0, scores[bestIndex].isFinite else { return false }
+        return scores[bestIndex] / Float(features) - mean < model.typicalityGap
     }
 
     /// The softmax temperature for `features` features, remembered for the common counts.

@@ -17,7 +17,8 @@ import SegfilterData
 /// | 48 | f32 quantisation step, f32 word weight, f32 calibration slope, f32 calibration bias |
 /// | 64 | f32 short-text temperature exponent |
 /// | 68 | u32 dense minimum: a feature with this many postings or more has a dense block |
-/// | 72 | u32 lanes (128), u32 dense blocks; reserved to 128 |
+/// | 72 | u32 lanes (128), u32 dense blocks |
+/// | 80 | u32 offset of the typicality (0: none): f32[languages][2], the mean and sd of a language's winning score per feature on held-out text (sd 0: no test); f32 gap threshold; u32 minimum features (`tools/langdata/calibrate.py`); reserved to 128 |
 ///
 /// A feature's log-probability in a language is `floor + weight × step`; a language absent
 /// from a feature's postings scores the floor of that feature's order. The languages are
@@ -54,6 +55,13 @@ public struct LanguageModel: @unchecked Sendable {
     static let lanes = 128
     /// The word weight as an integer (scores are summed in units of `step`).
     let wordMultiplier: UInt16
+    /// Per language, the mean and standard deviation of its winning score per feature on
+    /// held-out text (nil: no test for text in languages without a profile).
+    let typicality: UnsafePointer<Float>?
+    /// Text whose score per feature lies more than this below its language's mean (negative),
+    /// from at least `typicalityMinFeatures` features, is out of model.
+    let typicalityGap: Float
+    let typicalityMinFeatures: Int
 
     public enum LoadError: Error, CustomStringConvertible {
         case malformed(String)
@@ -137,6 +145,13 @@ public struct LanguageModel: @unchecked Sendable {
         let ww = f32(52)
         guard ww >= 1, ww <= 64, ww == ww.rounded() else { throw LoadError.malformed("word weight \(ww) is not a whole number") }
         wordMultiplier = UInt16(ww)
+        let typicalityOffset = u32(80)
+        guard typicalityOffset == 0 || (typicalityOffset % 4 == 0 && typicalityOffset + 8 * nLangs <= count) else {
+            throw LoadError.malformed("typicality out of bounds")
+        }
+        typicality = typicalityOffset == 0 ? nil : (bytes + typicalityOffset).assumingMemoryBound(to: Float.self)
+        typicalityGap = f32(84)
+        typicalityMinFeatures = u32(88)
     }
 
     /// The table entry of a feature hash: start << 8 | count into `postings`, or 0 if absent.

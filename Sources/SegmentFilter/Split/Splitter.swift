@@ -68,7 +68,9 @@ public enum Splitter {
     public static func baseEvidence(_ p: ParagraphEvidence, primary: String, settings s: SplitSettings) -> Double {
         var e = s.bias
         let lang = p.language
-        if p.scriptExcludesPrimary && lang.letters >= s.minLetters {
+        if (p.scriptExcludesPrimary || (lang.outOfModel && primary != "und")) && lang.letters >= s.minLetters {
+            // In a script the primary language is not written in, or in a language the model
+            // has no profile for: another language however unsure the guess.
             e += s.otherLanguage
         } else if lang.code != "und" && primary != "und" && lang.letters >= s.minLetters && lang.probability >= s.minLanguageProbability {
             // The probability that the paragraph is in the primary language, from the ranked guesses.
@@ -88,7 +90,7 @@ public enum Splitter {
     /// close relative of it), or in a script the primary language is not written in.
     public static func isForeign(_ p: ParagraphEvidence, primary: String, settings s: SplitSettings) -> Bool {
         let lang = p.language
-        if p.scriptExcludesPrimary && lang.letters >= s.minLetters { return true }
+        if (p.scriptExcludesPrimary || (lang.outOfModel && primary != "und")) && lang.letters >= s.minLetters { return true }
         return lang.code != primary && lang.code != "und" && primary != "und" && lang.letters >= s.minLetters
             && lang.probability >= s.minLanguageProbability && !s.areSimilar(lang.code, primary)
     }
