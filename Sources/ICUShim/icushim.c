@@ -207,6 +207,15 @@ int32_t sf_regex_matches16(sf_regex *r, const uint16_t *text, int32_t len) {
     return found ? 1 : 0;
 }
 
+int32_t sf_regex_matches16_from(sf_regex *r, const uint16_t *text, int32_t len, int32_t start) {
+    UErrorCode status = U_ZERO_ERROR;
+    uregex_setText(r->re, (const UChar *)text, len, &status);
+    if (U_FAILURE(status)) return -1;
+    UBool found = uregex_find(r->re, start, &status);
+    if (U_FAILURE(status)) return -1;
+    return found ? 1 : 0;
+}
+
 int32_t sf_nfc16(const uint16_t *text, int32_t len, uint16_t *out, int32_t cap) {
     UErrorCode status = U_ZERO_ERROR;
     const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);

@@ -21,6 +21,25 @@ import Testing
         #expect(RequiredLiterals.of(regex) == nil)
     }
 
+    @Test(arguments: [
+        ("(?i)\\b(colou?r|grey)\\b", Set(["colo", "grey"]), 0),
+        ("(?is)(free software|logiciel libre).{0,200}?(licen|GPL)", Set(["free software", "logiciel libre"]), 0),
+        ("(?i)\\s?[,;]{0,2}x?(?:by|von)\\b", Set(["by", "von"]), 2 + 4 + 6),
+        ("(?=abc)(?i:\\.x|y)+z", Set([".x", "y"]), 0),
+        ("(?:ab|\\d\\d(?-i:cd))", Set(["ab", "cd"]), 4),
+    ] as [(String, Set<String>, Int)])
+    func leadingLiterals(regex: String, literals: Set<String>, offset: Int) {
+        let lead = RequiredLiterals.leading(of: regex)
+        #expect(lead?.literals == literals)
+        #expect(lead?.offset == offset)
+    }
+
+    /// No leading literals when a match can start anywhere before them (or only at the start).
+    @Test(arguments: ["(?i)^\\s*(by|von)", "\\s+by", "(x)?by", "(?m)by$", "(?i)(by|\\w+)", "(?x)b y", "a*b"])
+    func noLeadingLiterals(regex: String) {
+        #expect(RequiredLiterals.leading(of: regex) == nil)
+    }
+
     @Test func scannerFindsFoldedLiterals() {
         let scanner = LiteralScanner([["Straße"], ["@"], nil, ["zzz"]])
         var found = scanner.filtered.map { !$0 }
@@ -54,7 +73,14 @@ import Testing
         }
         texts += ["COPYRIGHT © 2024 EXAMPLE", "ALLE RECHTE VORBEHALTEN.", "Written by Jane Doe.",
                   "Released under the MIT LICENSE", "see https://example.org", "Übersetzung: Max <max@example.org>",
-                  "ÜBERSETZUNG DIESER HANDBUCHSEITE", "Tous droits réservés", "ΤΑ ΣΦΆΛΜΑΤΑ ΤΗΣ ΜΕΤΆΦΡΑΣΗΣ"]
+                  "ÜBERSETZUNG DIESER HANDBUCHSEITE", "Tous droits réservés", "ΤΑ ΣΦΆΛΜΑΤΑ ΤΗΣ ΜΕΤΆΦΡΑΣΗΣ",
+                  // Leading literals late in the text, with and without characters whose case
+                  // folding is longer (positions in the folded text then differ).
+                  "Straße 1. Die Übersetzung stammt von Max <max@example.org>",
+                  "Die Übersetzung stammt von Max <max@example.org>, Strasse 1",
+                  "ﬁrst of all: this program is free software, under the GNU General Public License",
+                  "first of all: this program is free software, under the GNU General Public License",
+                  "İstanbul. Bu çeviri hatalar içerebilir; translation errors: report bugs to x@y.org"]
         texts += texts.map { $0.uppercased() }
         var fired = 0
         for name in RuleSet.builtInNames {
