@@ -40,6 +40,17 @@ import Testing
         #expect(RequiredLiterals.leading(of: regex) == nil)
     }
 
+    @Test(arguments: [
+        ("(?i)(a|b(c))[(x)]\\(y\\)(?:z)(?<=q)", "(?i)(?:a|b(?:c))[(x)]\\(y\\)(?:z)(?<=q)"),
+        ("(a)\\1", "(a)\\1"),
+        ("\\Q(a)\\E", "\\Q(a)\\E"),
+        ("(?x) (a) # (b)", "(?x) (a) # (b)"),
+        ("[[a-z](]+(b)", "[[a-z](]+(?:b)"),
+    ] as [(String, String)])
+    func matchingFormDropsCaptures(regex: String, expected: String) {
+        #expect(CompiledPattern.matchingForm(regex) == expected)
+    }
+
     @Test func scannerFindsFoldedLiterals() {
         let scanner = LiteralScanner([["Straße"], ["@"], nil, ["zzz"]])
         var found = scanner.filtered.map { !$0 }
@@ -86,7 +97,8 @@ import Testing
         for name in RuleSet.builtInNames {
             let rules = try RuleSet.load(name)
             let matcher = try RuleMatcher(rules)
-            let plain = try rules.patterns.map { try CompiledPattern($0) }
+            // The regexes as written (the matcher compiles their matching form).
+            let plain = try rules.patterns.map { try CompiledPattern($0, asWritten: true) }
             for text in texts {
                 var t = text
                 let prefiltered = t.withUTF8 { matcher.hits($0, characters: text.count, language: "en", documentLanguage: "en") }
