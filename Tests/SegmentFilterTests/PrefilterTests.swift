@@ -32,10 +32,19 @@ import Testing
         let lead = RequiredLiterals.leading(of: regex)
         #expect(lead?.literals == literals)
         #expect(lead?.offset == offset)
+        #expect(lead?.anchored == false)
+    }
+
+    /// A branch anchored with `^` adds no literal but asks for a try at 0.
+    @Test func leadingLiteralsWithAnchoredBranch() {
+        let lead = RequiredLiterals.leading(of: "(?i)(^\\s*(si|ni)\\s+x|\\b(est|était)\\s+y)")
+        #expect(lead?.literals == ["est", "était"])
+        #expect(lead?.anchored == true)
+        #expect(RequiredLiterals.leading(of: "\\s?^ab|cd")?.anchored == true)
     }
 
     /// No leading literals when a match can start anywhere before them (or only at the start).
-    @Test(arguments: ["(?i)^\\s*(by|von)", "\\s+by", "(x)?by", "(?m)by$", "(?i)(by|\\w+)", "(?x)b y", "a*b"])
+    @Test(arguments: ["(?i)^\\s*(by|von)", "\\s+by", "(x)?by", "(?m)by$", "(?i)(by|\\w+)", "(?x)b y", "a*b", "ab|c(?x)d", "ab|\\Q(\\E"])
     func noLeadingLiterals(regex: String) {
         #expect(RequiredLiterals.leading(of: regex) == nil)
     }
@@ -91,7 +100,10 @@ import Testing
                   "Die Übersetzung stammt von Max <max@example.org>, Strasse 1",
                   "ﬁrst of all: this program is free software, under the GNU General Public License",
                   "first of all: this program is free software, under the GNU General Public License",
-                  "İstanbul. Bu çeviri hatalar içerebilir; translation errors: report bugs to x@y.org"]
+                  "İstanbul. Bu çeviri hatalar içerebilir; translation errors: report bugs to x@y.org",
+                  // Anchored branches (author-bio-intl, copyright) with a leading literal later on.
+                  "Si Maria Santos ay isang mamamahayag. Elle est une journaliste.",
+                  "© 2024 Example. Tous droits réservés.", "Copyright 2024. All rights reserved."]
         texts += texts.map { $0.uppercased() }
         var fired = 0
         for name in RuleSet.builtInNames {

@@ -126,11 +126,12 @@ final class CompiledPattern {
         return sf_regex_matches16(handle, text.baseAddress, Int32(text.count)) == 1
     }
 
-    /// Whether the pattern has a match that starts at `start` or later in `text` (UTF-16).
-    func matches(utf16 text: UnsafeBufferPointer<UInt16>, from start: Int) -> Bool {
+    /// Whether the pattern has a match that starts at `start` or later in `text` (UTF-16), or
+    /// (`alsoAtZero`) at 0.
+    func matches(utf16 text: UnsafeBufferPointer<UInt16>, from start: Int, alsoAtZero: Bool = false) -> Bool {
         guard let handle else { return false }
         if start <= 0 { return sf_regex_matches16(handle, text.baseAddress, Int32(text.count)) == 1 }
-        return sf_regex_matches16_from(handle, text.baseAddress, Int32(text.count), Int32(start)) == 1
+        return sf_regex_matches16_from(handle, text.baseAddress, Int32(text.count), Int32(start), alsoAtZero ? 1 : 0) == 1
     }
 
     /// Whether the pattern matches somewhere in `text`. A match that ICU abandons at its work

@@ -358,11 +358,24 @@ extension RequiredLiterals {
     /// instead of at the start of the text: ICU tries a pattern's whole alternation at every
     /// position before it, which is most of the cost of the long multilingual word lists.
     /// Only zero-width assertions (`\b`, lookarounds, flag groups) and atoms of bounded width
-    /// may come before the literal; `^`, `$`, unbounded or optional groups before it give up.
-    static func leading(of regex: String) -> (literals: Set<String>, offset: Int)? {
-        var parser = Parser(Array(regex.unicodeScalars))
+    /// may come before the literal; `$`, `(?m)`, unbounded or optional groups before it give
+    /// up. A branch that starts with `^` can only match at the start of the text: it adds no
+    /// literal, and `anchored` says that a match at 0 must be tried too.
+    static func leading(of regex: String) -> (literals: Set<String>, offset: Int, anchored: Bool)? {
+        // The rest of a branch is skipped by its structure: not with quoting or free spacing
+        // (whose comments may hold parentheses) anywhere.
+        let scalars = Array(regex.unicodeScalars)
+        for k in scalars.indices where scalars[k] == "\\" && k + 1 < scalars.count && scalars[k + 1] == "Q" { return nil }
+        for k in scalars.indices where scalars[k] == "(" && k + 1 < scalars.count && scalars[k + 1] == "?" {
+            var j = k + 2
+            while j < scalars.count, scalars[j].properties.isAlphabetic || scalars[j] == "-" {
+                if scalars[j] == "x" { return nil }
+                j += 1
+            }
+        }
+        var parser = Parser(scalars)
         guard let lead = parser.leadAlternation(), parser.atEnd, let u = usable(lead.literals) else { return nil }
-        return (Set(u), lead.offset)
+        return (Set(u), lead.offset, lead.anchored)
     }
 
     /// The most UTF-16 units one code point matched by a set or escape can take.
@@ -373,20 +386,22 @@ extension RequiredLiterals {
 }
 
 extension RequiredLiterals.Parser {
-    typealias Lead = (literals: [String], offset: Int)
+    typealias Lead = (literals: [String], offset: Int, anchored: Bool)
 
     mutating func leadAlternation() -> Lead? {
         var literals: [String] = []
         var offset = 0
+        var anchored = false
         while true {
             guard let b = leadSequence() else { return nil }
             literals += b.literals
+            anchored = anchored || b.anchored
             offset = max(offset, b.offset)
             if literals.count > RequiredLiterals.maxLiterals { return nil }
             if peek() == "|" { i += 1; continue }
             break
         }
-        return (literals, offset)
+        return (literals, offset, anchored)
     }
 
     /// Reads a quantifier after a bounded atom of `width` units: the added width, or `nil`.
@@ -395,6 +410,33 @@ extension RequiredLiterals.Parser {
         guard let (_, hi) = q else { return width }
         guard hi <= 1000 else { return nil }
         return width * hi
+    }
+
+    /// Skips the rest of a branch, to the `|` or `)` that ends it (not consumed), balancing
+    /// groups, classes and escapes. (Only the leading part of a branch matters here; reading
+    /// the rest with ``parseSequence()`` computed literal sets for nothing.)
+    private mutating func skipBranch() -> Bool {
+        var depth = 0
+        while let c = peek() {
+            switch c {
+            case "\\":
+                guard i + 1 < s.count else { return false }
+                i += 2
+            case "[":
+                guard skipClass() else { return false }
+            case "(":
+                depth += 1; i += 1
+            case ")":
+                if depth == 0 { return true }
+                depth -= 1; i += 1
+            case "|":
+                if depth == 0 { return true }
+                i += 1
+            default:
+                i += 1
+            }
+        }
+        return depth == 0
     }
 
     private mutating func noQuantifier() -> Bool {
@@ -421,11 +463,18 @@ extension RequiredLiterals.Parser {
             }
             if !run.isEmpty {
                 // The rest of the branch is only skipped (it must still be modelled syntax).
-                guard parseSequence() != nil else { return nil }
-                return ([String(run)], width)
+                guard skipBranch() else { return nil }
+                return ([String(run)], width, false)
             }
             switch c {
-            case "^", "$", "*", "+", "?", "{":
+            case "^":
+                // Outside multi-line mode (which gives up) only at the start of the text: the
+                // branch can match nowhere else, whatever comes before it here (zero-width, or
+                // atoms that must then match nothing) and after.
+                i += 1
+                guard noQuantifier(), skipBranch() else { return nil }
+                return ([], 0, true)
+            case "$", "*", "+", "?", "{":
                 return nil
             case ".":
                 i += 1
@@ -495,7 +544,7 @@ extension RequiredLiterals.Parser {
         i += 1
         guard let q = parseQuantifier() else { return nil }
         if let (lo, _) = q, lo < 1 { return nil }
-        guard parseSequence() != nil else { return nil }
-        return (inner.literals, width + inner.offset)
+        guard skipBranch() else { return nil }
+        return (inner.literals, width + inner.offset, inner.anchored)
     }
 }

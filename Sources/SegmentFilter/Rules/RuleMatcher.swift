@@ -11,6 +11,8 @@ public final class RuleMatcher {
     /// or -1, and how far into a match the literal can start.
     private let leadClause: [Int]
     private let leadOffset: [Int]
+    /// Per pattern: whether some branch starts with `^` (a match at 0 must be tried as well).
+    private let leadAnchored: [Bool]
     /// Per pattern: `maxChars`.
     private let maxChars: [Int]
     /// Per language code: which patterns apply to it (filled as languages are met).
@@ -27,24 +29,34 @@ public final class RuleMatcher {
         self.rules = rules
         compiled = rules.patterns.map { CompiledPattern(lazy: $0) }
         // Each pattern's clauses, and its leading literals as one more clause unless one of
-        // them is the same set.
+        // them is the same set. When a branch anchored at 0 needs none of them they are no
+        // clause: only a clause that is the same set gives their position. (Scanning for them
+        // anyway cost more than the searches it shortened.)
         var clauses: [[Set<String>]?] = []
-        var leadIndex: [Int] = [], offsets: [Int] = []
+        var leadIndex: [Int] = [], offsets: [Int] = [], anchored: [Bool] = []
         for p in rules.patterns {
             var c = RequiredLiterals.clauses(of: p.regex) ?? []
-            var index = -1, offset = 0
+            var index = -1, offset = 0, atZero = false
             if let lead = RequiredLiterals.leading(of: p.regex) {
-                if let k = c.firstIndex(of: lead.literals) { index = k } else { index = c.count; c.append(lead.literals) }
+                if let k = c.firstIndex(of: lead.literals) {
+                    index = k
+                } else if !lead.anchored {
+                    index = c.count
+                    c.append(lead.literals)
+                }
                 offset = lead.offset
+                atZero = lead.anchored
             }
             clauses.append(c.isEmpty ? nil : c)
             leadIndex.append(index)
             offsets.append(offset)
+            anchored.append(atZero)
         }
         let scanner = LiteralScanner(clauses: clauses)
         self.scanner = scanner
-        leadClause = leadIndex.enumerated().map { $0.element < 0 ? -1 : scanner.clauseID(pattern: $0.offset, $0.element) }
+        leadClause = leadIndex.enumerated().map { k, index in index < 0 ? -1 : scanner.clauseID(pattern: k, index) }
         leadOffset = offsets
+        leadAnchored = anchored
         maxChars = rules.patterns.map(\.maxChars)
     }
 
@@ -54,6 +66,7 @@ public final class RuleMatcher {
         scanner = other.scanner
         leadClause = other.leadClause
         leadOffset = other.leadOffset
+        leadAnchored = other.leadAnchored
         maxChars = other.maxChars
     }
 
@@ -112,10 +125,11 @@ public final class RuleMatcher {
         var out: [RuleSet.Pattern] = []
         for k in eligible where candidate[k] {
             // A match starts at most `leadOffset` before an occurrence of one of its leading
-            // literals, so none starts before the first occurrence minus that.
+            // literals, so none starts before the first occurrence minus that (but at 0, for
+            // a branch anchored there).
             var start = 0
             if samePositions, leadClause[k] >= 0 { start = max(0, Int(clauseHits[leadClause[k]]) - leadOffset[k]) }
-            if compiled[k].matches(utf16: utf16, from: start) { out.append(compiled[k].pattern) }
+            if compiled[k].matches(utf16: utf16, from: start, alsoAtZero: leadAnchored[k]) { out.append(compiled[k].pattern) }
         }
         return out
     }
