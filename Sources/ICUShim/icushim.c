@@ -207,6 +207,20 @@ int32_t sf_regex_matches16(sf_regex *r, const uint16_t *text, int32_t len) {
     return found ? 1 : 0;
 }
 
+int32_t sf_regex_matches16_from(sf_regex *r, const uint16_t *text, int32_t len, int32_t start, int32_t at_zero) {
+    UErrorCode status = U_ZERO_ERROR;
+    uregex_setText(r->re, (const UChar *)text, len, &status);
+    if (U_FAILURE(status)) return -1;
+    if (at_zero && start > 0) {
+        UBool there = uregex_lookingAt(r->re, 0, &status);
+        if (U_FAILURE(status)) return -1;
+        if (there) return 1;
+    }
+    UBool found = uregex_find(r->re, start, &status);
+    if (U_FAILURE(status)) return -1;
+    return found ? 1 : 0;
+}
+
 int32_t sf_nfc16(const uint16_t *text, int32_t len, uint16_t *out, int32_t cap) {
     UErrorCode status = U_ZERO_ERROR;
     const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);

@@ -21,6 +21,45 @@ import Testing
         #expect(RequiredLiterals.of(regex) == nil)
     }
 
+    @Test(arguments: [
+        ("(?i)\\b(colou?r|grey)\\b", Set(["colo", "grey"]), 0),
+        ("(?is)(free software|logiciel libre).{0,200}?(licen|GPL)", Set(["free software", "logiciel libre"]), 0),
+        ("(?i)\\s?[,;]{0,2}x?(?:by|von)\\b", Set(["by", "von"]), 2 + 4 + 6),
+        ("(?=abc)(?i:\\.x|y)+z", Set([".x", "y"]), 0),
+        ("(?:ab|\\d\\d(?-i:cd))", Set(["ab", "cd"]), 4),
+    ] as [(String, Set<String>, Int)])
+    func leadingLiterals(regex: String, literals: Set<String>, offset: Int) {
+        let lead = RequiredLiterals.leading(of: regex)
+        #expect(lead?.literals == literals)
+        #expect(lead?.offset == offset)
+        #expect(lead?.anchored == false)
+    }
+
+    /// A branch anchored with `^` adds no literal but asks for a try at 0.
+    @Test func leadingLiteralsWithAnchoredBranch() {
+        let lead = RequiredLiterals.leading(of: "(?i)(^\\s*(si|ni)\\s+x|\\b(est|était)\\s+y)")
+        #expect(lead?.literals == ["est", "était"])
+        #expect(lead?.anchored == true)
+        #expect(RequiredLiterals.leading(of: "\\s?^ab|cd")?.anchored == true)
+    }
+
+    /// No leading literals when a match can start anywhere before them (or only at the start).
+    @Test(arguments: ["(?i)^\\s*(by|von)", "\\s+by", "(x)?by", "(?m)by$", "(?i)(by|\\w+)", "(?x)b y", "a*b", "ab|c(?x)d", "ab|\\Q(\\E"])
+    func noLeadingLiterals(regex: String) {
+        #expect(RequiredLiterals.leading(of: regex) == nil)
+    }
+
+    @Test(arguments: [
+        ("(?i)(a|b(c))[(x)]\\(y\\)(?:z)(?<=q)", "(?i)(?:a|b(?:c))[(x)]\\(y\\)(?:z)(?<=q)"),
+        ("(a)\\1", "(a)\\1"),
+        ("\\Q(a)\\E", "\\Q(a)\\E"),
+        ("(?x) (a) # (b)", "(?x) (a) # (b)"),
+        ("[[a-z](]+(b)", "[[a-z](]+(?:b)"),
+    ] as [(String, String)])
+    func matchingFormDropsCaptures(regex: String, expected: String) {
+        #expect(CompiledPattern.matchingForm(regex) == expected)
+    }
+
     @Test func scannerFindsFoldedLiterals() {
         let scanner = LiteralScanner([["Straße"], ["@"], nil, ["zzz"]])
         var found = scanner.filtered.map { !$0 }
@@ -54,13 +93,24 @@ import Testing
         }
         texts += ["COPYRIGHT © 2024 EXAMPLE", "ALLE RECHTE VORBEHALTEN.", "Written by Jane Doe.",
                   "Released under the MIT LICENSE", "see https://example.org", "Übersetzung: Max <max@example.org>",
-                  "ÜBERSETZUNG DIESER HANDBUCHSEITE", "Tous droits réservés", "ΤΑ ΣΦΆΛΜΑΤΑ ΤΗΣ ΜΕΤΆΦΡΑΣΗΣ"]
+                  "ÜBERSETZUNG DIESER HANDBUCHSEITE", "Tous droits réservés", "ΤΑ ΣΦΆΛΜΑΤΑ ΤΗΣ ΜΕΤΆΦΡΑΣΗΣ",
+                  // Leading literals late in the text, with and without characters whose case
+                  // folding is longer (positions in the folded text then differ).
+                  "Straße 1. Die Übersetzung stammt von Max <max@example.org>",
+                  "Die Übersetzung stammt von Max <max@example.org>, Strasse 1",
+                  "ﬁrst of all: this program is free software, under the GNU General Public License",
+                  "first of all: this program is free software, under the GNU General Public License",
+                  "İstanbul. Bu çeviri hatalar içerebilir; translation errors: report bugs to x@y.org",
+                  // Anchored branches (author-bio-intl, copyright) with a leading literal later on.
+                  "Si Maria Santos ay isang mamamahayag. Elle est une journaliste.",
+                  "© 2024 Example. Tous droits réservés.", "Copyright 2024. All rights reserved."]
         texts += texts.map { $0.uppercased() }
         var fired = 0
         for name in RuleSet.builtInNames {
             let rules = try RuleSet.load(name)
             let matcher = try RuleMatcher(rules)
-            let plain = try rules.patterns.map { try CompiledPattern($0) }
+            // The regexes as written (the matcher compiles their matching form).
+            let plain = try rules.patterns.map { try CompiledPattern($0, asWritten: true) }
             for text in texts {
                 var t = text
                 let prefiltered = t.withUTF8 { matcher.hits($0, characters: text.count, language: "en", documentLanguage: "en") }

@@ -78,6 +78,9 @@ int32_t sf_regex_find(sf_regex *r, const char *text, int32_t len, int32_t *start
 // The same over UTF-16 text: ICU matches UTF-16 natively, so a paragraph converted once and
 // searched by every pattern is faster than going through a UTF-8 UText each time.
 int32_t sf_regex_matches16(sf_regex *r, const uint16_t *text, int32_t len);
+// The same for a match that starts at `start` or later (look-behind and \b still see the text
+// before `start`), or, if `at_zero`, at 0.
+int32_t sf_regex_matches16_from(sf_regex *r, const uint16_t *text, int32_t len, int32_t start, int32_t at_zero);
 
 // MARK: Normalisation
 

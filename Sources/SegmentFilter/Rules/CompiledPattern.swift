@@ -18,10 +18,11 @@ final class CompiledPattern {
     /// The compiled form every worker's copy clones (compiled once for all of them).
     private let shared: SharedRegex
 
-    /// Compiles now, throwing ICU's message for an invalid regex.
-    init(_ pattern: RuleSet.Pattern) throws {
+    /// Compiles now, throwing ICU's message for an invalid regex (`asWritten`: the regex
+    /// itself, not its ``matchingForm(_:)``; for tests).
+    init(_ pattern: RuleSet.Pattern, asWritten: Bool = false) throws {
         self.pattern = pattern
-        compiled = try CompiledPattern.compile(pattern)
+        compiled = try asWritten ? CompiledPattern.open(pattern.regex, id: pattern.id) : CompiledPattern.compile(pattern)
         shared = SharedRegex(pattern)
     }
 
@@ -37,18 +38,77 @@ final class CompiledPattern {
     }
 
     static func compile(_ pattern: RuleSet.Pattern) throws -> OpaquePointer {
+        // The matching form first; if it does not compile, the regex as written gives ICU's
+        // message and offset.
+        if let h = try? open(matchingForm(pattern.regex), id: pattern.id) { return h }
+        return try open(pattern.regex, id: pattern.id)
+    }
+
+    private static func open(_ regex: String, id: String) throws -> OpaquePointer {
         var err = [CChar](repeating: 0, count: 64)
         var offset: Int32 = 0
-        let bytes = Array(pattern.regex.utf8)
+        let bytes = Array(regex.utf8)
         let h = bytes.withUnsafeBufferPointer { b in
             b.withMemoryRebound(to: CChar.self) { c in
                 sf_regex_open(c.baseAddress, Int32(c.count), 0, &err, 64, &offset)
             }
         }
         guard let h else {
-            throw PatternError(description: "invalid regex in pattern '\(pattern.id)': \(cString(err)) near offset \(offset)")
+            throw PatternError(description: "invalid regex in pattern '\(id)': \(cString(err)) near offset \(offset)")
         }
         return h
+    }
+
+    /// `regex` with its capturing groups made non-capturing, or `regex` itself when it could
+    /// refer to a group (backreferences) or uses syntax this does not model (`\Q`, free
+    /// spacing). Only whether and where a pattern matches is used, never a group, and ICU
+    /// saves and restores every capture slot on each backtracking step: a long alternation
+    /// with half a dozen groups ran up to 2.7 times slower than without them.
+    static func matchingForm(_ regex: String) -> String {
+        let s = Array(regex.unicodeScalars)
+        // Built as scalars and made a String once (appending to a String scalar by scalar was
+        // most of this function's cost).
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count + 64)
+        var i = 0
+        while i < s.count {
+            let c = s[i]
+            switch c {
+            case "\\":
+                guard i + 1 < s.count else { return regex }
+                let e = s[i + 1]
+                if e == "Q" || e == "E" || e == "k" || ("0"..."9").contains(e) { return regex }
+                out.append(c)
+                out.append(e)
+                i += 2
+            case "[":
+                var parser = RequiredLiterals.Parser(s)
+                parser.i = i
+                guard parser.skipClass() else { return regex }
+                out.append(contentsOf: s[i..<parser.i])
+                i = parser.i
+            case "(":
+                if i + 1 < s.count, s[i + 1] == "?" {
+                    // A flag group that turns on free spacing changes what is literal.
+                    var j = i + 2
+                    while j < s.count, s[j] != ")", s[j] != ":", s[j] != "-" {
+                        if s[j] == "x" { return regex }
+                        j += 1
+                    }
+                    out.append(c)
+                } else {
+                    out.append(contentsOf: ["(", "?", ":"])
+                }
+                i += 1
+            default:
+                out.append(c)
+                i += 1
+            }
+        }
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(out.count * 2)
+        for c in out { UTF8.encode(c) { utf8.append($0) } }
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     private var handle: OpaquePointer? {
@@ -70,6 +130,14 @@ final class CompiledPattern {
     func matches(utf16 text: UnsafeBufferPointer<UInt16>) -> Bool {
         guard let handle else { return false }
         return sf_regex_matches16(handle, text.baseAddress, Int32(text.count)) == 1
+    }
+
+    /// Whether the pattern has a match that starts at `start` or later in `text` (UTF-16), or
+    /// (`alsoAtZero`) at 0.
+    func matches(utf16 text: UnsafeBufferPointer<UInt16>, from start: Int, alsoAtZero: Bool = false) -> Bool {
+        guard let handle else { return false }
+        if start <= 0 { return sf_regex_matches16(handle, text.baseAddress, Int32(text.count)) == 1 }
+        return sf_regex_matches16_from(handle, text.baseAddress, Int32(text.count), Int32(start), alsoAtZero ? 1 : 0) == 1
     }
 
     /// Whether the pattern matches somewhere in `text`. A match that ICU abandons at its work

@@ -119,23 +119,28 @@ struct LiteralScanner {
     }
 
     func scan(_ folded: UnsafeBufferPointer<UInt16>, into found: inout [Bool]) {
-        var hit: [Bool] = []
+        var hit: [Int32] = []
         scan(folded, into: &found, clauses: &hit)
     }
 
-    /// `scan`, with `hit` as the per-clause scratch (its storage reused).
-    func scan(_ folded: UnsafeBufferPointer<UInt16>, into found: inout [Bool], clauses hit: inout [Bool]) {
+    /// `scan`, with `hit` as the per-clause scratch (its storage reused): afterwards it holds,
+    /// per clause, where in `folded` the first of its literals starts (-1: none occurs).
+    func scan(_ folded: UnsafeBufferPointer<UInt16>, into found: inout [Bool], clauses hit: inout [Int32]) {
         hit.removeAll(keepingCapacity: true)
-        hit.append(contentsOf: repeatElement(false, count: clauseCount))
+        hit.append(contentsOf: repeatElement(-1, count: clauseCount))
         hit.withUnsafeMutableBufferPointer { scanClauses(folded, into: $0) }
         for (p, ids) in clausesOf.enumerated() where filtered[p] && !found[p] {
             var all = true
-            for id in ids where !hit[id] { all = false; break }
+            for id in ids where hit[id] < 0 { all = false; break }
             if all { found[p] = true }
         }
     }
 
-    private func scanClauses(_ t: UnsafeBufferPointer<UInt16>, into found: UnsafeMutableBufferPointer<Bool>) {
+    /// The id of a pattern's `k`th clause (as given to `init`).
+    func clauseID(pattern: Int, _ k: Int) -> Int { clausesOf[pattern][k] }
+
+    /// Records in `found` the first position of each clause's literals (positions only grow).
+    private func scanClauses(_ t: UnsafeBufferPointer<UInt16>, into found: UnsafeMutableBufferPointer<Int32>) {
         let n = t.count
         guard n > 0 else { return }
         singleFilter.withUnsafeBufferPointer { singleFilter in
@@ -150,7 +155,7 @@ struct LiteralScanner {
             var p = 0
             while p < n {
                 if singleFilter[Int(c0) >> 6] & (1 << (UInt64(c0) & 63)) != 0 {
-                    for s in singles where s.unit == c0 { found[Int(s.clause)] = true }
+                    for s in singles where s.unit == c0 && found[Int(s.clause)] < 0 { found[Int(s.clause)] = Int32(truncatingIfNeeded: p) }
                 }
                 guard p + 1 < n else { break }
                 let c1 = t[p + 1]
@@ -171,11 +176,11 @@ struct LiteralScanner {
                             for j in Int(r.start)..<Int(r.end) {
                                 let e = entries[j]
                                 let clause = Int(e.clause), count = Int(e.count)
-                                if found[clause] || p + count > n { continue }
+                                if found[clause] >= 0 || p + count > n { continue }
                                 let u = Int(e.start)
                                 var k = 2
                                 while k < count && t[p + k] == units[u + k] { k += 1 }
-                                if k == count { found[clause] = true }
+                                if k == count { found[clause] = Int32(truncatingIfNeeded: p) }
                             }
                             break
                         }

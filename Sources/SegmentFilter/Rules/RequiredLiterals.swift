@@ -347,3 +347,204 @@ private extension Substring {
         return s
     }
 }
+
+// MARK: Leading literals
+
+extension RequiredLiterals {
+    /// Literals one of which every match of `regex` starts with, at most `offset` UTF-16 units
+    /// after the match's start; `nil` when the analysis cannot bound that.
+    ///
+    /// A search can then begin at the first occurrence of such a literal (minus `offset`)
+    /// instead of at the start of the text: ICU tries a pattern's whole alternation at every
+    /// position before it, which is most of the cost of the long multilingual word lists.
+    /// Only zero-width assertions (`\b`, lookarounds, flag groups) and atoms of bounded width
+    /// may come before the literal; `$`, `(?m)`, unbounded or optional groups before it give
+    /// up. A branch that starts with `^` can only match at the start of the text: it adds no
+    /// literal, and `anchored` says that a match at 0 must be tried too.
+    static func leading(of regex: String) -> (literals: Set<String>, offset: Int, anchored: Bool)? {
+        // The rest of a branch is skipped by its structure: not with quoting or free spacing
+        // (whose comments may hold parentheses) anywhere.
+        let scalars = Array(regex.unicodeScalars)
+        for k in scalars.indices where scalars[k] == "\\" && k + 1 < scalars.count && scalars[k + 1] == "Q" { return nil }
+        for k in scalars.indices where scalars[k] == "(" && k + 1 < scalars.count && scalars[k + 1] == "?" {
+            var j = k + 2
+            while j < scalars.count, scalars[j].properties.isAlphabetic || scalars[j] == "-" {
+                if scalars[j] == "x" { return nil }
+                j += 1
+            }
+        }
+        var parser = Parser(scalars)
+        guard let lead = parser.leadAlternation(), parser.atEnd, let u = usable(lead.literals) else { return nil }
+        return (Set(u), lead.offset, lead.anchored)
+    }
+
+    /// The most UTF-16 units one code point matched by a set or escape can take.
+    static let atomWidth = 2
+    /// The most UTF-16 units one literal character can match under case-insensitive matching
+    /// (a full case folding has up to three code points: "ΐ", "ﬃ").
+    static let literalWidth = 6
+}
+
+extension RequiredLiterals.Parser {
+    typealias Lead = (literals: [String], offset: Int, anchored: Bool)
+
+    mutating func leadAlternation() -> Lead? {
+        var literals: [String] = []
+        var offset = 0
+        var anchored = false
+        while true {
+            guard let b = leadSequence() else { return nil }
+            literals += b.literals
+            anchored = anchored || b.anchored
+            offset = max(offset, b.offset)
+            if literals.count > RequiredLiterals.maxLiterals { return nil }
+            if peek() == "|" { i += 1; continue }
+            break
+        }
+        return (literals, offset, anchored)
+    }
+
+    /// Reads a quantifier after a bounded atom of `width` units: the added width, or `nil`.
+    private mutating func boundedWidth(_ width: Int) -> Int? {
+        guard let q = parseQuantifier() else { return nil }
+        guard let (_, hi) = q else { return width }
+        guard hi <= 1000 else { return nil }
+        return width * hi
+    }
+
+    /// Skips the rest of a branch, to the `|` or `)` that ends it (not consumed), balancing
+    /// groups, classes and escapes. (Only the leading part of a branch matters here; reading
+    /// the rest with ``parseSequence()`` computed literal sets for nothing.)
+    private mutating func skipBranch() -> Bool {
+        var depth = 0
+        while let c = peek() {
+            switch c {
+            case "\\":
+                guard i + 1 < s.count else { return false }
+                i += 2
+            case "[":
+                guard skipClass() else { return false }
+            case "(":
+                depth += 1; i += 1
+            case ")":
+                if depth == 0 { return true }
+                depth -= 1; i += 1
+            case "|":
+                if depth == 0 { return true }
+                i += 1
+            default:
+                i += 1
+            }
+        }
+        return depth == 0
+    }
+
+    private mutating func noQuantifier() -> Bool {
+        if case .some(.none) = parseQuantifier() { return true }
+        return false
+    }
+
+    /// Whether the escape at `i` is an escaped punctuation character (a literal).
+    private func escapedLiteral() -> Unicode.Scalar? {
+        guard peek() == "\\", let e = peek(1), e.isASCII, !e.properties.isAlphabetic, !("0"..."9").contains(e) else { return nil }
+        return e
+    }
+
+    mutating func leadSequence() -> Lead? {
+        var width = 0
+        while let c = peek(), c != "|", c != ")" {
+            // A literal: a run of plain (or escaped punctuation) characters not followed by a
+            // quantifier; the run is the leading literal.
+            var run = String.UnicodeScalarView()
+            while true {
+                if let d = peek(), Self.isPlain(d), !Self.isQuantifier(peek(1)) { run.append(d); i += 1; continue }
+                if let e = escapedLiteral(), !Self.isQuantifier(peek(2)) { run.append(e); i += 2; continue }
+                break
+            }
+            if !run.isEmpty {
+                // The rest of the branch is only skipped (it must still be modelled syntax).
+                guard skipBranch() else { return nil }
+                return ([String(run)], width, false)
+            }
+            switch c {
+            case "^":
+                // Outside multi-line mode (which gives up) only at the start of the text: the
+                // branch can match nowhere else, whatever comes before it here (zero-width, or
+                // atoms that must then match nothing) and after.
+                i += 1
+                guard noQuantifier(), skipBranch() else { return nil }
+                return ([], 0, true)
+            case "$", "*", "+", "?", "{":
+                return nil
+            case ".":
+                i += 1
+                guard let w = boundedWidth(RequiredLiterals.atomWidth) else { return nil }
+                width += w
+            case "[":
+                guard skipClass(), let w = boundedWidth(RequiredLiterals.atomWidth) else { return nil }
+                width += w
+            case "\\":
+                guard let e = peek(1) else { return nil }
+                switch e {
+                case "b", "B":
+                    i += 2
+                    guard noQuantifier() else { return nil }
+                case "d", "D", "w", "W", "s", "S", "h", "H", "v", "V", "R", "n", "t", "r", "f", "e", "a",
+                     "p", "P", "N", "x", "u", "U", "c":
+                    guard parseEscape() != nil, let w = boundedWidth(RequiredLiterals.atomWidth) else { return nil }
+                    width += w
+                default:
+                    if escapedLiteral() != nil {
+                        // Escaped punctuation with a quantifier: one literal character.
+                        i += 2
+                        guard let w = boundedWidth(RequiredLiterals.literalWidth) else { return nil }
+                        width += w
+                    } else {
+                        return nil
+                    }
+                }
+            case "(":
+                guard peek(1) == "?" else {
+                    i += 1
+                    return leadGroupBody(width)
+                }
+                guard let k = peek(2) else { return nil }
+                switch k {
+                case ":":
+                    i += 3
+                    return leadGroupBody(width)
+                case "=", "!", "<", "#":
+                    if k == "<", let n = peek(3), n != "=", n != "!" { return nil }   // named group
+                    // Lookaround or comment: zero width.
+                    guard parseGroup() != nil, noQuantifier() else { return nil }
+                default:
+                    // Flags: (?ismw-ismw) applies to the rest; (?ismw-ismw: ... ) is a group.
+                    var j = i + 2, flags = ""
+                    while j < s.count, s[j] != ")", s[j] != ":" { flags.unicodeScalars.append(s[j]); j += 1 }
+                    guard j < s.count, flags.allSatisfy({ "ismw-".contains($0) }) else { return nil }
+                    let on = flags.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+                    if on.contains("m") { return nil }   // multi-line: ^ and $ elsewhere
+                    i = j + 1
+                    if s[j] == ":" { return leadGroupBody(width) }
+                }
+            default:
+                // A literal character with a quantifier.
+                i += 1
+                guard let w = boundedWidth(RequiredLiterals.literalWidth) else { return nil }
+                width += w
+            }
+        }
+        return nil
+    }
+
+    /// After a group's opening: its leading literals (a quantifier needing at least one
+    /// repetition keeps them), then the rest of the branch skipped.
+    private mutating func leadGroupBody(_ width: Int) -> Lead? {
+        guard let inner = leadAlternation(), peek() == ")" else { return nil }
+        i += 1
+        guard let q = parseQuantifier() else { return nil }
+        if let (lo, _) = q, lo < 1 { return nil }
+        guard skipBranch() else { return nil }
+        return (inner.literals, width + inner.offset, inner.anchored)
+    }
+}

@@ -7,6 +7,12 @@ public final class RuleMatcher {
     /// Decides which patterns can match a paragraph before any regex runs.
     private let scanner: LiteralScanner
 
+    /// Per pattern: the scanner clause of its leading literals (``RequiredLiterals/leading(of:)``),
+    /// or -1, and how far into a match the literal can start.
+    private let leadClause: [Int]
+    private let leadOffset: [Int]
+    /// Per pattern: whether some branch starts with `^` (a match at 0 must be tried as well).
+    private let leadAnchored: [Bool]
     /// Per pattern: `maxChars`.
     private let maxChars: [Int]
     /// Per language code: which patterns apply to it (filled as languages are met).
@@ -17,20 +23,51 @@ public final class RuleMatcher {
     private var foldBuffer = ScratchBuffer<UInt16>()
     private var eligible: [Int] = []
     private var candidate: [Bool] = []
-    private var clauseHits: [Bool] = []
+    private var clauseHits: [Int32] = []
 
     public init(_ rules: RuleSet) throws {
         self.rules = rules
         compiled = rules.patterns.map { CompiledPattern(lazy: $0) }
-        scanner = LiteralScanner(clauses: rules.patterns.map { RequiredLiterals.clauses(of: $0.regex) })
+        // Each pattern's clauses, and its leading literals as one more clause unless one of
+        // them is the same set. When a branch anchored at 0 needs none of them they are no
+        // clause: only a clause that is the same set gives their position. (Scanning for them
+        // anyway cost more than the searches it shortened.)
+        var clauses: [[Set<String>]?] = []
+        var leadIndex: [Int] = [], offsets: [Int] = [], anchored: [Bool] = []
+        for p in rules.patterns {
+            var c = RequiredLiterals.clauses(of: p.regex) ?? []
+            var index = -1, offset = 0, atZero = false
+            if let lead = RequiredLiterals.leading(of: p.regex) {
+                if let k = c.firstIndex(of: lead.literals) {
+                    index = k
+                } else if !lead.anchored {
+                    index = c.count
+                    c.append(lead.literals)
+                }
+                offset = lead.offset
+                atZero = lead.anchored
+            }
+            clauses.append(c.isEmpty ? nil : c)
+            leadIndex.append(index)
+            offsets.append(offset)
+            anchored.append(atZero)
+        }
+        let scanner = LiteralScanner(clauses: clauses)
+        self.scanner = scanner
+        leadClause = leadIndex.enumerated().map { k, index in index < 0 ? -1 : scanner.clauseID(pattern: k, index) }
+        leadOffset = offsets
+        leadAnchored = anchored
         maxChars = rules.patterns.map(\.maxChars)
     }
 
-    private init(rules: RuleSet, compiled: [CompiledPattern], scanner: LiteralScanner) {
-        self.rules = rules
-        self.compiled = compiled
-        self.scanner = scanner
-        maxChars = rules.patterns.map(\.maxChars)
+    private init(_ other: RuleMatcher) {
+        rules = other.rules
+        compiled = other.compiled.map { $0.copy() }
+        scanner = other.scanner
+        leadClause = other.leadClause
+        leadOffset = other.leadOffset
+        leadAnchored = other.leadAnchored
+        maxChars = other.maxChars
     }
 
     /// The ids of patterns that have no required literal, so run on every eligible paragraph
@@ -59,7 +96,7 @@ public final class RuleMatcher {
     }
 
     /// A matcher with its own regex clones, for another thread.
-    public func copy() -> RuleMatcher { RuleMatcher(rules: rules, compiled: compiled.map { $0.copy() }, scanner: scanner) }
+    public func copy() -> RuleMatcher { RuleMatcher(self) }
 
     /// The patterns that fire on a paragraph of `characters` characters in `language`, in a
     /// document whose primary language is `documentLanguage`.
@@ -77,11 +114,23 @@ public final class RuleMatcher {
         let (utf16, ascii) = utf16Text(text)
         candidate.removeAll(keepingCapacity: true)
         for f in scanner.filtered { candidate.append(!f) }
+        // Whether positions in the folded text are positions in the text: case folding never
+        // shortens a character, so when the lengths agree no character changed length.
+        var samePositions = false
         if anyFiltered {
-            scanner.scan(folded(utf16, ascii: ascii), into: &candidate, clauses: &clauseHits)
+            let f = folded(utf16, ascii: ascii)
+            samePositions = f.count == utf16.count
+            scanner.scan(f, into: &candidate, clauses: &clauseHits)
         }
         var out: [RuleSet.Pattern] = []
-        for k in eligible where candidate[k] && compiled[k].matches(utf16: utf16) { out.append(compiled[k].pattern) }
+        for k in eligible where candidate[k] {
+            // A match starts at most `leadOffset` before an occurrence of one of its leading
+            // literals, so none starts before the first occurrence minus that (but at 0, for
+            // a branch anchored there).
+            var start = 0
+            if samePositions, leadClause[k] >= 0 { start = max(0, Int(clauseHits[leadClause[k]]) - leadOffset[k]) }
+            if compiled[k].matches(utf16: utf16, from: start, alsoAtZero: leadAnchored[k]) { out.append(compiled[k].pattern) }
+        }
         return out
     }
 
