@@ -62,23 +62,36 @@ SIMILAR = [set("bs hr sr".split()), set("sr mk".split()), set("nb nn da".split()
 MAX_TAIL = 24
 
 
+def language_reading(p, primary, s):
+    """Mirrors Splitter.languageReading: "other" (another script, or a language without a
+    profile), "confident", or "silent"."""
+    if p["letters"] < s["min_letters"]:
+        return "silent"
+    if p.get("script_excludes_primary") or (p.get("out_of_model") and primary != "und"):
+        return "other"
+    if p["language"] != "und" and primary != "und" and p["language_score"] >= s["min_language_probability"]:
+        return "confident"
+    return "silent"
+
+
+def is_similar(a, b):
+    return any(a in g and b in g for g in SIMILAR)
+
+
 def is_foreign(p, primary, s):
     """Mirrors Splitter.isForeign."""
-    if (p.get("script_excludes_primary") or (p.get("out_of_model") and primary != "und")) and p["letters"] >= s["min_letters"]:
-        return True
-    return p["language"] not in (primary, "und") and primary != "und" and p["letters"] >= s["min_letters"] \
-        and p["language_score"] >= s["min_language_probability"] \
-        and not any(p["language"] in g and primary in g for g in SIMILAR)
+    reading = language_reading(p, primary, s)
+    return reading == "other" or (reading == "confident" and p["language"] != primary and not is_similar(p["language"], primary))
 
 
 def base_evidence(p, primary, s, weights):
     e = s["bias"]
-    if (p.get("script_excludes_primary") or (p.get("out_of_model") and primary != "und")) and p["letters"] >= s["min_letters"]:
+    reading = language_reading(p, primary, s)
+    if reading == "other":
         e += s["other_language"]
-    elif p["language"] != "und" and primary != "und" and p["letters"] >= s["min_letters"] \
-            and p["language_score"] >= s["min_language_probability"]:
+    elif reading == "confident":
         p_primary = next((q for c, q in p["top"] if c == primary), 0.0)
-        similar = s["similar_language_factor"] if any(p["language"] in g and primary in g for g in SIMILAR) else 1.0
+        similar = s["similar_language_factor"] if is_similar(p["language"], primary) else 1.0
         if p["language"] != primary:
             e += s["other_language"] * (1 - p_primary) * similar
         else:

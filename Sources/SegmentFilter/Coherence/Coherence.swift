@@ -171,24 +171,22 @@ public enum Coherence {
                 }
                 tailSum /= Float(n - k)
             }
-            // Within the primary block: its last paragraphs against the rest of it.
+            // Within the primary block: its last paragraphs against the rest of it, and each
+            // of them against the tail block (the nearest one counts).
             var primarySum: Float = 0
+            var nearest: Float = 0
             let from = max(0, k - cohesionWindow)
-            if k >= 2 {
-                for i in from..<k {
-                    var dp = Double(dotTotal[i])             // v_i · P_k = v_i · total − v_i · T_k
-                    for j in k..<n { dp -= dot(i, j) }
-                    let vi2 = dot(i, i)
+            for i in from..<k {
+                var toTail = 0.0                            // v_i · T_k
+                for j in k..<n { toTail += dot(i, j) }
+                let vi2 = dot(i, i)
+                nearest = max(nearest, cos(toTail, vi2, t2))
+                if k >= 2 {
+                    let dp = Double(dotTotal[i]) - toTail   // v_i · P_k = v_i · total − v_i · T_k
                     primarySum += cos(dp - vi2, vi2, max(0, p2 - 2 * dp + vi2))
                 }
-                primarySum /= Float(k - from)
             }
-            var nearest: Float = 0
-            for j in from..<k {
-                var d = 0.0
-                for i in k..<n { d += dot(j, i) }
-                nearest = max(nearest, cos(d, dot(j, j), t2))
-            }
+            if k >= 2 { primarySum /= Float(k - from) }
             var b = CutBlocks(across: across, primaryCohesion: primarySum, tailCohesion: tailSum, nearest: nearest)
             reuse.share(cut: k, into: &b)
             out.append(b)

@@ -303,18 +303,7 @@ public enum JSON {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<pos]))
                     pos += 1
                     guard let e = peek() else { break }
-                    switch e {
-                    case UInt8(ascii: "u"):
-                        let scalar = try unicodeEscape()
-                        appendUTF8(scalar.value, to: &out)
-                    case UInt8(ascii: "n"): out.append(0x0A); pos += 1
-                    case UInt8(ascii: "t"): out.append(0x09); pos += 1
-                    case UInt8(ascii: "r"): out.append(0x0D); pos += 1
-                    case UInt8(ascii: "b"): out.append(0x08); pos += 1
-                    case UInt8(ascii: "f"): out.append(0x0C); pos += 1
-                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e); pos += 1
-                    default: throw error("invalid escape in a string")
-                    }
+                    try unescape(e, into: &out)
                     runStart = pos
                     continue
                 }
@@ -322,6 +311,23 @@ public enum JSON {
                 if b < 0x80 { pos += 1 } else { try utf8Scalar() }
             }
             throw error("unterminated string")
+        }
+
+        /// Appends what the escape `\e` stands for (`pos` is at `e`) and moves past it.
+        @inline(__always)
+        private mutating func unescape(_ e: UInt8, into out: inout [UInt8]) throws {
+            switch e {
+            case UInt8(ascii: "u"):
+                let scalar = try unicodeEscape()
+                appendUTF8(scalar.value, to: &out)
+            case UInt8(ascii: "n"): out.append(0x0A); pos += 1
+            case UInt8(ascii: "t"): out.append(0x09); pos += 1
+            case UInt8(ascii: "r"): out.append(0x0D); pos += 1
+            case UInt8(ascii: "b"): out.append(0x08); pos += 1
+            case UInt8(ascii: "f"): out.append(0x0C); pos += 1
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e); pos += 1
+            default: throw error("invalid escape in a string")
+            }
         }
 
         /// Decodes a string literal that is known to be valid: runs without a quote or a
@@ -348,18 +354,7 @@ public enum JSON {
                 }
                 pos += 1
                 guard let e = peek() else { break }
-                switch e {
-                case UInt8(ascii: "u"):
-                    let scalar = try unicodeEscape()
-                    appendUTF8(scalar.value, to: &out)
-                case UInt8(ascii: "n"): out.append(0x0A); pos += 1
-                case UInt8(ascii: "t"): out.append(0x09); pos += 1
-                case UInt8(ascii: "r"): out.append(0x0D); pos += 1
-                case UInt8(ascii: "b"): out.append(0x08); pos += 1
-                case UInt8(ascii: "f"): out.append(0x0C); pos += 1
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e); pos += 1
-                default: throw error("invalid escape in a string")
-                }
+                try unescape(e, into: &out)
                 runStart = pos
             }
             throw error("unterminated string")

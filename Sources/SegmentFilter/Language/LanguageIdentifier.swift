@@ -284,8 +284,9 @@ public final class LanguageIdentifier {
             return LanguageGuess(code: code, probability: 0.99, top: [(code, 0.99)], script: scriptName, letters: letters)
         }
         // Pass 2: n-gram and word evidence for every language; only candidates are read out.
-        let best = rank(candidates, top: max(1, top))
-        if lastRankOutOfModel {
+        let features = score(candidates, earlyExit: true)
+        let best = rank(candidates, features: features, top: max(1, top))
+        if isOutOfModel(candidates, features: features) {
             return LanguageGuess(code: "und", probability: 0, top: best, script: scriptName, letters: letters, outOfModel: true)
         }
         return LanguageGuess(code: best[0].code, probability: best[0].probability, top: best, script: scriptName, letters: letters)
@@ -317,17 +318,34 @@ public final class LanguageIdentifier {
     private func load(_ text: Substring) -> Int {
         if let r = text.utf8.withContiguousStorageIfAvailable({ load($0) }), let n = r { return n }
         // Not contiguous (or, impossibly for a String, not valid UTF-8): scalar by scalar.
-        reserveLetters(text.utf8.count + 2)
+        let caseTable = model.caseTable
+        return readLetters(capacity: text.utf8.count + 2) { bmp, out, w, n, run in
+            for scalar in text.unicodeScalars { add(scalar.value, bmp, out, &w, &n, &run, caseTable) }
+            return true
+        } ?? 0
+    }
+
+    /// The frame every loader shares: `letters` made room for `capacity` code points and
+    /// opened with a space; `body` appends the text through `add` (given the script table, the
+    /// buffer, its write index, the letter count and the current script run) and says whether
+    /// the text was valid. Then the last run is counted and the buffer closed with a space.
+    /// Returns the letter count, or nil (with the script counts cleared) when `body` says no.
+    @inline(__always)
+    private func readLetters(capacity: Int,
+                             _ body: (UnsafePointer<UInt8>, UnsafeMutablePointer<UInt32>, inout Int, inout Int, inout ScriptRun) -> Bool) -> Int? {
+        reserveLetters(capacity)
         let out = letters
         var w = 1
         var n = 0
         var run = ScriptRun()
-        let caseTable = model.caseTable
         out[0] = 0x20
-        ScriptTable.shared.bmp.withUnsafeBufferPointer { bmp in
-            for scalar in text.unicodeScalars { add(scalar.value, bmp.baseAddress!, out, &w, &n, &run, caseTable) }
-        }
+        let valid = ScriptTable.shared.bmp.withUnsafeBufferPointer { body($0.baseAddress!, out, &w, &n, &run) }
         tally(&run)
+        if !valid {
+            for c in touchedScripts { scriptCounts[Int(c)] = 0 }
+            touchedScripts.removeAll(keepingCapacity: true)
+            return nil
+        }
         if out[w - 1] != 0x20 { out[w] = 0x20; w += 1 }
         letterCount = w
         return n
@@ -335,15 +353,8 @@ public final class LanguageIdentifier {
 
     /// Reads UTF-8 bytes into `letters`; nil, with nothing counted, if they are not valid UTF-8.
     private func load(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        reserveLetters(bytes.count + 2)
-        let out = letters
-        var w = 1
-        var n = 0
-        var run = ScriptRun()
         let caseTable = model.caseTable
-        out[0] = 0x20
-        let valid = ScriptTable.shared.bmp.withUnsafeBufferPointer { bmpBuffer -> Bool in
-            let bmp = bmpBuffer.baseAddress!
+        return readLetters(capacity: bytes.count + 2) { bmp, out, w, n, run -> Bool in
             if asciiLatin < 0 { asciiLatin = LanguageIdentifier.asciiLatin(model, bmp) }
             let asciiLatin = self.asciiLatin
             guard asciiLatin > 1, let p = bytes.baseAddress else {
@@ -413,15 +424,6 @@ public final class LanguageIdentifier {
             }
             return true
         }
-        tally(&run)
-        if !valid {
-            for c in touchedScripts { scriptCounts[Int(c)] = 0 }
-            touchedScripts.removeAll(keepingCapacity: true)
-            return nil
-        }
-        if out[w - 1] != 0x20 { out[w] = 0x20; w += 1 }
-        letterCount = w
-        return n
     }
 
     /// Facts about a code point for `loadWithoutLinks`, found by asking String itself and kept
@@ -465,15 +467,8 @@ public final class LanguageIdentifier {
             if i > 0 && flags(sc[i - 1]) & 8 != 0 { return nil }
             if i + 1 < count && flags(sc[i + 1]) & 4 != 0 { return nil }
         }
-        reserveLetters(bytes.count + 2)
-        let out = letters
-        var w = 1
-        var n = 0
-        var run = ScriptRun()
         let caseTable = model.caseTable
-        out[0] = 0x20
-        ScriptTable.shared.bmp.withUnsafeBufferPointer { bmpBuffer in
-            let bmp = bmpBuffer.baseAddress!
+        return readLetters(capacity: bytes.count + 2) { bmp, out, w, n, run -> Bool in
             var first = true
             var i = 0, byte = 0
             @inline(__always) func width(_ v: UInt32) -> Int { v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4 }
@@ -500,11 +495,8 @@ public final class LanguageIdentifier {
                 first = false
                 for j in start..<i { add(sc[j], bmp, out, &w, &n, &run, caseTable) }
             }
+            return true
         }
-        tally(&run)
-        if out[w - 1] != 0x20 { out[w] = 0x20; w += 1 }
-        letterCount = w
-        return n
     }
 
     /// One code point of pass 1: a letter is appended lower-cased and counted under its script
@@ -1228,16 +1220,15 @@ public final class LanguageIdentifier {
         }
     }
 
-    /// The best `top` candidates with their calibrated probabilities, best first.
+    /// The best `top` candidates with their calibrated probabilities, best first, from the
+    /// `features` features `score` just read into `scores`.
     ///
     /// The probabilities are a softmax over the scores sorted best first, its sum taken in that
     /// order. A score far enough below the best has an `exp` that underflows to exactly 0 and
     /// changes neither the sum nor its order, so only the scores near the best are sorted.
-    private func rank(_ candidates: [Int], top k: Int) -> [(code: String, probability: Double)] {
-        let features = score(candidates, earlyExit: true)
+    private func rank(_ candidates: [Int], features: Int, top k: Int) -> [(code: String, probability: Double)] {
         let c = candidates.count
         let scores = self.scores
-        lastRankOutOfModel = isOutOfModel(candidates, features: features)
         // Temperature scaling: the more features, the more the same score gap means.
         let tau = temperature(max(features, 1))
         var best = scores[0]
@@ -1306,9 +1297,6 @@ public final class LanguageIdentifier {
         }
         return out
     }
-
-    /// Whether the last `rank` found the text out of model (see `LanguageGuess.outOfModel`).
-    private var lastRankOutOfModel = false
 
     /// Whether the best-scoring candidate explains the `features` just scored far worse than
     /// its own held-out text: a language the model has no profile for (the nearest profile

@@ -63,16 +63,35 @@ public enum Splitter {
         return votes.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }?.key ?? "und"
     }
 
+    /// What a paragraph's language says, read once for the evidence and for the topic term's
+    /// same-language test.
+    enum LanguageReading {
+        /// In a script the primary language is not written in, or in a language the model has
+        /// no profile for: another language however unsure the guess.
+        case otherScriptOrUnknown
+        /// A guess sure enough (and from enough letters) to count.
+        case confident
+        /// Too short, too unsure, or no primary language to compare with.
+        case silent
+    }
+
+    static func languageReading(_ p: ParagraphEvidence, primary: String, settings s: SplitSettings) -> LanguageReading {
+        let lang = p.language
+        guard lang.letters >= s.minLetters else { return .silent }
+        if p.scriptExcludesPrimary || (lang.outOfModel && primary != "und") { return .otherScriptOrUnknown }
+        if lang.code != "und" && primary != "und" && lang.probability >= s.minLanguageProbability { return .confident }
+        return .silent
+    }
+
     /// The part of a paragraph's evidence that does not depend on where the cut is: bias,
     /// language and patterns.
     public static func baseEvidence(_ p: ParagraphEvidence, primary: String, settings s: SplitSettings) -> Double {
         var e = s.bias
         let lang = p.language
-        if (p.scriptExcludesPrimary || (lang.outOfModel && primary != "und")) && lang.letters >= s.minLetters {
-            // In a script the primary language is not written in, or in a language the model
-            // has no profile for: another language however unsure the guess.
+        switch languageReading(p, primary: primary, settings: s) {
+        case .otherScriptOrUnknown:
             e += s.otherLanguage
-        } else if lang.code != "und" && primary != "und" && lang.letters >= s.minLetters && lang.probability >= s.minLanguageProbability {
+        case .confident:
             // The probability that the paragraph is in the primary language, from the ranked guesses.
             let pPrimary = lang.top.first { $0.code == primary }?.probability ?? 0
             let similar = s.areSimilar(lang.code, primary) ? s.similarLanguageFactor : 1
@@ -81,18 +100,22 @@ public enum Splitter {
             } else {
                 e -= s.sameLanguage * pPrimary
             }
+        case .silent:
+            break
         }
         for r in p.rules { e += r.weight }
         return e
     }
 
     /// Whether a paragraph is confidently in a language other than the primary one (not a
-    /// close relative of it), or in a script the primary language is not written in.
+    /// close relative of it), in a script the primary language is not written in, or in a
+    /// language the model has no profile for.
     public static func isForeign(_ p: ParagraphEvidence, primary: String, settings s: SplitSettings) -> Bool {
-        let lang = p.language
-        if (p.scriptExcludesPrimary || (lang.outOfModel && primary != "und")) && lang.letters >= s.minLetters { return true }
-        return lang.code != primary && lang.code != "und" && primary != "und" && lang.letters >= s.minLetters
-            && lang.probability >= s.minLanguageProbability && !s.areSimilar(lang.code, primary)
+        switch languageReading(p, primary: primary, settings: s) {
+        case .otherScriptOrUnknown: return true
+        case .confident: return p.language.code != primary && !s.areSimilar(p.language.code, primary)
+        case .silent: return false
+        }
     }
 
     /// Evidence from a paragraph's similarity to the primary content: only a lack of shared
