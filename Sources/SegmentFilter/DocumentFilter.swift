@@ -105,7 +105,10 @@ public final class DocumentFilter {
             segmenter.words(in: sample, into: &wordScratch)
             return terms.vector(sample, words: wordScratch, language: primary, scratch: termScratch)
         }
-        let coherence = Coherence.scores(vectors)
+        let caseTable = identifier.model.caseTable
+        let styles = samples.map { ParagraphStyle(utf8: $0, caseTable: caseTable) }
+        let grams = Coherence.CharacterGrams(samples, from: Coherence.gramWindowStart(paragraphs: samples.count), caseTable: caseTable)
+        let coherence = Coherence.scores(vectors, styles: styles, grams: grams)
         // Cue patterns only where appended material can start: the first paragraphs always stay
         // primary, and only the last `Coherence.maxTail` can begin a tail.
         let firstCandidate = max(settings.minPrimaryParagraphs, ranges.count - Coherence.maxTail)

@@ -104,15 +104,19 @@ def coherence_evidence(sim, s):
     return s["coherence"] * (s["coherence_threshold"] - min(sim, s["coherence_threshold"] + 0.25))
 
 
+STYLE = ["length", "punctuation", "symbols", "word_length", "sentences", "question", "mixed_words"]   # ParagraphStyle.names
 TOPIC_KEYS = ["topic_bias", "topic_across", "topic_relative", "topic_tail_cohesion", "topic_tail_length",
-              "topic_primary_length", "topic_nearest", "topic_seen_gap", "topic_least_seen"]
+              "topic_primary_length", "topic_nearest", "topic_seen_gap", "topic_least_seen",
+              "topic_gram_seen", "topic_gram_seen_gap"] + ["topic_style_" + f for f in STYLE]
 
 
 def topic_features(blocks, k, n):
-    """The inputs of SplitSettings.TopicShift.logit, in TOPIC_KEYS order (after the bias)."""
-    across, primary_cohesion, tail_cohesion, nearest, seen, primary_seen, least_seen = blocks
+    """The inputs of SplitSettings.TopicShift.logit, in TOPIC_KEYS order (after the bias), from
+    a cut's `cut_blocks` (the fields of Coherence.CutBlocks in --debug-evidence order)."""
+    across, primary_cohesion, tail_cohesion, nearest, seen, primary_seen, least_seen, gram_seen, primary_gram_seen = blocks[:9]
+    style = list(blocks[9:]) or [0.0] * len(STYLE)
     return [across, across / (primary_cohesion + 0.05), tail_cohesion, math.log(n - k), math.log(max(1, k)),
-            nearest, seen - primary_seen, least_seen]
+            nearest, seen - primary_seen, least_seen, gram_seen, gram_seen - primary_gram_seen] + style
 
 
 def topic_score(evidence, row, k, s):

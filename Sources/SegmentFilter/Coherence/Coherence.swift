@@ -61,13 +61,30 @@ public enum Coherence {
         public var primarySeen: Float = 0
         /// The smallest share of any one tail paragraph (paragraphs without terms skipped).
         public var leastSeen: Float = 1
+        /// The share of the tail's distinct character 4-grams the primary content also has
+        /// (``CharacterGrams``).
+        public var gramSeen: Float = 0
+        /// The same share for the last primary paragraph against the primary paragraphs before it.
+        public var primaryGramSeen: Float = 0
+        /// How far the tail's style lies from the primary paragraphs', per measurement of
+        /// ``ParagraphStyle`` (in its `values` order), in units of the primary paragraphs'
+        /// spread; empty without styles.
+        public var styleShift: [Float] = []
     }
 
     /// How many primary paragraphs before a cut measure the primary content's own cohesion:
     /// a local window, as in TextTiling, so that long documents cost no more per cut.
     public static let cohesionWindow = 8
 
-    public static func scores(_ vectors: [TermVector]) -> Scores {
+    /// The first paragraph whose character grams ``CharacterGrams`` reads for a document of
+    /// `paragraphs` paragraphs.
+    static func gramWindowStart(paragraphs n: Int) -> Int { max(0, n - maxTail - 2 * cohesionWindow) }
+
+    /// Scores the paragraphs' term vectors; `styles` (one per paragraph) and `grams` (read
+    /// from `gramWindowStart`) add the register and character comparisons to each cut's
+    /// blocks.
+    public static func scores(_ vectors: [TermVector], styles: [ParagraphStyle] = [],
+                              grams: CharacterGrams = CharacterGrams()) -> Scores {
         let n = vectors.count
         var total = TermVector()
         for v in vectors { total.accumulate(v) }
@@ -110,6 +127,11 @@ public enum Coherence {
                 atCut.append(row)
             }
             cuts = cutBlocks(vectors, firstCut: firstCut, pairs: pairs, total: total, dotTotal: dotTotal, prefixNorm2: prefixNorm2)
+            let shifts = styles.count == n ? styleShifts(styles, firstCut: firstCut) : []
+            for k in firstCut..<n {
+                (cuts[k - firstCut].gramSeen, cuts[k - firstCut].primaryGramSeen) = grams.shares(cut: k)
+                if !shifts.isEmpty { cuts[k - firstCut].styleShift = shifts[k - firstCut] }
+            }
         }
         return Scores(withRest: withRest, withPreceding: withPreceding, atCut: atCut, firstCut: firstCut, cuts: cuts)
     }

@@ -119,7 +119,7 @@ public enum Report {
                         appendNumber(Double(b.across), to: &o)
                         o.append(UInt8(ascii: ","))
                         appendNumber(Double(b.primaryCohesion), to: &o)
-                        for x in [b.tailCohesion, b.nearest, b.seen, b.primarySeen, b.leastSeen] {
+                        for x in [b.tailCohesion, b.nearest, b.seen, b.primarySeen, b.leastSeen, b.gramSeen, b.primaryGramSeen] + b.styleShift {
                             o.append(UInt8(ascii: ","))
                             appendNumber(Double(x), to: &o)
                         }
@@ -204,7 +204,7 @@ public enum Report {
             s += "  nothing appended: \(a.decision.reason); best margin \(num(a.decision.margin))\n"
         }
         if let k = a.decision.topicCut, let b = a.coherence.blocks(cut: k) {
-            s += "  strongest topic shift: before paragraph \(k), logit \(num(a.decision.topicLogit)) (blocks' similarity \(num(Double(b.across))), primary cohesion \(num(Double(b.primaryCohesion))), tail cohesion \(num(Double(b.tailCohesion))), nearest \(num(Double(b.nearest))); reused vocabulary \(num(Double(b.seen))) against \(num(Double(b.primarySeen))), least \(num(Double(b.leastSeen))))\n"
+            s += "  strongest topic shift: before paragraph \(k), logit \(num(a.decision.topicLogit)) (blocks' similarity \(num(Double(b.across))), primary cohesion \(num(Double(b.primaryCohesion))), tail cohesion \(num(Double(b.tailCohesion))), nearest \(num(Double(b.nearest))); reused vocabulary \(num(Double(b.seen))) against \(num(Double(b.primarySeen))), least \(num(Double(b.leastSeen))); character 4-grams reused \(num(Double(b.gramSeen))) against \(num(Double(b.primaryGramSeen))); style shift \(zip(ParagraphStyle.names, b.styleShift).map { "\($0) \(num(Double($1)))" }.joined(separator: ", ")))\n"
         }
         return s
     }

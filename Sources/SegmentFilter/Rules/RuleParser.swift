@@ -141,6 +141,13 @@ public enum RuleParser {
         case "topic_nearest": s.topic.nearest = try number()
         case "topic_seen_gap": s.topic.seenGap = try number()
         case "topic_least_seen": s.topic.leastSeen = try number()
+        case "topic_gram_seen": s.topic.gramSeen = try number()
+        case "topic_gram_seen_gap": s.topic.gramSeenGap = try number()
+        case let k where k.hasPrefix("topic_style_"):
+            guard let f = ParagraphStyle.names.firstIndex(of: String(k.dropFirst("topic_style_".count))) else {
+                throw fail("unknown [split] key '\(key)' (style measurements: \(ParagraphStyle.names.joined(separator: ", ")))")
+            }
+            s.topic.style[f] = try number()
         case "strict_language":
             guard value == "true" || value == "false" else { throw fail("'strict_language' must be true or false") }
             s.strictLanguage = value == "true"

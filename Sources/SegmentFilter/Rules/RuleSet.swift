@@ -125,26 +125,33 @@ public struct SplitSettings: Sendable, Equatable {
     public struct TopicShift: Sendable, Equatable {
         // Defaults: the fit in rules/default.rules.
         /// Scale of the term; 0 turns it off.
-        public var weight = 2.0
+        public var weight = 0.5
         /// The logit's constant: more negative, fewer topic cuts.
-        public var bias = -2.35
+        public var bias = -2.8
         /// Per unit of similarity between the primary block and the tail block.
-        public var across = -2.9
+        public var across = -5.07
         /// Per unit of that similarity relative to the primary block's own cohesion.
-        public var relative = -1.22
+        public var relative = -1.07
         /// Per unit of the tail's own cohesion.
-        public var tailCohesion = 5.71
+        public var tailCohesion = 5.9
         /// Per unit of ln(tail paragraphs).
-        public var tailLength = 0.603
+        public var tailLength = 0.641
         /// Per unit of ln(primary paragraphs).
-        public var primaryLength = 0.628
+        public var primaryLength = 1.32
         /// Per unit of the tail's highest similarity to one nearby primary paragraph.
-        public var nearest = -7.72
+        public var nearest = -7.28
         /// Per unit of the tail's share of reused vocabulary above the primary paragraphs'
         /// usual share (`seen − primarySeen`).
-        public var seenGap = -2.09
+        public var seenGap = -1.19
         /// Per unit of the smallest share of reused vocabulary of one tail paragraph.
-        public var leastSeen = -0.328
+        public var leastSeen = 2.93
+        /// Per unit of the tail's share of character 4-grams the primary content has.
+        public var gramSeen = -5.6
+        /// Per unit of that share above the last primary paragraph's (`gramSeen − primaryGramSeen`).
+        public var gramSeenGap = -1.22
+        /// Per unit of style shift, one weight per ``ParagraphStyle`` measurement (in its
+        /// `values` order; rule keys `topic_style_` + its name).
+        public var style: [Double] = [0.938, -0.251, 0.0928, 0.266, 0.006, 0.154, -0.0851]
         public init() {}
 
         /// The logit for a cut before paragraph `cut` of `paragraphs`.
@@ -153,6 +160,8 @@ public struct SplitSettings: Sendable, Equatable {
                 + tailCohesion * Double(b.tailCohesion) + tailLength * log(Double(paragraphs - cut))
                 + primaryLength * log(Double(max(1, cut))) + nearest * Double(b.nearest)
                 + seenGap * Double(b.seen - b.primarySeen) + leastSeen * Double(b.leastSeen)
+                + gramSeen * Double(b.gramSeen) + gramSeenGap * Double(b.gramSeen - b.primaryGramSeen)
+                + zip(style, b.styleShift).reduce(0) { $0 + $1.0 * Double($1.1) }
         }
 
         /// The logit of a cut the term applies to: nil when the term is off, the cut is not a

@@ -1,0 +1,145 @@
+/// How a paragraph is written, apart from what it says: its register.
+///
+/// Material appended from another source is often written differently from the document it
+/// follows even where the words give nothing away: interface strings after a manual (short,
+/// questions, no sentences), a command reference after a help page (options, paths, symbols),
+/// a bio after an article. Each measurement is a per-paragraph number; ``Coherence/StyleShift``
+/// compares a tail's mean with the primary paragraphs' spread.
+public struct ParagraphStyle: Sendable, Equatable {
+    /// ln(1 + code points).
+    public var length: Float = 0
+    /// Punctuation (general category P) per code point.
+    public var punctuation: Float = 0
+    /// Code and markup symbols (`()[]{}<>/\|_=*#$%&@~` and the backquote) per code point.
+    public var symbols: Float = 0
+    /// Letters (categories L and M) per whitespace-separated word.
+    public var wordLength: Float = 0
+    /// Sentence ends (`.`, `!`, `?` and their full-width forms) per word.
+    public var sentences: Float = 0
+    /// 1 when the paragraph ends with a question mark.
+    public var question: Float = 0
+    /// The share of words holding something other than letters (digits, punctuation, symbols).
+    public var mixedWords: Float = 0
+
+    /// The measurements in a fixed order, named by `names` (the order of
+    /// ``Coherence/CutBlocks/styleShift`` and of the rule set's `topic_style_*` weights).
+    public var values: [Float] { [length, punctuation, symbols, wordLength, sentences, question, mixedWords] }
+    public static let names = ["length", "punctuation", "symbols", "word_length", "sentences", "question", "mixed_words"]
+
+    public init() {}
+
+    /// Measures UTF-8 text; `caseTable` is the language model's (non-zero for letters), so a
+    /// letter is what language identification calls one.
+    init(utf8 bytes: UnsafeBufferPointer<UInt8>, caseTable: UnsafePointer<UInt16>) {
+        var codePoints = 0, letters = 0, punctuation = 0, symbols = 0, ends = 0
+        var words = 0, mixed = 0
+        var inWord = false, wordMixed = false
+        var last: UInt32 = 0x20
+        _ = decodeUTF8(bytes) { v in
+            codePoints &+= 1
+            let isLetter = v < 0x10000 ? caseTable[Int(v)] != 0 : FeatureExtractor.letterOutsideBMP(Unicode.Scalar(v) ?? " ") != nil
+            let isSpace: Bool
+            if isLetter {
+                letters &+= 1
+                isSpace = false
+            } else if v < 0x80 {
+                isSpace = v == 0x20 || (v >= 0x09 && v <= 0x0D)
+                if !isSpace {
+                    switch UInt8(v) {
+                    case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"):
+                        ends &+= 1
+                        punctuation &+= 1
+                    case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"),
+                         UInt8(ascii: "}"), UInt8(ascii: "/"), UInt8(ascii: "\\"), UInt8(ascii: "_"), UInt8(ascii: "*"),
+                         UInt8(ascii: "#"), UInt8(ascii: "%"), UInt8(ascii: "&"), UInt8(ascii: "@"):
+                        symbols &+= 1
+                        punctuation &+= 1   // general category P (Ps, Pe, Po, Pc)
+                    case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "="), UInt8(ascii: "~"),
+                         UInt8(ascii: "$"), UInt8(ascii: "`"):
+                        symbols &+= 1       // general category S
+                    case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "\""), UInt8(ascii: "'"),
+                         UInt8(ascii: "-"):
+                        punctuation &+= 1
+                    default:
+                        break
+                    }
+                }
+            } else if let scalar = Unicode.Scalar(v) {
+                let p = scalar.properties
+                isSpace = p.isWhitespace
+                switch p.generalCategory {
+                case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+                     .initialPunctuation, .finalPunctuation, .otherPunctuation:
+                    punctuation &+= 1
+                    if v == 0x3002 || v == 0xFF01 || v == 0xFF1F || v == 0xFF0E { ends &+= 1 }
+                default:
+                    break
+                }
+            } else {
+                isSpace = false
+            }
+            if isSpace {
+                if inWord { words &+= 1; if wordMixed { mixed &+= 1 } }
+                inWord = false
+            } else {
+                if !inWord { inWord = true; wordMixed = false }
+                if !isLetter { wordMixed = true }
+                last = v
+            }
+        }
+        if inWord { words &+= 1; if wordMixed { mixed &+= 1 } }
+        let n = Float(max(1, codePoints)), w = Float(max(1, words))
+        length = log(1 + Float(codePoints))
+        self.punctuation = Float(punctuation) / n
+        self.symbols = Float(symbols) / n
+        wordLength = Float(letters) / w
+        sentences = Float(ends) / w
+        question = last == 0x3F || last == 0xFF1F ? 1 : 0
+        mixedWords = Float(mixed) / w
+    }
+}
+
+extension Coherence {
+    /// Spread floor of a style measurement, as a share of its mean size over the document: a
+    /// primary block whose paragraphs happen to agree (two of them, say) must not turn every
+    /// small difference into a large shift.
+    static let styleFloor: Float = 0.15
+    /// The largest shift one measurement can report, so that one odd number cannot decide.
+    static let styleCap: Float = 5
+
+    /// For the cuts before `firstCut..<n`: per style measurement, the distance of the tail
+    /// paragraphs' mean from the primary paragraphs' mean, in units of the primary paragraphs'
+    /// standard deviation (plus a floor), capped. Prefix sums keep it linear.
+    static func styleShifts(_ styles: [ParagraphStyle], firstCut: Int) -> [[Float]] {
+        let n = styles.count
+        guard firstCut < n else { return [] }
+        let rows = styles.map { $0.values.map(Double.init) }
+        let m = ParagraphStyle.names.count
+        var sum = [Double](repeating: 0, count: m), sum2 = sum, size = sum
+        for r in rows {
+            for f in 0..<m { sum[f] += r[f]; sum2[f] += r[f] * r[f]; size[f] += abs(r[f]) }
+        }
+        let floor = size.map { Double(styleFloor) * ($0 / Double(n) + 1e-3) }
+        var before = [Double](repeating: 0, count: m), before2 = before
+        for i in 0..<firstCut { for f in 0..<m { before[f] += rows[i][f]; before2[f] += rows[i][f] * rows[i][f] } }
+        var out: [[Float]] = []
+        out.reserveCapacity(n - firstCut)
+        for k in firstCut..<n {
+            let p = Double(k), t = Double(n - k)
+            out.append((0..<m).map { f in
+                let mean = before[f] / p
+                let sd = max(0, before2[f] / p - mean * mean).squareRoot()
+                let tailMean = (sum[f] - before[f]) / t
+                return min(styleCap, Float(abs(tailMean - mean) / (sd + floor[f])))
+            })
+            for f in 0..<m { before[f] += rows[k][f]; before2[f] += rows[k][f] * rows[k][f] }
+        }
+        return out
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

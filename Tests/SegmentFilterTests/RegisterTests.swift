@@ -1,0 +1,112 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import PropertyBased
+import Testing
+@testable import SegmentFilter
+
+/// The register comparisons of a cut: character 4-gram reuse and style shift.
+@Suite struct RegisterTests {
+    static var caseTable: UnsafePointer<UInt16> { LanguageModel.embedded.caseTable }
+
+    static func withUTF8<R>(_ texts: [String], _ body: ([UnsafeBufferPointer<UInt8>]) -> R) -> R {
+        let bytes = texts.map { Array($0.utf8) }
+        let pointers = bytes.map { b -> UnsafeMutableBufferPointer<UInt8> in
+            let p = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, b.count))
+            _ = p.initialize(from: b)
+            return UnsafeMutableBufferPointer(rebasing: p[0..<b.count])
+        }
+        defer { for p in pointers { p.baseAddress?.deallocate() } }
+        return body(pointers.map { UnsafeBufferPointer($0) })
+    }
+
+    static func style(_ text: String) -> ParagraphStyle {
+        withUTF8([text]) { ParagraphStyle(utf8: $0[0], caseTable: caseTable) }
+    }
+
+    @Test func styleMeasuresRegister() {
+        let s = RegisterTests.style("Cancel all downloads?")
+        #expect(abs(s.length - log(22)) < 1e-5)
+        #expect(s.question == 1)
+        #expect(abs(s.wordLength - 18.0 / 3) < 1e-5)             // 18 letters, 3 words
+        #expect(abs(s.sentences - 1.0 / 3) < 1e-5)
+        #expect(abs(s.punctuation - 1.0 / 21) < 1e-5)
+        #expect(abs(s.mixedWords - 1.0 / 3) < 1e-5)              // "downloads?"
+        #expect(s.symbols == 0)
+        let code = RegisterTests.style("Run make_install --prefix=/usr/local (see §3).")
+        #expect(code.question == 0)
+        #expect(code.symbols > 0.1)
+        #expect(code.mixedWords > 0.5)
+        // Letters with combining marks are letters; other scripts' sentence ends count.
+        let hindi = RegisterTests.style("यह किताब है। वह घर है।")
+        #expect(hindi.mixedWords == 2.0 / 6)                     // the two words carrying "।"
+        let japanese = RegisterTests.style("これはペンです。")
+        #expect(japanese.sentences == 1)
+        #expect(RegisterTests.style("") == ParagraphStyle())
+    }
+
+    /// Prefix sums against the means and standard deviations computed directly.
+    @Test func styleShiftsEqualDirectComputation() async {
+        let gen = Gen<Int>.int(in: 1...400).array(of: 2...12)
+        await propertyCheck(count: 100, input: gen) { lengths in
+            let styles = lengths.map { l in
+                var s = ParagraphStyle()
+                s.length = log(1 + Float(l)); s.question = Float(l % 2); s.wordLength = Float(l % 7)
+                s.punctuation = Float(l % 5) / 10; s.symbols = Float(l % 3) / 20
+                return s
+            }
+            let shifts = Coherence.styleShifts(styles, firstCut: 1)
+            let n = styles.count
+            let size = (0..<ParagraphStyle.names.count).map { f in styles.map { abs(Double($0.values[f])) }.reduce(0, +) / Double(n) }
+            for k in 1..<n {
+                for f in 0..<ParagraphStyle.names.count {
+                    let p = styles[0..<k].map { Double($0.values[f]) }, t = styles[k..<n].map { Double($0.values[f]) }
+                    let mean = p.reduce(0, +) / Double(k)
+                    let sd = (p.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(k)).squareRoot()
+                    let tailMean = t.reduce(0, +) / Double(t.count)
+                    let z = min(Double(Coherence.styleCap), abs(tailMean - mean) / (sd + Double(Coherence.styleFloor) * (size[f] + 1e-3)))
+                    #expect(abs(Double(shifts[k - 1][f]) - z) < 1e-3, "cut \(k), measurement \(f) of \(lengths)")
+                }
+            }
+        }
+    }
+
+    /// The normalised text the grams are read from: lower case, whitespace runs as one space,
+    /// none at the ends.
+    static func grams(_ text: String) -> Set<[Unicode.Scalar]> {
+        let normal = Array(text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ").unicodeScalars)
+        guard normal.count >= 4 else { return [] }
+        return Set((0...(normal.count - 4)).map { Array(normal[$0..<($0 + 4)]) })
+    }
+
+    /// The shares from first and last occurrences against set operations done directly.
+    @Test func gramSharesEqualDirectComputation() async {
+        let word = Gen<String?>.element(of: ["ab", "Ab", "ba", "abc", "ca", "b.", "7a", "é", "ÉA"])
+        let paragraph = word.array(of: 0...12).map { $0.compactMap { $0 }.joined(separator: " ") }
+        await propertyCheck(count: 150, input: paragraph.array(of: 2...10)) { texts in
+            let sets = texts.map(RegisterTests.grams)
+            let g = RegisterTests.withUTF8(texts) { Coherence.CharacterGrams($0, from: 0, caseTable: RegisterTests.caseTable) }
+            for k in 1..<texts.count {
+                let primary = sets[0..<k].reduce(into: Set()) { $0.formUnion($1) }
+                let tail = sets[k...].reduce(into: Set()) { $0.formUnion($1) }
+                let seen: Float = tail.isEmpty ? 0 : Float(tail.intersection(primary).count) / Float(tail.count)
+                let before = sets[0..<(k - 1)].reduce(into: Set()) { $0.formUnion($1) }
+                let last = sets[k - 1]
+                let own: Float = k - 1 > 0 && !last.isEmpty ? Float(last.intersection(before).count) / Float(last.count) : 0
+                let s = g.shares(cut: k)
+                #expect(abs(s.seen - seen) < 1e-5, "cut \(k) of \(texts)")
+                #expect(abs(s.primarySeen - own) < 1e-5, "cut \(k) of \(texts)")
+            }
+        }
+    }
+
+    /// Only the paragraphs from `from` count as primary content.
+    @Test func gramWindowLeavesEarlyParagraphsOut() {
+        let texts = ["shared words here", "nothing alike", "other text", "shared words here"]
+        let all = RegisterTests.withUTF8(texts) { Coherence.CharacterGrams($0, from: 0, caseTable: RegisterTests.caseTable) }
+        let late = RegisterTests.withUTF8(texts) { Coherence.CharacterGrams($0, from: 1, caseTable: RegisterTests.caseTable) }
+        #expect(all.shares(cut: 3).seen == 1)
+        #expect(late.shares(cut: 3).seen < 0.5)
+        #expect(late.shares(cut: 1).seen == 0)                    // no primary content in the window
+    }
+}
