@@ -37,6 +37,7 @@ public final class DocumentFilter {
     let matcher: RuleMatcher
     let terms: TermExtractor
     let termScratch = TermExtractor.Scratch()
+    let gramScratch = Coherence.GramTable()
     /// The words of the paragraph being analysed (storage reused from one paragraph to the next).
     private var wordScratch: [Word] = []
 
@@ -107,7 +108,8 @@ public final class DocumentFilter {
         }
         let caseTable = identifier.model.caseTable
         let styles = samples.map { ParagraphStyle(utf8: $0, caseTable: caseTable) }
-        let grams = Coherence.CharacterGrams(samples, from: Coherence.gramWindowStart(paragraphs: samples.count), caseTable: caseTable)
+        let grams = Coherence.CharacterGrams(samples, from: Coherence.gramWindowStart(paragraphs: samples.count), caseTable: caseTable,
+                                                 scratch: gramScratch)
         let coherence = Coherence.scores(vectors, styles: styles, grams: grams)
         // Cue patterns only where appended material can start: the first paragraphs always stay
         // primary, and only the last `Coherence.maxTail` can begin a tail.

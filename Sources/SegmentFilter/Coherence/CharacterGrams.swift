@@ -28,45 +28,41 @@ extension Coherence {
         public init() { from = 0; n = 0 }
 
         /// Reads the paragraphs `from..<samples.count` (UTF-8); `caseTable` is the language
-        /// model's (lower-case letter or 0 per BMP code point).
-        init(_ samples: [UnsafeBufferPointer<UInt8>], from: Int, caseTable: UnsafePointer<UInt16>) {
+        /// model's (lower-case letter or 0 per BMP code point). `scratch` holds the gram table
+        /// between documents (one per worker).
+        init(_ samples: [UnsafeBufferPointer<UInt8>], from: Int, caseTable: UnsafePointer<UInt16>, scratch: GramTable = GramTable()) {
+            // The table keeps paragraph numbers in a byte.
+            let from = max(from, samples.count - 255)
             self.from = from
             n = samples.count
             let m = n - from
             guard m > 0 else { return }
-            var size = 64
-            var budget = 0
-            for s in samples[from...] { budget += min(s.count, Self.paragraphLimit) }
-            while size < 2 * budget { size *= 2 }
-            var table = GramTable(size: size)
+            var budget = 0   // code points read, an upper bound on the distinct grams
+            for s in samples[from...] { budget += min(codePoints(s), Self.paragraphLimit) }
+            var table = scratch.begin(grams: budget)
             distinct = [Int32](repeating: 0, count: m)
             usedEarlier = distinct
             for (j, sample) in samples[from...].enumerated() {
-                var d: Int32 = 0, e: Int32 = 0
-                Self.forEachGram(sample, caseTable: caseTable) { gram in
-                    switch table.visit(gram, paragraph: Int32(j)) {
-                    case .new: d += 1
-                    case .seenBefore: d += 1; e += 1
-                    case .repeated: break
-                    }
-                }
-                distinct[j] = d
-                usedEarlier[j] = e
+                table.paragraph = UInt64(j)
+                (table.distinct, table.usedEarlier) = (0, 0)
+                Self.forEachGram(sample, caseTable: caseTable, into: &table)
+                distinct[j] = table.distinct
+                usedEarlier[j] = table.usedEarlier
             }
             // A gram is in the tail of cut k when its last paragraph is at or after k, and
             // shared when its first is also before k.
             var lastAt = [Int32](repeating: 0, count: m + 1), sharedDelta = lastAt
-            table.forEach { first, last in
-                lastAt[Int(last)] += 1
-                sharedDelta[Int(first) + 1] += 1
-                sharedDelta[Int(last) + 1] -= 1
+            table.drain { first, last in
+                lastAt[last] &+= 1
+                sharedDelta[first + 1] &+= 1
+                sharedDelta[last + 1] &-= 1
             }
             tail = [Int32](repeating: 0, count: m + 1)
             shared = tail
             var t: Int32 = 0
-            for k in stride(from: m - 1, through: 0, by: -1) { t += lastAt[k]; tail[k] = t }
+            for k in stride(from: m - 1, through: 0, by: -1) { t &+= lastAt[k]; tail[k] = t }
             var s: Int32 = 0
-            for k in 0...m { s += sharedDelta[k]; shared[k] = s }
+            for k in 0...m { s &+= sharedDelta[k]; shared[k] = s }
         }
 
         /// For the cut before paragraph `k` (`from < k < n`): the share of the tail's distinct
@@ -82,24 +78,31 @@ extension Coherence {
             return (seen, own)
         }
 
-        /// Calls `body` with a hash of every run of four code points of the normalised text.
-        static func forEachGram(_ bytes: UnsafeBufferPointer<UInt8>, caseTable: UnsafePointer<UInt16>, _ body: (UInt64) -> Void) {
-            var a: UInt32 = 0, b: UInt32 = 0, c: UInt32 = 0   // the three code points before
-            var have = 0, read = 0
+        /// Adds a hash of every run of four code points of the normalised text to `table`
+        /// (invalid UTF-8 ends the reading, as it ends language identification's).
+        @inline(__always)
+        static func forEachGram(_ bytes: UnsafeBufferPointer<UInt8>, caseTable: UnsafePointer<UInt16>, into table: inout GramTable.Document) {
+            guard let p = bytes.baseAddress else { return }
+            let end = bytes.count
+            // The three code points before, packed 21 bits each (63 bits), and how many there are.
+            var window: UInt64 = 0
+            var have = 0, read = 0, i = 0
             var pendingSpace = false
-            @inline(__always) func emit(_ d: UInt32) {
-                if have >= 3 {
-                    let hi = (UInt64(a) << 21 | UInt64(b)) &* 0x9E37_79B9_7F4A_7C15
-                    let lo = (UInt64(c) << 21 | UInt64(d)) &* 0xC2B2_AE3D_27D4_EB4F
-                    let h = (hi ^ (lo >> 29) ^ (lo << 35)) | 1
-                    body(h)
+            while i < end && read < paragraphLimit {
+                var v = UInt32(p[i])
+                if v < 0x80 {
+                    i &+= 1
                 } else {
-                    have += 1
+                    let n = v < 0xE0 ? 2 : (v < 0xF0 ? 3 : 4)
+                    guard v >= 0xC2, v <= 0xF4, i + n <= end else { return }
+                    v &= n == 2 ? 0x1F : (n == 3 ? 0x0F : 0x07)
+                    for j in 1..<n {
+                        let c = UInt32(p[i + j])
+                        guard c & 0xC0 == 0x80 else { return }
+                        v = v << 6 | (c & 0x3F)
+                    }
+                    i &+= n
                 }
-                a = b; b = c; c = d
-            }
-            _ = decodeUTF8(bytes) { v in
-                guard read < paragraphLimit else { return }
                 read &+= 1
                 var x = v
                 if v < 0x10000 {
@@ -109,60 +112,118 @@ extension Coherence {
                     } else if v == 0x20 || (v >= 0x09 && v <= 0x0D) || (v >= 0x80 && (Unicode.Scalar(v)?.properties.isWhitespace ?? false)) {
                         // Runs of whitespace are one space, and only between other characters.
                         pendingSpace = have > 0
-                        return
+                        continue
                     }
                 } else if let l = FeatureExtractor.letterOutsideBMP(Unicode.Scalar(v) ?? " ") {
                     x = l
                 }
                 if pendingSpace {
                     pendingSpace = false
-                    emit(0x20)
+                    if have >= 3 { table.add(hash(window, 0x20)) } else { have &+= 1 }
+                    window = (window << 21 | 0x20) & 0x7FFF_FFFF_FFFF_FFFF
                 }
-                emit(x)
+                if have >= 3 { table.add(hash(window, x)) } else { have &+= 1 }
+                window = (window << 21 | UInt64(x)) & 0x7FFF_FFFF_FFFF_FFFF
             }
+        }
+
+        /// The hash of three packed code points and a fourth.
+        @inline(__always)
+        static func hash(_ three: UInt64, _ d: UInt32) -> UInt64 {
+            let h = (three ^ UInt64(d) &* 0x9E37_79B9_7F4A_7C15) &* 0xC2B2_AE3D_27D4_EB4F
+            return h ^ (h >> 29)
         }
     }
 
-    /// Each gram's first and last paragraph, in an open-addressing table (0 marks a free slot;
-    /// gram hashes are odd).
-    struct GramTable {
-        enum Visit { case new, seenBefore, repeated }
-        private var keys: [UInt64]
-        private var first: [Int32]
-        private var last: [Int32]
-        private let mask: Int
+    /// Each gram's first and last paragraph, in an open-addressing table kept from one
+    /// document to the next (only the slots a document used are cleared). A slot is one word:
+    /// the gram hash's top 48 bits (odd, so never a free slot's 0), then the first and the
+    /// last paragraph relative to the window (at most `maxTail + 2 × cohesionWindow`, so a
+    /// byte each). Eight bytes a slot keep a typical document's table in the L1 cache. Not
+    /// thread-safe.
+    public final class GramTable {
+        private var slots: UnsafeMutablePointer<UInt64>
+        private var used: UnsafeMutablePointer<Int32>
+        private var capacity = 1024
 
-        init(size: Int) {
-            keys = [UInt64](repeating: 0, count: size)
-            first = [Int32](repeating: 0, count: size)
-            last = first
-            mask = size - 1
+        public init() {
+            slots = .allocate(capacity: capacity)
+            slots.initialize(repeating: 0, count: capacity)
+            used = .allocate(capacity: capacity)
         }
 
-        /// Records `gram` in `paragraph` (paragraphs visited in order): whether the gram is new,
-        /// was used by an earlier paragraph, or already by this one.
-        @inline(__always)
-        mutating func visit(_ gram: UInt64, paragraph: Int32) -> Visit {
-            var i = Int(truncatingIfNeeded: gram >> 40) & mask
-            while true {
-                let key = keys[i]
-                if key == gram {
-                    if last[i] == paragraph { return .repeated }
-                    last[i] = paragraph
-                    return .seenBefore
-                }
-                if key == 0 {
-                    keys[i] = gram
-                    first[i] = paragraph
-                    last[i] = paragraph
-                    return .new
-                }
-                i = (i &+ 1) & mask
+        deinit {
+            slots.deallocate()
+            used.deallocate()
+        }
+
+        /// The table for one document of at most `grams` distinct grams (kept at most half
+        /// full). It is sized for this document, not the largest one seen, so that a small
+        /// document's grams stay within a few cache lines' reach. The loop works on the
+        /// returned value's pointers, not on this object's properties.
+        func begin(grams: Int) -> Document {
+            var size = 1024
+            while size < 2 * grams { size *= 2 }
+            if size > capacity {
+                slots.deallocate()
+                used.deallocate()
+                slots = .allocate(capacity: size)
+                slots.initialize(repeating: 0, count: size)
+                used = .allocate(capacity: size)
+                capacity = size
             }
+            return Document(slots: slots, used: used, mask: size - 1)
         }
 
-        func forEach(_ body: (_ first: Int32, _ last: Int32) -> Void) {
-            for i in keys.indices where keys[i] != 0 { body(first[i], last[i]) }
+        struct Document {
+            let slots: UnsafeMutablePointer<UInt64>
+            let used: UnsafeMutablePointer<Int32>
+            let mask: Int
+            var count = 0
+            /// The paragraph being read (paragraphs are read in order, at most 255 of them),
+            /// its distinct grams so far, and how many of those an earlier paragraph used.
+            var paragraph: UInt64 = 0
+            var distinct: Int32 = 0
+            var usedEarlier: Int32 = 0
+
+            init(slots: UnsafeMutablePointer<UInt64>, used: UnsafeMutablePointer<Int32>, mask: Int) {
+                (self.slots, self.used, self.mask) = (slots, used, mask)
+            }
+
+            /// Records `gram` (a hash) in `paragraph`.
+            @inline(__always)
+            mutating func add(_ gram: UInt64) {
+                let key = gram & ~0xFFFF | 0x1_0000
+                var i = Int(truncatingIfNeeded: gram >> 40) & mask
+                while true {
+                    let slot = slots[i]
+                    if slot & ~0xFFFF == key {
+                        if slot & 0xFF == paragraph { return }
+                        slots[i] = slot & ~0xFF | paragraph
+                        distinct &+= 1
+                        usedEarlier &+= 1
+                        return
+                    }
+                    if slot == 0 {
+                        slots[i] = key | paragraph << 8 | paragraph
+                        used[count] = Int32(i)
+                        count &+= 1
+                        distinct &+= 1
+                        return
+                    }
+                    i = (i &+ 1) & mask
+                }
+            }
+
+            /// Calls `body` with every recorded gram's first and last paragraph, and empties
+            /// the table for the next document.
+            func drain(_ body: (_ first: Int, _ last: Int) -> Void) {
+                for u in 0..<count {
+                    let i = Int(used[u])
+                    body(Int(slots[i] >> 8 & 0xFF), Int(slots[i] & 0xFF))
+                    slots[i] = 0
+                }
+            }
         }
     }
 }
