@@ -27,6 +27,18 @@ import Testing
         #expect(d.firstAppended == 3)
     }
 
+    /// A document in a language without a profile (each paragraph out of model) followed by
+    /// an English credit: the document's language is `und`, not English, and the credit goes.
+    @Test func aDocumentInALanguageWithoutAProfileLosesItsKnownLanguageTail() {
+        var unknown = para("und", p: 0)
+        unknown.language.outOfModel = true
+        let ps = [unknown, unknown, unknown, para("en", letters: 60, coherence: 0)]
+        #expect(Splitter.primaryLanguage(ps, settings: settings) == "und")
+        #expect(Splitter.decide(ps, primary: "und", settings: settings).firstAppended == 3)
+        // An unsure guess at the end stays.
+        #expect(Splitter.decide(ps.dropLast() + [para("en", p: 0.3, coherence: 0)], primary: "und", settings: settings).firstAppended == 4)
+    }
+
     @Test func nothingAppendedIsAFirstClassAnswer() {
         let ps = [para("en"), para("en"), para("en"), para("en")]
         #expect(Splitter.decide(ps, primary: "en", settings: settings).firstAppended == 4)

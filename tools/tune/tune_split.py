@@ -69,9 +69,9 @@ def language_reading(p, primary, s):
         return "silent"
     if p.get("script_excludes_primary") or (p.get("out_of_model") and primary != "und"):
         return "other"
-    if p["language"] != "und" and primary != "und" and p["language_score"] >= s["min_language_probability"]:
-        return "confident"
-    return "silent"
+    if p["language"] == "und" or p["language_score"] < s["min_language_probability"]:
+        return "silent"
+    return "other" if primary == "und" else "confident"
 
 
 def is_similar(a, b):

@@ -52,11 +52,20 @@ public enum Splitter {
     /// square root of its letters (so that one long appended bio cannot outvote three article
     /// paragraphs) and more near the start (three times for the first paragraph, twice in the
     /// first half), since appended material comes at the end.
+    ///
+    /// Text in a language the model has no profile for (out of model) votes for `und`: a
+    /// document in such a language followed by an English credit is an `und` document, not an
+    /// English one.
     public static func primaryLanguage(_ paragraphs: [ParagraphEvidence], settings: SplitSettings) -> String {
         var votes: [String: Double] = [:]
         let n = paragraphs.count
-        for (i, p) in paragraphs.enumerated() where p.language.code != "und" {
-            let trust = p.language.letters >= settings.minLetters ? p.language.probability : 0.1 * p.language.probability
+        for (i, p) in paragraphs.enumerated() where p.language.code != "und" || p.language.outOfModel {
+            let trust: Double
+            if p.language.outOfModel {
+                trust = p.language.letters >= settings.minLetters ? 1 : 0.1
+            } else {
+                trust = p.language.letters >= settings.minLetters ? p.language.probability : 0.1 * p.language.probability
+            }
             let position = i == 0 ? 3.0 : (i < (n + 1) / 2 ? 2.0 : 1.0)
             votes[p.language.code, default: 0] += Double(p.language.letters).squareRoot() * trust * position
         }
@@ -67,7 +76,8 @@ public enum Splitter {
     /// same-language test.
     enum LanguageReading {
         /// In a script the primary language is not written in, or in a language the model has
-        /// no profile for: another language however unsure the guess.
+        /// no profile for: another language however unsure the guess. Also a paragraph sure to
+        /// be in a language with a profile when the document's own language has none.
         case otherScriptOrUnknown
         /// A guess sure enough (and from enough letters) to count.
         case confident
@@ -79,8 +89,10 @@ public enum Splitter {
         let lang = p.language
         guard lang.letters >= s.minLetters else { return .silent }
         if p.scriptExcludesPrimary || (lang.outOfModel && primary != "und") { return .otherScriptOrUnknown }
-        if lang.code != "und" && primary != "und" && lang.probability >= s.minLanguageProbability { return .confident }
-        return .silent
+        guard lang.code != "und" && lang.probability >= s.minLanguageProbability else { return .silent }
+        // In a document whose language has no profile, a paragraph sure to be in a language
+        // that has one is in another language.
+        return primary == "und" ? .otherScriptOrUnknown : .confident
     }
 
     /// The part of a paragraph's evidence that does not depend on where the cut is: bias,
