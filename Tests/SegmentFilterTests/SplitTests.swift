@@ -57,6 +57,16 @@ import Testing
         #expect(Splitter.decide(ps2, primary: "en", settings: settings).firstAppended == 1)
     }
 
+    /// A paragraph with next to no evidence either way before a foreign tail stays: a cut
+    /// takes a paragraph only for more than `Splitter.tie` of evidence.
+    @Test func nearZeroEvidenceStaysWithThePrimaryContent() {
+        let nudge = RuleSet.Pattern(id: "n", kind: "credit", weight: 1.005, languages: [], maxChars: 100, regex: "x", origin: "")
+        let flat = para("und", p: 0, letters: 5, coherence: Float(settings.coherenceThreshold), rules: [nudge])
+        #expect(abs(Splitter.baseEvidence(flat, primary: "en", settings: settings) - 0.005) < 1e-9)
+        let ps = [para("en"), para("en"), para("en"), flat, para("tl", coherence: 0)]
+        #expect(Splitter.decide(ps, primary: "en", settings: settings).firstAppended == 4)
+    }
+
     @Test func strictCutsAnyForeignTail() {
         var s = settings
         s.strictLanguage = true

@@ -60,6 +60,7 @@ def load(args):
 SIMILAR = [set("bs hr sr".split()), set("sr mk".split()), set("nb nn da".split()), set("ms id".split()), set("es gl an ast".split()),
            set("as bn".split()), set("hi mr ne".split()), set("cs sk".split()), set("hsb dsb".split())]
 MAX_TAIL = 24
+TIE = 0.01   # Splitter.tie
 
 
 def language_reading(p, primary, s):
@@ -182,8 +183,8 @@ def decide(row, s, weights):
             score += base[i] + coherence_evidence(sim, s)
         if k >= same_from:
             score = topic_score(score, row, k, s)
-        if score >= best_score and score > 0:
-            best, best_score = k, score
+        if score > best_score - TIE and score > 0:   # ties go to the later cut
+            best, best_score = k, max(score, best_score)
     if best == n or best_score < s["margin"]:
         return n
     if n <= s["short_document_paragraphs"]:

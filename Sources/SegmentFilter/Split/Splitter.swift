@@ -177,8 +177,9 @@ public enum Splitter {
                 score += base[i] + coherenceEvidence(sim, settings: s)
             }
             score = s.topic.score(score, logit: z, margin: s.margin)
-            // Ties go to the later cut: cut as little as the evidence allows.
-            if score >= bestScore && score > 0 { bestScore = score; best = k }
+            // Ties go to the later cut: cut as little as the evidence allows. A paragraph must
+            // add more than `Splitter.tie` to the cut to go with it.
+            if score > bestScore - tie && score > 0 { bestScore = max(score, bestScore); best = k }
         }
         if s.strictLanguage, primary != "und" {
             // Every trailing paragraph confidently in another language goes, whatever else.
@@ -208,6 +209,10 @@ public enum Splitter {
                              reason: reason(paragraphs[best...], primary: primary, topicShift: topical),
                              topicCut: topicCut, topicLogit: topicLogit)
     }
+
+    /// Cut scores this close count as equal (and the later cut wins): a paragraph with next to
+    /// no evidence either way stays with the primary content.
+    static let tie = 0.01
 
     static func reason(_ tail: ArraySlice<ParagraphEvidence>, primary: String, topicShift: Bool = false) -> String {
         var parts: [String] = []
