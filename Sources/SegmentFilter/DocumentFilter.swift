@@ -101,7 +101,8 @@ public final class DocumentFilter {
             }
         }
 
-        // Pass 2: vocabulary (ICU words, weighted for the primary language) and cue patterns.
+        // Pass 2: vocabulary (ICU words, weighted for the primary language), register (style,
+        // character grams) and cue patterns.
         let vectors = samples.map { sample in
             segmenter.words(in: sample, into: &wordScratch)
             return terms.vector(sample, words: wordScratch, language: primary, scratch: termScratch)

@@ -1,5 +1,7 @@
 /// Lexical cohesion of each paragraph with the rest of its document (TextTiling's block
-/// similarity reduced to what a tail decision needs).
+/// similarity reduced to what a tail decision needs), and for each candidate cut the register
+/// comparisons beside it: character 4-gram reuse (``CharacterGrams``) and style shift
+/// (``ParagraphStyle``).
 public enum Coherence {
     /// How many trailing paragraphs can start appended material: the cut search and the
     /// cut-dependent similarities below are limited to them, which keeps the work linear in

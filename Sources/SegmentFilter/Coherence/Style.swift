@@ -3,8 +3,9 @@
 /// Material appended from another source is often written differently from the document it
 /// follows even where the words give nothing away: interface strings after a manual (short,
 /// questions, no sentences), a command reference after a help page (options, paths, symbols),
-/// a bio after an article. Each measurement is a per-paragraph number; ``Coherence/StyleShift``
-/// compares a tail's mean with the primary paragraphs' spread.
+/// a bio after an article. Each measurement is a per-paragraph number; a cut's
+/// ``Coherence/CutBlocks/styleShift`` compares the tail's mean with the primary paragraphs'
+/// spread.
 public struct ParagraphStyle: Sendable, Equatable {
     /// ln(1 + code points).
     public var length: Float = 0
