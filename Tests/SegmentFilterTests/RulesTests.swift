@@ -114,6 +114,18 @@ import Testing
         ("Czytaj także", "read-more"),
         ("Meld je aan voor onze nieuwsbrief.", "newsletter"),
         ("Harbour bridge reopens after repairs – 3 March 2025\nNew ferry timetable starts on Monday – 1 March 2025", "dated-headline-list"),
+        ("佐藤健は本紙の経済部記者。", "author-bio-cjk"),
+        ("本报记者 王芳", "author-bio-cjk"),
+        ("李明是本报驻上海记者。", "author-bio-cjk"),
+        ("김민지 기자 minji@example.kr", "author-bio-cjk"),
+        ("Kovács Anna a lap városi tudósítója.", "author-bio-intl"),
+        ("Matti Virtanen on lehden kaupunkitoimittaja.", "author-bio-intl"),
+        ("Η Μαρία Παπαδοπούλου είναι δημοσιογράφος της εφημερίδας.", "author-bio-intl"),
+        ("Ion Popescu este jurnalist la Ziarul Orașului.", "author-bio-intl"),
+        ("関連記事", "read-more"),
+        ("Tin liên quan", "read-more"),
+        ("İlgili Haberler", "read-more"),
+        ("ニュースレターに登録すると、毎朝主要なニュースをお届けします。", "newsletter"),
     ])
     func noticesFireTheirPattern(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "und")
@@ -130,6 +142,10 @@ import Testing
         ("Miasto jest redaktorem własnej historii, mówił burmistrz.", "author-bio-name"),
         ("The photo shows the harbour before the storm.", "photo-credit"),
         ("Comments from residents were mixed, the mayor said.", "blog-meta"),
+        // A sentence of an article that mentions a reporter is not a bio line.
+        ("市の担当者は、取材に来た記者に対して詳しい説明を行った。", "author-bio-cjk"),
+        ("记者从市政府获悉，新的公交线路将于下月开通。", "author-bio-cjk"),
+        ("경찰은 사건 현장에 도착한 기자들에게 상황을 설명했다.", "author-bio-cjk"),
     ])
     func contentDoesNotFireTheNewsPatterns(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "en")
