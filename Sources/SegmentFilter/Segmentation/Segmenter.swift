@@ -42,6 +42,8 @@ public final class Segmenter: @unchecked Sendable {
     private var scratch: [Int32] = []
     private var utf16 = ScratchBuffer<UInt16>()
     private var utf16Offsets = ScratchBuffer<Int32>()
+    /// ICU's word rules for the text they reduce to a handful for (most text).
+    private let fast = FastWordBreak()
 
     /// - Parameter locale: the ICU locale for the rules; "@ss=standard" turns on the sentence
     ///   break's abbreviation suppressions ("Dr.", "e.g.").
@@ -52,6 +54,12 @@ public final class Segmenter: @unchecked Sendable {
         }
         words = w
         self.locale = locale
+    }
+
+    /// `words(in:into:)` by the fast path alone: false when it does not cover the text.
+    func fastWords(in text: UnsafeBufferPointer<UInt8>, into result: inout [Word]) -> Bool {
+        result.removeAll(keepingCapacity: true)
+        return fast.words(text, into: &result)
     }
 
     private init(words: OpaquePointer, locale: String) {
@@ -100,7 +108,17 @@ public final class Segmenter: @unchecked Sendable {
     }
 
     /// `words(in:)` into `result` (emptied first, its storage kept: one array for every paragraph).
+    ///
+    /// Text that `FastWordBreak` covers (letters, digits, spaces and punctuation of the
+    /// alphabetic scripts) is segmented without ICU, with the same result; the rest by ICU.
     public func words(in text: UnsafeBufferPointer<UInt8>, into result: inout [Word]) {
+        result.removeAll(keepingCapacity: true)
+        if fast.words(text, into: &result) { return }
+        icuWords(in: text, into: &result)
+    }
+
+    /// `words(in:into:)` by ICU alone (the fast path's reference).
+    func icuWords(in text: UnsafeBufferPointer<UInt8>, into result: inout [Word]) {
         result.removeAll(keepingCapacity: true)
         let n = text.count
         if n == 0 { return }
