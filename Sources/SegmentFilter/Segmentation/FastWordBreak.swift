@@ -192,6 +192,16 @@ final class FastWordBreak {
                     single = false
                     extended = false
                     i &+= len
+                    // The rest of a run of ASCII letters and digits (most of a text), tightly.
+                    while i < n {
+                        let b = base[i]
+                        if b >= 0x80 { break }
+                        let d = ascii[Int(b)]
+                        if d > FastWordBreak.extendNumLet { break }
+                        prev = last
+                        last = d
+                        i &+= 1
+                    }
                     continue
                 } else if c <= FastWordBreak.midNumLet
                             && (last == FastWordBreak.letter ? c != FastWordBreak.midNum
