@@ -110,7 +110,14 @@ public struct SplitSettings: Sendable, Equatable {
     public var minLetters = 12
     /// Groups of closely related languages that identification confuses (bs/hr/sr, ms/id ...):
     /// a mismatch within a group weighs `similarLanguageFactor` times as much.
-    public var similarLanguages: [Set<String>] = []
+    public var similarLanguages: [Set<String>] = [] {
+        didSet { (similarCodes, similarGroups) = SplitSettings.index(similarLanguages) }
+    }
+    /// The languages of `similarLanguages` and, for each, one bit per group it is in (`nil`
+    /// with more than 64 groups): the split asks about every paragraph, and a linear scan of
+    /// short codes is far cheaper than hashing both codes into every group's set.
+    private var similarCodes: [String] = []
+    private var similarGroups: [UInt64]? = []
     public var similarLanguageFactor = 0.3
     /// The topic-shift term of each candidate cut (see ``TopicShift``).
     public var topic = TopicShift()
@@ -178,7 +185,29 @@ public struct SplitSettings: Sendable, Equatable {
     }
 
     func areSimilar(_ a: String, _ b: String) -> Bool {
-        similarLanguages.contains { $0.contains(a) && $0.contains(b) }
+        guard let groups = similarGroups else { return similarLanguages.contains { $0.contains(a) && $0.contains(b) } }
+        var ga: UInt64 = 0, gb: UInt64 = 0
+        for (i, code) in similarCodes.enumerated() {
+            if code == a { ga = groups[i] }
+            if code == b { gb = groups[i] }
+        }
+        return ga & gb != 0
+    }
+
+    private static func index(_ sets: [Set<String>]) -> ([String], [UInt64]?) {
+        guard sets.count <= 64 else { return ([], nil) }
+        var codes: [String] = [], groups: [UInt64] = []
+        for (g, set) in sets.enumerated() {
+            for code in set.sorted() {
+                if let i = codes.firstIndex(of: code) {
+                    groups[i] |= 1 << UInt64(g)
+                } else {
+                    codes.append(code)
+                    groups.append(1 << UInt64(g))
+                }
+            }
+        }
+        return (codes, groups)
     }
 }
 
