@@ -124,13 +124,19 @@ public enum Coherence {
             self.from = from
             m = vectors.count - from
             dots = [Float](repeating: 0, count: m * m)
-            for a in 0..<m {
-                dots[a * m + a] = vectors[from + a].normSquared
-                for b in 0..<a {
-                    // Always the later paragraph's `dot`, so that both triangles hold one value.
-                    let d = vectors[from + a].dot(vectors[from + b])
-                    dots[a * m + b] = d
-                    dots[b * m + a] = d
+            let m = self.m
+            // (Through buffer pointers: indexing the arrays retained and released each vector.)
+            vectors.withUnsafeBufferPointer { v in
+                dots.withUnsafeMutableBufferPointer { dots in
+                    for a in 0..<m {
+                        dots[a * m + a] = v[from + a].normSquared
+                        for b in 0..<a {
+                            // Always the later paragraph's `dot`, so that both triangles hold one value.
+                            let d = v[from + a].dot(v[from + b])
+                            dots[a * m + b] = d
+                            dots[b * m + a] = d
+                        }
+                    }
                 }
             }
         }
