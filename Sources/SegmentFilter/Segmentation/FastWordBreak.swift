@@ -192,15 +192,37 @@ final class FastWordBreak {
                     single = false
                     extended = false
                     i &+= len
-                    // The rest of a run of ASCII letters and digits (most of a text), tightly.
+                    // The rest of the word's run of letters, digits and marks (most of a text),
+                    // tightly; whatever else ends the run and goes through the loop above.
                     while i < n {
                         let b = base[i]
-                        if b >= 0x80 { break }
-                        let d = ascii[Int(b)]
-                        if d > FastWordBreak.extendNumLet { break }
-                        prev = last
-                        last = d
-                        i &+= 1
+                        var d: UInt8
+                        var l = 1
+                        if b < 0x80 {
+                            d = ascii[Int(b)]
+                        } else if b >= 0xC2 && b < 0xE0 {
+                            guard i + 1 < n, base[i + 1] & 0xC0 == 0x80 else { break }
+                            d = classOf(UInt32(b & 0x1F) << 6 | UInt32(base[i + 1] & 0x3F))
+                            l = 2
+                        } else if b >= 0xE0 && b <= 0xEF {
+                            guard i + 2 < n, base[i + 1] & 0xC0 == 0x80, base[i + 2] & 0xC0 == 0x80 else { break }
+                            let v = UInt32(b & 0x0F) << 12 | UInt32(base[i + 1] & 0x3F) << 6 | UInt32(base[i + 2] & 0x3F)
+                            guard v >= 0x800, v & 0xF800 != 0xD800 else { break }
+                            d = classOf(v)
+                            l = 3
+                        } else {
+                            break
+                        }
+                        if d == FastWordBreak.extend {
+                            extended = true
+                        } else if d != FastWordBreak.fallback && d <= FastWordBreak.extendNumLet {
+                            prev = last
+                            last = d
+                            extended = false
+                        } else {
+                            break
+                        }
+                        i &+= l
                     }
                     continue
                 } else if c <= FastWordBreak.midNumLet
