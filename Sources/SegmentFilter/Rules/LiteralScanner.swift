@@ -23,10 +23,10 @@ struct LiteralScanner {
     /// pair filter then only holds two-unit literals): far fewer text positions pass it.
     private var tripleFilter = [UInt64](repeating: 0, count: 1024)
     private var singleFilter = [UInt64](repeating: 0, count: 1024)
-    /// For a text position whose two units are ASCII, the exact form of both filters: per pair
+    /// For a text position whose two units are ASCII, the exact form of the filters: per pair
     /// `c0 << 7 | c1`, bit 0 when a two-unit literal is that pair, bit 1 when a longer literal
-    /// starts with it (the triple filter then decides). Most text is ASCII, and one table load
-    /// replaces two hashes.
+    /// starts with it (the triple filter then decides), bit 2 when `c0` is a one-unit literal.
+    /// Most text is ASCII, and one table load replaces three filter tests.
     private var asciiPairs = [UInt8](repeating: 0, count: 1 << 14)
     /// The one-unit literals: unit and clause, in a flat list (there are few).
     private var singles: [(unit: UInt16, clause: Int32)] = []
@@ -79,6 +79,9 @@ struct LiteralScanner {
                 clauseCount += 1
             }
             clausesOf.append(ids)
+        }
+        for s in singles where s.unit < 0x80 {
+            for c1 in 0..<128 { asciiPairs[Int(s.unit) << 7 | c1] |= 4 }
         }
         var size = 16
         while size < 2 * pairOrder.count { size *= 2 }
@@ -173,22 +176,33 @@ struct LiteralScanner {
             let mask = pairKeys.count - 1
             var c0 = t[0]
             var p = 0
+            @inline(__always) func single(_ c0: UInt16, _ p: Int) {
+                for s in singles where s.unit == c0 && found[Int(s.clause)] < 0 { found[Int(s.clause)] = Int32(truncatingIfNeeded: p) }
+            }
             while p < n {
-                if singleFilter[Int(c0) >> 6] & (1 << (UInt64(c0) & 63)) != 0 {
-                    for s in singles where s.unit == c0 && found[Int(s.clause)] < 0 { found[Int(s.clause)] = Int32(truncatingIfNeeded: p) }
+                guard p + 1 < n else {
+                    if singleFilter[Int(c0) >> 6] & (1 << (UInt64(c0) & 63)) != 0 { single(c0, p) }
+                    break
                 }
-                guard p + 1 < n else { break }
                 let c1 = t[p + 1]
                 // Whether a two-unit literal is (c0, c1), and whether a longer one may start here.
                 var two: Bool, three = false
                 if c0 | c1 < 0x80 {
                     let a = asciiPairs[Int(c0) << 7 | Int(c1)]
+                    if a == 0 {
+                        // Nothing starts here (most positions).
+                        c0 = c1
+                        p += 1
+                        continue
+                    }
+                    if a & 4 != 0 { single(c0, p) }
                     two = a & 1 != 0
                     if a & 2 != 0 && p + 2 < n {
                         let h3 = LiteralScanner.tripleHash(c0, c1, t[p + 2])
                         three = tripleFilter[h3 >> 6] & (1 << UInt64(h3 & 63)) != 0
                     }
                 } else {
+                    if singleFilter[Int(c0) >> 6] & (1 << (UInt64(c0) & 63)) != 0 { single(c0, p) }
                     let h = LiteralScanner.pairHash(c0, c1)
                     two = pairFilter[h >> 6] & (1 << UInt64(h & 63)) != 0
                     if p + 2 < n {
