@@ -33,6 +33,16 @@ import Testing
         stride(from: 0, to: pieces.count, by: size).map { pieces[$0..<min(pieces.count, $0 + size)].joined(separator: "\n") }
     }
 
+    @Test func theProbesAgreeWithThisICU() throws {
+        #expect(try Segmenter().usesFastPath)
+        #expect(try Segmenter().copy().usesFastPath)
+        // A locale whose rules differ from the root's on a probe (Swedish joins "c:d") gets ICU.
+        let sv = try Segmenter(locale: "sv")
+        var t = "c:d"
+        let joined = t.withUTF8 { b in var w: [Word] = []; sv.icuWords(in: b, into: &w); return w.count == 1 }
+        if joined { #expect(!sv.usesFastPath) }
+    }
+
     @Test func everyShortASCIIString() throws {
         let seg = try Segmenter()
         var alphabet: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }

@@ -28,6 +28,15 @@ import ICUShim
 /// characters, every covered non-ASCII code point in a few hundred contexts, random strings,
 /// and the development corpus (89% of whose paragraph bytes take the fast path).
 final class FastWordBreak {
+    /// A text whose words exercise every rule above (lines are segmented apart): `Segmenter`
+    /// compares the fast path with its ICU iterator on it and uses the fast path only if they
+    /// agree, so another ICU's or a tailored locale's rules fall back to ICU.
+    static let probes = [
+        "a@b c:d e.g. can't 1,000 3.14 a_ _ __ a1 1a x.1 1.x a1.2 a·b 1;2 a;b ©x a  b @ 1_ _1 a_1 1_a ‿x",
+        "_\u{301}", "a_\u{301}", "1_\u{301} x", "é\u{301}x", "a\u{AD}b", "\u{301}a", "ab’cd", "a‿b", "١٢٣,٤", "x²",
+        "Ünïcödé ЖЖ ά", "a\u{200C}b", "a.\u{301}b", "1,\u{301}2", "a'\u{301}", "x\u{2060}y z\u{FEFF}",
+    ].joined(separator: "\n")
+
     static let fallback: UInt8 = 0
     static let letter: UInt8 = 1
     static let number: UInt8 = 2
