@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
 #include <unicode/uregex.h>
 #include <unicode/uscript.h>
 #include <unicode/utext.h>
@@ -105,6 +106,17 @@ int32_t sf_breaker_boundaries(sf_breaker *b, const char *text, int32_t len, int3
     ubrk_first(b->it);
     for (int32_t end = ubrk_next(b->it); end != UBRK_DONE && n < cap; end = ubrk_next(b->it)) out[n++] = end;
     return n;
+}
+
+int32_t sf_word_break_info(uint32_t codepoint) {
+    UChar32 c = (UChar32)codepoint;
+    int32_t wb = u_getIntPropertyValue(c, UCHAR_WORD_BREAK) & 0xFF;
+    UErrorCode status = U_ZERO_ERROR;
+    UScriptCode sc = uscript_getScript(c, &status);
+    int special = U_FAILURE(status) || sc == USCRIPT_HAN || sc == USCRIPT_HIRAGANA || sc == USCRIPT_KATAKANA ||
+        sc == USCRIPT_HANGUL || u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC) ||
+        u_getIntPropertyValue(c, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT;
+    return wb | (special ? 0x100 : 0) | (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC) ? 0x200 : 0);
 }
 
 int32_t sf_script_of(uint32_t codepoint) {

@@ -48,6 +48,12 @@ int32_t sf_breaker_words(sf_breaker *b, const char *text, int32_t len, int32_t *
 int32_t sf_breaker_words16(sf_breaker *b, const uint16_t *text, int32_t len, int32_t *out, int32_t cap);
 int32_t sf_breaker_boundaries(sf_breaker *b, const char *text, int32_t len, int32_t *out, int32_t cap);
 
+// What the word break fast path (Segmenter) needs to know of a code point: its Word_Break
+// property value (UWordBreakValues) in the low byte, and bit 8 set when ICU's word rules
+// treat it specially whatever that value says (dictionary scripts: Line_Break Complex_Context,
+// Han, Hiragana, Katakana, Hangul; Ideographic), bit 9 when it is Extended_Pictographic.
+int32_t sf_word_break_info(uint32_t codepoint);
+
 // MARK: Scripts
 
 // ICU's UScriptCode of a code point (0 Common, 1 Inherited, 25 Latin ...).

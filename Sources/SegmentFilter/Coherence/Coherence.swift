@@ -148,13 +148,19 @@ public enum Coherence {
             self.from = from
             m = vectors.count - from
             dots = [Float](repeating: 0, count: m * m)
-            for a in 0..<m {
-                dots[a * m + a] = vectors[from + a].normSquared
-                for b in 0..<a {
-                    // Always the later paragraph's `dot`, so that both triangles hold one value.
-                    let d = vectors[from + a].dot(vectors[from + b])
-                    dots[a * m + b] = d
-                    dots[b * m + a] = d
+            let m = self.m
+            // (Through buffer pointers: indexing the arrays retained and released each vector.)
+            vectors.withUnsafeBufferPointer { v in
+                dots.withUnsafeMutableBufferPointer { dots in
+                    for a in 0..<m {
+                        dots[a * m + a] = v[from + a].normSquared
+                        for b in 0..<a {
+                            // Always the later paragraph's `dot`, so that both triangles hold one value.
+                            let d = v[from + a].dot(v[from + b])
+                            dots[a * m + b] = d
+                            dots[b * m + a] = d
+                        }
+                    }
                 }
             }
         }
@@ -222,9 +228,15 @@ public enum Coherence {
     /// The first two paragraphs each term of a document occurs in, in an open-addressing table
     /// over the term hashes (which need no hashing again).
     struct Occurrences {
-        private var keys: [UInt64]
-        private var places: [(first: Int32, second: Int32)]
-        private var used: [Bool]
+        /// A term and its first two paragraphs (`first` is `empty` for an unused slot); one
+        /// array, so that a probe touches one cache line.
+        private struct Slot {
+            var key: UInt64
+            var first: Int32
+            var second: Int32
+        }
+        private static let empty = Int32.min
+        private var slots: [Slot]
         private let mask: Int
 
         init(_ vectors: [TermVector]) {
@@ -233,34 +245,43 @@ public enum Coherence {
             var size = 16
             while size < 2 * terms { size *= 2 }
             mask = size - 1
-            keys = [UInt64](repeating: 0, count: size)
-            places = [(first: Int32, second: Int32)](repeating: (0, Int32.max), count: size)
-            used = [Bool](repeating: false, count: size)
-            for (i, v) in vectors.enumerated() {
-                // A term occurs once per vector, so a term met again is in a later paragraph.
-                v.forEachTerm { term, _ in
-                    let slot = self.slot(term)
-                    if used[slot] {
-                        if places[slot].second == Int32.max { places[slot].second = Int32(i) }
-                    } else {
-                        used[slot] = true
-                        keys[slot] = term
-                        places[slot] = (Int32(i), Int32.max)
+            slots = [Slot](repeating: Slot(key: 0, first: Occurrences.empty, second: Int32.max), count: size)
+            let mask = self.mask
+            slots.withUnsafeMutableBufferPointer { s in
+                for (i, v) in vectors.enumerated() {
+                    // A term occurs once per vector, so a term met again is in a later paragraph.
+                    v.forEachTerm { term, _ in
+                        let slot = Occurrences.slot(term, s, mask)
+                        if s[slot].first != Occurrences.empty {
+                            if s[slot].second == Int32.max { s[slot].second = Int32(i) }
+                        } else {
+                            s[slot] = Slot(key: term, first: Int32(i), second: Int32.max)
+                        }
                     }
                 }
             }
         }
 
         @inline(__always)
+        private static func slot(_ term: UInt64, _ s: UnsafeMutableBufferPointer<Slot>, _ mask: Int) -> Int {
+            var i = Int(truncatingIfNeeded: (term &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+            while s[i].first != empty && s[i].key != term { i = (i &+ 1) & mask }
+            return i
+        }
+
+        @inline(__always)
         private func slot(_ term: UInt64) -> Int {
             var i = Int(truncatingIfNeeded: (term &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-            while used[i] && keys[i] != term { i = (i &+ 1) & mask }
+            while slots[i].first != Occurrences.empty && slots[i].key != term { i = (i &+ 1) & mask }
             return i
         }
 
         /// The paragraphs of `term`, which must be a term of one of the vectors (`second` is
         /// `Int32.max` for a term of one paragraph).
-        subscript(term: UInt64) -> (first: Int32, second: Int32) { places[slot(term)] }
+        subscript(term: UInt64) -> (first: Int32, second: Int32) {
+            let e = slots[slot(term)]
+            return (e.first, e.second)
+        }
     }
 
     /// Where each paragraph's terms occur elsewhere in the document, reduced to what the
@@ -270,47 +291,68 @@ public enum Coherence {
         /// Per paragraph `w0..<n`: its total term weight.
         var total: [Float] = []
         /// Per tail paragraph `i ≥ firstCut`: weight on terms first used before cut k, for
-        /// k in `firstCut...i` (index k − firstCut).
-        var seenBefore: [[Float]] = []
+        /// k in `firstCut...i`, at `seenBefore[seenStart[i - firstCut] + k − firstCut]` (one
+        /// array for all paragraphs).
+        var seenBefore: [Float] = []
+        var seenStart: [Int] = []
         /// Per paragraph `i` in `w0..<n`: weight on terms that an earlier paragraph used, and
-        /// `alsoLater[i][d]`: weight on terms first used in `i` and again in a paragraph at most
-        /// `i + 1 + d`; together the weight `i` shares with the rest of the primary content of
-        /// a cut after it.
+        /// `alsoLater[laterStart[i - w0] + d]`: weight on terms first used in `i` and again in a
+        /// paragraph at most `i + 1 + d`; together the weight `i` shares with the rest of the
+        /// primary content of a cut after it.
         var usedEarlier: [Float] = []
-        var alsoLater: [[Float]] = []
+        var alsoLater: [Float] = []
+        var laterStart: [Int] = []
 
         init(_ vectors: [TermVector], firstCut: Int, w0: Int) {
             n = vectors.count
             self.firstCut = firstCut
             self.w0 = w0
             let occurrence = Occurrences(vectors)
+            var laterCount = 0, seenCount = 0
             for i in w0..<n {
-                var sum: Float = 0, earlier: Float = 0
-                var later = [Float](repeating: 0, count: max(0, n - i - 1))
-                var before = [Float](repeating: 0, count: i >= firstCut ? i - firstCut + 1 : 0)
-                var always: Float = 0
-                vectors[i].forEachTerm { term, w in
-                    let o = occurrence[term]
-                    let first = Int(o.first)
-                    sum += w
-                    if first < i {
-                        earlier += w
-                    } else if o.second != Int32.max {
-                        later[Int(o.second) - i - 1] += w
-                    }
-                    if i >= firstCut && first < i {
-                        if first < firstCut { always += w } else { before[first - firstCut + 1] += w }
+                laterCount += max(0, n - i - 1)
+                if i >= firstCut { seenCount += i - firstCut + 1 }
+            }
+            alsoLater = [Float](repeating: 0, count: laterCount)
+            seenBefore = [Float](repeating: 0, count: seenCount)
+            total.reserveCapacity(n - w0)
+            usedEarlier.reserveCapacity(n - w0)
+            laterStart.reserveCapacity(n - w0)
+            seenStart.reserveCapacity(max(0, n - firstCut))
+            var laterAt = 0, seenAt = 0
+            alsoLater.withUnsafeMutableBufferPointer { later in
+                seenBefore.withUnsafeMutableBufferPointer { before in
+                    for i in w0..<n {
+                        var sum: Float = 0, earlier: Float = 0
+                        let laterCount = max(0, n - i - 1)
+                        let beforeCount = i >= firstCut ? i - firstCut + 1 : 0
+                        var always: Float = 0
+                        vectors[i].forEachTerm { term, w in
+                            let o = occurrence[term]
+                            let first = Int(o.first)
+                            sum += w
+                            if first < i {
+                                earlier += w
+                            } else if o.second != Int32.max {
+                                later[laterAt + Int(o.second) - i - 1] += w
+                            }
+                            if i >= firstCut && first < i {
+                                if first < firstCut { always += w } else { before[seenAt + first - firstCut + 1] += w }
+                            }
+                        }
+                        if laterCount > 1 { for d in 1..<laterCount { later[laterAt + d] += later[laterAt + d - 1] } }
+                        if beforeCount > 0 {
+                            before[seenAt] += always
+                            if beforeCount > 1 { for d in 1..<beforeCount { before[seenAt + d] += before[seenAt + d - 1] } }
+                            seenStart.append(seenAt)
+                        }
+                        total.append(sum)
+                        usedEarlier.append(earlier)
+                        laterStart.append(laterAt)
+                        laterAt += laterCount
+                        seenAt += beforeCount
                     }
                 }
-                for d in later.indices.dropFirst() { later[d] += later[d - 1] }
-                if !before.isEmpty {
-                    before[0] += always
-                    for d in before.indices.dropFirst() { before[d] += before[d - 1] }
-                    seenBefore.append(before)
-                }
-                total.append(sum)
-                usedEarlier.append(earlier)
-                alsoLater.append(later)
             }
         }
 
@@ -320,7 +362,7 @@ public enum Coherence {
             for i in k..<n {
                 let t = total[i - w0]
                 guard t > 0 else { continue }
-                let s = seenBefore[i - firstCut][k - firstCut]
+                let s = seenBefore[seenStart[i - firstCut] + k - firstCut]
                 seen += s
                 weight += t
                 least = min(least, s / t)
@@ -331,7 +373,7 @@ public enum Coherence {
             for i in max(0, k - cohesionWindow)..<k {
                 let t = total[i - w0]
                 guard t > 0 else { continue }
-                primary += (usedEarlier[i - w0] + (k - i - 2 >= 0 ? alsoLater[i - w0][k - i - 2] : 0)) / t
+                primary += (usedEarlier[i - w0] + (k - i - 2 >= 0 ? alsoLater[laterStart[i - w0] + k - i - 2] : 0)) / t
                 counted += 1
             }
             b.primarySeen = counted > 0 ? primary / Float(counted) : 0

@@ -110,8 +110,11 @@ public struct TermVector: Sendable {
         var size = max(16, slots.count)
         while size < 2 * (before + n) { size *= 2 }
         if size > slots.count { rehash(size) }
-        keys.append(contentsOf: repeatElement(0, count: n))
-        values.append(contentsOf: repeatElement(0, count: n))
+        // Room for up to `n` new terms, written below and trimmed after. (Appending the
+        // incoming buffers copies them in one go; appending a repeated zero went element by
+        // element through the generic path. Every slot kept is overwritten.)
+        keys.append(contentsOf: UnsafeBufferPointer(start: terms, count: n))
+        values.append(contentsOf: UnsafeBufferPointer(start: weights, count: n))
         var count = before
         var norm = normSquared
         keys.withUnsafeMutableBufferPointer { k in

@@ -51,42 +51,42 @@ public enum Report {
         o.reserveCapacity((appended?.count ?? 0) + 64 + (paragraphs ? 160 * a.paragraphs.count : 0))
         o.append(UInt8(ascii: "{"))
         if let appended {
-            o.append(contentsOf: "\"appended\":".utf8)
+            o.appendLiteral("\"appended\":")
             JSON.appendString(appended, to: &o)
             o.append(UInt8(ascii: ","))
         }
         if a.hasAppended {
-            o.append(contentsOf: "\"filter_reason\":".utf8)
+            o.appendLiteral("\"filter_reason\":")
             JSON.appendString("segfilter: appended material (\(a.decision.reason))", to: &o)
             o.append(UInt8(ascii: ","))
         }
-        o.append(contentsOf: "\"language\":".utf8)
+        o.appendLiteral("\"language\":")
         JSON.appendString(a.language, to: &o)
-        o.append(contentsOf: ",\"split\":".utf8)
+        o.appendLiteral(",\"split\":")
         appendInt(a.splitCodePoint, to: &o)
-        o.append(contentsOf: ",\"reason\":".utf8)
+        o.appendLiteral(",\"reason\":")
         JSON.appendString(a.hasAppended ? a.decision.reason : "", to: &o)
-        o.append(contentsOf: ",\"margin\":".utf8)
+        o.appendLiteral(",\"margin\":")
         appendNumber(a.decision.margin, to: &o)
         if paragraphs {
-            o.append(contentsOf: ",\"paragraphs\":[".utf8)
+            o.appendLiteral(",\"paragraphs\":[")
             for (i, p) in a.paragraphs.enumerated() {
                 if i > 0 { o.append(UInt8(ascii: ",")) }
-                o.append(contentsOf: "{\"start\":".utf8)
+                o.appendLiteral("{\"start\":")
                 appendInt(p.start, to: &o)
-                o.append(contentsOf: ",\"end\":".utf8)
+                o.appendLiteral(",\"end\":")
                 appendInt(p.end, to: &o)
-                o.append(contentsOf: ",\"language\":".utf8)
+                o.appendLiteral(",\"language\":")
                 JSON.appendString(p.evidence.language.code, to: &o)
-                o.append(contentsOf: ",\"language_score\":".utf8)
+                o.appendLiteral(",\"language_score\":")
                 appendNumber(p.evidence.language.probability, to: &o)
-                o.append(contentsOf: ",\"letters\":".utf8)
+                o.appendLiteral(",\"letters\":")
                 appendInt(p.evidence.language.letters, to: &o)
-                o.append(contentsOf: ",\"coherence\":".utf8)
+                o.appendLiteral(",\"coherence\":")
                 appendNumber(Double(p.evidence.coherence), to: &o)
-                o.append(contentsOf: ",\"score\":".utf8)
+                o.appendLiteral(",\"score\":")
                 appendNumber(p.score, to: &o)
-                o.append(contentsOf: (p.appended ? ",\"label\":\"appended\",\"rules\":[" : ",\"label\":\"primary\",\"rules\":[").utf8)
+                o.appendLiteral(p.appended ? ",\"label\":\"appended\",\"rules\":[" : ",\"label\":\"primary\",\"rules\":[")
                 for (j, r) in p.evidence.rules.enumerated() {
                     if j > 0 { o.append(UInt8(ascii: ",")) }
                     JSON.appendString(r.id, to: &o)
@@ -94,7 +94,7 @@ public enum Report {
                 o.append(UInt8(ascii: "]"))
                 if debug {
                     // For tools/tune: the ranked languages and the similarity at every cut.
-                    o.append(contentsOf: ",\"top\":[".utf8)
+                    o.appendLiteral(",\"top\":[")
                     for (j, t) in p.evidence.language.top.enumerated() {
                         if j > 0 { o.append(UInt8(ascii: ",")) }
                         o.append(UInt8(ascii: "["))
@@ -115,7 +115,7 @@ public enum Report {
                     o.append(UInt8(ascii: "}"))
                     // The block comparison of the cut before this paragraph.
                     if let b = a.coherence.blocks(cut: i) {
-                        o.append(contentsOf: ",\"cut_blocks\":[".utf8)
+                        o.appendLiteral(",\"cut_blocks\":[")
                         appendNumber(Double(b.across), to: &o)
                         o.append(UInt8(ascii: ","))
                         appendNumber(Double(b.primaryCohesion), to: &o)
@@ -147,7 +147,7 @@ public enum Report {
     public static func attributesLine(_ a: DocumentAnalysis, id: [UInt8]?, textLength: Int) -> [UInt8] {
         var o: [UInt8] = Array("{\"id\":".utf8)
         o.append(contentsOf: id ?? Array("null".utf8))
-        o.append(contentsOf: ",\"attributes\":{\"segfilter__primary\":[".utf8)
+        o.appendLiteral(",\"attributes\":{\"segfilter__primary\":[")
         let c = confidence(a)
         func span(_ s: Int, _ e: Int, _ score: Double) {
             o.append(contentsOf: "[\(s),\(e),".utf8)
@@ -155,7 +155,7 @@ public enum Report {
             o.append(UInt8(ascii: "]"))
         }
         if a.splitCodePoint > 0 { span(0, a.splitCodePoint, c) }
-        o.append(contentsOf: "],\"segfilter__appended\":[".utf8)
+        o.appendLiteral("],\"segfilter__appended\":[")
         if a.splitCodePoint < textLength { span(a.splitCodePoint, textLength, c) }
         o.append(UInt8(ascii: "]"))
         var byLanguage: [String: [ParagraphReport]] = [:]
@@ -168,14 +168,14 @@ public enum Report {
         for code in order {
             o.append(UInt8(ascii: ","))
             JSON.appendString("segfilter__lang__\(code)", to: &o)
-            o.append(contentsOf: ":[".utf8)
+            o.appendLiteral(":[")
             for (i, p) in byLanguage[code]!.enumerated() {
                 if i > 0 { o.append(UInt8(ascii: ",")) }
                 span(p.start, p.end, p.evidence.language.probability)
             }
             o.append(UInt8(ascii: "]"))
         }
-        o.append(contentsOf: "}}\n".utf8)
+        o.appendLiteral("}}\n")
         return o
     }
 
@@ -207,5 +207,14 @@ public enum Report {
             s += "  strongest topic shift: before paragraph \(k), logit \(num(a.decision.topicLogit)) (blocks' similarity \(num(Double(b.across))), primary cohesion \(num(Double(b.primaryCohesion))), tail cohesion \(num(Double(b.tailCohesion))), nearest \(num(Double(b.nearest))); reused vocabulary \(num(Double(b.seen))) against \(num(Double(b.primarySeen))), least \(num(Double(b.leastSeen))); character 4-grams reused \(num(Double(b.gramSeen))) against \(num(Double(b.primaryGramSeen))); style shift \(zip(ParagraphStyle.names, b.styleShift).map { "\($0) \(num(Double($1)))" }.joined(separator: ", ")))\n"
         }
         return s
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Appends a literal's UTF-8 bytes (one copy; appending a `String`'s `utf8` view went
+    /// through the generic sequence path, a tenth of the report's cost).
+    @inline(__always)
+    mutating func appendLiteral(_ s: StaticString) {
+        s.withUTF8Buffer { append(contentsOf: $0) }
     }
 }

@@ -136,11 +136,22 @@ public final class RuleMatcher {
 
     /// Which patterns apply to paragraphs (or documents) in `code`.
     private func languageMask(_ code: String) -> [Bool] {
-        if let m = languageMasks[code] { return m }
-        let m = compiled.map { $0.pattern.languages.isEmpty || $0.pattern.languages.contains(code) }
-        languageMasks[code] = m
+        // The last two asked for (a paragraph's language and the document's, mostly the same
+        // from one call to the next) without hashing the code.
+        if code == recentMasks.0.code { return recentMasks.0.mask }
+        if code == recentMasks.1.code { return recentMasks.1.mask }
+        let m: [Bool]
+        if let known = languageMasks[code] {
+            m = known
+        } else {
+            m = compiled.map { $0.pattern.languages.isEmpty || $0.pattern.languages.contains(code) }
+            languageMasks[code] = m
+        }
+        recentMasks = (recentMasks.1, (code, m))
         return m
     }
+    /// The two language masks used last, the older first (`code` nil: none yet).
+    private var recentMasks: ((code: String?, mask: [Bool]), (code: String?, mask: [Bool])) = ((nil, []), (nil, []))
 
     /// The NFC form of `text` in UTF-16, as `nfc(Array(String(decoding: text, as: UTF8.self).utf16))`
     /// computes it, in a reused buffer; and whether the text is ASCII.

@@ -110,7 +110,15 @@ public struct SplitSettings: Sendable, Equatable {
     public var minLetters = 12
     /// Groups of closely related languages that identification confuses (bs/hr/sr, ms/id ...):
     /// a mismatch within a group weighs `similarLanguageFactor` times as much.
-    public var similarLanguages: [Set<String>] = []
+    public var similarLanguages: [Set<String>] = [] {
+        didSet { (similarCodes, similarGroups) = SplitSettings.index(similarLanguages) }
+    }
+    /// The languages of `similarLanguages` as their ASCII bytes packed in an integer and, for
+    /// each, one bit per group it is in (`nil` with more than 64 groups or a code that is not
+    /// ASCII of at most 7 bytes): the split asks about every paragraph, and a linear scan of
+    /// integers is far cheaper than hashing both codes into every group's set.
+    private var similarCodes: [UInt64] = []
+    private var similarGroups: [UInt64]? = []
     public var similarLanguageFactor = 0.3
     /// The topic-shift term of each candidate cut (see ``TopicShift``).
     public var topic = TopicShift()
@@ -187,7 +195,45 @@ public struct SplitSettings: Sendable, Equatable {
     }
 
     func areSimilar(_ a: String, _ b: String) -> Bool {
-        similarLanguages.contains { $0.contains(a) && $0.contains(b) }
+        guard let groups = similarGroups, let ka = SplitSettings.packed(a), let kb = SplitSettings.packed(b) else {
+            return similarLanguages.contains { $0.contains(a) && $0.contains(b) }
+        }
+        var ga: UInt64 = 0, gb: UInt64 = 0
+        for (i, code) in similarCodes.enumerated() {
+            if code == ka { ga = groups[i] }
+            if code == kb { gb = groups[i] }
+        }
+        return ga & gb != 0
+    }
+
+    /// A code's bytes and length in an integer, or nil when it is longer than 7 bytes or not
+    /// ASCII (ASCII strings are equal exactly when their bytes are).
+    @inline(__always)
+    static func packed(_ code: String) -> UInt64? {
+        var k: UInt64 = 0, n = 0
+        for byte in code.utf8 {
+            if byte >= 0x80 || n == 7 { return nil }
+            k |= UInt64(byte) << UInt64(8 * n)
+            n += 1
+        }
+        return k | UInt64(n) << 56
+    }
+
+    private static func index(_ sets: [Set<String>]) -> ([UInt64], [UInt64]?) {
+        guard sets.count <= 64 else { return ([], nil) }
+        var codes: [UInt64] = [], groups: [UInt64] = []
+        for (g, set) in sets.enumerated() {
+            for name in set.sorted() {
+                guard let code = packed(name) else { return ([], nil) }
+                if let i = codes.firstIndex(of: code) {
+                    groups[i] |= 1 << UInt64(g)
+                } else {
+                    codes.append(code)
+                    groups.append(1 << UInt64(g))
+                }
+            }
+        }
+        return (codes, groups)
     }
 }
 

@@ -42,6 +42,12 @@ public final class Segmenter: @unchecked Sendable {
     private var scratch: [Int32] = []
     private var utf16 = ScratchBuffer<UInt16>()
     private var utf16Offsets = ScratchBuffer<Int32>()
+    /// ICU's word rules for the text they reduce to a handful for (most text).
+    private let fast = FastWordBreak()
+    /// Whether the fast path agreed with this iterator's rules on `FastWordBreak.probes` (it
+    /// models ICU 72's root word rules; another ICU version or a locale that tailors them, such
+    /// as Swedish's colon, turns it off).
+    private var fastAgrees = false
 
     /// - Parameter locale: the ICU locale for the rules; "@ss=standard" turns on the sentence
     ///   break's abbreviation suppressions ("Dr.", "e.g.").
@@ -52,11 +58,32 @@ public final class Segmenter: @unchecked Sendable {
         }
         words = w
         self.locale = locale
+        fastAgrees = probeFastPath()
     }
 
-    private init(words: OpaquePointer, locale: String) {
+    /// Whether the fast path and ICU find the same words in `FastWordBreak.probes`.
+    private func probeFastPath() -> Bool {
+        var text = FastWordBreak.probes
+        return text.withUTF8 { b in
+            var fast: [Word] = [], icu: [Word] = []
+            icuWords(in: b, into: &icu)
+            return self.fast.words(b, into: &fast) && fast == icu
+        }
+    }
+
+    /// `words(in:into:)` by the fast path alone: false when it does not cover the text.
+    func fastWords(in text: UnsafeBufferPointer<UInt8>, into result: inout [Word]) -> Bool {
+        result.removeAll(keepingCapacity: true)
+        return fast.words(text, into: &result)
+    }
+
+    /// Whether `words(in:into:)` uses the fast path (see `fastAgrees`).
+    var usesFastPath: Bool { fastAgrees }
+
+    private init(words: OpaquePointer, locale: String, fastAgrees: Bool) {
         self.words = words
         self.locale = locale
+        self.fastAgrees = fastAgrees
     }
 
     /// A segmenter with its own iterators, for another thread.
@@ -65,7 +92,7 @@ public final class Segmenter: @unchecked Sendable {
         guard let w = sf_breaker_clone(words) else {
             fatalError("segfilter: out of memory while cloning an ICU break iterator")
         }
-        return Segmenter(words: w, locale: locale)
+        return Segmenter(words: w, locale: locale, fastAgrees: fastAgrees)
     }
 
     /// The sentence iterator, opened now if it is not yet.
@@ -100,7 +127,17 @@ public final class Segmenter: @unchecked Sendable {
     }
 
     /// `words(in:)` into `result` (emptied first, its storage kept: one array for every paragraph).
+    ///
+    /// Text that `FastWordBreak` covers (letters, digits, spaces and punctuation of the
+    /// alphabetic scripts) is segmented without ICU, with the same result; the rest by ICU.
     public func words(in text: UnsafeBufferPointer<UInt8>, into result: inout [Word]) {
+        result.removeAll(keepingCapacity: true)
+        if fastAgrees && fast.words(text, into: &result) { return }
+        icuWords(in: text, into: &result)
+    }
+
+    /// `words(in:into:)` by ICU alone (the fast path's reference).
+    func icuWords(in text: UnsafeBufferPointer<UInt8>, into result: inout [Word]) {
         result.removeAll(keepingCapacity: true)
         let n = text.count
         if n == 0 { return }
