@@ -119,6 +119,7 @@ public final class DocumentFilter {
             evidence[i].coherence = coherence.withPreceding[i]
             evidence[i].coherenceWithRest = coherence.withRest[i]
             if i >= firstCandidate {
+                evidence[i].headline = isHeadline(samples[i], characters: characters[i], letters: guesses[i].letters)
                 evidence[i].rules = matcher.hits(samples[i], characters: characters[i], language: guesses[i].code, documentLanguage: primary)
             }
         }
@@ -141,6 +142,24 @@ public final class DocumentFilter {
             : cpBefore + codePoints(UnsafeBufferPointer(rebasing: bytes[lastByte..<bytes.count]))
         return DocumentAnalysis(paragraphs: reports, language: primary, splitByte: splitByte, splitCodePoint: splitCP,
                                 decision: decision, coherence: coherence)
+    }
+}
+
+/// One short line with letters that does not end like a sentence (`.`, `!`, `?`, `:`, `;`
+/// and their full-width and CJK forms, also inside closing quotes and brackets): the shape of
+/// a headline or a list item.
+func isHeadline(_ bytes: UnsafeBufferPointer<UInt8>, characters: Int, letters: Int) -> Bool {
+    guard characters <= ParagraphEvidence.headlineLimit, letters >= 4, !bytes.contains(UInt8(ascii: "\n")) else { return false }
+    var last: UInt32 = 0
+    _ = decodeUTF8(bytes) { v in
+        switch v {
+        case 0x20, 0x09, 0x0D, 0x22, 0x27, 0x29, 0x5D, 0xBB, 0x2019, 0x201D, 0x300D, 0x300F, 0xFF09: break
+        default: last = v
+        }
+    }
+    switch last {
+    case 0x2E, 0x21, 0x3F, 0x3A, 0x3B, 0x3002, 0xFF01, 0xFF1F, 0xFF1A, 0xFF1B, 0x0964, 0x06D4, 0x061F, 0x2026: return false
+    default: return true
     }
 }
 

@@ -56,7 +56,7 @@ import PropertyBased
         #expect(a.language == "de")
     }
 
-    /// News-page footers in eleven more languages (fixtures written for these tests): the author
+    /// News-page footers in twelve more languages (fixtures written for these tests): the author
     /// bio, the "read also" header, a headline, the newsletter prompt and the copyright line are
     /// all appended, and the cut is at the bio.
     @Test(arguments: [
@@ -65,7 +65,7 @@ import PropertyBased
         ("pl", "Anna Kowalska jest dziennikarką"), ("pt", "Ana Souza é repórter"),
         ("ru", "Иван Петров — корреспондент"), ("sv", "Karin Lund är reporter"),
         ("cs", "Jana Nováková je redaktorkou"), ("tr", "Ayşe Demir, gazetemizin"),
-        ("vi", "Nguyễn Văn An là phóng viên"),
+        ("vi", "Nguyễn Văn An là phóng viên"), ("ja", "山田花子は本紙の"),
     ])
     func newsPageFooterInOtherLanguages(language: String, bio: String) throws {
         let (_, appended, a) = try split(try fixture("news/\(language).txt"))

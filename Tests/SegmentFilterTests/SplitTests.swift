@@ -67,6 +67,47 @@ import Testing
         #expect(Splitter.decide(ps, primary: "en", settings: settings).firstAppended == 4)
     }
 
+    /// The undated headlines of a related-story list count after its header, and only there.
+    @Test func headlinesAfterARelatedHeaderAreAppended() {
+        let related = RuleSet.Pattern(id: "r", kind: "related", weight: 3, languages: [], maxChars: 200, regex: "x", origin: "")
+        func headline(_ coherence: Float = 0.2) -> ParagraphEvidence {
+            var p = para("en", letters: 40, coherence: coherence)
+            p.headline = true
+            return p
+        }
+        let header = para("en", letters: 10, coherence: 0, rules: [related])
+        let article = [para("en"), para("en"), para("en"), para("en")]
+        var base = (article + [header, headline(), headline()]).map { Splitter.baseEvidence($0, primary: "en", settings: settings) }
+        let before = base
+        Splitter.addHeadlineRuns(article + [header, headline(), headline()], to: &base, settings: settings)
+        #expect(base[5] == before[5] + settings.headlineAfterRelated && base[6] == before[6] + settings.headlineAfterRelated)
+        #expect(Splitter.decide(article + [header, headline(), headline()], primary: "en", settings: settings).firstAppended == 4)
+        // A paragraph that is not a headline ends the run; headlines without a header get nothing.
+        var base2 = (article + [header, para("en"), headline()]).map { Splitter.baseEvidence($0, primary: "en", settings: settings) }
+        let before2 = base2
+        Splitter.addHeadlineRuns(article + [header, para("en"), headline()], to: &base2, settings: settings)
+        #expect(base2 == before2)
+        var base3 = (article + [headline(), headline()]).map { Splitter.baseEvidence($0, primary: "en", settings: settings) }
+        let before3 = base3
+        Splitter.addHeadlineRuns(article + [headline(), headline()], to: &base3, settings: settings)
+        #expect(base3 == before3)
+    }
+
+    @Test func headlinesAreShortLinesWithoutASentenceEnd() {
+        func check(_ s: String) -> Bool {
+            var t = s
+            return t.withUTF8 { isHeadline($0, characters: s.unicodeScalars.count, letters: s.unicodeScalars.filter(\.properties.isAlphabetic).count) }
+        }
+        #expect(check("New cycle lanes open along the river"))
+        #expect(check("中心部の駐車料金、2割値上げへ"))
+        #expect(!check("The council approved the plan."))
+        #expect(!check("He said: \u{201C}We will see.\u{201D}"))
+        #expect(!check("新しい自転車道が開通した。"))
+        #expect(!check("Two lines\nof text"))
+        #expect(!check(String(repeating: "word ", count: 40)))
+        #expect(!check("2025"))
+    }
+
     @Test func strictCutsAnyForeignTail() {
         var s = settings
         s.strictLanguage = true

@@ -101,6 +101,21 @@ def base_evidence(p, primary, s, weights):
     return e
 
 
+KINDS = {}   # pattern id -> kind, filled by read_settings
+
+
+def add_headline_runs(paras, base, s):
+    """Mirrors Splitter.addHeadlineRuns."""
+    in_list = False
+    for i, p in enumerate(paras):
+        if any(KINDS.get(r) == "related" for r in p["rules"]):
+            in_list = True
+        elif in_list and p.get("headline") and not p["rules"]:
+            base[i] += s.get("headline_after_related", 2.0)
+        else:
+            in_list = False
+
+
 def coherence_evidence(sim, s):
     return s["coherence"] * (s["coherence_threshold"] - min(sim, s["coherence_threshold"] + 0.25))
 
@@ -172,6 +187,7 @@ def decide(row, s, weights):
     if n <= s["min_primary_paragraphs"] or first >= n:
         return n
     base = [base_evidence(p, primary, s, weights) for p in paras]
+    add_headline_runs(paras, base, s)
     same_from = n   # the topic term only for tails without a paragraph in another language
     while same_from > first and not is_foreign(paras[same_from - 1], primary, s):
         same_from -= 1
@@ -254,6 +270,8 @@ def read_settings(rules_text):
                 pid = v
             elif k == "weight" and pid:
                 w[pid] = float(v.split(" #")[0])
+            elif k == "kind" and pid:
+                KINDS[pid] = v.split(" #")[0].strip()
     return s, w
 
 
@@ -281,7 +299,7 @@ def main():
             raw = {**bs, **raw}
             weights = {**bw, **weights}
     start = dict(FIXED)
-    for k in list(SPACE) + list(FIXED) + TOPIC_KEYS + ["topic_weight"]:
+    for k in list(SPACE) + list(FIXED) + TOPIC_KEYS + ["topic_weight", "headline_after_related"]:
         if k in raw:
             start[k] = type(FIXED.get(k, 0.0))(float(raw[k])) if k in FIXED else float(raw[k])
     for k in SPACE:

@@ -131,6 +131,7 @@ public enum RuleParser {
             // "bs hr sr, ms id, nb nn da"
             s.similarLanguages = value.split(separator: ",").map { Set($0.split(separator: " ").map(String.init)) }.filter { $0.count > 1 }
         case "similar_language_factor": s.similarLanguageFactor = try number()
+        case "headline_after_related": s.headlineAfterRelated = try number()
         case "topic_weight": s.topic.weight = try number()
         case "topic_bias": s.topic.bias = try number()
         case "topic_across": s.topic.across = try number()

@@ -120,6 +120,10 @@ public struct SplitSettings: Sendable, Equatable {
     private var similarCodes: [UInt64] = []
     private var similarGroups: [UInt64]? = []
     public var similarLanguageFactor = 0.3
+    /// Evidence for a headline (a short line without a sentence end, see
+    /// ``ParagraphEvidence/headline``) that follows a related-story header or another such
+    /// headline: the undated items of a "Related" list.
+    public var headlineAfterRelated = 2.0
     /// The topic-shift term of each candidate cut (see ``TopicShift``).
     public var topic = TopicShift()
     public init() {}

@@ -11,6 +11,10 @@ public struct ParagraphEvidence: Sendable {
     /// not in that language however unsure its own identification is (an unknown language, a
     /// short line).
     public var scriptExcludesPrimary = false
+    /// The paragraph is a headline: one short line (at most ``ParagraphEvidence/headlineLimit``
+    /// characters) with letters and without a sentence end.
+    public var headline = false
+    public static let headlineLimit = 150
 
     public init(language: LanguageGuess, coherence: Float, coherenceWithRest: Float, rules: [RuleSet.Pattern], characters: Int) {
         self.language = language
@@ -130,6 +134,22 @@ public enum Splitter {
         }
     }
 
+    /// The items of a related-story list rarely carry a date or a cue of their own: a headline
+    /// right after a `related` header (or after another such headline) counts
+    /// `headlineAfterRelated`. The run ends at the first paragraph that is not a headline.
+    static func addHeadlineRuns(_ paragraphs: [ParagraphEvidence], to base: inout [Double], settings s: SplitSettings) {
+        var inList = false
+        for (i, p) in paragraphs.enumerated() {
+            if p.rules.contains(where: { $0.kind == "related" }) {
+                inList = true
+            } else if inList && p.headline && p.rules.isEmpty {
+                base[i] += s.headlineAfterRelated
+            } else {
+                inList = false
+            }
+        }
+    }
+
     /// Evidence from a paragraph's similarity to the primary content: only a lack of shared
     /// vocabulary counts for a cut; a strong overlap counts against it, capped so that one
     /// repetitive paragraph cannot veto everything.
@@ -153,7 +173,8 @@ public enum Splitter {
     public static func decide(_ paragraphs: [ParagraphEvidence], primary: String, settings s: SplitSettings,
                               coherence: Coherence.Scores? = nil) -> SplitDecision {
         let n = paragraphs.count
-        let base = paragraphs.map { baseEvidence($0, primary: primary, settings: s) }
+        var base = paragraphs.map { baseEvidence($0, primary: primary, settings: s) }
+        addHeadlineRuns(paragraphs, to: &base, settings: s)
         let firstCandidate = max(s.minPrimaryParagraphs, n - Coherence.maxTail)
         guard n > s.minPrimaryParagraphs, firstCandidate < n else {
             return SplitDecision(firstAppended: n, evidence: evidence(paragraphs, base: base, cut: n, coherence: coherence, settings: s),
