@@ -57,8 +57,7 @@ def load(args):
     return rows
 
 
-SIMILAR = [set("bs hr sr".split()), set("sr mk".split()), set("nb nn da".split()), set("ms id".split()), set("es gl an ast".split()),
-           set("as bn".split()), set("hi mr ne".split()), set("cs sk".split()), set("hsb dsb".split())]
+SIMILAR = []   # the rule set's similar_languages groups, filled by main()
 MAX_TAIL = 24
 TIE = 0.01   # Splitter.tie
 
@@ -298,6 +297,7 @@ def main():
             bs, bw = read_settings(base)
             raw = {**bs, **raw}
             weights = {**bw, **weights}
+    SIMILAR[:] = [set(g.split()) for g in raw.get("similar_languages", "").split(",") if len(g.split()) > 1]
     start = dict(FIXED)
     for k in list(SPACE) + list(FIXED) + TOPIC_KEYS + ["topic_weight", "headline_after_related"]:
         if k in raw:
