@@ -61,18 +61,24 @@ public final class LanguageIdentifier {
     /// The exp of each near score, beside its key.
     private let rankTerms: UnsafeMutablePointer<Double>
     /// The weights of the features read so far, per language lane, in units of `model.step`:
-    /// a 16-bit accumulator (8 lanes per SIMD add) that is emptied into the 64-bit `sums`
-    /// before it can overflow. `budget` bounds what `acc` holds in any lane.
+    /// a 16-bit accumulator (8 lanes per SIMD add) that is emptied into the `Float` `sums`
+    /// (exact below 2^24 steps) before it can overflow. `budget` bounds what `acc` holds in any
+    /// lane.
     private let acc: UnsafeMutablePointer<UInt16>
-    private let sums: UnsafeMutablePointer<UInt64>
+    private let sums: UnsafeMutablePointer<Float>
     private var budget = 0
     /// The lanes the candidates occupy, rounded out to whole SIMD vectors.
     private var laneLow = 0
     private var laneHigh = LanguageModel.lanes
     private let orderCounts: UnsafeMutablePointer<Int>
+    /// The scores so far per lane, from `laneLow` (lane `laneLow + i` at `i`).
     private let totals: UnsafeMutablePointer<Float>
-    /// The candidates' floors, order by order: floor(candidate j, o) at o × candidates + j.
+    /// The candidates' floors by lane, order by order: floor(language l, o) at
+    /// o × (laneHigh - laneLow) + l - laneLow (the word order's times the word weight); a lane
+    /// in the range that is not a candidate's holds `LanguageIdentifier.noFloor`, which sinks
+    /// its score far below any candidate's once a feature is read.
     private var candidateFloors: UnsafeMutablePointer<Float>
+    private static let noFloor: Float = -1e20
     /// The candidates `candidateFloors` and the lanes hold, and the sets met before (their
     /// floors and lanes), the latest last.
     private var floorsCandidates: [Int] = []
@@ -182,11 +188,11 @@ public final class LanguageIdentifier {
         let lanes = LanguageModel.lanes
         acc = UnsafeMutableRawPointer.allocate(byteCount: 2 * lanes, alignment: 64).bindMemory(to: UInt16.self, capacity: lanes)
         acc.initialize(repeating: 0, count: lanes)
-        sums = .allocate(capacity: lanes)
+        sums = UnsafeMutableRawPointer.allocate(byteCount: 4 * lanes, alignment: 64).bindMemory(to: Float.self, capacity: lanes)
         sums.initialize(repeating: 0, count: lanes)
-        totals = .allocate(capacity: languageCount)
+        totals = UnsafeMutableRawPointer.allocate(byteCount: 4 * lanes, alignment: 64).bindMemory(to: Float.self, capacity: lanes)
         candidateFloors = .allocate(capacity: 1)
-        totals.initialize(repeating: 0, count: languageCount)
+        totals.initialize(repeating: 0, count: lanes)
         orderCounts = .allocate(capacity: model.maxOrder + 1)
         orderCounts.initialize(repeating: 0, count: model.maxOrder + 1)
         scriptCounts = .allocate(capacity: 256)
@@ -644,9 +650,12 @@ public final class LanguageIdentifier {
                 if candidateSets.count >= LanguageIdentifier.candidateSetLimit {
                     candidateSets.removeFirst().floors.deallocate()
                 }
-                let floors = UnsafeMutablePointer<Float>.allocate(capacity: max(1, candidates.count * (maxOrder + 1)))
+                let width = laneHigh - laneLow
+                let floors = UnsafeMutableRawPointer.allocate(byteCount: 4 * max(8, width * (maxOrder + 1)), alignment: 64)
+                    .bindMemory(to: Float.self, capacity: max(8, width * (maxOrder + 1)))
+                floors.initialize(repeating: LanguageIdentifier.noFloor, count: max(8, width * (maxOrder + 1)))
                 for o in 0...maxOrder {
-                    for (j, l) in candidates.enumerated() { floors[o &* candidates.count &+ j] = model.floor(language: l, order: o) }
+                    for l in candidates { floors[o &* width &+ l &- laneLow] = model.floor(language: l, order: o) }
                 }
                 candidateSets.append((candidates, floors, laneLow, laneHigh))
                 candidateFloors = floors
@@ -772,27 +781,44 @@ public final class LanguageIdentifier {
         cache.count = cached
         // Order by order over all the candidates at once; each score still adds its terms in
         // order (weights, then the floors of orders 0, 1 ...).
-        let wordOrder = maxOrder
-        let c = candidates.count
-        for (j, l) in candidates.enumerated() { scores[j] = score(l) }
-        for o in 0...wordOrder {
-            let k = Float(counts[o])
-            let w: Float = o == wordOrder ? model.wordWeight : 1
-            let f = candidateFloors + o &* c
-            for j in 0..<c { scores[j] += k * f[j] * w }
-        }
+        laneTotals()
+        let totals = self.totals
+        for (j, l) in candidates.enumerated() { scores[j] = totals[l &- lo] }
         var features = 0
         for o in 0...maxOrder { features += counts[o] }
         return features
     }
 
-    /// The summed weights of language `l` (whose lane is a candidate's) as a log-probability
-    /// above the floors: exact while the sum is below 2^24 steps, as the sum of the products
-    /// in `Float` was.
+    /// The scores of the lanes `laneLow..<laneHigh` into `totals` (from 0): the summed weights
+    /// as a log-probability above the floors (exact while the sum is below 2^24 steps, as the
+    /// sum of the products in `Float` was), then the floors of orders 0, 1 ... times their
+    /// feature counts, 8 lanes at a time.
     @inline(__always)
-    private func score(_ l: Int) -> Float {
-        // (The sum is far below 2^63: as a signed integer it converts in one instruction.)
-        Float(Double(Int64(bitPattern: sums[l] &+ UInt64(acc[l]))) * Double(model.step))
+    private func laneTotals() {
+        let lo = laneLow, width = laneHigh &- laneLow
+        let maxOrder = model.maxOrder
+        let step = SIMD8<Float>(repeating: model.step)
+        let a = UnsafeRawPointer(acc + lo), s = UnsafeRawPointer(sums + lo)
+        let t = UnsafeMutableRawPointer(totals), f = UnsafeRawPointer(candidateFloors)
+        var i = 0
+        while i < width {
+            let wsum = s.load(fromByteOffset: i &* 4, as: SIMD8<Float>.self)
+                + SIMD8<Float>(a.load(fromByteOffset: i &* 2, as: SIMD8<UInt16>.self))
+            t.storeBytes(of: wsum * step, toByteOffset: i &* 4, as: SIMD8<Float>.self)
+            i &+= 8
+        }
+        for o in 0...maxOrder {
+            let k = SIMD8<Float>(repeating: Float(orderCounts[o]))
+            let w = SIMD8<Float>(repeating: o == maxOrder ? model.wordWeight : 1)
+            let fo = f + o &* width &* 4
+            i = 0
+            while i < width {
+                let v = t.load(fromByteOffset: i &* 4, as: SIMD8<Float>.self)
+                    + k * fo.load(fromByteOffset: i &* 4, as: SIMD8<Float>.self) * w
+                t.storeBytes(of: v, toByteOffset: i &* 4, as: SIMD8<Float>.self)
+                i &+= 8
+            }
+        }
     }
 
     /// Makes room in `acc` for `amount` more in any lane.
@@ -806,7 +832,7 @@ public final class LanguageIdentifier {
     private func flush() {
         let acc = self.acc, sums = self.sums
         for l in laneLow..<laneHigh {
-            sums[l] &+= UInt64(acc[l])
+            sums[l] += Float(acc[l])
             acc[l] = 0
         }
         budget = 0
@@ -989,34 +1015,34 @@ public final class LanguageIdentifier {
         var features = 0
         for o in 0...model.maxOrder { features &+= counts[o] }
         guard features >= EarlyExit.minFeatures else { return false }
-        let wordOrder = model.maxOrder
-        // The same sums as `rawScores` makes at the end, order by order over all candidates at
-        // once (each total still adds its terms in order, so the result is the same).
-        let c = candidates.count
-        let floors = candidateFloors
-        for j in 0..<c { totals[j] = score(candidates[j]) }
-        for o in 0...wordOrder {
-            let k = Float(counts[o])
-            let w: Float = o == wordOrder ? model.wordWeight : 1
-            let f = floors + o &* c
-            for j in 0..<c { totals[j] += k * f[j] * w }
+        // The same sums as `rawScores` makes at the end, lane by lane (the lanes in the range
+        // that are not candidates' sink far below the candidates: they are never the leader
+        // or the runner-up, and their terms are 0).
+        laneTotals()
+        let width = laneHigh &- laneLow
+        let c = width
+        // The leader, how many share its score, and the best score below it.
+        let t = UnsafeRawPointer(totals)
+        var top = SIMD8<Float>(repeating: -.infinity)
+        var i = 0
+        while i < width {
+            let v = t.load(fromByteOffset: i &* 4, as: SIMD8<Float>.self)
+            top.replace(with: v, where: v .> top)
+            i &+= 8
         }
-        // The leader, how many share its score, and the best score below it, in one pass.
-        var best = -Float.infinity, second = -Float.infinity
-        var leaders = 0
-        for j in 0..<c {
-            let s = totals[j]
-            if s > best {
-                second = best
-                best = s
-                leaders = 1
-            } else if s == best {
-                leaders &+= 1
-            } else if s > second {
-                second = s
-            }
+        let best = top.max()
+        var below = SIMD8<Float>(repeating: -.infinity)
+        var ties = SIMD8<Int32>(repeating: 0)
+        i = 0
+        while i < width {
+            let v = t.load(fromByteOffset: i &* 4, as: SIMD8<Float>.self)
+            let isBest = v .== best
+            ties &+= SIMD8<Int32>(repeating: 0).replacing(with: 1, where: isBest)
+            below.replace(with: v, where: v .> below .& .!isBest)
+            i &+= 8
         }
-        if leaders != 1 { return false }
+        let second = below.max()
+        if ties.wrappedSum() != 1 { return false }
         let tau = temperature(features)
         // The rest is a sum of non-negative terms, which is never below its largest term: when
         // the runner-up alone holds the residual (the usual case until the leader is clear),
@@ -1026,6 +1052,9 @@ public final class LanguageIdentifier {
             let x = tau * Double(second - best)
             if x > EarlyExit.logResidual + 1e-6 { return false }
             if x >= EarlyExit.logResidual - 1e-6 && exp(x) >= EarlyExit.residual { return false }
+            // Nor when the runner-up's term times the other candidates is below the residual
+            // (each of them is at most the runner-up's).
+            if x < EarlyExit.logResidual - log(Double(candidates.count &- 1)) - 1e-6 { return true }
         }
         // The terms below e^-40 (4e-18) are left out first: with at most 128 of them, and the
         // rounding of as many additions to a sum near the residual (1e-20 each), they move the
@@ -1243,30 +1272,29 @@ public final class LanguageIdentifier {
             return rankAll(raw, tau: tau).prefix(k).map { (model.languages[$0.0].code, $0.1) }
         }
         let topScore = Double(best)
-        // The sum starts with the best score's exp(0) = 1, so it is at least 1 throughout; a
-        // term below 2^-53 (half its last place) leaves it as it is, so only the scores near
-        // the best are summed. They are summed in candidate order, not best first: the sum
-        // may differ from the sorted one in its last place (a relative 1e-16, far below the
-        // printed digits), and nothing is sorted. The top k are then selected from the near
-        // scores by keys that compare like the scores, best first, then by candidate order
-        // (as a stable sort by `>` orders them).
+        // The sum starts with the best score's exp(0) = 1, so it is at least 1 throughout; the
+        // terms below e^-28 (7e-13) are left out: at most 127 of them move it by less than
+        // 1e-10 (relative), far below the printed digits, so only the scores near the best are
+        // summed (a float comparison, with room for its rounding, picks them before any
+        // double arithmetic). They are summed in candidate order, not best first: the sum may
+        // differ from the sorted one in its last place, and nothing is sorted. The top k are
+        // then selected from the near scores by keys that compare like the scores, best
+        // first, then by candidate order (as a stable sort by `>` orders them).
         let keys = rankKeys, terms = rankTerms
         var near = 0
         var z = 0.0
-        for j in 0..<c {
+        let cut = Float(topScore - 28.5 / tau)
+        for j in 0..<c where scores[j] >= cut {
             let x = tau * (Double(scores[j]) - topScore)
-            // ln(2^-53) = -36.74; exp is only needed to settle the scores right at the edge.
-            if x > -36.9 {
+            if x > -28 {
                 let e = exp(x)
-                if x > -36.6 || e >= 0x1p-53 {
-                    // -0 and +0 are equal scores: make them the same key.
-                    let bits = (scores[j] + 0).bitPattern
-                    let ascending = bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
-                    keys[near] = UInt64(~ascending) << 32 | UInt64(j)
-                    terms[near] = e
-                    z += e
-                    near &+= 1
-                }
+                // -0 and +0 are equal scores: make them the same key.
+                let bits = (scores[j] + 0).bitPattern
+                let ascending = bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
+                keys[near] = UInt64(~ascending) << 32 | UInt64(j)
+                terms[near] = e
+                z += e
+                near &+= 1
             }
         }
         var out: [(code: String, probability: Double)] = []
