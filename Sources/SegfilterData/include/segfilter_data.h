@@ -18,4 +18,42 @@ sf_blob sf_language_model(void);
 int32_t sf_rule_set_count(void);
 const char *sf_rule_set_name(int32_t i);
 sf_blob sf_rule_set_text(int32_t i);
+
+// The language identifier's ASCII fast path: reads whole 16-byte blocks of `p[0..<n]` while
+// they are all ASCII, writing one code point per byte to `out` (a letter A-Z/a-z lower-cased,
+// anything else a space) and counting the letters into `*letters`. `*after_space` is set when
+// the last byte read was not a letter. Returns the number of bytes read (a multiple of 16).
+#if defined(__SSE2__)
+#include <emmintrin.h>
+static inline long sf_ascii_blocks(const uint8_t *p, long n, uint32_t *out, long *letters, int *after_space) {
+    const __m128i space = _mm_set1_epi8(0x20), a = _mm_set1_epi8(0x61), bias = _mm_set1_epi8((char)0x80);
+    const __m128i limit = _mm_set1_epi8((char)(26 ^ 0x80)), zero = _mm_setzero_si128();
+    long i = 0, count = 0;
+    while (i + 16 <= n) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
+        if (_mm_movemask_epi8(v)) break;
+        __m128i lower = _mm_or_si128(v, space);
+        // lower - 'a' < 26, unsigned, as a signed comparison of both sides biased by 0x80.
+        __m128i is_letter = _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(lower, a), bias), limit);
+        __m128i o = _mm_or_si128(_mm_and_si128(is_letter, lower), _mm_andnot_si128(is_letter, space));
+        __m128i lo = _mm_unpacklo_epi8(o, zero), hi = _mm_unpackhi_epi8(o, zero);
+        __m128i *d = (__m128i *)(out + i);
+        _mm_storeu_si128(d, _mm_unpacklo_epi16(lo, zero));
+        _mm_storeu_si128(d + 1, _mm_unpackhi_epi16(lo, zero));
+        _mm_storeu_si128(d + 2, _mm_unpacklo_epi16(hi, zero));
+        _mm_storeu_si128(d + 3, _mm_unpackhi_epi16(hi, zero));
+        int m = _mm_movemask_epi8(is_letter);
+        count += __builtin_popcount((unsigned)m);
+        *after_space = (m & 0x8000) == 0;
+        i += 16;
+    }
+    *letters += count;
+    return i;
+}
+#else
+static inline long sf_ascii_blocks(const uint8_t *p, long n, uint32_t *out, long *letters, int *after_space) {
+    (void)p; (void)n; (void)out; (void)letters; (void)after_space;
+    return 0;
+}
+#endif
 #endif

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import ICUShim
+import SegfilterData
 
 /// A paragraph's language: the best guess, its probability and the runners-up.
 public struct LanguageGuess: Equatable, Sendable {
@@ -87,14 +88,19 @@ public final class LanguageIdentifier {
     private let tokenCache: TokenCache
     private let entryCache = EntryCache()
     private let scriptCounts: UnsafeMutablePointer<Int>
-    private var touchedScripts: [Int32] = []
+    /// The scripts counted so far (each once; codes are below 256), and how many. Buffers
+    /// rather than arrays: an array in a class property costs a dynamic exclusivity check on
+    /// every use.
+    private let touchedScripts: UnsafeMutablePointer<Int32>
+    private var touchedCount = 0
     /// For each script, the languages written in it.
     private let languagesByScript: [String: [Int]]
     /// The same by script code, filled as scripts are met.
-    private var candidatesByCode: [[Int]?] = Array(repeating: nil, count: 256)
-    private var scriptNames: [String?] = Array(repeating: nil, count: 256)
+    private let candidatesByCode: UnsafeMutablePointer<[Int]?>
+    private let scriptNames: UnsafeMutablePointer<String?>
     private let japanese: [Int]
-    /// Lower-cased letters of the text being identified: " tok1 tok2 ... tokN ".
+    /// Lower-cased letters of the text being identified: " tok1 tok2 ... tokN ", the tokens
+    /// separated by one space, or by more where ASCII text was read 16 bytes at a time.
     private var letters: UnsafeMutablePointer<UInt32>
     private var letterCapacity: Int
     private var letterCount = 0
@@ -111,6 +117,8 @@ public final class LanguageIdentifier {
     /// treat ASCII as `load`'s fast path does (letters A-Z and a-z, lower-cased, Latin), else 0;
     /// -1 until first needed.
     private var asciiLatin = -1
+    /// The candidate with the best score after `score` (the first of equals).
+    private var bestCandidate = 0
 
     /// Words that are links, addresses or paths carry no language.
     static func isLinkLike<S: StringProtocol>(_ chunk: S) -> Bool {
@@ -197,6 +205,11 @@ public final class LanguageIdentifier {
         orderCounts.initialize(repeating: 0, count: model.maxOrder + 1)
         scriptCounts = .allocate(capacity: 256)
         scriptCounts.initialize(repeating: 0, count: 256)
+        touchedScripts = .allocate(capacity: 256)
+        candidatesByCode = .allocate(capacity: 256)
+        candidatesByCode.initialize(repeating: nil, count: 256)
+        scriptNames = .allocate(capacity: 256)
+        scriptNames.initialize(repeating: nil, count: 256)
         tokenCache = TokenCache()
         // Candidates in the order of their codes: ties between scores go to the first.
         var byScript: [String: [Int]] = [:]
@@ -241,6 +254,11 @@ public final class LanguageIdentifier {
         for set in candidateSets { set.floors.deallocate() }
         orderCounts.deallocate()
         scriptCounts.deallocate()
+        touchedScripts.deallocate()
+        candidatesByCode.deinitialize(count: 256)
+        candidatesByCode.deallocate()
+        scriptNames.deinitialize(count: 256)
+        scriptNames.deallocate()
         letters.deallocate()
         scalars.deallocate()
         free(graphemeFlags)
@@ -348,8 +366,8 @@ public final class LanguageIdentifier {
         let valid = ScriptTable.shared.bmp.withUnsafeBufferPointer { body($0.baseAddress!, out, &w, &n, &run) }
         tally(&run)
         if !valid {
-            for c in touchedScripts { scriptCounts[Int(c)] = 0 }
-            touchedScripts.removeAll(keepingCapacity: true)
+            for i in 0..<touchedCount { scriptCounts[Int(touchedScripts[i])] = 0 }
+            touchedCount = 0
             return nil
         }
         if out[w - 1] != 0x20 { out[w] = 0x20; w += 1 }
@@ -375,6 +393,19 @@ public final class LanguageIdentifier {
             while i < end {
                 var latin = 0
                 var afterSpace = run.afterSpace
+                // 16 bytes at a time while they are ASCII: every separator becomes a space (the
+                // scorer skips runs of spaces), every letter its lower case.
+                if i &+ 16 <= end {
+                    var count = 0
+                    var after: Int32 = afterSpace ? 1 : 0
+                    let read = sf_ascii_blocks(p + i, end &- i, out + w, &count, &after)
+                    if read > 0 {
+                        i &+= read
+                        w &+= read
+                        latin &+= count
+                        afterSpace = after != 0
+                    }
+                }
                 while i < end {
                     let b = UInt32(p[i])
                     if b >= 0x80 { break }
@@ -520,7 +551,10 @@ public final class LanguageIdentifier {
     @inline(__always)
     private func tally(_ run: inout ScriptRun) {
         if run.count > 0 {
-            if scriptCounts[run.code] == 0 { touchedScripts.append(Int32(run.code)) }
+            if scriptCounts[run.code] == 0 {
+                touchedScripts[touchedCount] = Int32(run.code)
+                touchedCount &+= 1
+            }
             scriptCounts[run.code] &+= run.count
             run.count = 0
         }
@@ -572,13 +606,14 @@ public final class LanguageIdentifier {
     private func candidateLanguages(letters: Int) -> ([Int], Int32) {
         var dominant: Int32 = -1
         var most = 0
-        for c in touchedScripts {
+        for i in 0..<touchedCount {
+            let c = touchedScripts[i]
             let k = scriptCounts[Int(c)]
             if k > most || (k == most && c < dominant) { dominant = c; most = k }
         }
         let kana = scriptCounts[Int(Script.hiragana.code)] + scriptCounts[Int(Script.katakana.code)]
-        for c in touchedScripts { scriptCounts[Int(c)] = 0 }
-        touchedScripts.removeAll(keepingCapacity: true)
+        for i in 0..<touchedCount { scriptCounts[Int(touchedScripts[i])] = 0 }
+        touchedCount = 0
         if kana > 0 && Double(kana) >= 0.05 * Double(letters) { return (japanese, dominant) }
         if let c = candidatesByCode[Int(dominant)] { return (c, dominant) }
         let c = languagesByScript[shortName(dominant)] ?? []
@@ -674,7 +709,7 @@ public final class LanguageIdentifier {
         let end = letterCount
         var tokens = 0
         candidates.withUnsafeBufferPointer { cand in
-            // text[0] is a space; each token is followed by one.
+            // text[0] is a space; each token is followed by one or more.
             // The end and word hash (0 past `maxWordLength`) of the token at `start`.
             @inline(__always) func scan(_ start: Int) -> (Int, UInt64) {
                 var stop = start
@@ -693,10 +728,16 @@ public final class LanguageIdentifier {
                     entries.prefetch(hash)
                 }
             }
-            var start = 1
+            // The first letter at or after `k` (runs of ASCII separators leave runs of spaces).
+            @inline(__always) func skip(_ k: Int) -> Int {
+                var k = k
+                while k < end && text[k] == 0x20 { k &+= 1 }
+                return k
+            }
+            var start = skip(1)
             var (stop, wordHash) = start < end ? scan(start) : (0, 0)
             if start < end { fetchSlots(start, stop, wordHash) }
-            var nextStart = stop &+ 1
+            var nextStart = skip(stop &+ 1)
             var (nextStop, nextHash) = start < end && nextStart < end ? scan(nextStart) : (0, UInt64(0))
             if start < end && nextStart < end { fetchSlots(nextStart, nextStop, nextHash) }
             // The current token's slot in the token cache when it was found a token ago.
@@ -707,7 +748,7 @@ public final class LanguageIdentifier {
                 var (afterStop, afterHash) = (0, UInt64(0))
                 var nextSlot: Int32 = -1
                 if nextStart < end {
-                    afterStart = nextStop &+ 1
+                    afterStart = skip(nextStop &+ 1)
                     if afterStart < end {
                         (afterStop, afterHash) = scan(afterStart)
                         fetchSlots(afterStart, afterStop, afterHash)
@@ -783,7 +824,13 @@ public final class LanguageIdentifier {
         // order (weights, then the floors of orders 0, 1 ...).
         laneTotals()
         let totals = self.totals
-        for (j, l) in candidates.enumerated() { scores[j] = totals[l &- lo] }
+        var leader = 0
+        for (j, l) in candidates.enumerated() {
+            let s = totals[l &- lo]
+            scores[j] = s
+            if s > scores[leader] { leader = j }
+        }
+        bestCandidate = leader
         var features = 0
         for o in 0...maxOrder { features += counts[o] }
         return features
@@ -1331,8 +1378,7 @@ public final class LanguageIdentifier {
     /// wins such text, but by a score per feature its own text almost never has).
     private func isOutOfModel(_ candidates: [Int], features: Int) -> Bool {
         guard let typicality = model.typicality, features >= model.typicalityMinFeatures else { return false }
-        var bestIndex = 0
-        for j in 1..<candidates.count where scores[j] > scores[bestIndex] { bestIndex = j }
+        let bestIndex = bestCandidate
         let language = candidates[bestIndex]
         let mean = typicality[2 * language], sd = typicality[2 * language + 1]
         guard sd > 0, scores[bestIndex].isFinite else { return false }
