@@ -1307,13 +1307,10 @@ public final class LanguageIdentifier {
         let scores = self.scores
         // Temperature scaling: the more features, the more the same score gap means.
         let tau = temperature(max(features, 1))
-        var best = scores[0]
-        var finite = true
-        for j in 0..<c {
-            if scores[j] > best { best = scores[j] }
-            if !scores[j].isFinite { finite = false }
-        }
-        guard tau > 0, tau.isFinite, best.isFinite, finite else {
+        // (`score` found the best. A score of -infinity is left out below like any far one;
+        // NaN cannot come from finite weights and floors.)
+        let best = scores[bestCandidate]
+        guard tau > 0, tau.isFinite, best.isFinite else {
             var raw: [(Int, Float)] = []
             for j in 0..<c { raw.append((candidates[j], scores[j])) }
             return rankAll(raw, tau: tau).prefix(k).map { (model.languages[$0.0].code, $0.1) }
