@@ -75,15 +75,19 @@ public final class LanguageIdentifier {
     /// The scores so far per lane, from `laneLow` (lane `laneLow + i` at `i`).
     private let totals: UnsafeMutablePointer<Float>
     /// The candidates' floors by lane, order by order: floor(language l, o) at
-    /// o × (laneHigh - laneLow) + l - laneLow (the word order's times the word weight); a lane
-    /// in the range that is not a candidate's holds `LanguageIdentifier.noFloor`, which sinks
-    /// its score far below any candidate's once a feature is read.
+    /// o × (laneHigh - laneLow) + l - laneLow; a lane in the range that is not a candidate's
+    /// holds `LanguageIdentifier.noFloor`, which sinks its score far below any candidate's once
+    /// a feature is read. A last row (order maxOrder + 1) holds 0 for the candidates' lanes
+    /// and `noFloor` for the others.
     private var candidateFloors: UnsafeMutablePointer<Float>
     private static let noFloor: Float = -1e20
     /// The candidates `candidateFloors` and the lanes hold, and the sets met before (their
     /// floors and lanes), the latest last.
     private var floorsCandidates: [Int] = []
-    private var candidateSets: [(candidates: [Int], floors: UnsafeMutablePointer<Float>, lo: Int, hi: Int)] = []
+    private var candidateSets: [(candidates: [Int], floors: UnsafeMutablePointer<Float>, lo: Int, hi: Int, uniform: Bool)] = []
+    /// Whether the candidates share each order's floor (then the floors move every score
+    /// alike, and the early-exit test leaves them out).
+    private var floorsUniform = false
     private static let candidateSetLimit = 16
     private let tokenCache: TokenCache
     private let entryCache = EntryCache()
@@ -674,7 +678,8 @@ public final class LanguageIdentifier {
         // The lanes and floors of a candidate set, found once per set (a few per script).
         if candidates != floorsCandidates {
             if let k = candidateSets.firstIndex(where: { $0.candidates == candidates }) {
-                (candidateFloors, laneLow, laneHigh) = (candidateSets[k].floors, candidateSets[k].lo, candidateSets[k].hi)
+                (candidateFloors, laneLow, laneHigh, floorsUniform) =
+                    (candidateSets[k].floors, candidateSets[k].lo, candidateSets[k].hi, candidateSets[k].uniform)
             } else {
                 var low = n, high = 0
                 for l in candidates { low = min(low, l); high = max(high, l &+ 1) }
@@ -686,13 +691,20 @@ public final class LanguageIdentifier {
                     candidateSets.removeFirst().floors.deallocate()
                 }
                 let width = laneHigh - laneLow
-                let floors = UnsafeMutableRawPointer.allocate(byteCount: 4 * max(8, width * (maxOrder + 1)), alignment: 64)
-                    .bindMemory(to: Float.self, capacity: max(8, width * (maxOrder + 1)))
-                floors.initialize(repeating: LanguageIdentifier.noFloor, count: max(8, width * (maxOrder + 1)))
+                let size = max(8, width * (maxOrder + 2))
+                let floors = UnsafeMutableRawPointer.allocate(byteCount: 4 * size, alignment: 64)
+                    .bindMemory(to: Float.self, capacity: size)
+                floors.initialize(repeating: LanguageIdentifier.noFloor, count: size)
+                var uniform = true
                 for o in 0...maxOrder {
-                    for l in candidates { floors[o &* width &+ l &- laneLow] = model.floor(language: l, order: o) }
+                    for l in candidates {
+                        floors[o &* width &+ l &- laneLow] = model.floor(language: l, order: o)
+                        uniform = uniform && model.floor(language: l, order: o) == model.floor(language: candidates[0], order: o)
+                    }
                 }
-                candidateSets.append((candidates, floors, laneLow, laneHigh))
+                for l in candidates { floors[(maxOrder &+ 1) &* width &+ l &- laneLow] = 0 }
+                floorsUniform = uniform
+                candidateSets.append((candidates, floors, laneLow, laneHigh, uniform))
                 candidateFloors = floors
             }
             floorsCandidates = candidates
@@ -834,6 +846,24 @@ public final class LanguageIdentifier {
         var features = 0
         for o in 0...maxOrder { features += counts[o] }
         return features
+    }
+
+    /// The summed weights of the lanes `laneLow..<laneHigh` as log-probabilities into `totals`
+    /// (from 0), the lanes that are not candidates' sunk by `noFloor`.
+    @inline(__always)
+    private func weightTotals() {
+        let lo = laneLow, width = laneHigh &- laneLow
+        let step = SIMD8<Float>(repeating: model.step)
+        let a = UnsafeRawPointer(acc + lo), s = UnsafeRawPointer(sums + lo)
+        let t = UnsafeMutableRawPointer(totals)
+        let mask = UnsafeRawPointer(candidateFloors + (model.maxOrder &+ 1) &* width)
+        var i = 0
+        while i < width {
+            let wsum = s.load(fromByteOffset: i &* 4, as: SIMD8<Float>.self)
+                + SIMD8<Float>(a.load(fromByteOffset: i &* 2, as: SIMD8<UInt16>.self))
+            t.storeBytes(of: wsum * step + mask.load(fromByteOffset: i &* 4, as: SIMD8<Float>.self), toByteOffset: i &* 4, as: SIMD8<Float>.self)
+            i &+= 8
+        }
     }
 
     /// The scores of the lanes `laneLow..<laneHigh` into `totals` (from 0): the summed weights
@@ -1064,8 +1094,15 @@ public final class LanguageIdentifier {
         guard features >= EarlyExit.minFeatures else { return false }
         // The same sums as `rawScores` makes at the end, lane by lane (the lanes in the range
         // that are not candidates' sink far below the candidates: they are never the leader
-        // or the runner-up, and their terms are 0).
-        laneTotals()
+        // or the runner-up, and their terms are 0). When the candidates share their floors,
+        // the floors add the same to every score and change no difference between two:
+        // only the weights are summed (the differences then differ from the full sums' in
+        // their rounding, a few parts in 10^7 of the floors' sum).
+        if floorsUniform {
+            weightTotals()
+        } else {
+            laneTotals()
+        }
         let width = laneHigh &- laneLow
         let c = width
         // The leader, how many share its score, and the best score below it.
