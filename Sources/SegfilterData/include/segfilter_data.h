@@ -50,7 +50,32 @@ static inline long sf_ascii_blocks(const uint8_t *p, long n, uint32_t *out, long
     *letters += count;
     return i;
 }
+
+// dst[lo..<hi] += src[lo..<hi] (u8 weights into u16 lanes, wrapping), times `multiplier`
+// unless it is 1; lo and hi are multiples of 16 and dst is 16-byte aligned.
+static inline void sf_add_u8_lanes(uint16_t *dst, const uint8_t *src, long lo, long hi, uint16_t multiplier) {
+    const __m128i zero = _mm_setzero_si128();
+    if (multiplier == 1) {
+        for (long i = lo; i < hi; i += 16) {
+            __m128i b = _mm_loadu_si128((const __m128i *)(src + i));
+            __m128i *d = (__m128i *)(dst + i);
+            _mm_store_si128(d, _mm_add_epi16(_mm_load_si128(d), _mm_unpacklo_epi8(b, zero)));
+            _mm_store_si128(d + 1, _mm_add_epi16(_mm_load_si128(d + 1), _mm_unpackhi_epi8(b, zero)));
+        }
+    } else {
+        const __m128i k = _mm_set1_epi16((short)multiplier);
+        for (long i = lo; i < hi; i += 16) {
+            __m128i b = _mm_loadu_si128((const __m128i *)(src + i));
+            __m128i *d = (__m128i *)(dst + i);
+            _mm_store_si128(d, _mm_add_epi16(_mm_load_si128(d), _mm_mullo_epi16(_mm_unpacklo_epi8(b, zero), k)));
+            _mm_store_si128(d + 1, _mm_add_epi16(_mm_load_si128(d + 1), _mm_mullo_epi16(_mm_unpackhi_epi8(b, zero), k)));
+        }
+    }
+}
 #else
+static inline void sf_add_u8_lanes(uint16_t *dst, const uint8_t *src, long lo, long hi, uint16_t multiplier) {
+    for (long i = lo; i < hi; i++) dst[i] = (uint16_t)(dst[i] + src[i] * multiplier);
+}
 static inline long sf_ascii_blocks(const uint8_t *p, long n, uint32_t *out, long *letters, int *after_space) {
     (void)p; (void)n; (void)out; (void)letters; (void)after_space;
     return 0;

@@ -1059,8 +1059,10 @@ public final class LanguageIdentifier {
             let e = list[j]
             let count = Int(e & 0xFF)
             if count >= dense {
-                LanguageIdentifier.addLanes(target, UnsafeRawPointer(postings + Int(e >> 8)).assumingMemoryBound(to: UInt8.self), lo, hi,
-                                            multiplier: word ? wordMultiplier : 1)
+                // 16 lanes at a time, over the candidates' lanes rounded out to 16 (the lanes
+                // past them are never read).
+                sf_add_u8_lanes(target, UnsafeRawPointer(postings + Int(e >> 8)).assumingMemoryBound(to: UInt8.self),
+                                lo & ~15, (hi &+ 15) & ~15, word ? wordMultiplier : 1)
                 continue
             }
             if count == 1 {
