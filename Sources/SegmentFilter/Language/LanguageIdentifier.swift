@@ -382,7 +382,11 @@ public final class LanguageIdentifier {
     /// Reads UTF-8 bytes into `letters`; nil, with nothing counted, if they are not valid UTF-8.
     private func load(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let caseTable = model.caseTable
-        return readLetters(capacity: bytes.count + 2) { bmp, out, w, n, run -> Bool in
+        return readLetters(capacity: bytes.count + 2) { bmp, out, wRef, nRef, runRef -> Bool in
+            // Local copies, which stay in registers (the inout parameters of a closure live in
+            // memory: every code point would store and reload them).
+            var w = wRef, n = nRef, run = runRef
+            defer { (wRef, nRef, runRef) = (w, n, run) }
             if asciiLatin < 0 { asciiLatin = LanguageIdentifier.asciiLatin(model, bmp) }
             let asciiLatin = self.asciiLatin
             guard asciiLatin > 1, let p = bytes.baseAddress else {
