@@ -25,7 +25,7 @@ sf_blob sf_rule_set_text(int32_t i);
 // the last byte read was not a letter. Returns the number of bytes read (a multiple of 16).
 #if defined(__SSE2__)
 #include <emmintrin.h>
-static inline long sf_ascii_blocks(const uint8_t *p, long n, uint32_t *out, long *letters, int *after_space) {
+static inline __attribute__((always_inline)) long sf_ascii_blocks(const uint8_t *p, long n, uint32_t *out, long *letters, int *after_space) {
     const __m128i space = _mm_set1_epi8(0x20), a = _mm_set1_epi8(0x61), bias = _mm_set1_epi8((char)0x80);
     const __m128i limit = _mm_set1_epi8((char)(26 ^ 0x80)), zero = _mm_setzero_si128();
     long i = 0, count = 0;
@@ -53,7 +53,7 @@ static inline long sf_ascii_blocks(const uint8_t *p, long n, uint32_t *out, long
 
 // dst[lo..<hi] += src[lo..<hi] (u8 weights into u16 lanes, wrapping), times `multiplier`
 // unless it is 1; lo and hi are multiples of 16 and dst is 16-byte aligned.
-static inline void sf_add_u8_lanes(uint16_t *dst, const uint8_t *src, long lo, long hi, uint16_t multiplier) {
+static inline __attribute__((always_inline)) void sf_add_u8_lanes(uint16_t *dst, const uint8_t *src, long lo, long hi, uint16_t multiplier) {
     const __m128i zero = _mm_setzero_si128();
     if (multiplier == 1) {
         for (long i = lo; i < hi; i += 16) {
@@ -72,11 +72,29 @@ static inline void sf_add_u8_lanes(uint16_t *dst, const uint8_t *src, long lo, l
         }
     }
 }
+
+// The first index i in from..<n with s[i] >= cut (n if none; NaN never is), 4 at a time.
+static inline __attribute__((always_inline)) long sf_next_at_least(const float *s, long from, long n, float cut) {
+    const __m128 c = _mm_set1_ps(cut);
+    long i = from;
+    for (; i + 4 <= n; i += 4) {
+        int m = _mm_movemask_ps(_mm_cmpge_ps(_mm_loadu_ps(s + i), c));
+        if (m) return i + __builtin_ctz((unsigned)m);
+    }
+    for (; i < n; i++)
+        if (s[i] >= cut) return i;
+    return n;
+}
 #else
-static inline void sf_add_u8_lanes(uint16_t *dst, const uint8_t *src, long lo, long hi, uint16_t multiplier) {
+static inline __attribute__((always_inline)) long sf_next_at_least(const float *s, long from, long n, float cut) {
+    long i = from;
+    while (i < n && !(s[i] >= cut)) i++;
+    return i;
+}
+static inline __attribute__((always_inline)) void sf_add_u8_lanes(uint16_t *dst, const uint8_t *src, long lo, long hi, uint16_t multiplier) {
     for (long i = lo; i < hi; i++) dst[i] = (uint16_t)(dst[i] + src[i] * multiplier);
 }
-static inline long sf_ascii_blocks(const uint8_t *p, long n, uint32_t *out, long *letters, int *after_space) {
+static inline __attribute__((always_inline)) long sf_ascii_blocks(const uint8_t *p, long n, uint32_t *out, long *letters, int *after_space) {
     (void)p; (void)n; (void)out; (void)letters; (void)after_space;
     return 0;
 }

@@ -1371,7 +1371,9 @@ public final class LanguageIdentifier {
         var near = 0
         var z = 0.0
         let cut = Float(topScore - 28.5 / tau)
-        for j in 0..<c where scores[j] >= cut {
+        var j = sf_next_at_least(scores, 0, c, cut)
+        while j < c {
+            defer { j = sf_next_at_least(scores, j &+ 1, c, cut) }
             let x = tau * (Double(scores[j]) - topScore)
             if x > -28 {
                 let e = exp(x)
