@@ -19,6 +19,14 @@ int32_t sf_rule_set_count(void);
 const char *sf_rule_set_name(int32_t i);
 sf_blob sf_rule_set_text(int32_t i);
 
+// Adds the postings of `c` table entries (`LanguageModel.entry`) into the u16 lanes of
+// `target`: a dense block (count >= dense_min) over lanes lo..<hi rounded out to multiples of
+// 16 (target 16-byte aligned, 128 lanes), a single posting or a list into its languages'
+// lanes; with `last_is_word` the last entry's weights count `word_multiplier` times. Uses
+// AVX2 where the processor has it.
+void sf_apply_postings(const uint32_t *list, long c, int last_is_word, uint16_t *target, long lo, long hi,
+                       const uint16_t *postings, uint32_t dense_min, uint16_t word_multiplier);
+
 // The language identifier's ASCII fast path: reads whole 16-byte blocks of `p[0..<n]` while
 // they are all ASCII, writing one code point per byte to `out` (a letter A-Z/a-z lower-cased,
 // anything else a space) and counting the letters into `*letters`. `*after_space` is set when

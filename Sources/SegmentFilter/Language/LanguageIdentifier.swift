@@ -1058,37 +1058,7 @@ public final class LanguageIdentifier {
         let dense = model.denseMinimum
         let wordMultiplier = model.wordMultiplier
         if budgeted { reserve(255 &* (c &+ (lastIsWord ? Int(wordMultiplier) &- 1 : 0))) }
-        for j in 0..<c {
-            let word = lastIsWord && j == c &- 1
-            let e = list[j]
-            let count = Int(e & 0xFF)
-            if count >= dense {
-                // 16 lanes at a time, over the candidates' lanes rounded out to 16 (the lanes
-                // past them are never read).
-                sf_add_u8_lanes(target, UnsafeRawPointer(postings + Int(e >> 8)).assumingMemoryBound(to: UInt8.self),
-                                lo & ~15, (hi &+ 15) & ~15, word ? wordMultiplier : 1)
-                continue
-            }
-            if count == 1 {
-                target[Int((e >> 8) & 0xFF)] &+= UInt16(truncatingIfNeeded: e >> 16) &* (word ? wordMultiplier : 1)
-                continue
-            }
-            var p = postings + Int(e >> 8)
-            let stop = p + count
-            if word {
-                while p < stop {
-                    let q = p.pointee
-                    target[Int(q & 0xFF)] &+= (q >> 8) &* wordMultiplier
-                    p += 1
-                }
-            } else {
-                while p < stop {
-                    let q = p.pointee
-                    target[Int(q & 0xFF)] &+= q >> 8
-                    p += 1
-                }
-            }
-        }
+        sf_apply_postings(list, c, lastIsWord ? 1 : 0, target, lo, hi, postings, UInt32(dense), wordMultiplier)
     }
 
     /// Whether the candidates other than the leader hold less than `EarlyExit.residual`
