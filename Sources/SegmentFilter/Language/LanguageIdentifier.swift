@@ -88,6 +88,10 @@ public final class LanguageIdentifier {
     /// Whether the candidates share each order's floor (then the floors move every score
     /// alike, and the early-exit test leaves them out).
     private var floorsUniform = false
+    /// A candidate of the current set (whose floors all share when `floorsUniform`), and room
+    /// for the floor terms of one paragraph.
+    private var uniformCandidate = 0
+    private let floorTerms: UnsafeMutablePointer<Float>
     private static let candidateSetLimit = 16
     private let tokenCache: TokenCache
     private let entryCache = EntryCache()
@@ -209,6 +213,8 @@ public final class LanguageIdentifier {
         orderCounts.initialize(repeating: 0, count: model.maxOrder + 1)
         scriptCounts = .allocate(capacity: 256)
         scriptCounts.initialize(repeating: 0, count: 256)
+        floorTerms = .allocate(capacity: model.maxOrder + 1)
+        floorTerms.initialize(repeating: 0, count: model.maxOrder + 1)
         touchedScripts = .allocate(capacity: 256)
         candidatesByCode = .allocate(capacity: 256)
         candidatesByCode.initialize(repeating: nil, count: 256)
@@ -258,6 +264,7 @@ public final class LanguageIdentifier {
         for set in candidateSets { set.floors.deallocate() }
         orderCounts.deallocate()
         scriptCounts.deallocate()
+        floorTerms.deallocate()
         touchedScripts.deallocate()
         candidatesByCode.deinitialize(count: 256)
         candidatesByCode.deallocate()
@@ -712,6 +719,7 @@ public final class LanguageIdentifier {
                 candidateFloors = floors
             }
             floorsCandidates = candidates
+            uniformCandidate = candidates[0]
         }
         acc.update(repeating: 0, count: n)
         sums.update(repeating: 0, count: n)
@@ -882,6 +890,24 @@ public final class LanguageIdentifier {
         let a = UnsafeRawPointer(acc + lo), s = UnsafeRawPointer(sums + lo)
         let t = UnsafeMutableRawPointer(totals), f = UnsafeRawPointer(candidateFloors)
         var i = 0
+        if floorsUniform {
+            // Every candidate's floor term of order o is the same (k × f) × w: the same sums,
+            // in one pass (the lanes that are not candidates' are not sunk: only the
+            // candidates' are read after this).
+            let terms = floorTerms
+            for o in 0...maxOrder {
+                terms[o] = Float(orderCounts[o]) * model.floor(language: uniformCandidate, order: o)
+                    * (o == maxOrder ? model.wordWeight : 1)
+            }
+            while i < width {
+                var v = (s.load(fromByteOffset: i &* 4, as: SIMD8<Float>.self)
+                    + SIMD8<Float>(a.load(fromByteOffset: i &* 2, as: SIMD8<UInt16>.self))) * step
+                for o in 0...maxOrder { v = v + SIMD8<Float>(repeating: terms[o]) }
+                t.storeBytes(of: v, toByteOffset: i &* 4, as: SIMD8<Float>.self)
+                i &+= 8
+            }
+            return
+        }
         while i < width {
             let wsum = s.load(fromByteOffset: i &* 4, as: SIMD8<Float>.self)
                 + SIMD8<Float>(a.load(fromByteOffset: i &* 2, as: SIMD8<UInt16>.self))
