@@ -1203,19 +1203,17 @@ public final class LanguageIdentifier {
         /// model's step) and the largest of them.
         private let vectors: UnsafeMutablePointer<UInt16>
         let maxima: UnsafeMutablePointer<UInt16>
-        /// A word hash and its vector's index + 1 (0 for an empty slot), in one cache line.
-        struct Slot {
-            var key: UInt64
-            var value: Int32
-        }
-        /// Zeroed by calloc: the pages cost nothing until used.
-        private let slots: UnsafeMutablePointer<Slot>
+        /// Per slot, the top 48 bits of a word hash and its vector's index + 1 in the low 16
+        /// (0: an empty slot): 8 bytes, so the table is 512 KB. (Two word hashes that share
+        /// their top 48 bits would share a vector: once in 2^48 comparisons.)
+        private let slots: UnsafeMutablePointer<UInt64>
 
         init() {
             let size = TokenCache.capacity * LanguageModel.lanes
             vectors = UnsafeMutableRawPointer.allocate(byteCount: 2 * size, alignment: 64).bindMemory(to: UInt16.self, capacity: size)
             maxima = .allocate(capacity: TokenCache.capacity)
-            slots = calloc(1 << TokenCache.slotBits, MemoryLayout<Slot>.stride)!.bindMemory(to: Slot.self, capacity: 1 << TokenCache.slotBits)
+            // Zeroed by calloc: the pages cost nothing until used.
+            slots = calloc(1 << TokenCache.slotBits, 8)!.bindMemory(to: UInt64.self, capacity: 1 << TokenCache.slotBits)
         }
 
         deinit {
@@ -1239,10 +1237,11 @@ public final class LanguageIdentifier {
         @inline(__always)
         func find(_ hash: UInt64) -> Int32 {
             let mask = (1 << TokenCache.slotBits) - 1
+            let key = hash & ~0xFFFF
             var i = home(hash)
             while true {
                 let s = slots[i]
-                if s.value == 0 || s.key == hash { return s.value &- 1 }
+                if s == 0 || s & ~0xFFFF == key { return Int32(truncatingIfNeeded: s & 0xFFFF) &- 1 }
                 i = (i &+ 1) & mask
             }
         }
@@ -1252,8 +1251,8 @@ public final class LanguageIdentifier {
         func insert(_ hash: UInt64, _ slot: Int32) {
             let mask = (1 << TokenCache.slotBits) - 1
             var i = home(hash)
-            while slots[i].value != 0 { i = (i &+ 1) & mask }
-            slots[i] = Slot(key: hash, value: slot &+ 1)
+            while slots[i] != 0 { i = (i &+ 1) & mask }
+            slots[i] = hash & ~0xFFFF | UInt64(slot &+ 1)
         }
     }
 
