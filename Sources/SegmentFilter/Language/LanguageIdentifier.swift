@@ -860,6 +860,16 @@ public final class LanguageIdentifier {
         return features
     }
 
+    /// The largest of 8 lanes (`SIMD8.max()` is a call to a generic function here).
+    @inline(__always)
+    static func largest(_ v: SIMD8<Float>) -> Float {
+        let a = v.lowHalf, b = v.highHalf
+        let m = a.replacing(with: b, where: b .> a)
+        let c = m.lowHalf, d = m.highHalf
+        let n = c.replacing(with: d, where: d .> c)
+        return n[1] > n[0] ? n[1] : n[0]
+    }
+
     /// The summed weights of the lanes `laneLow..<laneHigh` as log-probabilities into `totals`
     /// (from 0), the lanes that are not candidates' sunk by `noFloor`.
     @inline(__always)
@@ -1116,7 +1126,7 @@ public final class LanguageIdentifier {
             top.replace(with: v, where: v .> top)
             i &+= 8
         }
-        let best = top.max()
+        let best = LanguageIdentifier.largest(top)
         var below = SIMD8<Float>(repeating: -.infinity)
         var ties = SIMD8<Int32>(repeating: 0)
         i = 0
@@ -1127,7 +1137,7 @@ public final class LanguageIdentifier {
             below.replace(with: v, where: v .> below .& .!isBest)
             i &+= 8
         }
-        let second = below.max()
+        let second = LanguageIdentifier.largest(below)
         if ties.wrappedSum() != 1 { return false }
         let tau = temperature(features)
         // The rest is a sum of non-negative terms, which is never below its largest term: when
