@@ -93,7 +93,27 @@ static inline __attribute__((always_inline)) long sf_next_at_least(const float *
         if (s[i] >= cut) return i;
     return n;
 }
+
+// The first index i in from..<n with p[i] one of '@', '/', '.' (n if none), 16 at a time.
+static inline __attribute__((always_inline)) long sf_next_link_byte(const uint8_t *p, long from, long n) {
+    const __m128i at = _mm_set1_epi8('@'), slash = _mm_set1_epi8('/'), dot = _mm_set1_epi8('.');
+    long i = from;
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
+        int m = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, at), _mm_cmpeq_epi8(v, slash)),
+                                               _mm_cmpeq_epi8(v, dot)));
+        if (m) return i + __builtin_ctz((unsigned)m);
+    }
+    for (; i < n; i++)
+        if (p[i] == '@' || p[i] == '/' || p[i] == '.') return i;
+    return n;
+}
 #else
+static inline __attribute__((always_inline)) long sf_next_link_byte(const uint8_t *p, long from, long n) {
+    long i = from;
+    while (i < n && p[i] != '@' && p[i] != '/' && p[i] != '.') i++;
+    return i;
+}
 static inline __attribute__((always_inline)) long sf_next_at_least(const float *s, long from, long n, float cut) {
     long i = from;
     while (i < n && !(s[i] >= cut)) i++;

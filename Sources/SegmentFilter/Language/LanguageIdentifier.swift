@@ -140,27 +140,13 @@ public final class LanguageIdentifier {
     }
 
     static func mayContainLinks(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 2
-        // 16 bytes at a time past the ones without '@', '/' or '.'.
+        // From one '@', '/' or '.' to the next, 16 bytes at a time (C, SSE2).
         if let base = bytes.baseAddress {
-            let at = SIMD16<UInt8>(repeating: UInt8(ascii: "@")), slash = SIMD16<UInt8>(repeating: UInt8(ascii: "/"))
-            let dot = SIMD16<UInt8>(repeating: UInt8(ascii: "."))
-            while i &+ 16 <= bytes.count {
-                let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
-                if !any((v .== at) .| (v .== slash) .| (v .== dot)) {
-                    i &+= 16
-                    continue
-                }
-                let stop = i &+ 16
-                while i < stop {
-                    if mayStartLink(bytes, i) { return true }
-                    i &+= 1
-                }
+            var i = sf_next_link_byte(base, 2, bytes.count)
+            while i < bytes.count {
+                if mayStartLink(bytes, i) { return true }
+                i = sf_next_link_byte(base, i &+ 1, bytes.count)
             }
-        }
-        while i < bytes.count {
-            if mayStartLink(bytes, i) { return true }
-            i += 1
         }
         return bytes.first == UInt8(ascii: "@") || (bytes.count > 1 && bytes[1] == UInt8(ascii: "@"))
     }
