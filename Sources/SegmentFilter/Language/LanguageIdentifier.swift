@@ -638,11 +638,13 @@ public final class LanguageIdentifier {
     /// its postings; the weights are summed here and the floors, which depend only on how many
     /// features of each order there were, are added at the end.
     ///
-    /// The weights are integers (units of the model's step): they are summed exactly, 8
-    /// languages per SIMD add, in 16-bit lanes that are emptied into 64-bit sums before they can
-    /// overflow, and only over the candidates' lanes (the model orders the languages by script).
-    /// While the sums stay below 2^24 steps this gives the same scores as summing the products
-    /// in `Float` did.
+    /// The weights are integers (units of the model's step): they are summed exactly, 8 to 16
+    /// languages per SIMD add (dense blocks in C, `sf_apply_postings`, with AVX2 where the
+    /// processor has it), in 16-bit lanes that are emptied into `Float` sums (exact below 2^24)
+    /// before they can overflow, and only over the candidates' lanes (the model orders the
+    /// languages by script). While the sums stay below 2^24 steps this gives the same scores as
+    /// summing the products in `Float` did. The early-exit test and the final scores are
+    /// computed lane by lane, 8 at a time, and gathered into candidate order at the end.
     ///
     /// A token's contribution to every language is the same wherever it occurs, and words follow
     /// Zipf's law: a token met for the first time keeps its list of table entries
