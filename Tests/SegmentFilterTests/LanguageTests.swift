@@ -122,6 +122,47 @@ import Testing
         }
     }
 
+    /// The scorer (ASCII read 16 bytes at a time, separators left as runs of spaces, weights
+    /// summed in 16-bit lanes, token and entry caches, scores over the candidates' lanes)
+    /// against the definition: every feature of `FeatureExtractor` looked up in the model, its
+    /// weight summed per language, then the floors of each order times its feature count.
+    @Test func scoresMatchTheReferenceSum() {
+        let model = LanguageModel.embedded
+        let scorer = LanguageIdentifier()
+        var g = SystemRandomNumberGenerator()
+        let words = ["the", "and", "de", "la", "committee", "über", "naïve", "ng", "Straße", "co", "founder",
+                     "Regierung", "gouvernement", "mamamahayag", "réglementation", "x", "Dobrý", "máte", "ABC"]
+        let separators = [" ", "  ", ", ", "... ", " - ", "\t", "!? ", " (", ") ", "1234567890123456789 ", " \"", ": "]
+        var ex = FeatureExtractor(model: model)
+        for round in 0..<300 {
+            var text = ""
+            for _ in 0..<Int.random(in: 1...60, using: &g) {
+                text += words.randomElement(using: &g)! + separators.randomElement(using: &g)!
+            }
+            let (scores, features) = scorer.rawScores(text)
+            if scores.isEmpty { continue }
+            var counts = [Int](repeating: 0, count: model.maxOrder + 1)
+            var weights = [Int](repeating: 0, count: model.languages.count)
+            ex.forEachFeature(in: Substring(text).unicodeScalars) { h, o in
+                counts[o] += 1
+                let e = model.entry(h)
+                guard e != 0 else { return }
+                for l in 0..<model.languages.count {
+                    weights[l] += Int(model.weight(entry: e, language: l)) * (o == model.maxOrder ? Int(model.wordMultiplier) : 1)
+                }
+            }
+            #expect(features == counts.reduce(0, +), "round \(round): \(text)")
+            for (code, score) in scores {
+                let l = model.languages.firstIndex { $0.code == code }!
+                var want = Float(weights[l]) * model.step
+                for o in 0...model.maxOrder {
+                    want += Float(counts[o]) * model.floor(language: l, order: o) * (o == model.maxOrder ? model.wordWeight : 1)
+                }
+                #expect(Float(score) == want, "round \(round), \(code): \(text)")
+            }
+        }
+    }
+
     @Test func topAlternativesAreSortedProbabilities() {
         let g = id.identify("Dobrý den, jak se máte?", top: 5)
         #expect(g.top.count == 5)

@@ -25,7 +25,7 @@ import os
 import struct
 import sys
 
-DENSE_MIN = int(os.environ.get("SF_DENSE_MIN", "48"))
+DENSE_MIN = int(os.environ.get("SF_DENSE_MIN", "8"))
 LANES = 128
 HEADER = "<4s11I5f"
 

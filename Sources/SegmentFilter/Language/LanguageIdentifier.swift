@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import ICUShim
+import SegfilterData
 
 /// A paragraph's language: the best guess, its probability and the runners-up.
 public struct LanguageGuess: Equatable, Sendable {
@@ -61,34 +62,53 @@ public final class LanguageIdentifier {
     /// The exp of each near score, beside its key.
     private let rankTerms: UnsafeMutablePointer<Double>
     /// The weights of the features read so far, per language lane, in units of `model.step`:
-    /// a 16-bit accumulator (8 lanes per SIMD add) that is emptied into the 64-bit `sums`
-    /// before it can overflow. `budget` bounds what `acc` holds in any lane.
+    /// a 16-bit accumulator (8 lanes per SIMD add) that is emptied into the `Float` `sums`
+    /// (exact below 2^24 steps) before it can overflow. `budget` bounds what `acc` holds in any
+    /// lane.
     private let acc: UnsafeMutablePointer<UInt16>
-    private let sums: UnsafeMutablePointer<UInt64>
+    private let sums: UnsafeMutablePointer<Float>
     private var budget = 0
     /// The lanes the candidates occupy, rounded out to whole SIMD vectors.
     private var laneLow = 0
     private var laneHigh = LanguageModel.lanes
     private let orderCounts: UnsafeMutablePointer<Int>
+    /// The scores so far per lane, from `laneLow` (lane `laneLow + i` at `i`).
     private let totals: UnsafeMutablePointer<Float>
-    /// The candidates' floors, order by order: floor(candidate j, o) at o × candidates + j.
+    /// The candidates' floors by lane, order by order: floor(language l, o) at
+    /// o × (laneHigh - laneLow) + l - laneLow; a lane in the range that is not a candidate's
+    /// holds `LanguageIdentifier.noFloor`, which sinks its score far below any candidate's once
+    /// a feature is read. A last row (order maxOrder + 1) holds 0 for the candidates' lanes
+    /// and `noFloor` for the others.
     private var candidateFloors: UnsafeMutablePointer<Float>
+    private static let noFloor: Float = -1e20
     /// The candidates `candidateFloors` and the lanes hold, and the sets met before (their
     /// floors and lanes), the latest last.
     private var floorsCandidates: [Int] = []
-    private var candidateSets: [(candidates: [Int], floors: UnsafeMutablePointer<Float>, lo: Int, hi: Int)] = []
+    private var candidateSets: [(candidates: [Int], floors: UnsafeMutablePointer<Float>, lo: Int, hi: Int, uniform: Bool)] = []
+    /// Whether the candidates share each order's floor (then the floors move every score
+    /// alike, and the early-exit test leaves them out).
+    private var floorsUniform = false
+    /// A candidate of the current set (whose floors all share when `floorsUniform`), and room
+    /// for the floor terms of one paragraph.
+    private var uniformCandidate = 0
+    private let floorTerms: UnsafeMutablePointer<Float>
     private static let candidateSetLimit = 16
     private let tokenCache: TokenCache
     private let entryCache = EntryCache()
     private let scriptCounts: UnsafeMutablePointer<Int>
-    private var touchedScripts: [Int32] = []
+    /// The scripts counted so far (each once; codes are below 256), and how many. Buffers
+    /// rather than arrays: an array in a class property costs a dynamic exclusivity check on
+    /// every use.
+    private let touchedScripts: UnsafeMutablePointer<Int32>
+    private var touchedCount = 0
     /// For each script, the languages written in it.
     private let languagesByScript: [String: [Int]]
     /// The same by script code, filled as scripts are met.
-    private var candidatesByCode: [[Int]?] = Array(repeating: nil, count: 256)
-    private var scriptNames: [String?] = Array(repeating: nil, count: 256)
+    private let candidatesByCode: UnsafeMutablePointer<[Int]?>
+    private let scriptNames: UnsafeMutablePointer<String?>
     private let japanese: [Int]
-    /// Lower-cased letters of the text being identified: " tok1 tok2 ... tokN ".
+    /// Lower-cased letters of the text being identified: " tok1 tok2 ... tokN ", the tokens
+    /// separated by one space, or by more where ASCII text was read 16 bytes at a time.
     private var letters: UnsafeMutablePointer<UInt32>
     private var letterCapacity: Int
     private var letterCount = 0
@@ -105,6 +125,8 @@ public final class LanguageIdentifier {
     /// treat ASCII as `load`'s fast path does (letters A-Z and a-z, lower-cased, Latin), else 0;
     /// -1 until first needed.
     private var asciiLatin = -1
+    /// The candidate with the best score after `score` (the first of equals).
+    private var bestCandidate = 0
 
     /// Words that are links, addresses or paths carry no language.
     static func isLinkLike<S: StringProtocol>(_ chunk: S) -> Bool {
@@ -118,27 +140,13 @@ public final class LanguageIdentifier {
     }
 
     static func mayContainLinks(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 2
-        // 16 bytes at a time past the ones without '@', '/' or '.'.
+        // From one '@', '/' or '.' to the next, 16 bytes at a time (C, SSE2).
         if let base = bytes.baseAddress {
-            let at = SIMD16<UInt8>(repeating: UInt8(ascii: "@")), slash = SIMD16<UInt8>(repeating: UInt8(ascii: "/"))
-            let dot = SIMD16<UInt8>(repeating: UInt8(ascii: "."))
-            while i &+ 16 <= bytes.count {
-                let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
-                if !any((v .== at) .| (v .== slash) .| (v .== dot)) {
-                    i &+= 16
-                    continue
-                }
-                let stop = i &+ 16
-                while i < stop {
-                    if mayStartLink(bytes, i) { return true }
-                    i &+= 1
-                }
+            var i = sf_next_link_byte(base, 2, bytes.count)
+            while i < bytes.count {
+                if mayStartLink(bytes, i) { return true }
+                i = sf_next_link_byte(base, i &+ 1, bytes.count)
             }
-        }
-        while i < bytes.count {
-            if mayStartLink(bytes, i) { return true }
-            i += 1
         }
         return bytes.first == UInt8(ascii: "@") || (bytes.count > 1 && bytes[1] == UInt8(ascii: "@"))
     }
@@ -182,15 +190,22 @@ public final class LanguageIdentifier {
         let lanes = LanguageModel.lanes
         acc = UnsafeMutableRawPointer.allocate(byteCount: 2 * lanes, alignment: 64).bindMemory(to: UInt16.self, capacity: lanes)
         acc.initialize(repeating: 0, count: lanes)
-        sums = .allocate(capacity: lanes)
+        sums = UnsafeMutableRawPointer.allocate(byteCount: 4 * lanes, alignment: 64).bindMemory(to: Float.self, capacity: lanes)
         sums.initialize(repeating: 0, count: lanes)
-        totals = .allocate(capacity: languageCount)
+        totals = UnsafeMutableRawPointer.allocate(byteCount: 4 * lanes, alignment: 64).bindMemory(to: Float.self, capacity: lanes)
         candidateFloors = .allocate(capacity: 1)
-        totals.initialize(repeating: 0, count: languageCount)
+        totals.initialize(repeating: 0, count: lanes)
         orderCounts = .allocate(capacity: model.maxOrder + 1)
         orderCounts.initialize(repeating: 0, count: model.maxOrder + 1)
         scriptCounts = .allocate(capacity: 256)
         scriptCounts.initialize(repeating: 0, count: 256)
+        floorTerms = .allocate(capacity: model.maxOrder + 1)
+        floorTerms.initialize(repeating: 0, count: model.maxOrder + 1)
+        touchedScripts = .allocate(capacity: 256)
+        candidatesByCode = .allocate(capacity: 256)
+        candidatesByCode.initialize(repeating: nil, count: 256)
+        scriptNames = .allocate(capacity: 256)
+        scriptNames.initialize(repeating: nil, count: 256)
         tokenCache = TokenCache()
         // Candidates in the order of their codes: ties between scores go to the first.
         var byScript: [String: [Int]] = [:]
@@ -235,6 +250,12 @@ public final class LanguageIdentifier {
         for set in candidateSets { set.floors.deallocate() }
         orderCounts.deallocate()
         scriptCounts.deallocate()
+        floorTerms.deallocate()
+        touchedScripts.deallocate()
+        candidatesByCode.deinitialize(count: 256)
+        candidatesByCode.deallocate()
+        scriptNames.deinitialize(count: 256)
+        scriptNames.deallocate()
         letters.deallocate()
         scalars.deallocate()
         free(graphemeFlags)
@@ -342,8 +363,8 @@ public final class LanguageIdentifier {
         let valid = ScriptTable.shared.bmp.withUnsafeBufferPointer { body($0.baseAddress!, out, &w, &n, &run) }
         tally(&run)
         if !valid {
-            for c in touchedScripts { scriptCounts[Int(c)] = 0 }
-            touchedScripts.removeAll(keepingCapacity: true)
+            for i in 0..<touchedCount { scriptCounts[Int(touchedScripts[i])] = 0 }
+            touchedCount = 0
             return nil
         }
         if out[w - 1] != 0x20 { out[w] = 0x20; w += 1 }
@@ -354,7 +375,11 @@ public final class LanguageIdentifier {
     /// Reads UTF-8 bytes into `letters`; nil, with nothing counted, if they are not valid UTF-8.
     private func load(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let caseTable = model.caseTable
-        return readLetters(capacity: bytes.count + 2) { bmp, out, w, n, run -> Bool in
+        return readLetters(capacity: bytes.count + 2) { bmp, out, wRef, nRef, runRef -> Bool in
+            // Local copies, which stay in registers (the inout parameters of a closure live in
+            // memory: every code point would store and reload them).
+            var w = wRef, n = nRef, run = runRef
+            defer { (wRef, nRef, runRef) = (w, n, run) }
             if asciiLatin < 0 { asciiLatin = LanguageIdentifier.asciiLatin(model, bmp) }
             let asciiLatin = self.asciiLatin
             guard asciiLatin > 1, let p = bytes.baseAddress else {
@@ -369,6 +394,19 @@ public final class LanguageIdentifier {
             while i < end {
                 var latin = 0
                 var afterSpace = run.afterSpace
+                // 16 bytes at a time while they are ASCII: every separator becomes a space (the
+                // scorer skips runs of spaces), every letter its lower case.
+                if i &+ 16 <= end {
+                    var count = 0
+                    var after: Int32 = afterSpace ? 1 : 0
+                    let read = sf_ascii_blocks(p + i, end &- i, out + w, &count, &after)
+                    if read > 0 {
+                        i &+= read
+                        w &+= read
+                        latin &+= count
+                        afterSpace = after != 0
+                    }
+                }
                 while i < end {
                     let b = UInt32(p[i])
                     if b >= 0x80 { break }
@@ -514,7 +552,10 @@ public final class LanguageIdentifier {
     @inline(__always)
     private func tally(_ run: inout ScriptRun) {
         if run.count > 0 {
-            if scriptCounts[run.code] == 0 { touchedScripts.append(Int32(run.code)) }
+            if scriptCounts[run.code] == 0 {
+                touchedScripts[touchedCount] = Int32(run.code)
+                touchedCount &+= 1
+            }
             scriptCounts[run.code] &+= run.count
             run.count = 0
         }
@@ -566,13 +607,14 @@ public final class LanguageIdentifier {
     private func candidateLanguages(letters: Int) -> ([Int], Int32) {
         var dominant: Int32 = -1
         var most = 0
-        for c in touchedScripts {
+        for i in 0..<touchedCount {
+            let c = touchedScripts[i]
             let k = scriptCounts[Int(c)]
             if k > most || (k == most && c < dominant) { dominant = c; most = k }
         }
         let kana = scriptCounts[Int(Script.hiragana.code)] + scriptCounts[Int(Script.katakana.code)]
-        for c in touchedScripts { scriptCounts[Int(c)] = 0 }
-        touchedScripts.removeAll(keepingCapacity: true)
+        for i in 0..<touchedCount { scriptCounts[Int(touchedScripts[i])] = 0 }
+        touchedCount = 0
         if kana > 0 && Double(kana) >= 0.05 * Double(letters) { return (japanese, dominant) }
         if let c = candidatesByCode[Int(dominant)] { return (c, dominant) }
         let c = languagesByScript[shortName(dominant)] ?? []
@@ -596,11 +638,13 @@ public final class LanguageIdentifier {
     /// its postings; the weights are summed here and the floors, which depend only on how many
     /// features of each order there were, are added at the end.
     ///
-    /// The weights are integers (units of the model's step): they are summed exactly, 8
-    /// languages per SIMD add, in 16-bit lanes that are emptied into 64-bit sums before they can
-    /// overflow, and only over the candidates' lanes (the model orders the languages by script).
-    /// While the sums stay below 2^24 steps this gives the same scores as summing the products
-    /// in `Float` did.
+    /// The weights are integers (units of the model's step): they are summed exactly, 8 to 16
+    /// languages per SIMD add (dense blocks in C, `sf_apply_postings`, with AVX2 where the
+    /// processor has it), in 16-bit lanes that are emptied into `Float` sums (exact below 2^24)
+    /// before they can overflow, and only over the candidates' lanes (the model orders the
+    /// languages by script). While the sums stay below 2^24 steps this gives the same scores as
+    /// summing the products in `Float` did. The early-exit test and the final scores are
+    /// computed lane by lane, 8 at a time, and gathered into candidate order at the end.
     ///
     /// A token's contribution to every language is the same wherever it occurs, and words follow
     /// Zipf's law: a token met for the first time keeps its list of table entries
@@ -633,7 +677,8 @@ public final class LanguageIdentifier {
         // The lanes and floors of a candidate set, found once per set (a few per script).
         if candidates != floorsCandidates {
             if let k = candidateSets.firstIndex(where: { $0.candidates == candidates }) {
-                (candidateFloors, laneLow, laneHigh) = (candidateSets[k].floors, candidateSets[k].lo, candidateSets[k].hi)
+                (candidateFloors, laneLow, laneHigh, floorsUniform) =
+                    (candidateSets[k].floors, candidateSets[k].lo, candidateSets[k].hi, candidateSets[k].uniform)
             } else {
                 var low = n, high = 0
                 for l in candidates { low = min(low, l); high = max(high, l &+ 1) }
@@ -644,14 +689,25 @@ public final class LanguageIdentifier {
                 if candidateSets.count >= LanguageIdentifier.candidateSetLimit {
                     candidateSets.removeFirst().floors.deallocate()
                 }
-                let floors = UnsafeMutablePointer<Float>.allocate(capacity: max(1, candidates.count * (maxOrder + 1)))
+                let width = laneHigh - laneLow
+                let size = max(8, width * (maxOrder + 2))
+                let floors = UnsafeMutableRawPointer.allocate(byteCount: 4 * size, alignment: 64)
+                    .bindMemory(to: Float.self, capacity: size)
+                floors.initialize(repeating: LanguageIdentifier.noFloor, count: size)
+                var uniform = true
                 for o in 0...maxOrder {
-                    for (j, l) in candidates.enumerated() { floors[o &* candidates.count &+ j] = model.floor(language: l, order: o) }
+                    for l in candidates {
+                        floors[o &* width &+ l &- laneLow] = model.floor(language: l, order: o)
+                        uniform = uniform && model.floor(language: l, order: o) == model.floor(language: candidates[0], order: o)
+                    }
                 }
-                candidateSets.append((candidates, floors, laneLow, laneHigh))
+                for l in candidates { floors[(maxOrder &+ 1) &* width &+ l &- laneLow] = 0 }
+                floorsUniform = uniform
+                candidateSets.append((candidates, floors, laneLow, laneHigh, uniform))
                 candidateFloors = floors
             }
             floorsCandidates = candidates
+            uniformCandidate = candidates[0]
         }
         acc.update(repeating: 0, count: n)
         sums.update(repeating: 0, count: n)
@@ -665,7 +721,7 @@ public final class LanguageIdentifier {
         let end = letterCount
         var tokens = 0
         candidates.withUnsafeBufferPointer { cand in
-            // text[0] is a space; each token is followed by one.
+            // text[0] is a space; each token is followed by one or more.
             // The end and word hash (0 past `maxWordLength`) of the token at `start`.
             @inline(__always) func scan(_ start: Int) -> (Int, UInt64) {
                 var stop = start
@@ -684,10 +740,16 @@ public final class LanguageIdentifier {
                     entries.prefetch(hash)
                 }
             }
-            var start = 1
+            // The first letter at or after `k` (runs of ASCII separators leave runs of spaces).
+            @inline(__always) func skip(_ k: Int) -> Int {
+                var k = k
+                while k < end && text[k] == 0x20 { k &+= 1 }
+                return k
+            }
+            var start = skip(1)
             var (stop, wordHash) = start < end ? scan(start) : (0, 0)
             if start < end { fetchSlots(start, stop, wordHash) }
-            var nextStart = stop &+ 1
+            var nextStart = skip(stop &+ 1)
             var (nextStop, nextHash) = start < end && nextStart < end ? scan(nextStart) : (0, UInt64(0))
             if start < end && nextStart < end { fetchSlots(nextStart, nextStop, nextHash) }
             // The current token's slot in the token cache when it was found a token ago.
@@ -698,7 +760,7 @@ public final class LanguageIdentifier {
                 var (afterStop, afterHash) = (0, UInt64(0))
                 var nextSlot: Int32 = -1
                 if nextStart < end {
-                    afterStart = nextStop &+ 1
+                    afterStart = skip(nextStop &+ 1)
                     if afterStart < end {
                         (afterStop, afterHash) = scan(afterStart)
                         fetchSlots(afterStart, afterStop, afterHash)
@@ -772,27 +834,96 @@ public final class LanguageIdentifier {
         cache.count = cached
         // Order by order over all the candidates at once; each score still adds its terms in
         // order (weights, then the floors of orders 0, 1 ...).
-        let wordOrder = maxOrder
-        let c = candidates.count
-        for (j, l) in candidates.enumerated() { scores[j] = score(l) }
-        for o in 0...wordOrder {
-            let k = Float(counts[o])
-            let w: Float = o == wordOrder ? model.wordWeight : 1
-            let f = candidateFloors + o &* c
-            for j in 0..<c { scores[j] += k * f[j] * w }
+        laneTotals()
+        let totals = self.totals
+        var leader = 0
+        for (j, l) in candidates.enumerated() {
+            let s = totals[l &- lo]
+            scores[j] = s
+            if s > scores[leader] { leader = j }
         }
+        bestCandidate = leader
         var features = 0
         for o in 0...maxOrder { features += counts[o] }
         return features
     }
 
-    /// The summed weights of language `l` (whose lane is a candidate's) as a log-probability
-    /// above the floors: exact while the sum is below 2^24 steps, as the sum of the products
-    /// in `Float` was.
+    /// The largest of 8 lanes (`SIMD8.max()` is a call to a generic function here).
     @inline(__always)
-    private func score(_ l: Int) -> Float {
-        // (The sum is far below 2^63: as a signed integer it converts in one instruction.)
-        Float(Double(Int64(bitPattern: sums[l] &+ UInt64(acc[l]))) * Double(model.step))
+    static func largest(_ v: SIMD8<Float>) -> Float {
+        let a = v.lowHalf, b = v.highHalf
+        let m = a.replacing(with: b, where: b .> a)
+        let c = m.lowHalf, d = m.highHalf
+        let n = c.replacing(with: d, where: d .> c)
+        return n[1] > n[0] ? n[1] : n[0]
+    }
+
+    /// The summed weights of the lanes `laneLow..<laneHigh` as log-probabilities into `totals`
+    /// (from 0), the lanes that are not candidates' sunk by `noFloor`.
+    @inline(__always)
+    private func weightTotals() {
+        let lo = laneLow, width = laneHigh &- laneLow
+        let step = SIMD8<Float>(repeating: model.step)
+        let a = UnsafeRawPointer(acc + lo), s = UnsafeRawPointer(sums + lo)
+        let t = UnsafeMutableRawPointer(totals)
+        let mask = UnsafeRawPointer(candidateFloors + (model.maxOrder &+ 1) &* width)
+        var i = 0
+        while i < width {
+            let wsum = s.load(fromByteOffset: i &* 4, as: SIMD8<Float>.self)
+                + SIMD8<Float>(a.load(fromByteOffset: i &* 2, as: SIMD8<UInt16>.self))
+            t.storeBytes(of: wsum * step + mask.load(fromByteOffset: i &* 4, as: SIMD8<Float>.self), toByteOffset: i &* 4, as: SIMD8<Float>.self)
+            i &+= 8
+        }
+    }
+
+    /// The scores of the lanes `laneLow..<laneHigh` into `totals` (from 0): the summed weights
+    /// as a log-probability above the floors (exact while the sum is below 2^24 steps, as the
+    /// sum of the products in `Float` was), then the floors of orders 0, 1 ... times their
+    /// feature counts, 8 lanes at a time.
+    @inline(__always)
+    private func laneTotals() {
+        let lo = laneLow, width = laneHigh &- laneLow
+        let maxOrder = model.maxOrder
+        let step = SIMD8<Float>(repeating: model.step)
+        let a = UnsafeRawPointer(acc + lo), s = UnsafeRawPointer(sums + lo)
+        let t = UnsafeMutableRawPointer(totals), f = UnsafeRawPointer(candidateFloors)
+        var i = 0
+        if floorsUniform {
+            // Every candidate's floor term of order o is the same (k × f) × w: the same sums,
+            // in one pass (the lanes that are not candidates' are not sunk: only the
+            // candidates' are read after this).
+            let terms = floorTerms
+            for o in 0...maxOrder {
+                terms[o] = Float(orderCounts[o]) * model.floor(language: uniformCandidate, order: o)
+                    * (o == maxOrder ? model.wordWeight : 1)
+            }
+            while i < width {
+                var v = (s.load(fromByteOffset: i &* 4, as: SIMD8<Float>.self)
+                    + SIMD8<Float>(a.load(fromByteOffset: i &* 2, as: SIMD8<UInt16>.self))) * step
+                for o in 0...maxOrder { v = v + SIMD8<Float>(repeating: terms[o]) }
+                t.storeBytes(of: v, toByteOffset: i &* 4, as: SIMD8<Float>.self)
+                i &+= 8
+            }
+            return
+        }
+        while i < width {
+            let wsum = s.load(fromByteOffset: i &* 4, as: SIMD8<Float>.self)
+                + SIMD8<Float>(a.load(fromByteOffset: i &* 2, as: SIMD8<UInt16>.self))
+            t.storeBytes(of: wsum * step, toByteOffset: i &* 4, as: SIMD8<Float>.self)
+            i &+= 8
+        }
+        for o in 0...maxOrder {
+            let k = SIMD8<Float>(repeating: Float(orderCounts[o]))
+            let w = SIMD8<Float>(repeating: o == maxOrder ? model.wordWeight : 1)
+            let fo = f + o &* width &* 4
+            i = 0
+            while i < width {
+                let v = t.load(fromByteOffset: i &* 4, as: SIMD8<Float>.self)
+                    + k * fo.load(fromByteOffset: i &* 4, as: SIMD8<Float>.self) * w
+                t.storeBytes(of: v, toByteOffset: i &* 4, as: SIMD8<Float>.self)
+                i &+= 8
+            }
+        }
     }
 
     /// Makes room in `acc` for `amount` more in any lane.
@@ -806,7 +937,7 @@ public final class LanguageIdentifier {
     private func flush() {
         let acc = self.acc, sums = self.sums
         for l in laneLow..<laneHigh {
-            sums[l] &+= UInt64(acc[l])
+            sums[l] += Float(acc[l])
             acc[l] = 0
         }
         budget = 0
@@ -951,35 +1082,7 @@ public final class LanguageIdentifier {
         let dense = model.denseMinimum
         let wordMultiplier = model.wordMultiplier
         if budgeted { reserve(255 &* (c &+ (lastIsWord ? Int(wordMultiplier) &- 1 : 0))) }
-        for j in 0..<c {
-            let word = lastIsWord && j == c &- 1
-            let e = list[j]
-            let count = Int(e & 0xFF)
-            if count >= dense {
-                LanguageIdentifier.addLanes(target, UnsafeRawPointer(postings + Int(e >> 8)).assumingMemoryBound(to: UInt8.self), lo, hi,
-                                            multiplier: word ? wordMultiplier : 1)
-                continue
-            }
-            if count == 1 {
-                target[Int((e >> 8) & 0xFF)] &+= UInt16(truncatingIfNeeded: e >> 16) &* (word ? wordMultiplier : 1)
-                continue
-            }
-            var p = postings + Int(e >> 8)
-            let stop = p + count
-            if word {
-                while p < stop {
-                    let q = p.pointee
-                    target[Int(q & 0xFF)] &+= (q >> 8) &* wordMultiplier
-                    p += 1
-                }
-            } else {
-                while p < stop {
-                    let q = p.pointee
-                    target[Int(q & 0xFF)] &+= q >> 8
-                    p += 1
-                }
-            }
-        }
+        sf_apply_postings(list, c, lastIsWord ? 1 : 0, target, lo, hi, postings, UInt32(dense), wordMultiplier)
     }
 
     /// Whether the candidates other than the leader hold less than `EarlyExit.residual`
@@ -989,34 +1092,41 @@ public final class LanguageIdentifier {
         var features = 0
         for o in 0...model.maxOrder { features &+= counts[o] }
         guard features >= EarlyExit.minFeatures else { return false }
-        let wordOrder = model.maxOrder
-        // The same sums as `rawScores` makes at the end, order by order over all candidates at
-        // once (each total still adds its terms in order, so the result is the same).
-        let c = candidates.count
-        let floors = candidateFloors
-        for j in 0..<c { totals[j] = score(candidates[j]) }
-        for o in 0...wordOrder {
-            let k = Float(counts[o])
-            let w: Float = o == wordOrder ? model.wordWeight : 1
-            let f = floors + o &* c
-            for j in 0..<c { totals[j] += k * f[j] * w }
+        // The same sums as `rawScores` makes at the end, lane by lane (the lanes in the range
+        // that are not candidates' sink far below the candidates: they are never the leader
+        // or the runner-up, and their terms are 0). When the candidates share their floors,
+        // the floors add the same to every score and change no difference between two:
+        // only the weights are summed (the differences then differ from the full sums' in
+        // their rounding, a few parts in 10^7 of the floors' sum).
+        if floorsUniform {
+            weightTotals()
+        } else {
+            laneTotals()
         }
-        // The leader, how many share its score, and the best score below it, in one pass.
-        var best = -Float.infinity, second = -Float.infinity
-        var leaders = 0
-        for j in 0..<c {
-            let s = totals[j]
-            if s > best {
-                second = best
-                best = s
-                leaders = 1
-            } else if s == best {
-                leaders &+= 1
-            } else if s > second {
-                second = s
-            }
+        let width = laneHigh &- laneLow
+        let c = width
+        // The leader, how many share its score, and the best score below it.
+        let t = UnsafeRawPointer(totals)
+        var top = SIMD8<Float>(repeating: -.infinity)
+        var i = 0
+        while i < width {
+            let v = t.load(fromByteOffset: i &* 4, as: SIMD8<Float>.self)
+            top.replace(with: v, where: v .> top)
+            i &+= 8
         }
-        if leaders != 1 { return false }
+        let best = LanguageIdentifier.largest(top)
+        var below = SIMD8<Float>(repeating: -.infinity)
+        var ties = SIMD8<Int32>(repeating: 0)
+        i = 0
+        while i < width {
+            let v = t.load(fromByteOffset: i &* 4, as: SIMD8<Float>.self)
+            let isBest = v .== best
+            ties &+= SIMD8<Int32>(repeating: 0).replacing(with: 1, where: isBest)
+            below.replace(with: v, where: v .> below .& .!isBest)
+            i &+= 8
+        }
+        let second = LanguageIdentifier.largest(below)
+        if ties.wrappedSum() != 1 { return false }
         let tau = temperature(features)
         // The rest is a sum of non-negative terms, which is never below its largest term: when
         // the runner-up alone holds the residual (the usual case until the leader is clear),
@@ -1026,6 +1136,9 @@ public final class LanguageIdentifier {
             let x = tau * Double(second - best)
             if x > EarlyExit.logResidual + 1e-6 { return false }
             if x >= EarlyExit.logResidual - 1e-6 && exp(x) >= EarlyExit.residual { return false }
+            // Nor when the runner-up's term times the other candidates is below the residual
+            // (each of them is at most the runner-up's).
+            if x < EarlyExit.logResidual - log(Double(candidates.count &- 1)) - 1e-6 { return true }
         }
         // The terms below e^-40 (4e-18) are left out first: with at most 128 of them, and the
         // rounding of as many additions to a sum near the residual (1e-20 each), they move the
@@ -1088,19 +1201,17 @@ public final class LanguageIdentifier {
         /// model's step) and the largest of them.
         private let vectors: UnsafeMutablePointer<UInt16>
         let maxima: UnsafeMutablePointer<UInt16>
-        /// A word hash and its vector's index + 1 (0 for an empty slot), in one cache line.
-        struct Slot {
-            var key: UInt64
-            var value: Int32
-        }
-        /// Zeroed by calloc: the pages cost nothing until used.
-        private let slots: UnsafeMutablePointer<Slot>
+        /// Per slot, the top 48 bits of a word hash and its vector's index + 1 in the low 16
+        /// (0: an empty slot): 8 bytes, so the table is 512 KB. (Two word hashes that share
+        /// their top 48 bits would share a vector: once in 2^48 comparisons.)
+        private let slots: UnsafeMutablePointer<UInt64>
 
         init() {
             let size = TokenCache.capacity * LanguageModel.lanes
             vectors = UnsafeMutableRawPointer.allocate(byteCount: 2 * size, alignment: 64).bindMemory(to: UInt16.self, capacity: size)
             maxima = .allocate(capacity: TokenCache.capacity)
-            slots = calloc(1 << TokenCache.slotBits, MemoryLayout<Slot>.stride)!.bindMemory(to: Slot.self, capacity: 1 << TokenCache.slotBits)
+            // Zeroed by calloc: the pages cost nothing until used.
+            slots = calloc(1 << TokenCache.slotBits, 8)!.bindMemory(to: UInt64.self, capacity: 1 << TokenCache.slotBits)
         }
 
         deinit {
@@ -1124,10 +1235,11 @@ public final class LanguageIdentifier {
         @inline(__always)
         func find(_ hash: UInt64) -> Int32 {
             let mask = (1 << TokenCache.slotBits) - 1
+            let key = hash & ~0xFFFF
             var i = home(hash)
             while true {
                 let s = slots[i]
-                if s.value == 0 || s.key == hash { return s.value &- 1 }
+                if s == 0 || s & ~0xFFFF == key { return Int32(truncatingIfNeeded: s & 0xFFFF) &- 1 }
                 i = (i &+ 1) & mask
             }
         }
@@ -1137,8 +1249,8 @@ public final class LanguageIdentifier {
         func insert(_ hash: UInt64, _ slot: Int32) {
             let mask = (1 << TokenCache.slotBits) - 1
             var i = home(hash)
-            while slots[i].value != 0 { i = (i &+ 1) & mask }
-            slots[i] = Slot(key: hash, value: slot &+ 1)
+            while slots[i] != 0 { i = (i &+ 1) & mask }
+            slots[i] = hash & ~0xFFFF | UInt64(slot &+ 1)
         }
     }
 
@@ -1231,42 +1343,40 @@ public final class LanguageIdentifier {
         let scores = self.scores
         // Temperature scaling: the more features, the more the same score gap means.
         let tau = temperature(max(features, 1))
-        var best = scores[0]
-        var finite = true
-        for j in 0..<c {
-            if scores[j] > best { best = scores[j] }
-            if !scores[j].isFinite { finite = false }
-        }
-        guard tau > 0, tau.isFinite, best.isFinite, finite else {
+        // (`score` found the best. A score of -infinity is left out below like any far one;
+        // NaN cannot come from finite weights and floors.)
+        let best = scores[bestCandidate]
+        guard tau > 0, tau.isFinite, best.isFinite else {
             var raw: [(Int, Float)] = []
             for j in 0..<c { raw.append((candidates[j], scores[j])) }
             return rankAll(raw, tau: tau).prefix(k).map { (model.languages[$0.0].code, $0.1) }
         }
         let topScore = Double(best)
-        // The sum starts with the best score's exp(0) = 1, so it is at least 1 throughout; a
-        // term below 2^-53 (half its last place) leaves it as it is, so only the scores near
-        // the best are summed. They are summed in candidate order, not best first: the sum
-        // may differ from the sorted one in its last place (a relative 1e-16, far below the
-        // printed digits), and nothing is sorted. The top k are then selected from the near
-        // scores by keys that compare like the scores, best first, then by candidate order
-        // (as a stable sort by `>` orders them).
+        // The sum starts with the best score's exp(0) = 1, so it is at least 1 throughout; the
+        // terms below e^-28 (7e-13) are left out: at most 127 of them move it by less than
+        // 1e-10 (relative), far below the printed digits, so only the scores near the best are
+        // summed (a float comparison, with room for its rounding, picks them before any
+        // double arithmetic). They are summed in candidate order, not best first: the sum may
+        // differ from the sorted one in its last place, and nothing is sorted. The top k are
+        // then selected from the near scores by keys that compare like the scores, best
+        // first, then by candidate order (as a stable sort by `>` orders them).
         let keys = rankKeys, terms = rankTerms
         var near = 0
         var z = 0.0
-        for j in 0..<c {
+        let cut = Float(topScore - 28.5 / tau)
+        var j = sf_next_at_least(scores, 0, c, cut)
+        while j < c {
+            defer { j = sf_next_at_least(scores, j &+ 1, c, cut) }
             let x = tau * (Double(scores[j]) - topScore)
-            // ln(2^-53) = -36.74; exp is only needed to settle the scores right at the edge.
-            if x > -36.9 {
+            if x > -28 {
                 let e = exp(x)
-                if x > -36.6 || e >= 0x1p-53 {
-                    // -0 and +0 are equal scores: make them the same key.
-                    let bits = (scores[j] + 0).bitPattern
-                    let ascending = bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
-                    keys[near] = UInt64(~ascending) << 32 | UInt64(j)
-                    terms[near] = e
-                    z += e
-                    near &+= 1
-                }
+                // -0 and +0 are equal scores: make them the same key.
+                let bits = (scores[j] + 0).bitPattern
+                let ascending = bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
+                keys[near] = UInt64(~ascending) << 32 | UInt64(j)
+                terms[near] = e
+                z += e
+                near &+= 1
             }
         }
         var out: [(code: String, probability: Double)] = []
@@ -1303,8 +1413,7 @@ public final class LanguageIdentifier {
     /// wins such text, but by a score per feature its own text almost never has).
     private func isOutOfModel(_ candidates: [Int], features: Int) -> Bool {
         guard let typicality = model.typicality, features >= model.typicalityMinFeatures else { return false }
-        var bestIndex = 0
-        for j in 1..<candidates.count where scores[j] > scores[bestIndex] { bestIndex = j }
+        let bestIndex = bestCandidate
         let language = candidates[bestIndex]
         let mean = typicality[2 * language], sd = typicality[2 * language + 1]
         guard sd > 0, scores[bestIndex].isFinite else { return false }
