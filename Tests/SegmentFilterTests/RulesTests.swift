@@ -118,10 +118,11 @@ import Testing
         ("本报记者 王芳", "author-bio-cjk"),
         ("李明是本报驻上海记者。", "author-bio-cjk"),
         ("김민지 기자 minji@example.kr", "author-bio-cjk"),
-        ("Kovács Anna a lap városi tudósítója.", "author-bio-intl"),
-        ("Matti Virtanen on lehden kaupunkitoimittaja.", "author-bio-intl"),
-        ("Η Μαρία Παπαδοπούλου είναι δημοσιογράφος της εφημερίδας.", "author-bio-intl"),
-        ("Ion Popescu este jurnalist la Ziarul Orașului.", "author-bio-intl"),
+        ("Kovács Anna a lap városi tudósítója.", "author-bio-name-first"),
+        ("Matti Virtanen on lehden kaupunkitoimittaja.", "author-bio-name-first"),
+        ("Η Μαρία Παπαδοπούλου είναι δημοσιογράφος της εφημερίδας.", "author-bio-name-first"),
+        ("Ion Popescu este jurnalist la Ziarul Orașului.", "author-bio-tr-ro"),
+        ("Nguyễn Thị Lan là biên tập viên của tờ báo.", "author-bio-name-first"),
         ("関連記事", "read-more"),
         ("Tin liên quan", "read-more"),
         ("İlgili Haberler", "read-more"),
@@ -146,6 +147,9 @@ import Testing
         ("市の担当者は、取材に来た記者に対して詳しい説明を行った。", "author-bio-cjk"),
         ("记者从市政府获悉，新的公交线路将于下月开通。", "author-bio-cjk"),
         ("경찰은 사건 현장에 도착한 기자들에게 상황을 설명했다.", "author-bio-cjk"),
+        // A name-first bio shape inside an article's sentence does not count.
+        ("A polgármester szerint a lap tudósítója is jelen volt az ülésen.", "author-bio-name-first"),
+        ("Kaupunki on valinnut uuden toimittajan hankkeelle.", "author-bio-name-first"),
     ])
     func contentDoesNotFireTheNewsPatterns(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "en")
