@@ -45,6 +45,14 @@ import Testing
         #expect(RegisterTests.style("") == ParagraphStyle())
     }
 
+    /// The White_Space list above ASCII against Unicode's property, for every code point.
+    @Test func unicodeSpaceIsTheWhiteSpaceProperty() {
+        for v in UInt32(0x80)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            if isUnicodeSpace(v) != scalar.properties.isWhitespace { Issue.record("U+\(String(v, radix: 16))") }
+        }
+    }
+
     /// Prefix sums against the means and standard deviations computed directly.
     @Test func styleShiftsEqualDirectComputation() async {
         let gen = Gen<Int>.int(in: 1...400).array(of: 2...12)

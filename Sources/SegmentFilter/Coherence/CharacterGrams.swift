@@ -109,7 +109,7 @@ extension Coherence {
                     let l = caseTable[Int(v)]
                     if l != 0 {
                         x = UInt32(l)
-                    } else if v == 0x20 || (v >= 0x09 && v <= 0x0D) || (v >= 0x80 && (Unicode.Scalar(v)?.properties.isWhitespace ?? false)) {
+                    } else if v == 0x20 || (v >= 0x09 && v <= 0x0D) || (v >= 0x80 && isUnicodeSpace(v)) {
                         // Runs of whitespace are one space, and only between other characters.
                         pendingSpace = have > 0
                         continue
@@ -225,5 +225,15 @@ extension Coherence {
                 }
             }
         }
+    }
+}
+
+/// White_Space above ASCII (U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F,
+/// U+205F, U+3000): a comparison chain instead of a property lookup per character.
+@inline(__always)
+func isUnicodeSpace(_ v: UInt32) -> Bool {
+    switch v {
+    case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+    default: return false
     }
 }

@@ -67,7 +67,7 @@ public struct ParagraphStyle: Sendable, Equatable {
                 }
             } else if let scalar = Unicode.Scalar(v) {
                 let p = scalar.properties
-                isSpace = p.isWhitespace
+                isSpace = isUnicodeSpace(v)
                 switch p.generalCategory {
                 case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
                      .initialPunctuation, .finalPunctuation, .otherPunctuation:
