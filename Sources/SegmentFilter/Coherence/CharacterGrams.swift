@@ -141,12 +141,12 @@ extension Coherence {
     /// last paragraph relative to the window (at most `maxTail + 2 × cohesionWindow`, so a
     /// byte each). Eight bytes a slot keep a typical document's table in the L1 cache. Not
     /// thread-safe.
-    public final class GramTable {
+    final class GramTable {
         private var slots: UnsafeMutablePointer<UInt64>
         private var used: UnsafeMutablePointer<Int32>
         private var capacity = 1024
 
-        public init() {
+        init() {
             slots = .allocate(capacity: capacity)
             slots.initialize(repeating: 0, count: capacity)
             used = .allocate(capacity: capacity)

@@ -114,26 +114,38 @@ extension Coherence {
     static func styleShifts(_ styles: [ParagraphStyle], firstCut: Int) -> [[Float]] {
         let n = styles.count
         guard firstCut < n else { return [] }
-        let rows = styles.map { $0.values.map(Double.init) }
         let m = ParagraphStyle.names.count
-        var sum = [Double](repeating: 0, count: m), sum2 = sum, size = sum
-        for r in rows {
-            for f in 0..<m { sum[f] += r[f]; sum2[f] += r[f] * r[f]; size[f] += abs(r[f]) }
+        // One flat row of measurements per paragraph.
+        var rows = [Double](repeating: 0, count: n * m)
+        for (i, s) in styles.enumerated() {
+            for (f, v) in s.values.enumerated() { rows[i * m + f] = Double(v) }
+        }
+        var sum = [Double](repeating: 0, count: m), size = sum
+        var before = sum, before2 = sum
+        for i in 0..<n {
+            for f in 0..<m {
+                let x = rows[i * m + f]
+                sum[f] += x
+                size[f] += abs(x)
+                if i < firstCut { before[f] += x; before2[f] += x * x }
+            }
         }
         let floor = size.map { Double(styleFloor) * ($0 / Double(n) + 1e-3) }
-        var before = [Double](repeating: 0, count: m), before2 = before
-        for i in 0..<firstCut { for f in 0..<m { before[f] += rows[i][f]; before2[f] += rows[i][f] * rows[i][f] } }
         var out: [[Float]] = []
         out.reserveCapacity(n - firstCut)
         for k in firstCut..<n {
             let p = Double(k), t = Double(n - k)
-            out.append((0..<m).map { f in
+            var shift = [Float](repeating: 0, count: m)
+            for f in 0..<m {
                 let mean = before[f] / p
                 let sd = max(0, before2[f] / p - mean * mean).squareRoot()
                 let tailMean = (sum[f] - before[f]) / t
-                return min(styleCap, Float(abs(tailMean - mean) / (sd + floor[f])))
-            })
-            for f in 0..<m { before[f] += rows[k][f]; before2[f] += rows[k][f] * rows[k][f] }
+                shift[f] = min(styleCap, Float(abs(tailMean - mean) / (sd + floor[f])))
+                let x = rows[k * m + f]
+                before[f] += x
+                before2[f] += x * x
+            }
+            out.append(shift)
         }
         return out
     }
