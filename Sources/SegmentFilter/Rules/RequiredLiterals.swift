@@ -77,15 +77,19 @@ enum RequiredLiterals {
     }
 
     static func selectivity(_ literal: String) -> Int {
-        literal.unicodeScalars.reduce(0) { sum, c in
-            switch c.value {
-            case 0x20: return sum + 1
-            case 0x30...0x39: return sum + 2
-            case 0x41...0x5A, 0x61...0x7A: return sum + 3
-            case 0..<0x80: return sum + 5
-            default: return sum + 6
+        // By UTF-8 bytes: a non-ASCII scalar is one lead byte (6) and continuation bytes (0).
+        var sum = 0
+        for b in literal.utf8 {
+            switch b {
+            case 0x20: sum += 1
+            case 0x30...0x39: sum += 2
+            case 0x41...0x5A, 0x61...0x7A: sum += 3
+            case 0..<0x80: sum += 5
+            case 0xC0...: sum += 6
+            default: break
             }
         }
+        return sum
     }
 
     /// A recursive-descent reader of ICU regex syntax, computing ``Info`` bottom-up. It
@@ -96,6 +100,15 @@ enum RequiredLiterals {
         init(_ s: [Unicode.Scalar]) { self.s = s }
 
         var atEnd: Bool { i >= s.count }
+
+        /// The scalars `s[from..<to]` as a String (encoded at once: appending to a String scalar
+        /// by scalar cost hundreds of instructions each).
+        func string(_ from: Int, _ to: Int) -> String {
+            var utf8: [UInt8] = []
+            utf8.reserveCapacity(4 * (to - from))
+            for k in from..<to { UTF8.encode(s[k]) { utf8.append($0) } }
+            return String(decoding: utf8, as: UTF8.self)
+        }
         func peek(_ k: Int = 0) -> Unicode.Scalar? { i + k < s.count ? s[i + k] : nil }
 
         mutating func parseAlternation() -> Info? {
@@ -140,9 +153,9 @@ enum RequiredLiterals {
                 // exact piece: the run grows by the whole string at once (as it would character
                 // by character).
                 if Parser.isPlain(c) && !Parser.isQuantifier(peek(1)), let r = run, r.count <= RequiredLiterals.maxProduct {
-                    var text = String.UnicodeScalarView()
-                    while let d = peek(), Parser.isPlain(d), !Parser.isQuantifier(peek(1)) { text.append(d); i += 1 }
-                    let literal = String(text)
+                    let start = i
+                    while let d = peek(), Parser.isPlain(d), !Parser.isQuantifier(peek(1)) { i += 1 }
+                    let literal = string(start, i)
                     run = r.map { $0 + literal }
                     continue
                 }
@@ -455,7 +468,7 @@ extension RequiredLiterals.Parser {
         while let c = peek(), c != "|", c != ")" {
             // A literal: a run of plain (or escaped punctuation) characters not followed by a
             // quantifier; the run is the leading literal.
-            var run = String.UnicodeScalarView()
+            var run: [Unicode.Scalar] = []
             while true {
                 if let d = peek(), Self.isPlain(d), !Self.isQuantifier(peek(1)) { run.append(d); i += 1; continue }
                 if let e = escapedLiteral(), !Self.isQuantifier(peek(2)) { run.append(e); i += 2; continue }
@@ -464,7 +477,9 @@ extension RequiredLiterals.Parser {
             if !run.isEmpty {
                 // The rest of the branch is only skipped (it must still be modelled syntax).
                 guard skipBranch() else { return nil }
-                return ([String(run)], width, false)
+                var utf8: [UInt8] = []
+                for c in run { UTF8.encode(c) { utf8.append($0) } }
+                return ([String(decoding: utf8, as: UTF8.self)], width, false)
             }
             switch c {
             case "^":
