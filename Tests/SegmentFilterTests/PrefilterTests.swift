@@ -100,6 +100,19 @@ import Testing
         #expect(matched > 1000)
     }
 
+    /// Literals are folded without ICU when ASCII, with the same result.
+    @Test func literalFoldingMatchesICU() throws {
+        var literals = ["", "ABC xyz-09@", "Straße", "İstanbul", "ǅ", "[]{}^~\u{7F}"]
+        for name in RuleSet.builtInNames {
+            for p in try RuleSet.load(name).patterns {
+                for set in RequiredLiterals.clauses(of: p.regex) ?? [] { literals += set }
+            }
+        }
+        for l in literals {
+            #expect(LiteralScanner.foldLiteral(l) == LiteralScanner.fold(Array(l.utf16)), "\(l)")
+        }
+    }
+
     @Test func scannerFindsFoldedLiterals() {
         let scanner = LiteralScanner([["Straße"], ["@"], nil, ["zzz"]])
         var found = scanner.filtered.map { !$0 }
