@@ -90,10 +90,10 @@ public enum RuleParser {
     /// makes them: split at each LF, except that a CR LF pair is one Character and so no
     /// line break there; without a CR, the bytes can be split directly.
     static func lines(_ text: String) -> [String] {
-        if text.utf8.contains(0x0D) {
+        var text = text
+        if text.withUTF8({ $0.contains(0x0D) }) {
             return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         }
-        var text = text
         return text.withUTF8 { bytes in
             var out: [String] = []
             var start = 0
@@ -109,12 +109,33 @@ public enum RuleParser {
     /// `#` starts a comment unless it is inside a regex value (regexes may contain `#`), so a
     /// comment on a `regex =` line is not possible; elsewhere ` #` ends the value.
     static func stripComment(_ line: String) -> String {
+        if let ascii = asciiStripComment(line) { return ascii }
         let t = line.drop { $0 == " " || $0 == "\t" }
         if t.hasPrefix("#") { return "" }
         if t.hasPrefix("regex") { return line }
         if let cut = asciiCommentStart(line) { return cut < 0 ? line : String(line.utf8.prefix(cut))! }
         if let r = line.firstRange(of: " #") { return String(line[..<r.lowerBound]) }
         return line
+    }
+
+    /// `stripComment` for ASCII text without a CR (each byte a Character), read as bytes; nil
+    /// for other text.
+    private static func asciiStripComment(_ line: String) -> String? {
+        var copy = line
+        // -2: not such text; -1: the whole line; else where the comment's space starts.
+        let cut = copy.withUTF8 { b -> Int in
+            for x in b where x >= 0x80 || x == 0x0D { return -2 }
+            var k = 0
+            while k < b.count, b[k] == 0x20 || b[k] == 0x09 { k += 1 }
+            if k < b.count, b[k] == 0x23 { return 0 }
+            if b.count - k >= 5, b[k] == 0x72, b[k + 1] == 0x65, b[k + 2] == 0x67, b[k + 3] == 0x65, b[k + 4] == 0x78 { return -1 }
+            var j = 1
+            while j < b.count, !(b[j - 1] == 0x20 && b[j] == 0x23) { j += 1 }
+            return j < b.count ? j - 1 : -1
+        }
+        if cut == -2 { return nil }
+        if cut == -1 { return line }
+        return String(line.utf8.prefix(cut))!
     }
 
     /// For ASCII text without a CR (where every byte is a Character), the byte offset of the
