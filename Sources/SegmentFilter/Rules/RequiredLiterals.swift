@@ -31,7 +31,11 @@ enum RequiredLiterals {
             let set = Set(u)
             if !out.contains(set) { out.append(set) }
         }
-        out.sort { a, b in a.map(selectivity).min()! > b.map(selectivity).min()! }
+        // (Each set's key computed once, not at every comparison: the same comparisons, so
+        // the same order.)
+        let keys = out.map { leastSelectivity(Array($0)) }
+        let order = out.indices.sorted { keys[$0] > keys[$1] }
+        out = order.map { out[$0] }
         return out.isEmpty ? nil : Array(out.prefix(maxClauses))
     }
 
@@ -71,25 +75,38 @@ enum RequiredLiterals {
     static func better(_ a: [String]?, _ b: [String]?) -> [String]? {
         guard let a = usable(a) else { return usable(b) }
         guard let b = usable(b) else { return a }
-        let sa = a.map(selectivity).min()!, sb = b.map(selectivity).min()!
+        let sa = leastSelectivity(a), sb = leastSelectivity(b)
         if sa != sb { return sa > sb ? a : b }
         return a.count <= b.count ? a : b
     }
 
     static func selectivity(_ literal: String) -> Int {
         // By UTF-8 bytes: a non-ASCII scalar is one lead byte (6) and continuation bytes (0).
-        var sum = 0
-        for b in literal.utf8 {
-            switch b {
-            case 0x20: sum += 1
-            case 0x30...0x39: sum += 2
-            case 0x41...0x5A, 0x61...0x7A: sum += 3
-            case 0..<0x80: sum += 5
-            case 0xC0...: sum += 6
-            default: break
-            }
+        var literal = literal
+        return literal.withUTF8 { bytes in
+            var sum = 0
+            for b in bytes { sum &+= Int(selectivityOfByte[Int(b)]) }
+            return sum
         }
-        return sum
+    }
+
+    /// The least selectivity of a set's literals (`set.map(selectivity).min()!`).
+    static func leastSelectivity(_ set: [String]) -> Int {
+        var least = Int.max
+        for l in set { least = min(least, selectivity(l)) }
+        return least
+    }
+
+    /// Each byte's part in ``selectivity(_:)``.
+    private static let selectivityOfByte: [UInt8] = (0..<256).map { b in
+        switch b {
+        case 0x20: return 1
+        case 0x30...0x39: return 2
+        case 0x41...0x5A, 0x61...0x7A: return 3
+        case 0..<0x80: return 5
+        case 0xC0...: return 6
+        default: return 0
+        }
     }
 
     /// A recursive-descent reader of ICU regex syntax, computing ``Info`` bottom-up. It
