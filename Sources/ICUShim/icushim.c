@@ -10,6 +10,7 @@
 #include <unicode/utext.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
+#include <unicode/uset.h>
 
 static void copy_error(UErrorCode status, char *err, int32_t errlen) {
     if (err && errlen > 0) {
@@ -231,6 +232,42 @@ int32_t sf_regex_matches16_from(sf_regex *r, const uint16_t *text, int32_t len, 
     UBool found = uregex_find(r->re, start, &status);
     if (U_FAILURE(status)) return -1;
     return found ? 1 : 0;
+}
+
+int32_t sf_case_closure_extras(const char *name, int32_t len, char *out, int32_t cap) {
+    if (len < 0 || len > 200 || cap <= 0) return -1;
+    UChar pattern[256];
+    int32_t n = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    // "[\p{" name "}]", as the regex compiler builds it.
+    const UChar head[] = {'[', '\\', 'p', '{'};
+    for (int32_t i = 0; i < 4; i++) pattern[n++] = head[i];
+    int32_t m = 0;
+    u_strFromUTF8(pattern + n, 256 - n - 3, &m, name, len, &status);
+    if (U_FAILURE(status) || m > 256 - n - 3) return -1;
+    n += m;
+    pattern[n++] = '}';
+    pattern[n++] = ']';
+    USet *set = uset_openPattern(pattern, n, &status);
+    if (U_FAILURE(status)) return -1;
+    USet *sensitive = uset_openEmpty();
+    uset_applyIntPropertyValue(sensitive, UCHAR_CASE_SENSITIVE, 1, &status);
+    USet *extras = uset_clone(set);
+    uset_retainAll(extras, sensitive);
+    uset_closeOver(extras, USET_CASE_INSENSITIVE);
+    uset_removeAllStrings(extras);
+    uset_removeAll(extras, set);
+    UChar buf[8192];
+    int32_t k = U_SUCCESS(status) ? uset_toPattern(extras, buf, 8192, 1, &status) : 0;
+    int32_t written = -1;
+    if (U_SUCCESS(status) && k < 8192) {
+        u_strToUTF8(out, cap, &written, buf, k, &status);
+        if (U_FAILURE(status) || written >= cap) written = -1;
+    }
+    uset_close(extras);
+    uset_close(sensitive);
+    uset_close(set);
+    return written;
 }
 
 int32_t sf_nfc16(const uint16_t *text, int32_t len, uint16_t *out, int32_t cap) {

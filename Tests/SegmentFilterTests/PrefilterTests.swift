@@ -60,6 +60,59 @@ import Testing
         #expect(CompiledPattern.matchingForm(regex) == expected)
     }
 
+    /// A property under case-insensitive matching is compiled as the set ICU would close it to.
+    @Test(arguments: [
+        ("(?i)a\\p{L}+b", "(?i)a(?-i)[\\p{L}[\\u0345]]+(?i)b"),
+        ("(?i)(\\p{L}{1,3}?x)", "(?i)(?:(?-i)[\\p{L}[\\u0345]]{1,3}?(?i)x)"),
+        ("\\p{L}+", "\\p{L}+"),
+        ("(?i)(?-i:\\p{L})(?-i)\\p{L}", "(?i)(?-i:\\p{L})(?-i)\\p{L}"),
+        ("(?i:x)\\p{L}", "(?i:x)\\p{L}"),
+        ("(?i)[\\p{L}.]\\p{N}", "(?i)[\\p{L}.](?-i)[\\p{N}](?i)"),
+        ("(?i)(?#x)\\p{L}", "(?i)(?#x)\\p{L}"),
+        ("(?i)\\p{Nope}", "(?i)\\p{Nope}"),
+    ] as [(String, String)])
+    func matchingFormClosesProperties(regex: String, expected: String) {
+        #expect(CompiledPattern.matchingForm(regex) == expected)
+    }
+
+    /// The rewritten property matches exactly the code points ICU's own closure does.
+    @Test(arguments: ["L", "Lu", "Ll", "N"])
+    func closedPropertyMatchesAsICU(name: String) throws {
+        func pattern(_ regex: String) -> RuleSet.Pattern {
+            RuleSet.Pattern(id: "p", kind: "k", weight: 1, languages: [], maxChars: 100, regex: regex, origin: "")
+        }
+        let regex = "(?i)^\\p{\(name)}+$"
+        #expect(CompiledPattern.matchingForm(regex) != regex)
+        let asWritten = try CompiledPattern(pattern(regex), asWritten: true)
+        let rewritten = try CompiledPattern(pattern(regex))
+        var differ = 0, matched = 0
+        var units: [UInt16] = []
+        for v in UInt32(0)...0x10FFFF {
+            guard let c = Unicode.Scalar(v) else { continue }
+            units.removeAll(keepingCapacity: true)
+            units.append(contentsOf: String(c).utf16)
+            let a = units.withUnsafeBufferPointer { asWritten.matches(utf16: $0) }
+            let b = units.withUnsafeBufferPointer { rewritten.matches(utf16: $0) }
+            if a != b { differ += 1 }
+            if a { matched += 1 }
+        }
+        #expect(differ == 0)
+        #expect(matched > 1000)
+    }
+
+    /// Literals are folded without ICU when ASCII, with the same result.
+    @Test func literalFoldingMatchesICU() throws {
+        var literals = ["", "ABC xyz-09@", "Straße", "İstanbul", "ǅ", "[]{}^~\u{7F}"]
+        for name in RuleSet.builtInNames {
+            for p in try RuleSet.load(name).patterns {
+                for set in RequiredLiterals.clauses(of: p.regex) ?? [] { literals += set }
+            }
+        }
+        for l in literals {
+            #expect(LiteralScanner.foldLiteral(l) == LiteralScanner.fold(Array(l.utf16)), "\(l)")
+        }
+    }
+
     @Test func scannerFindsFoldedLiterals() {
         let scanner = LiteralScanner([["Straße"], ["@"], nil, ["zzz"]])
         var found = scanner.filtered.map { !$0 }

@@ -194,3 +194,40 @@ import Testing
         #expect(worst < .seconds(20), "slowest pattern input took \(worst)")
     }
 }
+
+/// The rule reader's byte-level fast paths agree with the Character-level definitions.
+@Suite struct RuleTextTests {
+    static let samples = [
+        "", " ", "a", "  key = value  ", "\tkey\t=\tv # c", "x #y #z", " \u{301}a ", "a \u{301}", "é = ü #x",
+        "a\r\n", "\r\nb", " a\rb ", "#x", "  # x", "k = a#b", "a \r", "\u{301} #", "x = #", " ", "regex = a #b", "  regex=x", "\tregexp # c", "rege #x", " #", "# ", "a  #  b #",
+    ]
+
+    @Test func trimmingMatchesCharacters() {
+        func reference(_ t: String, _ set: String) -> String {
+            var s = Substring(t)
+            while let f = s.first, set.contains(f) { s = s.dropFirst() }
+            while let l = s.last, set.contains(l) { s = s.dropLast() }
+            return String(s)
+        }
+        for t in Self.samples {
+            for set in [" \t\r", " \t", " "] {
+                #expect(t.trimmingCharacters(in: set) == reference(t, set), "\(Array(t.unicodeScalars)) \(Array(set.unicodeScalars))")
+            }
+        }
+    }
+
+    @Test func commentsAndLinesMatchCharacters() {
+        for t in Self.samples {
+            let expected: String
+            let s = t.drop { $0 == " " || $0 == "\t" }
+            if s.hasPrefix("#") { expected = "" }
+            else if s.hasPrefix("regex") { expected = t }
+            else if let r = t.firstRange(of: " #") { expected = String(t[..<r.lowerBound]) }
+            else { expected = t }
+            #expect(RuleParser.stripComment(t) == expected, "\(Array(t.unicodeScalars))")
+        }
+        for text in ["a\nb\n", "\n\n", "", "é\nx", "a\r\nb\nc", "x\u{301}\ny"] {
+            #expect(RuleParser.lines(text) == text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        }
+    }
+}

@@ -88,6 +88,15 @@ int32_t sf_regex_matches16(sf_regex *r, const uint16_t *text, int32_t len);
 // before `start`), or, if `at_zero`, at 0.
 int32_t sf_regex_matches16_from(sf_regex *r, const uint16_t *text, int32_t len, int32_t start, int32_t at_zero);
 
+// The code points that ICU's case-insensitive regex matching adds to the property set
+// `\p{name}` (`name`: `len` bytes of UTF-8): its full case closure (strings dropped, as the
+// regex compiler drops them) less the set itself, written into `out` as a set pattern (`[]` when
+// none). Computed over the case-sensitive part of the set (the closure of a code point that is
+// not Case_Sensitive adds nothing), not code point by code point over the whole set: ICU does
+// the latter for every `\p{L}` a pattern holds under `(?i)`, about a millisecond each. Returns
+// the pattern's length in UTF-8 bytes, or -1 (unknown property, error, `cap` too small).
+int32_t sf_case_closure_extras(const char *name, int32_t len, char *out, int32_t cap);
+
 // MARK: Normalisation
 
 // Writes the NFC form of UTF-16 `text` into `out` (room for `cap` units). Returns its length, or

@@ -50,7 +50,9 @@ public final class LineReader {
             name = "<stdin>"
             ownsFD = false
         }
-        buffer = [UInt8](repeating: 0, count: 1 << 20)
+        // Not zeroed (only bytes read into it are ever looked at): zeroing a mebibyte was a
+        // twentieth of start-up, and touched pages a small input never needs.
+        buffer = [UInt8](unsafeUninitializedCapacity: 1 << 20) { _, count in count = 1 << 20 }
     }
 
     deinit {

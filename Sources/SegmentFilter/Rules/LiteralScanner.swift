@@ -56,7 +56,7 @@ struct LiteralScanner {
             for set in sets ?? [] {
                 ids.append(clauseCount)
                 for literal in set {
-                    let units = LiteralScanner.fold(Array(literal.utf16))
+                    let units = LiteralScanner.foldLiteral(literal)
                     guard let c0 = units.first else { continue }
                     if units.count == 1 {
                         singles.append((c0, Int32(clauseCount)))
@@ -121,6 +121,18 @@ struct LiteralScanner {
     @inline(__always)
     private static func tripleKey(_ a: UInt16, _ b: UInt16, _ c: UInt16) -> UInt64 {
         1 << 48 | UInt64(a) << 32 | UInt64(b) << 16 | UInt64(c)
+    }
+
+    /// `fold(Array(literal.utf16))`, without ICU for an ASCII literal (full case folding maps
+    /// only A-Z there).
+    static func foldLiteral(_ literal: String) -> [UInt16] {
+        var units: [UInt16] = []
+        units.reserveCapacity(literal.utf8.count)
+        for b in literal.utf8 {
+            if b >= 0x80 { return fold(Array(literal.utf16)) }
+            units.append(UInt16(b &- 0x41 < 26 ? b | 0x20 : b))
+        }
+        return units
     }
 
     /// ICU full case folding of UTF-16 text (or the text itself if ICU fails).

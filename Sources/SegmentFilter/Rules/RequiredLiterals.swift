@@ -31,7 +31,11 @@ enum RequiredLiterals {
             let set = Set(u)
             if !out.contains(set) { out.append(set) }
         }
-        out.sort { a, b in a.map(selectivity).min()! > b.map(selectivity).min()! }
+        // (Each set's key computed once, not at every comparison: the same comparisons, so
+        // the same order.)
+        let keys = out.map { leastSelectivity(Array($0)) }
+        let order = out.indices.sorted { keys[$0] > keys[$1] }
+        out = order.map { out[$0] }
         return out.isEmpty ? nil : Array(out.prefix(maxClauses))
     }
 
@@ -71,20 +75,37 @@ enum RequiredLiterals {
     static func better(_ a: [String]?, _ b: [String]?) -> [String]? {
         guard let a = usable(a) else { return usable(b) }
         guard let b = usable(b) else { return a }
-        let sa = a.map(selectivity).min()!, sb = b.map(selectivity).min()!
+        let sa = leastSelectivity(a), sb = leastSelectivity(b)
         if sa != sb { return sa > sb ? a : b }
         return a.count <= b.count ? a : b
     }
 
     static func selectivity(_ literal: String) -> Int {
-        literal.unicodeScalars.reduce(0) { sum, c in
-            switch c.value {
-            case 0x20: return sum + 1
-            case 0x30...0x39: return sum + 2
-            case 0x41...0x5A, 0x61...0x7A: return sum + 3
-            case 0..<0x80: return sum + 5
-            default: return sum + 6
-            }
+        // By UTF-8 bytes: a non-ASCII scalar is one lead byte (6) and continuation bytes (0).
+        var literal = literal
+        return literal.withUTF8 { bytes in
+            var sum = 0
+            for b in bytes { sum &+= Int(selectivityOfByte[Int(b)]) }
+            return sum
+        }
+    }
+
+    /// The least selectivity of a set's literals (`set.map(selectivity).min()!`).
+    static func leastSelectivity(_ set: [String]) -> Int {
+        var least = Int.max
+        for l in set { least = min(least, selectivity(l)) }
+        return least
+    }
+
+    /// Each byte's part in ``selectivity(_:)``.
+    private static let selectivityOfByte: [UInt8] = (0..<256).map { b in
+        switch b {
+        case 0x20: return 1
+        case 0x30...0x39: return 2
+        case 0x41...0x5A, 0x61...0x7A: return 3
+        case 0..<0x80: return 5
+        case 0xC0...: return 6
+        default: return 0
         }
     }
 
@@ -96,6 +117,15 @@ enum RequiredLiterals {
         init(_ s: [Unicode.Scalar]) { self.s = s }
 
         var atEnd: Bool { i >= s.count }
+
+        /// The scalars `s[from..<to]` as a String (encoded at once: appending to a String scalar
+        /// by scalar cost hundreds of instructions each).
+        func string(_ from: Int, _ to: Int) -> String {
+            var utf8: [UInt8] = []
+            utf8.reserveCapacity(4 * (to - from))
+            for k in from..<to { UTF8.encode(s[k]) { utf8.append($0) } }
+            return String(decoding: utf8, as: UTF8.self)
+        }
         func peek(_ k: Int = 0) -> Unicode.Scalar? { i + k < s.count ? s[i + k] : nil }
 
         mutating func parseAlternation() -> Info? {
@@ -140,9 +170,9 @@ enum RequiredLiterals {
                 // exact piece: the run grows by the whole string at once (as it would character
                 // by character).
                 if Parser.isPlain(c) && !Parser.isQuantifier(peek(1)), let r = run, r.count <= RequiredLiterals.maxProduct {
-                    var text = String.UnicodeScalarView()
-                    while let d = peek(), Parser.isPlain(d), !Parser.isQuantifier(peek(1)) { text.append(d); i += 1 }
-                    let literal = String(text)
+                    let start = i
+                    while let d = peek(), Parser.isPlain(d), !Parser.isQuantifier(peek(1)) { i += 1 }
+                    let literal = string(start, i)
                     run = r.map { $0 + literal }
                     continue
                 }
@@ -455,7 +485,7 @@ extension RequiredLiterals.Parser {
         while let c = peek(), c != "|", c != ")" {
             // A literal: a run of plain (or escaped punctuation) characters not followed by a
             // quantifier; the run is the leading literal.
-            var run = String.UnicodeScalarView()
+            var run: [Unicode.Scalar] = []
             while true {
                 if let d = peek(), Self.isPlain(d), !Self.isQuantifier(peek(1)) { run.append(d); i += 1; continue }
                 if let e = escapedLiteral(), !Self.isQuantifier(peek(2)) { run.append(e); i += 2; continue }
@@ -464,7 +494,9 @@ extension RequiredLiterals.Parser {
             if !run.isEmpty {
                 // The rest of the branch is only skipped (it must still be modelled syntax).
                 guard skipBranch() else { return nil }
-                return ([String(run)], width, false)
+                var utf8: [UInt8] = []
+                for c in run { UTF8.encode(c) { utf8.append($0) } }
+                return ([String(decoding: utf8, as: UTF8.self)], width, false)
             }
             switch c {
             case "^":

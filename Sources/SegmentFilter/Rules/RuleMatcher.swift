@@ -1,18 +1,15 @@
 import ICUShim
+import Synchronization
 
 /// A rule set's patterns compiled for one worker.
 public final class RuleMatcher {
     public let rules: RuleSet
     private let compiled: [CompiledPattern]
-    /// Decides which patterns can match a paragraph before any regex runs.
-    private let scanner: LiteralScanner
-
-    /// Per pattern: the scanner clause of its leading literals (``RequiredLiterals/leading(of:)``),
-    /// or -1, and how far into a match the literal can start.
-    private let leadClause: [Int]
-    private let leadOffset: [Int]
-    /// Per pattern: whether some branch starts with `^` (a match at 0 must be tried as well).
-    private let leadAnchored: [Bool]
+    /// The literal prefilter, analysed from the patterns on the first paragraph that needs it
+    /// (and shared by every worker's copy): a run over empty input, or one whose paragraphs
+    /// no pattern is eligible for, never pays for the analysis.
+    private let shared: SharedPrefilter
+    private var prefilter: Prefilter?
     /// Per pattern: `maxChars`.
     private let maxChars: [Int]
     /// Per language code: which patterns apply to it (filled as languages are met).
@@ -25,55 +22,93 @@ public final class RuleMatcher {
     private var candidate: [Bool] = []
     private var clauseHits: [Int32] = []
 
+    /// What the literal analysis of a rule set's patterns gives the matcher.
+    final class Prefilter: Sendable {
+        /// Decides which patterns can match a paragraph before any regex runs.
+        let scanner: LiteralScanner
+        /// Per pattern: the scanner clause of its leading literals (``RequiredLiterals/leading(of:)``),
+        /// or -1, and how far into a match the literal can start.
+        let leadClause: [Int]
+        let leadOffset: [Int]
+        /// Per pattern: whether some branch starts with `^` (a match at 0 must be tried as well).
+        let leadAnchored: [Bool]
+
+        init(_ patterns: [RuleSet.Pattern]) {
+            // Each pattern's clauses, and its leading literals as one more clause unless one of
+            // them is the same set. When a branch anchored at 0 needs none of them they are no
+            // clause: only a clause that is the same set gives their position. (Scanning for them
+            // anyway cost more than the searches it shortened.)
+            var clauses: [[Set<String>]?] = []
+            var leadIndex: [Int] = [], offsets: [Int] = [], anchored: [Bool] = []
+            for p in patterns {
+                var c = RequiredLiterals.clauses(of: p.regex) ?? []
+                var index = -1, offset = 0, atZero = false
+                if let lead = RequiredLiterals.leading(of: p.regex) {
+                    if let k = c.firstIndex(of: lead.literals) {
+                        index = k
+                    } else if !lead.anchored {
+                        index = c.count
+                        c.append(lead.literals)
+                    }
+                    offset = lead.offset
+                    atZero = lead.anchored
+                }
+                clauses.append(c.isEmpty ? nil : c)
+                leadIndex.append(index)
+                offsets.append(offset)
+                anchored.append(atZero)
+            }
+            let scanner = LiteralScanner(clauses: clauses)
+            self.scanner = scanner
+            leadClause = leadIndex.enumerated().map { k, index in index < 0 ? -1 : scanner.clauseID(pattern: k, index) }
+            leadOffset = offsets
+            leadAnchored = anchored
+        }
+    }
+
+    /// A rule set's ``Prefilter``, made on the first request and then shared.
+    final class SharedPrefilter: @unchecked Sendable {
+        private let patterns: [RuleSet.Pattern]
+        private let lock = Mutex<Prefilter?>(nil)
+        init(_ patterns: [RuleSet.Pattern]) { self.patterns = patterns }
+
+        var value: Prefilter {
+            lock.withLock { made in
+                if let made { return made }
+                let p = Prefilter(patterns)
+                made = p
+                return p
+            }
+        }
+    }
+
     public init(_ rules: RuleSet) throws {
         self.rules = rules
         compiled = rules.patterns.map { CompiledPattern(lazy: $0) }
-        // Each pattern's clauses, and its leading literals as one more clause unless one of
-        // them is the same set. When a branch anchored at 0 needs none of them they are no
-        // clause: only a clause that is the same set gives their position. (Scanning for them
-        // anyway cost more than the searches it shortened.)
-        var clauses: [[Set<String>]?] = []
-        var leadIndex: [Int] = [], offsets: [Int] = [], anchored: [Bool] = []
-        for p in rules.patterns {
-            var c = RequiredLiterals.clauses(of: p.regex) ?? []
-            var index = -1, offset = 0, atZero = false
-            if let lead = RequiredLiterals.leading(of: p.regex) {
-                if let k = c.firstIndex(of: lead.literals) {
-                    index = k
-                } else if !lead.anchored {
-                    index = c.count
-                    c.append(lead.literals)
-                }
-                offset = lead.offset
-                atZero = lead.anchored
-            }
-            clauses.append(c.isEmpty ? nil : c)
-            leadIndex.append(index)
-            offsets.append(offset)
-            anchored.append(atZero)
-        }
-        let scanner = LiteralScanner(clauses: clauses)
-        self.scanner = scanner
-        leadClause = leadIndex.enumerated().map { k, index in index < 0 ? -1 : scanner.clauseID(pattern: k, index) }
-        leadOffset = offsets
-        leadAnchored = anchored
+        shared = SharedPrefilter(rules.patterns)
         maxChars = rules.patterns.map(\.maxChars)
     }
 
     private init(_ other: RuleMatcher) {
         rules = other.rules
         compiled = other.compiled.map { $0.copy() }
-        scanner = other.scanner
-        leadClause = other.leadClause
-        leadOffset = other.leadOffset
-        leadAnchored = other.leadAnchored
+        shared = other.shared
+        prefilter = other.prefilter
         maxChars = other.maxChars
+    }
+
+    /// The prefilter (analysed on first use).
+    private var filter: Prefilter {
+        if let prefilter { return prefilter }
+        let p = shared.value
+        prefilter = p
+        return p
     }
 
     /// The ids of patterns that have no required literal, so run on every eligible paragraph
     /// (`rules check` reports them: they cost time).
     public var unfilteredPatternIDs: [String] {
-        zip(compiled, scanner.filtered).filter { !$0.1 }.map { $0.0.pattern.id }
+        zip(compiled, filter.scanner.filtered).filter { !$0.1 }.map { $0.0.pattern.id }
     }
 
     /// The NFC form of UTF-16 text (patterns are written in NFC), or the text itself if it is.
@@ -105,22 +140,23 @@ public final class RuleMatcher {
         let own = languageMask(language)
         let document = language == documentLanguage ? own : languageMask(documentLanguage)
         eligible.removeAll(keepingCapacity: true)
-        var anyFiltered = false
         for k in compiled.indices where characters <= maxChars[k] && (own[k] || document[k]) {
             eligible.append(k)
-            if scanner.filtered[k] { anyFiltered = true }
         }
         if eligible.isEmpty { return [] }
+        let filter = self.filter
+        var anyFiltered = false
+        for k in eligible where filter.scanner.filtered[k] { anyFiltered = true; break }
         let (utf16, ascii) = utf16Text(text)
         candidate.removeAll(keepingCapacity: true)
-        for f in scanner.filtered { candidate.append(!f) }
+        for f in filter.scanner.filtered { candidate.append(!f) }
         // Whether positions in the folded text are positions in the text: case folding never
         // shortens a character, so when the lengths agree no character changed length.
         var samePositions = false
         if anyFiltered {
             let f = folded(utf16, ascii: ascii)
             samePositions = f.count == utf16.count
-            scanner.scan(f, into: &candidate, clauses: &clauseHits)
+            filter.scanner.scan(f, into: &candidate, clauses: &clauseHits)
         }
         var out: [RuleSet.Pattern] = []
         for k in eligible where candidate[k] {
@@ -128,8 +164,9 @@ public final class RuleMatcher {
             // literals, so none starts before the first occurrence minus that (but at 0, for
             // a branch anchored there).
             var start = 0
-            if samePositions, leadClause[k] >= 0 { start = max(0, Int(clauseHits[leadClause[k]]) - leadOffset[k]) }
-            if compiled[k].matches(utf16: utf16, from: start, alsoAtZero: leadAnchored[k]) { out.append(compiled[k].pattern) }
+            let lead = filter.leadClause[k]
+            if samePositions, lead >= 0 { start = max(0, Int(clauseHits[lead]) - filter.leadOffset[k]) }
+            if compiled[k].matches(utf16: utf16, from: start, alsoAtZero: filter.leadAnchored[k]) { out.append(compiled[k].pattern) }
         }
         return out
     }

@@ -90,20 +90,65 @@ public enum RuleParser {
     /// makes them: split at each LF, except that a CR LF pair is one Character and so no
     /// line break there; without a CR, the bytes can be split directly.
     static func lines(_ text: String) -> [String] {
-        if text.utf8.contains(0x0D) {
+        var text = text
+        if text.withUTF8({ $0.contains(0x0D) }) {
             return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         }
-        return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }
+        return text.withUTF8 { bytes in
+            var out: [String] = []
+            var start = 0
+            for i in 0..<bytes.count where bytes[i] == 0x0A {
+                out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                start = i + 1
+            }
+            out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            return out
+        }
     }
 
     /// `#` starts a comment unless it is inside a regex value (regexes may contain `#`), so a
     /// comment on a `regex =` line is not possible; elsewhere ` #` ends the value.
     static func stripComment(_ line: String) -> String {
+        if let ascii = asciiStripComment(line) { return ascii }
         let t = line.drop { $0 == " " || $0 == "\t" }
         if t.hasPrefix("#") { return "" }
         if t.hasPrefix("regex") { return line }
+        if let cut = asciiCommentStart(line) { return cut < 0 ? line : String(line.utf8.prefix(cut))! }
         if let r = line.firstRange(of: " #") { return String(line[..<r.lowerBound]) }
         return line
+    }
+
+    /// `stripComment` for ASCII text without a CR (each byte a Character), read as bytes; nil
+    /// for other text.
+    private static func asciiStripComment(_ line: String) -> String? {
+        var copy = line
+        // -2: not such text; -1: the whole line; else where the comment's space starts.
+        let cut = copy.withUTF8 { b -> Int in
+            for x in b where x >= 0x80 || x == 0x0D { return -2 }
+            var k = 0
+            while k < b.count, b[k] == 0x20 || b[k] == 0x09 { k += 1 }
+            if k < b.count, b[k] == 0x23 { return 0 }
+            if b.count - k >= 5, b[k] == 0x72, b[k + 1] == 0x65, b[k + 2] == 0x67, b[k + 3] == 0x65, b[k + 4] == 0x78 { return -1 }
+            var j = 1
+            while j < b.count, !(b[j - 1] == 0x20 && b[j] == 0x23) { j += 1 }
+            return j < b.count ? j - 1 : -1
+        }
+        if cut == -2 { return nil }
+        if cut == -1 { return line }
+        return String(line.utf8.prefix(cut))!
+    }
+
+    /// For ASCII text without a CR (where every byte is a Character), the byte offset of the
+    /// first " #" or -1 when there is none, as `firstRange(of: " #")` finds it; nil for other text.
+    private static func asciiCommentStart(_ line: String) -> Int? {
+        var found = -1, previous: UInt8 = 0, k = 0
+        for b in line.utf8 {
+            if b >= 0x80 || b == 0x0D { return nil }
+            if found < 0 && previous == 0x20 && b == 0x23 { found = k - 1 }
+            previous = b
+            k += 1
+        }
+        return found
     }
 
     static func setSplit(_ s: inout SplitSettings, _ key: String, _ value: String, _ fail: (String) -> RuleError) throws {
@@ -160,6 +205,22 @@ public enum RuleParser {
 
 extension String {
     func trimmingCharacters(in set: String) -> String {
+        // ASCII text without a CR, trimmed of ASCII characters: each byte is a Character, so the
+        // bytes can be trimmed directly (a CR LF pair or a combining mark makes one Character
+        // of two code points; such text goes the Character way).
+        var asciiSet: UInt128 = 0
+        for b in set.utf8 {
+            if b >= 0x80 || b == 0x0A { asciiSet = 0; break }
+            asciiSet |= 1 << UInt128(b)
+        }
+        if asciiSet != 0, let trimmed = utf8.withContiguousStorageIfAvailable({ bytes -> String? in
+            var lo = 0, hi = bytes.count
+            for b in bytes where b >= 0x80 || b == 0x0D { return nil }
+            while lo < hi, asciiSet & (1 << UInt128(bytes[lo])) != 0 { lo += 1 }
+            while hi > lo, asciiSet & (1 << UInt128(bytes[hi - 1])) != 0 { hi -= 1 }
+            if lo == 0 && hi == bytes.count { return self }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)
+        }), let trimmed { return trimmed }
         // (The set is a few characters: a linear search beats hashing them into a Set.)
         var s = Substring(self)
         while let f = s.first, set.contains(f) { s = s.dropFirst() }
