@@ -23,7 +23,6 @@ func parseCommandLine() throws -> ParsableCommand {
         subcommands.contains(a) || a.hasPrefix("-h") || a.hasPrefix("--help") || a.hasPrefix("--version")
             || a.hasPrefix("--generate-completion") || a.hasPrefix("--experimental")
     }
-    if plain, let filter = Filter.parsePlain(args) { return filter }
     if plain, let filter = try? Filter.parseAsRoot(args) { return filter }
     return try Segfilter.parseAsRoot()
 }
