@@ -108,9 +108,11 @@ public final class DocumentFilter {
             return terms.vector(sample, words: wordScratch, language: primary, scratch: termScratch)
         }
         let caseTable = identifier.model.caseTable
-        let styles = samples.map { ParagraphStyle(utf8: $0, caseTable: caseTable) }
-        let grams = Coherence.CharacterGrams(samples, from: Coherence.gramWindowStart(paragraphs: samples.count), caseTable: caseTable,
-                                                 scratch: gramScratch)
+        // The register comparisons serve the cuts only: a one-paragraph document has none.
+        let hasCuts = samples.count >= 2
+        let styles = hasCuts ? samples.map { ParagraphStyle(utf8: $0, caseTable: caseTable) } : []
+        let grams = hasCuts ? Coherence.CharacterGrams(samples, from: Coherence.gramWindowStart(paragraphs: samples.count),
+                                                       caseTable: caseTable, scratch: gramScratch) : Coherence.CharacterGrams()
         let coherence = Coherence.scores(vectors, styles: styles, grams: grams)
         // Cue patterns only where appended material can start: the first paragraphs always stay
         // primary, and only the last `Coherence.maxTail` can begin a tail.
