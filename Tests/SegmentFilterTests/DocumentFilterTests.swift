@@ -56,7 +56,7 @@ import PropertyBased
         #expect(a.language == "de")
     }
 
-    /// News-page footers in twelve more languages (fixtures written for these tests): the author
+    /// News-page footers in twenty more languages (fixtures written for these tests): the author
     /// bio, the "read also" header, a headline, the newsletter prompt and the copyright line are
     /// all appended, and the cut is at the bio.
     @Test(arguments: [
@@ -66,6 +66,9 @@ import PropertyBased
         ("ru", "Иван Петров — корреспондент"), ("sv", "Karin Lund är reporter"),
         ("cs", "Jana Nováková je redaktorkou"), ("tr", "Ayşe Demir, gazetemizin"),
         ("vi", "Nguyễn Văn An là phóng viên"), ("ja", "山田花子は本紙の"),
+        ("zh", "本报记者 王芳"), ("ko", "김민지 기자"), ("el", "Η Μαρία Παπαδοπούλου είναι δημοσιογράφος"),
+        ("fi", "Matti Virtanen on lehden"), ("hu", "Kovács Anna a lap"), ("uk", "Олена Коваль — кореспондентка"),
+        ("da", "Mette Hansen er journalist"), ("ro", "Ion Popescu este jurnalist"),
     ])
     func newsPageFooterInOtherLanguages(language: String, bio: String) throws {
         let (_, appended, a) = try split(try fixture("news/\(language).txt"))
