@@ -88,6 +88,16 @@ import PropertyBased
         #expect(primary.hasSuffix("taller than the fence.\n\n"))
     }
 
+    /// The same furniture in Spanish and German blogs: "Publicado en ... | 6 comentarios",
+    /// "Veröffentlicht in ... | 4 Kommentare", tags, the comment prompt, the author's header
+    /// and a "writes about" bio.
+    @Test(arguments: [("blog-es", "Publicado en Cocina"), ("blog-de", "Veröffentlicht in Backen")])
+    func blogFurnitureInOtherLanguages(name: String, first: String) throws {
+        let (_, appended, a) = try split(try fixture("news/\(name).txt"))
+        #expect(appended.hasPrefix(first), "\(name): \(a.decision.reason)")
+        #expect(a.paragraphs.filter(\.appended).contains { $0.evidence.rules.contains { $0.kind == "bio" } }, "\(name): no bio cue")
+    }
+
     /// A trailing paragraph in a language the model has no profile for is another language's.
     @Test func paragraphInALanguageWithoutAProfileIsAppended() throws {
         let article = try fixture("article-only.txt")

@@ -143,6 +143,8 @@ import Testing
         ("Miasto jest redaktorem własnej historii, mówił burmistrz.", "author-bio-name"),
         ("The photo shows the harbour before the storm.", "photo-credit"),
         ("Comments from residents were mixed, the mayor said.", "blog-meta"),
+        ("Publicado en el boletín oficial, el decreto entra en vigor mañana.", "author-bio-beat"),
+        ("Die Stadt schreibt über ihre Pläne in einem neuen Bericht.", "author-bio-beat"),
         // A sentence of an article that mentions a reporter is not a bio line.
         ("市の担当者は、取材に来た記者に対して詳しい説明を行った。", "author-bio-cjk"),
         ("记者从市政府获悉，新的公交线路将于下月开通。", "author-bio-cjk"),
