@@ -56,7 +56,7 @@ import PropertyBased
         #expect(a.language == "de")
     }
 
-    /// News-page footers in twenty more languages (fixtures written for these tests): the author
+    /// News-page footers in twenty-four more languages (fixtures written for these tests): the author
     /// bio, the "read also" header, a headline, the newsletter prompt and the copyright line are
     /// all appended, and the cut is at the bio.
     @Test(arguments: [
@@ -69,6 +69,8 @@ import PropertyBased
         ("zh", "本报记者 王芳"), ("ko", "김민지 기자"), ("el", "Η Μαρία Παπαδοπούλου είναι δημοσιογράφος"),
         ("fi", "Matti Virtanen on lehden"), ("hu", "Kovács Anna a lap"), ("uk", "Олена Коваль — кореспондентка"),
         ("da", "Mette Hansen er journalist"), ("ro", "Ion Popescu este jurnalist"),
+        ("ca", "Marta Puig és periodista"), ("hr", "Ivana Horvat novinarka je"),
+        ("sk", "Jana Kováčová je redaktorkou"), ("nb", "Kari Nordmann er journalist"),
     ])
     func newsPageFooterInOtherLanguages(language: String, bio: String) throws {
         let (_, appended, a) = try split(try fixture("news/\(language).txt"))
