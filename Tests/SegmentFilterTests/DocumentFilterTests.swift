@@ -56,7 +56,7 @@ import PropertyBased
         #expect(a.language == "de")
     }
 
-    /// News-page footers in twenty-four more languages (fixtures written for these tests): the author
+    /// News-page footers in twenty-seven more languages (fixtures written for these tests): the author
     /// bio, the "read also" header, a headline, the newsletter prompt and the copyright line are
     /// all appended, and the cut is at the bio.
     @Test(arguments: [
@@ -71,6 +71,7 @@ import PropertyBased
         ("da", "Mette Hansen er journalist"), ("ro", "Ion Popescu este jurnalist"),
         ("ca", "Marta Puig és periodista"), ("hr", "Ivana Horvat novinarka je"),
         ("sk", "Jana Kováčová je redaktorkou"), ("nb", "Kari Nordmann er journalist"),
+        ("bg", "Мария Иванова е журналист"), ("sl", "Ana Novak je novinarka"), ("lt", "Ona Kazlauskienė yra"),
     ])
     func newsPageFooterInOtherLanguages(language: String, bio: String) throws {
         let (_, appended, a) = try split(try fixture("news/\(language).txt"))

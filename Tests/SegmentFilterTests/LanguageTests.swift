@@ -113,7 +113,7 @@ import Testing
     /// fixtures: articles, bios, notices, news pages in nine languages).
     @Test func knownLanguagesAreNotOutOfModel() throws {
         var names = ["article-with-tagalog-bio.txt", "article-news-page.txt", "artikel-nachrichtenseite.txt", "manual-with-notices.txt"]
-        names += ["es", "fr", "it", "nl", "pl", "pt", "ru", "sv", "cs", "tr", "vi", "ja", "zh", "ko", "el", "fi", "hu", "uk", "da", "ro", "ca", "hr", "sk", "nb", "blog-en"].map { "news/\($0).txt" }
+        names += ["es", "fr", "it", "nl", "pl", "pt", "ru", "sv", "cs", "tr", "vi", "ja", "zh", "ko", "el", "fi", "hu", "uk", "da", "ro", "ca", "hr", "sk", "nb", "bg", "sl", "lt", "blog-en"].map { "news/\($0).txt" }
         for name in names {
             for p in paragraphTexts(try fixture(name)) {
                 let g = id.identify(p)
