@@ -111,7 +111,7 @@ public final class DocumentFilter {
         // The register comparisons serve the cuts only: a one-paragraph document has none.
         let hasCuts = samples.count >= 2
         let styles = hasCuts ? samples.map { ParagraphStyle(utf8: $0, caseTable: caseTable) } : []
-        let grams = hasCuts ? Coherence.CharacterGrams(samples, from: Coherence.gramWindowStart(paragraphs: samples.count),
+        let grams = hasCuts ? Coherence.CharacterGrams(samples, characters: characters, from: Coherence.gramWindowStart(paragraphs: samples.count),
                                                        caseTable: caseTable, scratch: gramScratch) : Coherence.CharacterGrams()
         let coherence = Coherence.scores(vectors, styles: styles, grams: grams)
         // Cue patterns only where appended material can start: the first paragraphs always stay

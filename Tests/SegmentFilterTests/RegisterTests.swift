@@ -93,7 +93,7 @@ import Testing
         let paragraph = word.array(of: 0...12).map { $0.compactMap { $0 }.joined(separator: " ") }
         await propertyCheck(count: 150, input: paragraph.array(of: 2...10)) { texts in
             let sets = texts.map(RegisterTests.grams)
-            let g = RegisterTests.withUTF8(texts) { Coherence.CharacterGrams($0, from: 0, caseTable: RegisterTests.caseTable) }
+            let g = RegisterTests.withUTF8(texts) { Coherence.CharacterGrams($0, characters: $0.map(\.count), from: 0, caseTable: RegisterTests.caseTable) }
             for k in 1..<texts.count {
                 let primary = sets[0..<k].reduce(into: Set()) { $0.formUnion($1) }
                 let tail = sets[k...].reduce(into: Set()) { $0.formUnion($1) }
@@ -111,8 +111,8 @@ import Testing
     /// Only the paragraphs from `from` count as primary content.
     @Test func gramWindowLeavesEarlyParagraphsOut() {
         let texts = ["shared words here", "nothing alike", "other text", "shared words here"]
-        let all = RegisterTests.withUTF8(texts) { Coherence.CharacterGrams($0, from: 0, caseTable: RegisterTests.caseTable) }
-        let late = RegisterTests.withUTF8(texts) { Coherence.CharacterGrams($0, from: 1, caseTable: RegisterTests.caseTable) }
+        let all = RegisterTests.withUTF8(texts) { Coherence.CharacterGrams($0, characters: $0.map(\.count), from: 0, caseTable: RegisterTests.caseTable) }
+        let late = RegisterTests.withUTF8(texts) { Coherence.CharacterGrams($0, characters: $0.map(\.count), from: 1, caseTable: RegisterTests.caseTable) }
         #expect(all.shares(cut: 3).seen == 1)
         #expect(late.shares(cut: 3).seen < 0.5)
         #expect(late.shares(cut: 1).seen == 0)                    // no primary content in the window

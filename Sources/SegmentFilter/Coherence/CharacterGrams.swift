@@ -27,10 +27,12 @@ extension Coherence {
         /// No grams: every share reads as 0.
         public init() { from = 0; n = 0 }
 
-        /// Reads the paragraphs `from..<samples.count` (UTF-8); `caseTable` is the language
-        /// model's (lower-case letter or 0 per BMP code point). `scratch` holds the gram table
-        /// between documents (one per worker).
-        init(_ samples: [UnsafeBufferPointer<UInt8>], from: Int, caseTable: UnsafePointer<UInt16>, scratch: GramTable = GramTable()) {
+        /// Reads the paragraphs `from..<samples.count` (UTF-8) of `characters` code points each
+        /// (an upper bound will do: it sizes the table); `caseTable` is the language model's
+        /// (lower-case letter or 0 per BMP code point). `scratch` holds the gram table between
+        /// documents (one per worker).
+        init(_ samples: [UnsafeBufferPointer<UInt8>], characters: [Int], from: Int, caseTable: UnsafePointer<UInt16>,
+             scratch: GramTable = GramTable()) {
             // The table keeps paragraph numbers in a byte.
             let from = max(from, samples.count - 255)
             self.from = from
@@ -38,7 +40,7 @@ extension Coherence {
             let m = n - from
             guard m > 0 else { return }
             var budget = 0   // code points read, an upper bound on the distinct grams
-            for s in samples[from...] { budget += min(codePoints(s), Self.paragraphLimit) }
+            for c in characters[from...] { budget += min(c, Self.paragraphLimit) }
             var table = scratch.begin(grams: budget)
             distinct = [Int32](repeating: 0, count: m)
             usedEarlier = distinct
@@ -82,40 +84,24 @@ extension Coherence {
         /// (invalid UTF-8 ends the reading, as it ends language identification's).
         @inline(__always)
         static func forEachGram(_ bytes: UnsafeBufferPointer<UInt8>, caseTable: UnsafePointer<UInt16>, into table: inout GramTable.Document) {
-            guard let p = bytes.baseAddress else { return }
-            let end = bytes.count
+            // `paragraphLimit` code points lie within four times as many bytes.
+            let bytes = UnsafeBufferPointer(rebasing: bytes[0..<min(bytes.count, 4 * paragraphLimit)])
             // The three code points before, packed 21 bits each (63 bits), and how many there are.
             var window: UInt64 = 0
-            var have = 0, read = 0, i = 0
+            var have = 0, read = 0
             var pendingSpace = false
-            while i < end && read < paragraphLimit {
-                var v = UInt32(p[i])
-                if v < 0x80 {
-                    i &+= 1
-                } else {
-                    let n = v < 0xE0 ? 2 : (v < 0xF0 ? 3 : 4)
-                    guard v >= 0xC2, v <= 0xF4, i + n <= end else { return }
-                    v &= n == 2 ? 0x1F : (n == 3 ? 0x0F : 0x07)
-                    for j in 1..<n {
-                        let c = UInt32(p[i + j])
-                        guard c & 0xC0 == 0x80 else { return }
-                        v = v << 6 | (c & 0x3F)
-                    }
-                    i &+= n
-                }
+            _ = decodeUTF8(bytes) { v in
+                guard read < paragraphLimit else { return }
                 read &+= 1
-                var x = v
-                if v < 0x10000 {
-                    let l = caseTable[Int(v)]
-                    if l != 0 {
-                        x = UInt32(l)
-                    } else if v == 0x20 || (v >= 0x09 && v <= 0x0D) || (v >= 0x80 && isUnicodeSpace(v)) {
-                        // Runs of whitespace are one space, and only between other characters.
-                        pendingSpace = have > 0
-                        continue
-                    }
-                } else if let l = FeatureExtractor.letterOutsideBMP(Unicode.Scalar(v) ?? " ") {
+                let x: UInt32
+                if let l = FeatureExtractor.letter(v, caseTable: caseTable) {
                     x = l
+                } else if v == 0x20 || (v >= 0x09 && v <= 0x0D) || (v >= 0x80 && isUnicodeSpace(v)) {
+                    // Runs of whitespace are one space, and only between other characters.
+                    pendingSpace = have > 0
+                    return
+                } else {
+                    x = v
                 }
                 if pendingSpace {
                     pendingSpace = false

@@ -38,7 +38,7 @@ public struct ParagraphStyle: Sendable, Equatable {
         var last: UInt32 = 0x20
         _ = decodeUTF8(bytes) { v in
             codePoints &+= 1
-            let isLetter = v < 0x10000 ? caseTable[Int(v)] != 0 : FeatureExtractor.letterOutsideBMP(Unicode.Scalar(v) ?? " ") != nil
+            let isLetter = FeatureExtractor.letter(v, caseTable: caseTable) != nil
             let isSpace: Bool
             if isLetter {
                 letters &+= 1

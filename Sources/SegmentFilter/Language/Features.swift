@@ -41,13 +41,18 @@ struct FeatureExtractor {
 
     /// The lower-case form of a letter, or nil for a separator.
     @inline(__always)
-    func letter(_ scalar: Unicode.Scalar) -> UInt32? {
-        let v = scalar.value
+    func letter(_ scalar: Unicode.Scalar) -> UInt32? { FeatureExtractor.letter(scalar.value, caseTable: model.caseTable) }
+
+    /// The lower-case form of code point `v` if it is a letter, or nil, by a model's case table
+    /// (what language identification, the style measurements and the character grams all
+    /// call a letter).
+    @inline(__always)
+    static func letter(_ v: UInt32, caseTable: UnsafePointer<UInt16>) -> UInt32? {
         if v < 0x10000 {
-            let l = model.caseTable[Int(v)]
+            let l = caseTable[Int(v)]
             return l == 0 ? nil : UInt32(l)
         }
-        return FeatureExtractor.letterOutsideBMP(scalar)
+        return letterOutsideBMP(Unicode.Scalar(v) ?? " ")
     }
 
     /// `letter` for a code point the case table does not cover.

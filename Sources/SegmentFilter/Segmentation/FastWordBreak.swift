@@ -153,22 +153,9 @@ final class FastWordBreak {
             if b0 < 0x80 {
                 c = ascii[Int(b0)]
             } else {
-                var v: UInt32
-                if b0 < 0xC2 || b0 > 0xEF { return false }   // invalid, or outside the BMP
-                if b0 < 0xE0 {
-                    guard i + 1 < n else { return false }
-                    let b1 = base[i + 1]
-                    guard b1 & 0xC0 == 0x80 else { return false }
-                    v = UInt32(b0 & 0x1F) << 6 | UInt32(b1 & 0x3F)
-                    len = 2
-                } else {
-                    guard i + 2 < n else { return false }
-                    let b1 = base[i + 1], b2 = base[i + 2]
-                    guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80 else { return false }
-                    v = UInt32(b0 & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
-                    guard v >= 0x800, v & 0xF800 != 0xD800 else { return false }
-                    len = 3
-                }
+                // Invalid, or outside the BMP: ICU's.
+                guard let (v, length) = decodeMultibyteBMP(base, at: i, count: n) else { return false }
+                len = length
                 c = classOf(v)
                 if c == FastWordBreak.fallback { return false }
             }
@@ -209,16 +196,9 @@ final class FastWordBreak {
                         var l = 1
                         if b < 0x80 {
                             d = ascii[Int(b)]
-                        } else if b >= 0xC2 && b < 0xE0 {
-                            guard i + 1 < n, base[i + 1] & 0xC0 == 0x80 else { break }
-                            d = classOf(UInt32(b & 0x1F) << 6 | UInt32(base[i + 1] & 0x3F))
-                            l = 2
-                        } else if b >= 0xE0 && b <= 0xEF {
-                            guard i + 2 < n, base[i + 1] & 0xC0 == 0x80, base[i + 2] & 0xC0 == 0x80 else { break }
-                            let v = UInt32(b & 0x0F) << 12 | UInt32(base[i + 1] & 0x3F) << 6 | UInt32(base[i + 2] & 0x3F)
-                            guard v >= 0x800, v & 0xF800 != 0xD800 else { break }
+                        } else if let (v, length) = decodeMultibyteBMP(base, at: i, count: n) {
                             d = classOf(v)
-                            l = 3
+                            l = length
                         } else {
                             break
                         }

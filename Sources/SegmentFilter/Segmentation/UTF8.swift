@@ -11,21 +11,12 @@ func decodeUTF8(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt32) -> Void) -
             i &+= 1
             continue
         }
-        var v: UInt32
         if b0 < 0xC2 || b0 > 0xF4 { return false }
-        if b0 < 0xE0 {
-            guard i + 1 < end else { return false }
-            let b1 = UInt32(p[i + 1])
-            guard b1 & 0xC0 == 0x80 else { return false }
-            v = (b0 & 0x1F) << 6 | (b1 & 0x3F)
-            i &+= 2
-        } else if b0 < 0xF0 {
-            guard i + 2 < end else { return false }
-            let b1 = UInt32(p[i + 1]), b2 = UInt32(p[i + 2])
-            guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80 else { return false }
-            v = (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F)
-            guard v >= 0x800, v & 0xF800 != 0xD800 else { return false }
-            i &+= 3
+        var v: UInt32
+        if b0 < 0xF0 {
+            guard let (bmp, length) = decodeMultibyteBMP(p, at: i, count: end) else { return false }
+            v = bmp
+            i &+= length
         } else {
             guard i + 3 < end else { return false }
             let b1 = UInt32(p[i + 1]), b2 = UInt32(p[i + 2]), b3 = UInt32(p[i + 3])
@@ -37,4 +28,24 @@ func decodeUTF8(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt32) -> Void) -
         body(v)
     }
     return true
+}
+
+/// The code point of the two- or three-byte UTF-8 sequence at `p[i]` (of `count` bytes) and its
+/// length; nil when the sequence is invalid (overlong, a surrogate, truncated) or is not a two-
+/// or three-byte one (ASCII, a four-byte lead, a stray continuation byte).
+@inline(__always)
+func decodeMultibyteBMP(_ p: UnsafePointer<UInt8>, at i: Int, count end: Int) -> (value: UInt32, length: Int)? {
+    let b0 = UInt32(p[i])
+    if b0 >= 0xC2 && b0 < 0xE0 {
+        guard i + 1 < end else { return nil }
+        let b1 = UInt32(p[i + 1])
+        guard b1 & 0xC0 == 0x80 else { return nil }
+        return ((b0 & 0x1F) << 6 | (b1 & 0x3F), 2)
+    }
+    guard b0 >= 0xE0 && b0 <= 0xEF, i + 2 < end else { return nil }
+    let b1 = UInt32(p[i + 1]), b2 = UInt32(p[i + 2])
+    guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80 else { return nil }
+    let v = (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F)
+    guard v >= 0x800, v & 0xF800 != 0xD800 else { return nil }
+    return (v, 3)
 }
