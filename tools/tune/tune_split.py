@@ -149,33 +149,67 @@ DROPPED = set()
 
 
 def fit_topic(rows, s):
-    """Logistic regression of "this candidate cut is the true one" on the cut's block features,
-    over every candidate cut with at least two primary paragraphs of the documents whose tail
-    (if any) is in the primary language and has no cue pattern: the cases the term exists for
-    (kinds `none` and `off-topic`); sets the topic_* settings."""
-    X, y = [], []
+    """The topic-shift logit, fitted as the decision uses it: per document, one choice among
+    "nothing appended" (logit 0) and every candidate cut k (logit z_k), with probability
+    softmax over the choices, maximising the likelihood of the true choice (L2 penalty TOPIC_L2
+    on the standardised weights). The documents are those whose tail (if any) is in the primary
+    language and has no cue pattern: the cases the term exists for (kinds `none` and
+    `off-topic`); candidate cuts leave at least two primary paragraphs and at most half the
+    document as tail. Sets the topic_* settings.
+
+    Why not a logistic regression over cuts, one by one (what this did before): that treats the
+    cut one paragraph off the true one like a cut in a document with nothing appended, and an
+    off-topic document's many wrong cuts outweigh its one right one. The decision only asks
+    which choice per document scores highest; fitting that choice raised cross-validated exact
+    accuracy from 89.7% to 91.7% at the same held-out false-split rate (1.0%)."""
+    feats, sizes, gold = [], [], []
     for r in rows:
         if r["kind"] not in ("none", "off-topic"):
             continue
         n = len(r["paras"])
+        xs, g = [], -1
         for k in range(max(2, n - MAX_TAIL, (n + 1) // 2), n):
             b = r["paras"][k].get("cut_blocks")
             if b is not None:
-                X.append([0.0 if key in DROPPED else v for key, v in zip(TOPIC_KEYS[1:], topic_features(b, k, n))])
-                y.append(1.0 if k == r["gold"] else 0.0)
-    X, y = np.array(X), np.array(y)
+                if k == r["gold"]:
+                    g = len(xs)
+                xs.append([0.0 if key in DROPPED else v for key, v in zip(TOPIC_KEYS[1:], topic_features(b, k, n))])
+        if not xs or (r["gold"] != n and g < 0):   # no candidates, or the true cut is not one
+            continue
+        feats.extend(xs)
+        sizes.append(len(xs))
+        gold.append(g)
+    X = np.array(feats)
     mu, sd = X.mean(0), X.std(0) + 1e-9
     Z = np.hstack([(X - mu) / sd, np.ones((len(X), 1))])
+    starts = np.r_[0, np.cumsum(sizes)[:-1]]
+    doc = np.repeat(np.arange(len(sizes)), sizes)
+    y = np.zeros(len(X))
+    for d, g in enumerate(gold):
+        if g >= 0:
+            y[starts[d] + g] = 1
     w = np.zeros(Z.shape[1])
-    for _ in range(3000):
-        p = 1 / (1 + np.exp(-Z @ w))
-        w -= 0.5 * (Z.T @ (p - y) / len(y) + 1e-3 * np.r_[w[:-1], 0])
+    m, v = np.zeros_like(w), np.zeros_like(w)
+    for it in range(1, 2001):   # Adam; the loss is convex, so the start does not matter
+        z = Z @ w
+        top = np.maximum(np.maximum.reduceat(z, starts), 0)   # the "nothing appended" choice is 0
+        e = np.exp(z - top[doc])
+        p = e / (np.add.reduceat(e, starts) + np.exp(-top))[doc]
+        grad = Z.T @ (p - y) / len(sizes) + TOPIC_L2 * np.r_[w[:-1], 0]
+        m = 0.9 * m + 0.1 * grad
+        v = 0.999 * v + 0.001 * grad * grad
+        w -= 0.05 * (m / (1 - 0.9 ** it)) / (np.sqrt(v / (1 - 0.999 ** it)) + 1e-8)
     raw = w[:-1] / sd
     out = dict(s)
     out["topic_bias"] = float(w[-1] - (w[:-1] * mu / sd).sum())
-    for key, v in zip(TOPIC_KEYS[1:], raw):
-        out[key] = float(v)
+    for key, val in zip(TOPIC_KEYS[1:], raw):
+        out[key] = float(val)
     return out
+
+
+# Chosen by cross-validation among 1e-3, 2e-3, 3e-3, 5e-3 and 1e-2 (exact 91.3, 91.7, 91.3, 90.9
+# and 90.6%; held-out false splits 1.3% for 1e-3, 1.0% for the others).
+TOPIC_L2 = 2e-3
 
 
 def decide(row, s, weights):
@@ -208,6 +242,12 @@ def decide(row, s, weights):
     return best
 
 
+def start_of(row, k):
+    """The code point where paragraph k starts (the document's end for k = n)."""
+    paras = row["paras"]
+    return paras[k]["start"] if k < len(paras) else paras[-1]["end"] if paras else 0
+
+
 def score(rows, s, weights):
     exact = sum(decide(r, s, weights) == r["gold"] for r in rows)
     none = [r for r in rows if r["gold"] == len(r["paras"])]
@@ -236,7 +276,7 @@ GRID = {
 
 
 def fit(rows, weights, start):
-    """The topic-shift logit by logistic regression, then an exhaustive search over GRID (the
+    """The topic-shift logit (`fit_topic`), then an exhaustive search over GRID (the
     other settings stay as the rule set has them)."""
     start = fit_topic(rows, start)
     best, best_v = dict(start), objective(rows, start, weights)
@@ -312,12 +352,16 @@ def main():
     for r in rows:
         folds[zlib.crc32(r["id"].encode()) % a.folds].append(r)
     tot_exact = tot_n = tot_false = tot_none = 0
+    lost = kept = 0   # primary code points cut off by a held-out decision, of all primary code points
     by_kind = {}
     for i in range(a.folds):
         train = [r for j, f in enumerate(folds) if j != i for r in f]
         s = fit(train, weights, start)
         for r in folds[i]:
-            ok = decide(r, s, weights) == r["gold"]
+            cut = decide(r, s, weights)
+            ok = cut == r["gold"]
+            lost += max(0, start_of(r, r["gold"]) - start_of(r, cut))
+            kept += start_of(r, r["gold"])
             tot_exact += ok
             tot_n += 1
             k = by_kind.setdefault(r["kind"], [0, 0])
@@ -327,7 +371,8 @@ def main():
                 tot_none += 1
                 tot_false += not ok
         print("fold %d: %d docs, held-out exact %.1f%%" % (i, len(folds[i]), 100 * sum(decide(r, s, weights) == r["gold"] for r in folds[i]) / max(1, len(folds[i]))))
-    print("cross-validated: exact %.1f%%, false splits %.1f%%" % (100 * tot_exact / tot_n, 100 * tot_false / max(1, tot_none)))
+    print("cross-validated: exact %.1f%%, false splits %.1f%%, primary lost %.2f%%"
+          % (100 * tot_exact / tot_n, 100 * tot_false / max(1, tot_none), 100 * lost / max(1, kept)))
     print("  by kind: " + ", ".join("%s %.1f%%" % (k, 100 * v[0] / v[1]) for k, v in sorted(by_kind.items())))
     final = fit(rows, weights, start)
     acc, fs = score(rows, final, weights)

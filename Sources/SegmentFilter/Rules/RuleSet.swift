@@ -139,31 +139,31 @@ public struct SplitSettings: Sendable, Equatable {
         /// Scale of the term; 0 turns it off.
         public var weight = 0.5
         /// The logit's constant: more negative, fewer topic cuts.
-        public var bias = -2.8
+        public var bias = -6.89
         /// Per unit of similarity between the primary block and the tail block.
-        public var across = -5.07
+        public var across = -6.84
         /// Per unit of that similarity relative to the primary block's own cohesion.
-        public var relative = -1.07
+        public var relative = -1.35
         /// Per unit of the tail's own cohesion.
-        public var tailCohesion = 5.9
+        public var tailCohesion = 3.81
         /// Per unit of ln(tail paragraphs).
-        public var tailLength = 0.641
+        public var tailLength = 2.06
         /// Per unit of ln(primary paragraphs).
-        public var primaryLength = 1.32
+        public var primaryLength = 4.67
         /// Per unit of the tail's highest similarity to one nearby primary paragraph.
-        public var nearest = -7.28
+        public var nearest = -5.79
         /// Per unit of the tail's share of reused vocabulary above the primary paragraphs'
         /// usual share (`seen − primarySeen`).
-        public var seenGap = -1.19
+        public var seenGap = -2.0
         /// Per unit of the smallest share of reused vocabulary of one tail paragraph.
-        public var leastSeen = 2.93
+        public var leastSeen = 0.336
         /// Per unit of the tail's share of character 4-grams the primary content has.
-        public var gramSeen = -5.6
+        public var gramSeen = -9.51
         /// Per unit of that share above the last primary paragraph's (`gramSeen − primaryGramSeen`).
-        public var gramSeenGap = -1.22
+        public var gramSeenGap = -0.105
         /// Per unit of style shift, one weight per ``ParagraphStyle`` measurement (in its
         /// `values` order; rule keys `topic_style_` + its name).
-        public var style: [Double] = [0.938, -0.251, 0.0928, 0.266, 0.006, 0.154, -0.0851]
+        public var style: [Double] = [0.89, -0.224, 0.164, 0.212, 0.0256, 0.499, -0.0928]
         public init() {}
 
         /// The logit for a cut before paragraph `cut` of `paragraphs`.
