@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -91,16 +92,44 @@ public final class JSONLProcessor {
         case blank
     }
 
+    /// A batch of input lines and, once its analysis is done, their outcomes.
+    private final class Batch: @unchecked Sendable {
+        let lines: [([UInt8], Bool)]
+        let firstLine: Int
+        var outcomes: [Outcome] = []
+        private let done = DispatchGroup()
+        init(_ lines: [([UInt8], Bool)], firstLine: Int) {
+            self.lines = lines
+            self.firstLine = firstLine
+        }
+        /// Analyses the batch on another thread; `wait` returns when the outcomes are there.
+        func start(_ processor: JSONLProcessor, explain: Bool) {
+            // The processor's workers serve one batch at a time: `run` waits for this one
+            // before it starts the next.
+            nonisolated(unsafe) let processor = processor
+            DispatchQueue.global().async(group: done) { self.outcomes = processor.process(self.lines, explain: explain) }
+        }
+        func wait() { done.wait() }
+    }
+
     /// Processes every line of `reader`. Throws `DataError` under `.fail`, `IOError` on I/O.
+    ///
+    /// With more than one job, this thread reads the next batch and writes the previous one
+    /// while the workers analyse the current one: reading and writing are the run's only
+    /// serial parts, and left between the batches they idle every worker. With one job the
+    /// analysis runs on this thread, so a one-job run uses one core.
     public func run(_ reader: LineReader, output: ByteWriter, rejects: ByteWriter, explain: ByteWriter?,
                     attributes: ByteWriter? = nil) throws -> RunSummary {
         var summary = RunSummary()
-        var batch: [([UInt8], Bool)] = []
-        var firstLine = 1
-        func flushBatch() throws {
-            let outcomes = process(batch, explain: explain != nil)
-            for (i, outcome) in outcomes.enumerated() {
-                let lineNo = firstLine + i
+        var lines: [([UInt8], Bool)] = []
+        var nextLine = 1
+        var inFlight: Batch? = nil
+        // An error must not leave the workers running on a batch.
+        defer { inFlight?.wait() }
+        func write(_ batch: Batch) throws {
+            for (i, outcome) in batch.outcomes.enumerated() {
+                let lineNo = batch.firstLine + i
+                let line = batch.lines[i].0
                 switch outcome {
                 case .blank:
                     summary.blankLines += 1
@@ -125,25 +154,46 @@ public final class JSONLProcessor {
                         throw DataError(source: reader.displayName, line: lineNo, reason: reason)
                     case .skip:
                         try rejects.write("\(reader.displayName):\(lineNo): \(reason)\t")
-                        try rejects.write(batch[i].0)
+                        try rejects.write(line)
                         try rejects.write("\n")
                     case .pass:
                         summary.passedThrough += 1
                         summary.written += 1
-                        try output.write(batch[i].0)
+                        try output.write(line)
                         try output.write("\n")
                     }
                 }
-                summary.bytes += batch[i].0.count + 1
+                summary.bytes += line.count + 1
             }
-            firstLine += batch.count
-            batch.removeAll(keepingCapacity: true)
         }
-        while try reader.nextLine(limit: options.maxLineBytes, { line, tooLong in batch.append((Array(line), tooLong)) }) {
+        /// Hands the lines read so far to the workers; with `finish`, also waits for them and
+        /// writes everything.
+        func dispatch(finish: Bool) throws {
+            let batch = Batch(lines, firstLine: nextLine)
+            nextLine += lines.count
+            lines = []
+            let previous = inFlight
+            previous?.wait()
+            inFlight = nil
+            if workers.count == 1 {
+                batch.outcomes = process(batch.lines, explain: explain != nil)
+                try write(batch)
+                return
+            }
+            batch.start(self, explain: explain != nil)
+            inFlight = batch
+            if let previous { try write(previous) }
+            if finish {
+                batch.wait()
+                inFlight = nil
+                try write(batch)
+            }
+        }
+        while try reader.nextLine(limit: options.maxLineBytes, { line, tooLong in lines.append((Array(line), tooLong)) }) {
             // A full batch, or an input that has nothing more ready (an interactive pipe): finish
             // what is there and pass it on before blocking on the next read.
-            if batch.count >= batchSize || reader.isDrained {
-                try flushBatch()
+            if lines.count >= batchSize || reader.isDrained {
+                try dispatch(finish: reader.isDrained || Interruption.received != 0)
                 if reader.isDrained { try output.flush() }
                 if Interruption.received != 0 {
                     try output.flush()
@@ -151,7 +201,7 @@ public final class JSONLProcessor {
                 }
             }
         }
-        try flushBatch()
+        try dispatch(finish: true)
         try output.flush()
         try rejects.flush()
         return summary
@@ -164,15 +214,18 @@ public final class JSONLProcessor {
             for i in batch.indices { outcomes[i] = record(batch[i].0, tooLong: batch[i].1, worker: workers[0], explain: explain) }
             return outcomes
         }
+        let next = Atomic<Int>(0)
         outcomes.withUnsafeMutableBufferPointer { out in
-            // Each worker writes only its own slots and uses only its own DocumentFilter.
+            // Each worker writes only the slots it claimed and uses only its own DocumentFilter.
+            // Records are claimed one at a time, so a worker that drew short documents does not
+            // wait at the end of the batch for one that drew long ones.
             nonisolated(unsafe) let results = out
             nonisolated(unsafe) let me = self
             DispatchQueue.concurrentPerform(iterations: jobs) { w in
-                var i = w
-                while i < batch.count {
+                while true {
+                    let i = next.add(1, ordering: .relaxed).oldValue
+                    guard i < batch.count else { break }
                     results[i] = me.record(batch[i].0, tooLong: batch[i].1, worker: me.workers[w], explain: explain)
-                    i += jobs
                 }
             }
         }
