@@ -234,6 +234,19 @@ int32_t sf_regex_matches16_from(sf_regex *r, const uint16_t *text, int32_t len, 
     return found ? 1 : 0;
 }
 
+int32_t sf_regex_set_text16(sf_regex *r, const uint16_t *text, int32_t len) {
+    UErrorCode status = U_ZERO_ERROR;
+    uregex_setText(r->re, (const UChar *)text, len, &status);
+    return U_FAILURE(status) ? -1 : 0;
+}
+
+int32_t sf_regex_looking_at16(sf_regex *r, int32_t start) {
+    UErrorCode status = U_ZERO_ERROR;
+    UBool there = uregex_lookingAt(r->re, start, &status);
+    if (U_FAILURE(status)) return -1;
+    return there ? 1 : 0;
+}
+
 int32_t sf_case_closure_extras(const char *name, int32_t len, char *out, int32_t cap) {
     if (len < 0 || len > 200 || cap <= 0) return -1;
     UChar pattern[256];

@@ -238,6 +238,28 @@ final class CompiledPattern {
         return sf_regex_matches16_from(handle, text.baseAddress, Int32(text.count), Int32(start), alsoAtZero ? 1 : 0) == 1
     }
 
+    /// Whether the pattern has a match in `text` (UTF-16) that starts where `starts` allows,
+    /// `folded` being the text's case folding with the same positions, and no leading literal
+    /// occurring before `from`. ICU is asked only at those positions (and not compiled when
+    /// there are none). A match that ICU abandons at its work limit counts as none there.
+    func matches(utf16 text: UnsafeBufferPointer<UInt16>, folded: UnsafeBufferPointer<UInt16>, starts: MatchStarts, from: Int) -> Bool {
+        var ready: OpaquePointer? = nil
+        func lookingAt(_ p: Int) -> Bool {
+            if ready == nil {
+                guard let handle, sf_regex_set_text16(handle, text.baseAddress, Int32(text.count)) == 0 else { return false }
+                ready = handle
+            }
+            return sf_regex_looking_at16(ready, Int32(p)) == 1
+        }
+        let atZero = starts.anchoredMayMatch(text, folded: folded)
+        if atZero && lookingAt(0) { return true }
+        switch starts.tryStarts(in: folded, from: from, skippingZero: atZero, lookingAt) {
+        case .matched: return true
+        case .noMatch: return false
+        case .searchFrom(let p): return matches(utf16: text, from: p)
+        }
+    }
+
     /// Whether the pattern matches somewhere in `text`. A match that ICU abandons at its work
     /// limit (pathological input) counts as no match.
     func matches(_ text: UnsafeBufferPointer<UInt8>) -> Bool {

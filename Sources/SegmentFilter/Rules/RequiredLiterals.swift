@@ -392,20 +392,38 @@ extension RequiredLiterals {
     /// up. A branch that starts with `^` can only match at the start of the text: it adds no
     /// literal, and `anchored` says that a match at 0 must be tried too.
     static func leading(of regex: String) -> (literals: Set<String>, offset: Int, anchored: Bool)? {
+        starts(of: regex).flatMap(leading)
+    }
+
+    /// ``leading(of:)`` from the regex's ``starts(of:)``.
+    static func leading(_ lead: Parser.Lead) -> (literals: Set<String>, offset: Int, anchored: Bool)? {
+        guard let u = usable(lead.literals) else { return nil }
+        return (Set(u), lead.offset, lead.anchored)
+    }
+
+    /// What ``leading(of:)`` finds, also when every branch is anchored (no literal), and for the
+    /// anchored branches what follows the `^` (``Parser/Lead``); `nil` when the analysis gives up.
+    static func starts(of regex: String) -> Parser.Lead? {
         // The rest of a branch is skipped by its structure: not with quoting or free spacing
         // (whose comments may hold parentheses) anywhere.
         let scalars = Array(regex.unicodeScalars)
         for k in scalars.indices where scalars[k] == "\\" && k + 1 < scalars.count && scalars[k + 1] == "Q" { return nil }
+        var multiLine = false
         for k in scalars.indices where scalars[k] == "(" && k + 1 < scalars.count && scalars[k + 1] == "?" {
-            var j = k + 2
+            var j = k + 2, on = true
             while j < scalars.count, scalars[j].properties.isAlphabetic || scalars[j] == "-" {
                 if scalars[j] == "x" { return nil }
+                if scalars[j] == "-" { on = false }
+                if scalars[j] == "m" && on { multiLine = true }
                 j += 1
             }
         }
         var parser = Parser(scalars)
-        guard let lead = parser.leadAlternation(), parser.atEnd, let u = usable(lead.literals) else { return nil }
-        return (Set(u), lead.offset, lead.anchored)
+        guard var lead = parser.leadAlternation(), parser.atEnd else { return nil }
+        // A flag group lasts to the end of its group, over later branches too: with multi-line
+        // mode turned on anywhere, a `^` is not known to match only at 0.
+        if multiLine { lead.atZero = nil }
+        return lead
     }
 
     /// The most UTF-16 units one code point matched by a set or escape can take.
@@ -416,22 +434,30 @@ extension RequiredLiterals {
 }
 
 extension RequiredLiterals.Parser {
-    typealias Lead = (literals: [String], offset: Int, anchored: Bool)
+    /// `literals` and `offset` as ``RequiredLiterals/leading(of:)`` gives them (the literals of
+    /// the branches not anchored), `anchored` when a branch starts with `^`, and `atZero` the
+    /// literals one of which every match of such a branch has right after the white space at
+    /// the start of the text (`^\s*` then a literal; none of them starts with white space),
+    /// `nil` when unknown (empty when no branch is anchored).
+    typealias Lead = (literals: [String], offset: Int, anchored: Bool, atZero: [String]?)
 
     mutating func leadAlternation() -> Lead? {
         var literals: [String] = []
         var offset = 0
         var anchored = false
+        var atZero: [String]? = []
         while true {
             guard let b = leadSequence() else { return nil }
             literals += b.literals
             anchored = anchored || b.anchored
+            if let a = b.atZero, let z = atZero { atZero = z + a } else { atZero = nil }
             offset = max(offset, b.offset)
             if literals.count > RequiredLiterals.maxLiterals { return nil }
             if peek() == "|" { i += 1; continue }
             break
         }
-        return (literals, offset, anchored)
+        if let z = atZero, z.count > RequiredLiterals.maxLiterals { atZero = nil }
+        return (literals, offset, anchored, atZero)
     }
 
     /// Reads a quantifier after a bounded atom of `width` units: the added width, or `nil`.
@@ -496,7 +522,7 @@ extension RequiredLiterals.Parser {
                 guard skipBranch() else { return nil }
                 var utf8: [UInt8] = []
                 for c in run { UTF8.encode(c) { utf8.append($0) } }
-                return ([String(decoding: utf8, as: UTF8.self)], width, false)
+                return ([String(decoding: utf8, as: UTF8.self)], width, false, [])
             }
             switch c {
             case "^":
@@ -504,8 +530,10 @@ extension RequiredLiterals.Parser {
                 // branch can match nowhere else, whatever comes before it here (zero-width, or
                 // atoms that must then match nothing) and after.
                 i += 1
-                guard noQuantifier(), skipBranch() else { return nil }
-                return ([], 0, true)
+                guard noQuantifier() else { return nil }
+                let atZero = width == 0 ? literalsAfterSpace() : nil
+                guard skipBranch() else { return nil }
+                return ([], 0, true, atZero)
             case "$", "*", "+", "?", "{":
                 return nil
             case ".":
@@ -577,6 +605,22 @@ extension RequiredLiterals.Parser {
         guard let q = parseQuantifier() else { return nil }
         if let (lo, _) = q, lo < 1 { return nil }
         guard skipBranch() else { return nil }
-        return (inner.literals, width + inner.offset, inner.anchored)
+        return (inner.literals, width + inner.offset, inner.anchored, width == 0 || !inner.anchored ? inner.atZero : nil)
+    }
+
+    /// After a `^` with nothing before it: `\s*` (or nothing), then a branch that starts with
+    /// one of these literals at once (the branch then read to its end), or `nil` (nothing read).
+    private mutating func literalsAfterSpace() -> [String]? {
+        let start = i
+        if peek() == "\\", peek(1) == "s", peek(2) == "*" {
+            i += 3
+            if let m = peek(), m == "?" || m == "+" { i += 1 }
+        }
+        if let lead = leadSequence(), !lead.literals.isEmpty, lead.offset == 0, !lead.anchored,
+           lead.literals.allSatisfy({ $0.unicodeScalars.first.map { !$0.properties.isWhitespace } ?? false }) {
+            return lead.literals
+        }
+        i = start
+        return nil
     }
 }

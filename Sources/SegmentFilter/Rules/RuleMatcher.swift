@@ -32,6 +32,8 @@ public final class RuleMatcher {
         let leadOffset: [Int]
         /// Per pattern: whether some branch starts with `^` (a match at 0 must be tried as well).
         let leadAnchored: [Bool]
+        /// Per pattern: where its matches can start, to ask ICU only there.
+        let starts: [MatchStarts?]
 
         init(_ patterns: [RuleSet.Pattern]) {
             // Each pattern's clauses, and its leading literals as one more clause unless one of
@@ -40,10 +42,13 @@ public final class RuleMatcher {
             // anyway cost more than the searches it shortened.)
             var clauses: [[Set<String>]?] = []
             var leadIndex: [Int] = [], offsets: [Int] = [], anchored: [Bool] = []
+            var starts: [MatchStarts?] = []
             for p in patterns {
                 var c = RequiredLiterals.clauses(of: p.regex) ?? []
                 var index = -1, offset = 0, atZero = false
-                if let lead = RequiredLiterals.leading(of: p.regex) {
+                let s = RequiredLiterals.starts(of: p.regex)
+                starts.append(MatchStarts(p.regex, starts: s))
+                if let lead = s.flatMap(RequiredLiterals.leading) {
                     if let k = c.firstIndex(of: lead.literals) {
                         index = k
                     } else if !lead.anchored {
@@ -63,6 +68,7 @@ public final class RuleMatcher {
             leadClause = leadIndex.enumerated().map { k, index in index < 0 ? -1 : scanner.clauseID(pattern: k, index) }
             leadOffset = offsets
             leadAnchored = anchored
+            self.starts = starts
         }
     }
 
@@ -153,20 +159,28 @@ public final class RuleMatcher {
         // Whether positions in the folded text are positions in the text: case folding never
         // shortens a character, so when the lengths agree no character changed length.
         var samePositions = false
+        var f = UnsafeBufferPointer<UInt16>(start: nil, count: 0)
         if anyFiltered {
-            let f = folded(utf16, ascii: ascii)
+            f = folded(utf16, ascii: ascii)
             samePositions = f.count == utf16.count
             filter.scanner.scan(f, into: &candidate, clauses: &clauseHits)
         }
         var out: [RuleSet.Pattern] = []
         for k in eligible where candidate[k] {
-            // A match starts at most `leadOffset` before an occurrence of one of its leading
-            // literals, so none starts before the first occurrence minus that (but at 0, for
-            // a branch anchored there).
-            var start = 0
             let lead = filter.leadClause[k]
-            if samePositions, lead >= 0 { start = max(0, Int(clauseHits[lead]) - filter.leadOffset[k]) }
-            if compiled[k].matches(utf16: utf16, from: start, alsoAtZero: filter.leadAnchored[k]) { out.append(compiled[k].pattern) }
+            let matched: Bool
+            if samePositions, let starts = filter.starts[k] {
+                // No leading literal occurs before the scanner's first one.
+                matched = compiled[k].matches(utf16: utf16, folded: f, starts: starts, from: lead >= 0 ? max(0, Int(clauseHits[lead])) : 0)
+            } else {
+                // A match starts at most `leadOffset` before an occurrence of one of its leading
+                // literals, so none starts before the first occurrence minus that (but at 0, for
+                // a branch anchored there).
+                var start = 0
+                if samePositions, lead >= 0 { start = max(0, Int(clauseHits[lead]) - filter.leadOffset[k]) }
+                matched = compiled[k].matches(utf16: utf16, from: start, alsoAtZero: filter.leadAnchored[k])
+            }
+            if matched { out.append(compiled[k].pattern) }
         }
         return out
     }
