@@ -351,8 +351,16 @@ enum RequiredLiterals {
             i += 2
             switch e {
             case "b", "B", "A", "z", "Z", "G": return .empty
-            case "d", "D", "w", "W", "s", "S", "h", "H", "v", "V", "R", "X", "n", "t", "r", "f", "e", "a":
+            case "d", "D", "w", "W", "s", "S", "h", "H", "v", "V", "R", "X":
                 return .unknown
+            // A control character, which has no case: required like any literal (a pattern that
+            // spans lines needs a newline, which a paragraph of one line does not have).
+            case "n": return .literal("\n")
+            case "t": return .literal("\t")
+            case "r": return .literal("\r")
+            case "f": return .literal("\u{0C}")
+            case "e": return .literal("\u{1B}")
+            case "a": return .literal("\u{07}")
             case "p", "P", "N": skipBracedOr(1); return .unknown   // \p{L}, \pL
             case "x": skipBracedOr(2); return .unknown             // \x{1F600}, \x41
             case "u": i += 4; return .unknown
