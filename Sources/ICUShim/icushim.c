@@ -300,3 +300,19 @@ int32_t sf_fold16(const uint16_t *text, int32_t len, uint16_t *out, int32_t cap)
     int32_t n = u_strFoldCase((UChar *)out, cap, (const UChar *)text, len, U_FOLD_CASE_DEFAULT, &status);
     return U_FAILURE(status) || n > cap ? -1 : n;
 }
+
+int32_t sf_unit_info(uint16_t unit) {
+    if (U16_IS_SURROGATE(unit)) return 0;
+    int32_t info = 0;
+    UChar src[1] = {unit};
+    UChar folded[4];
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t n = u_strFoldCase(folded, 4, src, 1, U_FOLD_CASE_DEFAULT, &status);
+    if (U_SUCCESS(status) && n == 1 && !U16_IS_SURROGATE(folded[0])) info = folded[0] | 0x10000;
+    status = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
+    if (U_SUCCESS(status) && unorm2_getCombiningClass(nfc, unit) == 0 &&
+        unorm2_quickCheck(nfc, src, 1, &status) == UNORM_YES && U_SUCCESS(status))
+        info |= 0x20000;
+    return info;
+}

@@ -117,6 +117,12 @@ int32_t sf_nfc16(const uint16_t *text, int32_t len, uint16_t *out, int32_t cap);
 // when `cap` is too small (3 x len is always enough).
 int32_t sf_fold16(const uint16_t *text, int32_t len, uint16_t *out, int32_t cap);
 
+// What the rule matcher needs to know of one UTF-16 unit (not a surrogate: 0 for those): bits
+// 0-15 its full case folding and bit 16 set when that folding is one unit (not a surrogate);
+// bit 17 set when the unit is NFC-inert for the quick check: NFC_Quick_Check Yes and canonical
+// combining class 0 (text of such units only is NFC, as sf_nfc16 finds).
+int32_t sf_unit_info(uint16_t unit);
+
 // MARK: Memory hints (not ICU, but this is the C module the library already imports)
 
 // Asks the CPU to start loading the cache line at `p`: the language model's hash table and

@@ -18,6 +18,7 @@ public final class RuleMatcher {
     private var utf16Buffer = ScratchBuffer<UInt16>()
     private var nfcBuffer = ScratchBuffer<UInt16>()
     private var foldBuffer = ScratchBuffer<UInt16>()
+    private var units = UnitProperties()
     private var eligible: [Int] = []
     private var candidate: [Bool] = []
     private var clauseHits: [Int32] = []
@@ -135,6 +136,7 @@ public final class RuleMatcher {
         utf16Buffer.free()
         nfcBuffer.free()
         foldBuffer.free()
+        units.free()
     }
 
     /// A matcher with its own regex clones, for another thread.
@@ -229,11 +231,17 @@ public final class RuleMatcher {
         // No more UTF-16 units than bytes.
         let out = utf16Buffer.reserve(n)
         var count = 0
+        // Whether every unit leaves the text NFC (ASCII does).
+        var inert = true
+        let lookup = units.lookup()
         let valid = decodeUTF8(text) { v in
             if v < 0x10000 {
-                out[count] = UInt16(truncatingIfNeeded: v)
+                let u = UInt16(truncatingIfNeeded: v)
+                out[count] = u
                 count &+= 1
+                if inert && v >= 0x80 { inert = lookup.isInert(u) }
             } else {
+                inert = false
                 out[count] = UInt16(truncatingIfNeeded: 0xD7C0 &+ (v >> 10))
                 out[count &+ 1] = UInt16(truncatingIfNeeded: 0xDC00 | (v & 0x3FF))
                 count &+= 2
@@ -245,6 +253,7 @@ public final class RuleMatcher {
             count = 0
             for u in String(decoding: text, as: UTF8.self).utf16 { out[count] = u; count += 1 }
         }
+        if valid && inert { return (UnsafeBufferPointer(start: out, count: count), false) }
         let quick = sf_nfc16(out, Int32(count), nil, 0)
         if quick == -2 { return (UnsafeBufferPointer(start: out, count: count), false) }
         let cap = count * 3 + 16
@@ -267,6 +276,7 @@ public final class RuleMatcher {
         }
         let cap = n * 3 + 16
         let out = foldBuffer.reserve(cap)
+        if units.lookup().fold(text, into: out) { return UnsafeBufferPointer(start: out, count: n) }
         let m = sf_fold16(text.baseAddress, Int32(n), out, Int32(cap))
         return m >= 0 ? UnsafeBufferPointer(start: out, count: Int(m)) : text
     }
