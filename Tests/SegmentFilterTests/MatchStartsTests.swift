@@ -25,7 +25,8 @@ import Testing
     @Test func sameAnswerAsASearch() throws {
         var rng = SplitMix(seed: 11)
         let filler = ["", " ", "  ", "\t", "\n", "\u{A0}", "\u{0B}", "\u{2003}", ".", ",", ":", "-", "—", "(", "©", "@",
-                      "a", "x", "é", "ß", "İ", "K", "ſ", "Ω", "я", "日", "2024", "19", "the", "by", "de", "es", "John", "Smith"]
+                      "a", "x", "é", "ß", "İ", "K", "ſ", "Ω", "я", "日", "2024", "19", "the", "by", "de", "es", "John", "Smith",
+                      "😀", "𐐀", "\r\n", "a.b@c.d", "x@y"]
         var checked = 0, matched = 0
         for name in RuleSet.builtInNames {
             for p in try RuleSet.load(name).patterns {

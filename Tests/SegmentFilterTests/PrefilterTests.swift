@@ -27,6 +27,9 @@ import Testing
         ("(?i)\\s?[,;]{0,2}x?(?:by|von)\\b", Set(["by", "von"]), 2 + 4 + 6),
         ("(?=abc)(?i:\\.x|y)+z", Set([".x", "y"]), 0),
         ("(?:ab|\\d\\d(?-i:cd))", Set(["ab", "cd"]), 4),
+        // A leading repeated atom: a match that starts with its last repetitions.
+        ("\\s+by", Set(["by"]), 2),
+        ("(?i)[\\p{L}.]{2,}@", Set(["@"]), 4),
     ] as [(String, Set<String>, Int)])
     func leadingLiterals(regex: String, literals: Set<String>, offset: Int) {
         let lead = RequiredLiterals.leading(of: regex)
@@ -44,7 +47,7 @@ import Testing
     }
 
     /// No leading literals when a match can start anywhere before them (or only at the start).
-    @Test(arguments: ["(?i)^\\s*(by|von)", "\\s+by", "(x)?by", "(?m)by$", "(?i)(by|\\w+)", "(?x)b y", "a*b", "ab|c(?x)d", "ab|\\Q(\\E"])
+    @Test(arguments: ["(?i)^\\s*(by|von)", "\\b\\s+by", "\\d\\s+by", "(?<=x)\\s+by", "(\\s+)by", "\\s{3,}by", "\\G\\s+by", "(x)?by", "(?m)by$", "(?i)(by|\\w+)", "(?x)b y", "a*b", "ab|c(?x)d", "ab|\\Q(\\E"])
     func noLeadingLiterals(regex: String) {
         #expect(RequiredLiterals.leading(of: regex) == nil)
     }

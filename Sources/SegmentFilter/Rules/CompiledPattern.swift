@@ -253,7 +253,7 @@ final class CompiledPattern {
         }
         let atZero = starts.anchoredMayMatch(text, folded: folded)
         if atZero && lookingAt(0) { return true }
-        switch starts.tryStarts(in: folded, from: from, skippingZero: atZero, lookingAt) {
+        switch starts.tryStarts(in: text, folded: folded, from: from, skippingZero: atZero, lookingAt) {
         case .matched: return true
         case .noMatch: return false
         case .searchFrom(let p): return matches(utf16: text, from: p)

@@ -85,7 +85,7 @@ struct MatchStarts {
         return false
     }
 
-    /// What ``tryStarts(in:from:skippingZero:_:)`` found.
+    /// What ``tryStarts(in:folded:from:skippingZero:_:)`` found.
     enum Outcome: Equatable {
         case matched, noMatch
         /// Too many starts: none before this position matched; a search from it decides.
@@ -98,7 +98,10 @@ struct MatchStarts {
     ///
     /// After `8 + n / 8` positions it stops: a frequent literal ("es") gives so many that ICU's
     /// own scan is cheaper.
-    func tryStarts(in folded: UnsafeBufferPointer<UInt16>, from: Int, skippingZero: Bool, _ body: (Int) -> Bool) -> Outcome {
+    ///
+    /// Positions inside a surrogate pair of `text` are skipped: a search never starts there.
+    func tryStarts(in text: UnsafeBufferPointer<UInt16>, folded: UnsafeBufferPointer<UInt16>, from: Int, skippingZero: Bool,
+                   _ body: (Int) -> Bool) -> Outcome {
         let n = folded.count
         var budget = 8 + (n - from) / 8
         var next = skippingZero ? 1 : 0
@@ -112,6 +115,7 @@ struct MatchStarts {
                     guard k == l.count else { continue }
                     var p = max(q - offset, next)
                     while p <= q {
+                        if p > 0 && text[p] & 0xFC00 == 0xDC00 && text[p - 1] & 0xFC00 == 0xD800 { p += 1; continue }
                         if budget == 0 { return .searchFrom(p) }
                         budget -= 1
                         if body(p) { return .matched }

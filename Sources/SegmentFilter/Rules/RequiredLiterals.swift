@@ -114,6 +114,9 @@ enum RequiredLiterals {
     struct Parser {
         let s: [Unicode.Scalar]
         var i = 0
+        /// Whether ``leadSequence(runAllowed:)`` may read a repeated atom that starts the regex
+        /// (not where a match can start moves it: `\G`).
+        var runsLead = false
         init(_ s: [Unicode.Scalar]) { self.s = s }
 
         var atEnd: Bool { i >= s.count }
@@ -390,7 +393,9 @@ private extension Substring {
 
 extension RequiredLiterals {
     /// Literals one of which every match of `regex` starts with, at most `offset` UTF-16 units
-    /// after the match's start; `nil` when the analysis cannot bound that.
+    /// after the match's start; `nil` when the analysis cannot bound that. (When the regex
+    /// starts with a repeated atom, `[\w.]+@`, not every match: but if there is a match, there
+    /// is one of those, and only whether there is one is asked.)
     ///
     /// A search can then begin at the first occurrence of such a literal (minus `offset`)
     /// instead of at the start of the text: ICU tries a pattern's whole alternation at every
@@ -427,7 +432,8 @@ extension RequiredLiterals {
             }
         }
         var parser = Parser(scalars)
-        guard var lead = parser.leadAlternation(), parser.atEnd else { return nil }
+        parser.runsLead = !scalars.indices.dropLast().contains { scalars[$0] == "\\" && scalars[$0 + 1] == "G" }
+        guard var lead = parser.leadAlternation(runAllowed: true), parser.atEnd else { return nil }
         // A flag group lasts to the end of its group, over later branches too: with multi-line
         // mode turned on anywhere, a `^` is not known to match only at 0.
         if multiLine { lead.atZero = nil }
@@ -449,13 +455,14 @@ extension RequiredLiterals.Parser {
     /// `nil` when unknown (empty when no branch is anchored).
     typealias Lead = (literals: [String], offset: Int, anchored: Bool, atZero: [String]?)
 
-    mutating func leadAlternation() -> Lead? {
+    /// `runAllowed`: the alternation's branches start the regex (see ``leadSequence(runAllowed:)``).
+    mutating func leadAlternation(runAllowed: Bool = false) -> Lead? {
         var literals: [String] = []
         var offset = 0
         var anchored = false
         var atZero: [String]? = []
         while true {
-            guard let b = leadSequence() else { return nil }
+            guard let b = leadSequence(runAllowed: runAllowed) else { return nil }
             literals += b.literals
             anchored = anchored || b.anchored
             if let a = b.atZero, let z = atZero { atZero = z + a } else { atZero = nil }
@@ -514,8 +521,24 @@ extension RequiredLiterals.Parser {
         return e
     }
 
-    mutating func leadSequence() -> Lead? {
+    /// With `runAllowed`, a branch that starts the regex may start with an atom of one code
+    /// point repeated without bound, at least `lo` times (`[\p{L}.]+@`), `lo` at most 2: a
+    /// match then has a match too that starts with the last `lo` of those code points (each is
+    /// matched by the atom alone, and nothing before the atom looked at where the match
+    /// started), so `offset` counts `lo` code points for it.
+    mutating func leadSequence(runAllowed: Bool = false) -> Lead? {
         var width = 0
+        // Whether nothing but flags has been read (the branch starts here).
+        var atStart = runAllowed && runsLead
+        /// The width an atom of one code point adds, its quantifier read.
+        func atomWidth(_ p: inout Self) -> Int? {
+            defer { atStart = false }
+            guard let q = p.parseQuantifier() else { return nil }
+            guard let (lo, hi) = q else { return RequiredLiterals.atomWidth }
+            if hi <= 1000 { return RequiredLiterals.atomWidth * hi }
+            guard atStart, lo <= 2 else { return nil }
+            return RequiredLiterals.atomWidth * lo
+        }
         while let c = peek(), c != "|", c != ")" {
             // A literal: a run of plain (or escaped punctuation) characters not followed by a
             // quantifier; the run is the leading literal.
@@ -546,22 +569,29 @@ extension RequiredLiterals.Parser {
                 return nil
             case ".":
                 i += 1
-                guard let w = boundedWidth(RequiredLiterals.atomWidth) else { return nil }
+                guard let w = atomWidth(&self) else { return nil }
                 width += w
             case "[":
-                guard skipClass(), let w = boundedWidth(RequiredLiterals.atomWidth) else { return nil }
+                guard skipClass(), let w = atomWidth(&self) else { return nil }
                 width += w
             case "\\":
                 guard let e = peek(1) else { return nil }
+                atStart = atStart && e != "b" && e != "B"
                 switch e {
                 case "b", "B":
                     i += 2
                     guard noQuantifier() else { return nil }
-                case "d", "D", "w", "W", "s", "S", "h", "H", "v", "V", "R", "n", "t", "r", "f", "e", "a",
+                case "d", "D", "w", "W", "s", "S", "h", "H", "v", "V", "n", "t", "r", "f", "e", "a",
                      "p", "P", "N", "x", "u", "U", "c":
+                    guard parseEscape() != nil, let w = atomWidth(&self) else { return nil }
+                    width += w
+                case "R":
+                    // A line break: up to two code points (CR LF).
+                    atStart = false
                     guard parseEscape() != nil, let w = boundedWidth(RequiredLiterals.atomWidth) else { return nil }
                     width += w
                 default:
+                    atStart = false
                     if escapedLiteral() != nil {
                         // Escaped punctuation with a quantifier: one literal character.
                         i += 2
@@ -584,6 +614,7 @@ extension RequiredLiterals.Parser {
                 case "=", "!", "<", "#":
                     if k == "<", let n = peek(3), n != "=", n != "!" { return nil }   // named group
                     // Lookaround or comment: zero width.
+                    atStart = false
                     guard parseGroup() != nil, noQuantifier() else { return nil }
                 default:
                     // Flags: (?ismw-ismw) applies to the rest; (?ismw-ismw: ... ) is a group.
@@ -597,6 +628,7 @@ extension RequiredLiterals.Parser {
                 }
             default:
                 // A literal character with a quantifier.
+                atStart = false
                 i += 1
                 guard let w = boundedWidth(RequiredLiterals.literalWidth) else { return nil }
                 width += w
