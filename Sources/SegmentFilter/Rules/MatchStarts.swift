@@ -88,20 +88,22 @@ struct MatchStarts {
     /// What ``tryStarts(in:folded:from:skippingZero:_:)`` found.
     enum Outcome: Equatable {
         case matched, noMatch
+        /// `body` returned nil (ICU gave up: a search from the first start would have too).
+        case stopped
         /// Too many starts: none before this position matched; a search from it decides.
         case searchFrom(Int)
     }
 
     /// Calls `body` with each position where a match of a branch not anchored can start, in
     /// increasing order, from the first leading literal at or after `from` on (and 0 only if
-    /// not `skippingZero`), until it returns true.
+    /// not `skippingZero`), until it returns true (a match starts there) or nil (stop).
     ///
     /// After `8 + n / 8` positions it stops: a frequent literal ("es") gives so many that ICU's
     /// own scan is cheaper.
     ///
     /// Positions inside a surrogate pair of `text` are skipped: a search never starts there.
     func tryStarts(in text: UnsafeBufferPointer<UInt16>, folded: UnsafeBufferPointer<UInt16>, from: Int, skippingZero: Bool,
-                   _ body: (Int) -> Bool) -> Outcome {
+                   _ body: (Int) -> Bool?) -> Outcome {
         let n = folded.count
         var budget = 8 + (n - from) / 8
         var next = skippingZero ? 1 : 0
@@ -118,7 +120,11 @@ struct MatchStarts {
                         if p > 0 && text[p] & 0xFC00 == 0xDC00 && text[p - 1] & 0xFC00 == 0xD800 { p += 1; continue }
                         if budget == 0 { return .searchFrom(p) }
                         budget -= 1
-                        if body(p) { return .matched }
+                        switch body(p) {
+                        case true: return .matched
+                        case nil: return .stopped
+                        default: break
+                        }
                         p += 1
                     }
                     next = q + 1
