@@ -165,7 +165,7 @@ public final class RuleMatcher {
         let filter = self.filter
         var anyFiltered = false
         for k in eligible where filter.scanner.filtered[k] { anyFiltered = true; break }
-        let (utf16, ascii) = utf16Text(text)
+        let (utf16, foldedWithIt) = utf16Text(text)
         candidate.removeAll(keepingCapacity: true)
         for f in filter.scanner.filtered { candidate.append(!f) }
         // Whether positions in the folded text are positions in the text: case folding never
@@ -173,7 +173,7 @@ public final class RuleMatcher {
         var samePositions = false
         var f = UnsafeBufferPointer<UInt16>(start: nil, count: 0)
         if anyFiltered {
-            f = folded(utf16, ascii: ascii)
+            f = foldedWithIt ?? folded(utf16)
             samePositions = f.count == utf16.count
             filter.scanner.scan(f, into: &candidate, clauses: &clauseHits)
         }
@@ -217,29 +217,41 @@ public final class RuleMatcher {
     private var recentMasks: ((code: String?, mask: [Bool]), (code: String?, mask: [Bool])) = ((nil, []), (nil, []))
 
     /// The NFC form of `text` in UTF-16, as `nfc(Array(String(decoding: text, as: UTF8.self).utf16))`
-    /// computes it, in a reused buffer; and whether the text is ASCII.
-    private func utf16Text(_ text: UnsafeBufferPointer<UInt8>) -> (UnsafeBufferPointer<UInt16>, Bool) {
+    /// computes it, in a reused buffer; and its case folding (as ``folded(_:)``) when that came
+    /// with the decoding (nil: ask `folded`). Most paragraphs are valid UTF-8 whose every unit
+    /// leaves the text NFC and folds to one unit: one pass then gives both.
+    private func utf16Text(_ text: UnsafeBufferPointer<UInt8>) -> (UnsafeBufferPointer<UInt16>, UnsafeBufferPointer<UInt16>?) {
         let n = text.count
         var any: UInt8 = 0
         for b in text { any |= b }
-        if any < 0x80 {
-            // ASCII: one unit per byte, and already NFC.
-            let out = utf16Buffer.reserve(n)
-            for i in 0..<n { out[i] = UInt16(text[i]) }
-            return (UnsafeBufferPointer(start: out, count: n), true)
-        }
         // No more UTF-16 units than bytes.
         let out = utf16Buffer.reserve(n)
+        let fold = foldBuffer.reserve(n)
+        if any < 0x80 {
+            // ASCII: one unit per byte, and already NFC; full case folding maps only A-Z.
+            for i in 0..<n {
+                let u = UInt16(text[i])
+                out[i] = u
+                fold[i] = u &- 0x41 < 26 ? u | 0x20 : u
+            }
+            return (UnsafeBufferPointer(start: out, count: n), UnsafeBufferPointer(start: fold, count: n))
+        }
         var count = 0
-        // Whether every unit leaves the text NFC (ASCII does).
-        var inert = true
+        // Whether every unit leaves the text NFC (ASCII does), and folds to one unit.
+        var inert = true, oneUnitFolds = true
         let lookup = units.lookup()
         let valid = decodeUTF8(text) { v in
-            if v < 0x10000 {
-                let u = UInt16(truncatingIfNeeded: v)
+            let u = UInt16(truncatingIfNeeded: v)
+            if v < 0x80 {
                 out[count] = u
+                fold[count] = u &- 0x41 < 26 ? u | 0x20 : u
                 count &+= 1
-                if inert && v >= 0x80 { inert = lookup.isInert(u) }
+            } else if v < 0x10000 {
+                let (folding, inertUnit) = lookup.facts(u)
+                out[count] = u
+                if let folding { fold[count] = folding } else { oneUnitFolds = false }
+                inert = inert && inertUnit
+                count &+= 1
             } else {
                 inert = false
                 out[count] = UInt16(truncatingIfNeeded: 0xD7C0 &+ (v >> 10))
@@ -247,33 +259,26 @@ public final class RuleMatcher {
                 count &+= 2
             }
         }
+        if valid && inert {
+            return (UnsafeBufferPointer(start: out, count: count), oneUnitFolds ? UnsafeBufferPointer(start: fold, count: count) : nil)
+        }
         if !valid {
             // Not valid UTF-8: as the repairing String decoding reads it (U+FFFD is one unit
             // for each byte at most, so the buffer still has room).
             count = 0
             for u in String(decoding: text, as: UTF8.self).utf16 { out[count] = u; count += 1 }
         }
-        if valid && inert { return (UnsafeBufferPointer(start: out, count: count), false) }
         let quick = sf_nfc16(out, Int32(count), nil, 0)
-        if quick == -2 { return (UnsafeBufferPointer(start: out, count: count), false) }
+        if quick == -2 { return (UnsafeBufferPointer(start: out, count: count), nil) }
         let cap = count * 3 + 16
         let normal = nfcBuffer.reserve(cap)
         let m = sf_nfc16(out, Int32(count), normal, Int32(cap))
-        return m >= 0 ? (UnsafeBufferPointer(start: normal, count: Int(m)), false) : (UnsafeBufferPointer(start: out, count: count), false)
+        return (m >= 0 ? UnsafeBufferPointer(start: normal, count: Int(m)) : UnsafeBufferPointer(start: out, count: count), nil)
     }
 
     /// ICU full case folding of `text` (as `LiteralScanner.fold`), in a reused buffer.
-    private func folded(_ text: UnsafeBufferPointer<UInt16>, ascii: Bool) -> UnsafeBufferPointer<UInt16> {
+    private func folded(_ text: UnsafeBufferPointer<UInt16>) -> UnsafeBufferPointer<UInt16> {
         let n = text.count
-        if ascii {
-            // Full case folding maps only A-Z in ASCII.
-            let out = foldBuffer.reserve(n)
-            for i in 0..<n {
-                let u = text[i]
-                out[i] = u &- 0x41 < 26 ? u | 0x20 : u
-            }
-            return UnsafeBufferPointer(start: out, count: n)
-        }
         let cap = n * 3 + 16
         let out = foldBuffer.reserve(cap)
         if units.lookup().fold(text, into: out) { return UnsafeBufferPointer(start: out, count: n) }

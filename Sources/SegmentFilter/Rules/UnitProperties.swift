@@ -45,6 +45,13 @@ struct UnitProperties {
         @inline(__always)
         func isInert(_ u: UInt16) -> Bool { info(u) & UnitProperties.inert != 0 }
 
+        /// Both: the unit's folding when it is one unit, and whether it is inert.
+        @inline(__always)
+        func facts(_ u: UInt16) -> (folding: UInt16?, inert: Bool) {
+            let v = info(u)
+            return (v & UnitProperties.oneUnitFolding != 0 ? UInt16(truncatingIfNeeded: v) : nil, v & UnitProperties.inert != 0)
+        }
+
         /// ICU's full case folding of `text` into `out` (room for `text.count`), or false
         /// (nothing known of `out`) when a unit does not fold to one unit.
         func fold(_ text: UnsafeBufferPointer<UInt16>, into out: UnsafeMutablePointer<UInt16>) -> Bool {
