@@ -234,6 +234,19 @@ int32_t sf_regex_matches16_from(sf_regex *r, const uint16_t *text, int32_t len, 
     return found ? 1 : 0;
 }
 
+int32_t sf_regex_set_text16(sf_regex *r, const uint16_t *text, int32_t len) {
+    UErrorCode status = U_ZERO_ERROR;
+    uregex_setText(r->re, (const UChar *)text, len, &status);
+    return U_FAILURE(status) ? -1 : 0;
+}
+
+int32_t sf_regex_looking_at16(sf_regex *r, int32_t start) {
+    UErrorCode status = U_ZERO_ERROR;
+    UBool there = uregex_lookingAt(r->re, start, &status);
+    if (U_FAILURE(status)) return -1;
+    return there ? 1 : 0;
+}
+
 int32_t sf_case_closure_extras(const char *name, int32_t len, char *out, int32_t cap) {
     if (len < 0 || len > 200 || cap <= 0) return -1;
     UChar pattern[256];
@@ -286,4 +299,20 @@ int32_t sf_fold16(const uint16_t *text, int32_t len, uint16_t *out, int32_t cap)
     UErrorCode status = U_ZERO_ERROR;
     int32_t n = u_strFoldCase((UChar *)out, cap, (const UChar *)text, len, U_FOLD_CASE_DEFAULT, &status);
     return U_FAILURE(status) || n > cap ? -1 : n;
+}
+
+int32_t sf_unit_info(uint16_t unit) {
+    if (U16_IS_SURROGATE(unit)) return 0;
+    int32_t info = 0;
+    UChar src[1] = {unit};
+    UChar folded[4];
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t n = u_strFoldCase(folded, 4, src, 1, U_FOLD_CASE_DEFAULT, &status);
+    if (U_SUCCESS(status) && n == 1 && !U16_IS_SURROGATE(folded[0])) info = folded[0] | 0x10000;
+    status = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
+    if (U_SUCCESS(status) && unorm2_getCombiningClass(nfc, unit) == 0 &&
+        unorm2_quickCheck(nfc, src, 1, &status) == UNORM_YES && U_SUCCESS(status))
+        info |= 0x20000;
+    return info;
 }

@@ -27,6 +27,9 @@ import Testing
         ("(?i)\\s?[,;]{0,2}x?(?:by|von)\\b", Set(["by", "von"]), 2 + 4 + 6),
         ("(?=abc)(?i:\\.x|y)+z", Set([".x", "y"]), 0),
         ("(?:ab|\\d\\d(?-i:cd))", Set(["ab", "cd"]), 4),
+        // A leading repeated atom: a match that starts with its last repetitions.
+        ("\\s+by", Set(["by"]), 2),
+        ("(?i)[\\p{L}.]{2,}@", Set(["@"]), 4),
     ] as [(String, Set<String>, Int)])
     func leadingLiterals(regex: String, literals: Set<String>, offset: Int) {
         let lead = RequiredLiterals.leading(of: regex)
@@ -44,7 +47,7 @@ import Testing
     }
 
     /// No leading literals when a match can start anywhere before them (or only at the start).
-    @Test(arguments: ["(?i)^\\s*(by|von)", "\\s+by", "(x)?by", "(?m)by$", "(?i)(by|\\w+)", "(?x)b y", "a*b", "ab|c(?x)d", "ab|\\Q(\\E"])
+    @Test(arguments: ["(?i)^\\s*(by|von)", "\\b\\s+by", "\\d\\s+by", "(?<=x)\\s+by", "(\\s+)by", "\\s{3,}by", "\\G\\s+by", "(x)?by", "(?m)by$", "(?i)(by|\\w+)", "(?x)b y", "a*b", "ab|c(?x)d", "ab|\\Q(\\E"])
     func noLeadingLiterals(regex: String) {
         #expect(RequiredLiterals.leading(of: regex) == nil)
     }
@@ -164,16 +167,21 @@ import Testing
             let matcher = try RuleMatcher(rules)
             // The regexes as written (the matcher compiles their matching form).
             let plain = try rules.patterns.map { try CompiledPattern($0, asWritten: true) }
-            for text in texts {
-                var t = text
-                let prefiltered = t.withUTF8 { matcher.hits($0, characters: text.count, language: "en", documentLanguage: "en") }
-                let utf16 = RuleMatcher.nfc(Array(text.utf16))
-                let expected = plain.filter { c in
-                    text.count <= c.pattern.maxChars && (c.pattern.languages.isEmpty || c.pattern.languages.contains("en"))
-                        && utf16.withUnsafeBufferPointer { c.matches(utf16: $0) }
-                }.map(\.pattern.id)
-                #expect(prefiltered.map(\.id) == expected, "\(name): \(text)")
-                fired += expected.count
+            // Each text again (the matcher's cache answers), and as if it were longer (other
+            // patterns eligible: the cache must not answer).
+            for characters in [nil, nil, 250] as [Int?] {
+                for text in texts {
+                    var t = text
+                    let n = characters ?? text.count
+                    let prefiltered = t.withUTF8 { matcher.hits($0, characters: n, language: "en", documentLanguage: "en") }
+                    let utf16 = RuleMatcher.nfc(Array(text.utf16))
+                    let expected = plain.filter { c in
+                        n <= c.pattern.maxChars && (c.pattern.languages.isEmpty || c.pattern.languages.contains("en"))
+                            && utf16.withUnsafeBufferPointer { c.matches(utf16: $0) }
+                    }.map(\.pattern.id)
+                    #expect(prefiltered.map(\.id) == expected, "\(name): \(text)")
+                    fired += expected.count
+                }
             }
         }
         #expect(fired > 20)

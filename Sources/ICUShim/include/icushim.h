@@ -87,6 +87,13 @@ int32_t sf_regex_matches16(sf_regex *r, const uint16_t *text, int32_t len);
 // The same for a match that starts at `start` or later (look-behind and \b still see the text
 // before `start`), or, if `at_zero`, at 0.
 int32_t sf_regex_matches16_from(sf_regex *r, const uint16_t *text, int32_t len, int32_t start, int32_t at_zero);
+// Sets UTF-16 `text` (not copied: it must outlive the calls) for `sf_regex_looking_at16`.
+// Returns 0, or -1 on an ICU error.
+int32_t sf_regex_set_text16(sf_regex *r, const uint16_t *text, int32_t len);
+// Whether a match starts at `start` of the text set last (look-behind and \b see the text
+// before it; `^` matches only at 0): 1, 0, or -1 when ICU stopped the match (its work limit,
+// counted for this call alone) or failed.
+int32_t sf_regex_looking_at16(sf_regex *r, int32_t start);
 
 // The code points that ICU's case-insensitive regex matching adds to the property set
 // `\p{name}` (`name`: `len` bytes of UTF-8): its full case closure (strings dropped, as the
@@ -109,6 +116,12 @@ int32_t sf_nfc16(const uint16_t *text, int32_t len, uint16_t *out, int32_t cap);
 // matching uses: "Straße" -> "strasse") into `out`. Returns its length, or -1 on error or
 // when `cap` is too small (3 x len is always enough).
 int32_t sf_fold16(const uint16_t *text, int32_t len, uint16_t *out, int32_t cap);
+
+// What the rule matcher needs to know of one UTF-16 unit (not a surrogate: 0 for those): bits
+// 0-15 its full case folding and bit 16 set when that folding is one unit (not a surrogate);
+// bit 17 set when the unit is NFC-inert for the quick check: NFC_Quick_Check Yes and canonical
+// combining class 0 (text of such units only is NFC, as sf_nfc16 finds).
+int32_t sf_unit_info(uint16_t unit);
 
 // MARK: Memory hints (not ICU, but this is the C module the library already imports)
 

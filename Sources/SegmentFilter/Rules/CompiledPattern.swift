@@ -238,6 +238,40 @@ final class CompiledPattern {
         return sf_regex_matches16_from(handle, text.baseAddress, Int32(text.count), Int32(start), alsoAtZero ? 1 : 0) == 1
     }
 
+    /// Whether the pattern has a match in `text` (UTF-16) that starts where `starts` allows,
+    /// `folded` being the text's case folding with the same positions, and no leading literal
+    /// occurring before `from`. ICU is asked only at those positions (and not compiled when
+    /// there are none). When ICU abandons a try at its work limit, the pattern counts as not
+    /// matching, as when a search abandons: one limit's work at most, not one per position.
+    func matches(utf16 text: UnsafeBufferPointer<UInt16>, folded: UnsafeBufferPointer<UInt16>, starts: MatchStarts, from: Int) -> Bool {
+        var ready: OpaquePointer? = nil
+        /// Whether a match starts at `p` (nil: ICU gave up).
+        func lookingAt(_ p: Int) -> Bool? {
+            if ready == nil {
+                guard let handle, sf_regex_set_text16(handle, text.baseAddress, Int32(text.count)) == 0 else { return nil }
+                ready = handle
+            }
+            switch sf_regex_looking_at16(ready, Int32(p)) {
+            case 1: return true
+            case 0: return false
+            default: return nil
+            }
+        }
+        let atZero = starts.anchoredMayMatch(text, folded: folded)
+        if atZero {
+            switch lookingAt(0) {
+            case true: return true
+            case nil: return false
+            default: break
+            }
+        }
+        switch starts.tryStarts(in: text, folded: folded, from: from, skippingZero: atZero, lookingAt) {
+        case .matched: return true
+        case .noMatch, .stopped: return false
+        case .searchFrom(let p): return matches(utf16: text, from: p)
+        }
+    }
+
     /// Whether the pattern matches somewhere in `text`. A match that ICU abandons at its work
     /// limit (pathological input) counts as no match.
     func matches(_ text: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -114,6 +114,9 @@ enum RequiredLiterals {
     struct Parser {
         let s: [Unicode.Scalar]
         var i = 0
+        /// Whether ``leadSequence(runAllowed:)`` may read a repeated atom that starts the regex
+        /// (not where a match can start moves it: `\G`).
+        var runsLead = false
         init(_ s: [Unicode.Scalar]) { self.s = s }
 
         var atEnd: Bool { i >= s.count }
@@ -351,8 +354,16 @@ enum RequiredLiterals {
             i += 2
             switch e {
             case "b", "B", "A", "z", "Z", "G": return .empty
-            case "d", "D", "w", "W", "s", "S", "h", "H", "v", "V", "R", "X", "n", "t", "r", "f", "e", "a":
+            case "d", "D", "w", "W", "s", "S", "h", "H", "v", "V", "R", "X":
                 return .unknown
+            // A control character, which has no case: required like any literal (a pattern that
+            // spans lines needs a newline, which a paragraph of one line does not have).
+            case "n": return .literal("\n")
+            case "t": return .literal("\t")
+            case "r": return .literal("\r")
+            case "f": return .literal("\u{0C}")
+            case "e": return .literal("\u{1B}")
+            case "a": return .literal("\u{07}")
             case "p", "P", "N": skipBracedOr(1); return .unknown   // \p{L}, \pL
             case "x": skipBracedOr(2); return .unknown             // \x{1F600}, \x41
             case "u": i += 4; return .unknown
@@ -382,7 +393,9 @@ private extension Substring {
 
 extension RequiredLiterals {
     /// Literals one of which every match of `regex` starts with, at most `offset` UTF-16 units
-    /// after the match's start; `nil` when the analysis cannot bound that.
+    /// after the match's start; `nil` when the analysis cannot bound that. (When the regex
+    /// starts with a repeated atom, `[\w.]+@`, not every match: but if there is a match, there
+    /// is one of those, and only whether there is one is asked.)
     ///
     /// A search can then begin at the first occurrence of such a literal (minus `offset`)
     /// instead of at the start of the text: ICU tries a pattern's whole alternation at every
@@ -392,20 +405,39 @@ extension RequiredLiterals {
     /// up. A branch that starts with `^` can only match at the start of the text: it adds no
     /// literal, and `anchored` says that a match at 0 must be tried too.
     static func leading(of regex: String) -> (literals: Set<String>, offset: Int, anchored: Bool)? {
+        starts(of: regex).flatMap(leading)
+    }
+
+    /// ``leading(of:)`` from the regex's ``starts(of:)``.
+    static func leading(_ lead: Parser.Lead) -> (literals: Set<String>, offset: Int, anchored: Bool)? {
+        guard let u = usable(lead.literals) else { return nil }
+        return (Set(u), lead.offset, lead.anchored)
+    }
+
+    /// What ``leading(of:)`` finds, also when every branch is anchored (no literal), and for the
+    /// anchored branches what follows the `^` (``Parser/Lead``); `nil` when the analysis gives up.
+    static func starts(of regex: String) -> Parser.Lead? {
         // The rest of a branch is skipped by its structure: not with quoting or free spacing
         // (whose comments may hold parentheses) anywhere.
         let scalars = Array(regex.unicodeScalars)
         for k in scalars.indices where scalars[k] == "\\" && k + 1 < scalars.count && scalars[k + 1] == "Q" { return nil }
+        var multiLine = false
         for k in scalars.indices where scalars[k] == "(" && k + 1 < scalars.count && scalars[k + 1] == "?" {
-            var j = k + 2
+            var j = k + 2, on = true
             while j < scalars.count, scalars[j].properties.isAlphabetic || scalars[j] == "-" {
                 if scalars[j] == "x" { return nil }
+                if scalars[j] == "-" { on = false }
+                if scalars[j] == "m" && on { multiLine = true }
                 j += 1
             }
         }
         var parser = Parser(scalars)
-        guard let lead = parser.leadAlternation(), parser.atEnd, let u = usable(lead.literals) else { return nil }
-        return (Set(u), lead.offset, lead.anchored)
+        parser.runsLead = !scalars.indices.dropLast().contains { scalars[$0] == "\\" && scalars[$0 + 1] == "G" }
+        guard var lead = parser.leadAlternation(runAllowed: true), parser.atEnd else { return nil }
+        // A flag group lasts to the end of its group, over later branches too: with multi-line
+        // mode turned on anywhere, a `^` is not known to match only at 0.
+        if multiLine { lead.atZero = nil }
+        return lead
     }
 
     /// The most UTF-16 units one code point matched by a set or escape can take.
@@ -416,22 +448,31 @@ extension RequiredLiterals {
 }
 
 extension RequiredLiterals.Parser {
-    typealias Lead = (literals: [String], offset: Int, anchored: Bool)
+    /// `literals` and `offset` as ``RequiredLiterals/leading(of:)`` gives them (the literals of
+    /// the branches not anchored), `anchored` when a branch starts with `^`, and `atZero` the
+    /// literals one of which every match of such a branch has right after the white space at
+    /// the start of the text (`^\s*` then a literal; none of them starts with white space),
+    /// `nil` when unknown (empty when no branch is anchored).
+    typealias Lead = (literals: [String], offset: Int, anchored: Bool, atZero: [String]?)
 
-    mutating func leadAlternation() -> Lead? {
+    /// `runAllowed`: the alternation's branches start the regex (see ``leadSequence(runAllowed:)``).
+    mutating func leadAlternation(runAllowed: Bool = false) -> Lead? {
         var literals: [String] = []
         var offset = 0
         var anchored = false
+        var atZero: [String]? = []
         while true {
-            guard let b = leadSequence() else { return nil }
+            guard let b = leadSequence(runAllowed: runAllowed) else { return nil }
             literals += b.literals
             anchored = anchored || b.anchored
+            if let a = b.atZero, let z = atZero { atZero = z + a } else { atZero = nil }
             offset = max(offset, b.offset)
             if literals.count > RequiredLiterals.maxLiterals { return nil }
             if peek() == "|" { i += 1; continue }
             break
         }
-        return (literals, offset, anchored)
+        if let z = atZero, z.count > RequiredLiterals.maxLiterals { atZero = nil }
+        return (literals, offset, anchored, atZero)
     }
 
     /// Reads a quantifier after a bounded atom of `width` units: the added width, or `nil`.
@@ -480,8 +521,24 @@ extension RequiredLiterals.Parser {
         return e
     }
 
-    mutating func leadSequence() -> Lead? {
+    /// With `runAllowed`, a branch that starts the regex may start with an atom of one code
+    /// point repeated without bound, at least `lo` times (`[\p{L}.]+@`), `lo` at most 2: a
+    /// match then has a match too that starts with the last `lo` of those code points (each is
+    /// matched by the atom alone, and nothing before the atom looked at where the match
+    /// started), so `offset` counts `lo` code points for it.
+    mutating func leadSequence(runAllowed: Bool = false) -> Lead? {
         var width = 0
+        // Whether nothing but flags has been read (the branch starts here).
+        var atStart = runAllowed && runsLead
+        /// The width an atom of one code point adds, its quantifier read.
+        func atomWidth(_ p: inout Self) -> Int? {
+            defer { atStart = false }
+            guard let q = p.parseQuantifier() else { return nil }
+            guard let (lo, hi) = q else { return RequiredLiterals.atomWidth }
+            if hi <= 1000 { return RequiredLiterals.atomWidth * hi }
+            guard atStart, lo <= 2 else { return nil }
+            return RequiredLiterals.atomWidth * lo
+        }
         while let c = peek(), c != "|", c != ")" {
             // A literal: a run of plain (or escaped punctuation) characters not followed by a
             // quantifier; the run is the leading literal.
@@ -496,7 +553,7 @@ extension RequiredLiterals.Parser {
                 guard skipBranch() else { return nil }
                 var utf8: [UInt8] = []
                 for c in run { UTF8.encode(c) { utf8.append($0) } }
-                return ([String(decoding: utf8, as: UTF8.self)], width, false)
+                return ([String(decoding: utf8, as: UTF8.self)], width, false, [])
             }
             switch c {
             case "^":
@@ -504,28 +561,37 @@ extension RequiredLiterals.Parser {
                 // branch can match nowhere else, whatever comes before it here (zero-width, or
                 // atoms that must then match nothing) and after.
                 i += 1
-                guard noQuantifier(), skipBranch() else { return nil }
-                return ([], 0, true)
+                guard noQuantifier() else { return nil }
+                let atZero = width == 0 ? literalsAfterSpace() : nil
+                guard skipBranch() else { return nil }
+                return ([], 0, true, atZero)
             case "$", "*", "+", "?", "{":
                 return nil
             case ".":
                 i += 1
-                guard let w = boundedWidth(RequiredLiterals.atomWidth) else { return nil }
+                guard let w = atomWidth(&self) else { return nil }
                 width += w
             case "[":
-                guard skipClass(), let w = boundedWidth(RequiredLiterals.atomWidth) else { return nil }
+                guard skipClass(), let w = atomWidth(&self) else { return nil }
                 width += w
             case "\\":
                 guard let e = peek(1) else { return nil }
+                atStart = atStart && e != "b" && e != "B"
                 switch e {
                 case "b", "B":
                     i += 2
                     guard noQuantifier() else { return nil }
-                case "d", "D", "w", "W", "s", "S", "h", "H", "v", "V", "R", "n", "t", "r", "f", "e", "a",
+                case "d", "D", "w", "W", "s", "S", "h", "H", "v", "V", "n", "t", "r", "f", "e", "a",
                      "p", "P", "N", "x", "u", "U", "c":
+                    guard parseEscape() != nil, let w = atomWidth(&self) else { return nil }
+                    width += w
+                case "R":
+                    // A line break: up to two code points (CR LF).
+                    atStart = false
                     guard parseEscape() != nil, let w = boundedWidth(RequiredLiterals.atomWidth) else { return nil }
                     width += w
                 default:
+                    atStart = false
                     if escapedLiteral() != nil {
                         // Escaped punctuation with a quantifier: one literal character.
                         i += 2
@@ -548,6 +614,7 @@ extension RequiredLiterals.Parser {
                 case "=", "!", "<", "#":
                     if k == "<", let n = peek(3), n != "=", n != "!" { return nil }   // named group
                     // Lookaround or comment: zero width.
+                    atStart = false
                     guard parseGroup() != nil, noQuantifier() else { return nil }
                 default:
                     // Flags: (?ismw-ismw) applies to the rest; (?ismw-ismw: ... ) is a group.
@@ -561,6 +628,7 @@ extension RequiredLiterals.Parser {
                 }
             default:
                 // A literal character with a quantifier.
+                atStart = false
                 i += 1
                 guard let w = boundedWidth(RequiredLiterals.literalWidth) else { return nil }
                 width += w
@@ -577,6 +645,22 @@ extension RequiredLiterals.Parser {
         guard let q = parseQuantifier() else { return nil }
         if let (lo, _) = q, lo < 1 { return nil }
         guard skipBranch() else { return nil }
-        return (inner.literals, width + inner.offset, inner.anchored)
+        return (inner.literals, width + inner.offset, inner.anchored, width == 0 || !inner.anchored ? inner.atZero : nil)
+    }
+
+    /// After a `^` with nothing before it: `\s*` (or nothing), then a branch that starts with
+    /// one of these literals at once (the branch then read to its end), or `nil` (nothing read).
+    private mutating func literalsAfterSpace() -> [String]? {
+        let start = i
+        if peek() == "\\", peek(1) == "s", peek(2) == "*" {
+            i += 3
+            if let m = peek(), m == "?" || m == "+" { i += 1 }
+        }
+        if let lead = leadSequence(), !lead.literals.isEmpty, lead.offset == 0, !lead.anchored,
+           lead.literals.allSatisfy({ $0.unicodeScalars.first.map { !$0.properties.isWhitespace } ?? false }) {
+            return lead.literals
+        }
+        i = start
+        return nil
     }
 }

@@ -18,9 +18,11 @@ public final class RuleMatcher {
     private var utf16Buffer = ScratchBuffer<UInt16>()
     private var nfcBuffer = ScratchBuffer<UInt16>()
     private var foldBuffer = ScratchBuffer<UInt16>()
+    private var units = UnitProperties()
     private var eligible: [Int] = []
     private var candidate: [Bool] = []
     private var clauseHits: [Int32] = []
+    private var cache = HitCache()
 
     /// What the literal analysis of a rule set's patterns gives the matcher.
     final class Prefilter: Sendable {
@@ -32,6 +34,8 @@ public final class RuleMatcher {
         let leadOffset: [Int]
         /// Per pattern: whether some branch starts with `^` (a match at 0 must be tried as well).
         let leadAnchored: [Bool]
+        /// Per pattern: where its matches can start, to ask ICU only there.
+        let starts: [MatchStarts?]
 
         init(_ patterns: [RuleSet.Pattern]) {
             // Each pattern's clauses, and its leading literals as one more clause unless one of
@@ -40,10 +44,13 @@ public final class RuleMatcher {
             // anyway cost more than the searches it shortened.)
             var clauses: [[Set<String>]?] = []
             var leadIndex: [Int] = [], offsets: [Int] = [], anchored: [Bool] = []
+            var starts: [MatchStarts?] = []
             for p in patterns {
                 var c = RequiredLiterals.clauses(of: p.regex) ?? []
                 var index = -1, offset = 0, atZero = false
-                if let lead = RequiredLiterals.leading(of: p.regex) {
+                let s = RequiredLiterals.starts(of: p.regex)
+                starts.append(MatchStarts(p.regex, starts: s))
+                if let lead = s.flatMap(RequiredLiterals.leading) {
                     if let k = c.firstIndex(of: lead.literals) {
                         index = k
                     } else if !lead.anchored {
@@ -63,6 +70,7 @@ public final class RuleMatcher {
             leadClause = leadIndex.enumerated().map { k, index in index < 0 ? -1 : scanner.clauseID(pattern: k, index) }
             leadOffset = offsets
             leadAnchored = anchored
+            self.starts = starts
         }
     }
 
@@ -128,6 +136,7 @@ public final class RuleMatcher {
         utf16Buffer.free()
         nfcBuffer.free()
         foldBuffer.free()
+        units.free()
     }
 
     /// A matcher with its own regex clones, for another thread.
@@ -144,29 +153,46 @@ public final class RuleMatcher {
             eligible.append(k)
         }
         if eligible.isEmpty { return [] }
+        let hash = HitCache.hash(text)
+        if let known = cache.hits(text, hash: hash, eligible: eligible) { return known }
+        let out = match(text)
+        cache.insert(text, hash: hash, eligible: eligible, hits: out)
+        return out
+    }
+
+    /// The patterns of `eligible` that match `text`.
+    private func match(_ text: UnsafeBufferPointer<UInt8>) -> [RuleSet.Pattern] {
         let filter = self.filter
         var anyFiltered = false
         for k in eligible where filter.scanner.filtered[k] { anyFiltered = true; break }
-        let (utf16, ascii) = utf16Text(text)
+        let (utf16, foldedWithIt) = utf16Text(text)
         candidate.removeAll(keepingCapacity: true)
         for f in filter.scanner.filtered { candidate.append(!f) }
         // Whether positions in the folded text are positions in the text: case folding never
         // shortens a character, so when the lengths agree no character changed length.
         var samePositions = false
+        var f = UnsafeBufferPointer<UInt16>(start: nil, count: 0)
         if anyFiltered {
-            let f = folded(utf16, ascii: ascii)
+            f = foldedWithIt ?? folded(utf16)
             samePositions = f.count == utf16.count
             filter.scanner.scan(f, into: &candidate, clauses: &clauseHits)
         }
         var out: [RuleSet.Pattern] = []
         for k in eligible where candidate[k] {
-            // A match starts at most `leadOffset` before an occurrence of one of its leading
-            // literals, so none starts before the first occurrence minus that (but at 0, for
-            // a branch anchored there).
-            var start = 0
             let lead = filter.leadClause[k]
-            if samePositions, lead >= 0 { start = max(0, Int(clauseHits[lead]) - filter.leadOffset[k]) }
-            if compiled[k].matches(utf16: utf16, from: start, alsoAtZero: filter.leadAnchored[k]) { out.append(compiled[k].pattern) }
+            let matched: Bool
+            if samePositions, let starts = filter.starts[k] {
+                // No leading literal occurs before the scanner's first one.
+                matched = compiled[k].matches(utf16: utf16, folded: f, starts: starts, from: lead >= 0 ? max(0, Int(clauseHits[lead])) : 0)
+            } else {
+                // A match starts at most `leadOffset` before an occurrence of one of its leading
+                // literals, so none starts before the first occurrence minus that (but at 0, for
+                // a branch anchored there).
+                var start = 0
+                if samePositions, lead >= 0 { start = max(0, Int(clauseHits[lead]) - filter.leadOffset[k]) }
+                matched = compiled[k].matches(utf16: utf16, from: start, alsoAtZero: filter.leadAnchored[k])
+            }
+            if matched { out.append(compiled[k].pattern) }
         }
         return out
     }
@@ -191,29 +217,50 @@ public final class RuleMatcher {
     private var recentMasks: ((code: String?, mask: [Bool]), (code: String?, mask: [Bool])) = ((nil, []), (nil, []))
 
     /// The NFC form of `text` in UTF-16, as `nfc(Array(String(decoding: text, as: UTF8.self).utf16))`
-    /// computes it, in a reused buffer; and whether the text is ASCII.
-    private func utf16Text(_ text: UnsafeBufferPointer<UInt8>) -> (UnsafeBufferPointer<UInt16>, Bool) {
+    /// computes it, in a reused buffer; and its case folding (as ``folded(_:)``) when that came
+    /// with the decoding (nil: ask `folded`). Most paragraphs are valid UTF-8 whose every unit
+    /// leaves the text NFC and folds to one unit: one pass then gives both.
+    private func utf16Text(_ text: UnsafeBufferPointer<UInt8>) -> (UnsafeBufferPointer<UInt16>, UnsafeBufferPointer<UInt16>?) {
         let n = text.count
         var any: UInt8 = 0
         for b in text { any |= b }
-        if any < 0x80 {
-            // ASCII: one unit per byte, and already NFC.
-            let out = utf16Buffer.reserve(n)
-            for i in 0..<n { out[i] = UInt16(text[i]) }
-            return (UnsafeBufferPointer(start: out, count: n), true)
-        }
         // No more UTF-16 units than bytes.
         let out = utf16Buffer.reserve(n)
+        let fold = foldBuffer.reserve(n)
+        if any < 0x80 {
+            // ASCII: one unit per byte, and already NFC; full case folding maps only A-Z.
+            for i in 0..<n {
+                let u = UInt16(text[i])
+                out[i] = u
+                fold[i] = u &- 0x41 < 26 ? u | 0x20 : u
+            }
+            return (UnsafeBufferPointer(start: out, count: n), UnsafeBufferPointer(start: fold, count: n))
+        }
         var count = 0
+        // Whether every unit leaves the text NFC (ASCII does), and folds to one unit.
+        var inert = true, oneUnitFolds = true
+        let lookup = units.lookup()
         let valid = decodeUTF8(text) { v in
-            if v < 0x10000 {
-                out[count] = UInt16(truncatingIfNeeded: v)
+            let u = UInt16(truncatingIfNeeded: v)
+            if v < 0x80 {
+                out[count] = u
+                fold[count] = u &- 0x41 < 26 ? u | 0x20 : u
+                count &+= 1
+            } else if v < 0x10000 {
+                let (folding, inertUnit) = lookup.facts(u)
+                out[count] = u
+                if let folding { fold[count] = folding } else { oneUnitFolds = false }
+                inert = inert && inertUnit
                 count &+= 1
             } else {
+                inert = false
                 out[count] = UInt16(truncatingIfNeeded: 0xD7C0 &+ (v >> 10))
                 out[count &+ 1] = UInt16(truncatingIfNeeded: 0xDC00 | (v & 0x3FF))
                 count &+= 2
             }
+        }
+        if valid && inert {
+            return (UnsafeBufferPointer(start: out, count: count), oneUnitFolds ? UnsafeBufferPointer(start: fold, count: count) : nil)
         }
         if !valid {
             // Not valid UTF-8: as the repairing String decoding reads it (U+FFFD is one unit
@@ -222,27 +269,19 @@ public final class RuleMatcher {
             for u in String(decoding: text, as: UTF8.self).utf16 { out[count] = u; count += 1 }
         }
         let quick = sf_nfc16(out, Int32(count), nil, 0)
-        if quick == -2 { return (UnsafeBufferPointer(start: out, count: count), false) }
+        if quick == -2 { return (UnsafeBufferPointer(start: out, count: count), nil) }
         let cap = count * 3 + 16
         let normal = nfcBuffer.reserve(cap)
         let m = sf_nfc16(out, Int32(count), normal, Int32(cap))
-        return m >= 0 ? (UnsafeBufferPointer(start: normal, count: Int(m)), false) : (UnsafeBufferPointer(start: out, count: count), false)
+        return (m >= 0 ? UnsafeBufferPointer(start: normal, count: Int(m)) : UnsafeBufferPointer(start: out, count: count), nil)
     }
 
     /// ICU full case folding of `text` (as `LiteralScanner.fold`), in a reused buffer.
-    private func folded(_ text: UnsafeBufferPointer<UInt16>, ascii: Bool) -> UnsafeBufferPointer<UInt16> {
+    private func folded(_ text: UnsafeBufferPointer<UInt16>) -> UnsafeBufferPointer<UInt16> {
         let n = text.count
-        if ascii {
-            // Full case folding maps only A-Z in ASCII.
-            let out = foldBuffer.reserve(n)
-            for i in 0..<n {
-                let u = text[i]
-                out[i] = u &- 0x41 < 26 ? u | 0x20 : u
-            }
-            return UnsafeBufferPointer(start: out, count: n)
-        }
         let cap = n * 3 + 16
         let out = foldBuffer.reserve(cap)
+        if units.lookup().fold(text, into: out) { return UnsafeBufferPointer(start: out, count: n) }
         let m = sf_fold16(text.baseAddress, Int32(n), out, Int32(cap))
         return m >= 0 ? UnsafeBufferPointer(start: out, count: Int(m)) : text
     }
