@@ -22,7 +22,6 @@ public final class RuleMatcher {
     private var eligible: [Int] = []
     private var candidate: [Bool] = []
     private var clauseHits: [Int32] = []
-    private var cache = HitCache()
 
     /// What the literal analysis of a rule set's patterns gives the matcher.
     final class Prefilter: Sendable {
@@ -153,15 +152,6 @@ public final class RuleMatcher {
             eligible.append(k)
         }
         if eligible.isEmpty { return [] }
-        let hash = HitCache.hash(text)
-        if let known = cache.hits(text, hash: hash, eligible: eligible) { return known }
-        let out = match(text)
-        cache.insert(text, hash: hash, eligible: eligible, hits: out)
-        return out
-    }
-
-    /// The patterns of `eligible` that match `text`.
-    private func match(_ text: UnsafeBufferPointer<UInt8>) -> [RuleSet.Pattern] {
         let filter = self.filter
         var anyFiltered = false
         for k in eligible where filter.scanner.filtered[k] { anyFiltered = true; break }
