@@ -88,15 +88,21 @@ public enum Coherence {
     public static func scores(_ vectors: [TermVector], styles: [ParagraphStyle] = [],
                               grams: CharacterGrams = CharacterGrams()) -> Scores {
         let n = vectors.count
-        var total = TermVector()
-        for v in vectors { total.accumulate(v) }
-        var withRest = [Float](repeating: 0, count: n)
-        var withPreceding = [Float](repeating: 0, count: n)
         // Running prefix sum with its squared norm kept incrementally, so the pass is linear in
         // the number of terms rather than quadratic in the number of paragraphs.
         var prefix = TermVector()
         var prefixNorm2 = [Float](repeating: 0, count: n + 1)
         var dotPreceding = [Float](repeating: 0, count: n)
+        for i in 0..<n {
+            dotPreceding[i] = vectors[i].dot(prefix)
+            prefixNorm2[i] = prefix.normSquared
+            prefix.accumulate(vectors[i])
+        }
+        prefixNorm2[n] = prefix.normSquared
+        // The full prefix is the document's sum, built by the same additions in the same order.
+        let total = prefix
+        var withRest = [Float](repeating: 0, count: n)
+        var withPreceding = [Float](repeating: 0, count: n)
         var dotTotal = [Float](repeating: 0, count: n)
         for i in 0..<n {
             let v = vectors[i]
@@ -105,12 +111,8 @@ public enum Coherence {
             let restNorm2 = total.normSquared - 2 * vDotTotal + v.normSquared
             let restDot = vDotTotal - v.normSquared
             withRest[i] = (restNorm2 > 1e-9 && v.normSquared > 0) ? clamp(restDot / (restNorm2 * v.normSquared).squareRoot()) : 0
-            dotPreceding[i] = v.dot(prefix)
-            prefixNorm2[i] = prefix.normSquared
-            withPreceding[i] = i == 0 ? withRest[i] : cosine(dotPreceding[i], prefix.normSquared, v.normSquared)
-            prefix.accumulate(v)
+            withPreceding[i] = i == 0 ? withRest[i] : cosine(dotPreceding[i], prefixNorm2[i], v.normSquared)
         }
-        prefixNorm2[n] = prefix.normSquared
 
         // dot(v_i, C_k) = dot(v_i, C_i) − Σ_{k ≤ j < i} dot(v_i, v_j), over the last maxTail paragraphs.
         let firstCut = max(1, n - maxTail)

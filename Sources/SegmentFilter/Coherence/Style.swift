@@ -24,8 +24,22 @@ public struct ParagraphStyle: Sendable, Equatable {
 
     /// The measurements in a fixed order, named by `names` (the order of
     /// ``Coherence/CutBlocks/styleShift`` and of the rule set's `topic_style_*` weights).
-    public var values: [Float] { [length, punctuation, symbols, wordLength, sentences, question, mixedWords] }
+    public var values: [Float] { (0..<Self.names.count).map { self[measurement: $0] } }
     public static let names = ["length", "punctuation", "symbols", "word_length", "sentences", "question", "mixed_words"]
+
+    /// Measurement `f` of `values`, without building the array (the shifts read every
+    /// paragraph's).
+    subscript(measurement f: Int) -> Float {
+        switch f {
+        case 0: return length
+        case 1: return punctuation
+        case 2: return symbols
+        case 3: return wordLength
+        case 4: return sentences
+        case 5: return question
+        default: return mixedWords
+        }
+    }
 
     public init() {}
 
@@ -118,7 +132,7 @@ extension Coherence {
         // One flat row of measurements per paragraph.
         var rows = [Double](repeating: 0, count: n * m)
         for (i, s) in styles.enumerated() {
-            for (f, v) in s.values.enumerated() { rows[i * m + f] = Double(v) }
+            for f in 0..<m { rows[i * m + f] = Double(s[measurement: f]) }
         }
         var sum = [Double](repeating: 0, count: m), size = sum
         var before = sum, before2 = sum
