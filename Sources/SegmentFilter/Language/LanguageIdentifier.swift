@@ -1394,16 +1394,16 @@ public final class LanguageIdentifier {
         }
         if out.count >= k { return out }
         // The rest of the top from the far scores: the best each time, the first of equals (as
-        // the stable sort would order them).
-        var far: [(Int, Float)] = []
-        var isNear = [Bool](repeating: false, count: c)
-        for i in 0..<near { isNear[Int(keys[i] & 0xFFFF_FFFF)] = true }
-        for j in 0..<c where !isNear[j] { far.append((candidates[j], scores[j])) }
-        while out.count < k && !far.isEmpty {
-            var best = 0
-            for i in 1..<far.count where far[i].1 > far[best].1 { best = i }
-            let (l, s) = far.remove(at: best)
-            out.append((model.languages[l].code, exp(tau * (Double(s) - topScore)) / z))
+        // the stable sort would order them). A score taken is marked like a near one, so no
+        // list of the far ones is built (most guesses come here: a confident one has few near).
+        var taken = [Bool](repeating: false, count: c)
+        for i in 0..<near { taken[Int(keys[i] & 0xFFFF_FFFF)] = true }
+        while out.count < k {
+            var best = -1
+            for j in 0..<c where !taken[j] && (best < 0 || scores[j] > scores[best]) { best = j }
+            if best < 0 { break }
+            taken[best] = true
+            out.append((model.languages[candidates[best]].code, exp(tau * (Double(scores[best]) - topScore)) / z))
         }
         return out
     }
