@@ -93,10 +93,14 @@ public enum Coherence {
         var prefix = TermVector()
         var prefixNorm2 = [Float](repeating: 0, count: n + 1)
         var dotPreceding = [Float](repeating: 0, count: n)
-        for i in 0..<n {
-            dotPreceding[i] = vectors[i].dot(prefix)
-            prefixNorm2[i] = prefix.normSquared
-            prefix.accumulate(vectors[i])
+        // (Through buffer pointers here and below: indexing the array retained and released
+        // each vector's arrays.)
+        vectors.withUnsafeBufferPointer { vs in
+            for i in 0..<n {
+                dotPreceding[i] = vs[i].dot(prefix)
+                prefixNorm2[i] = prefix.normSquared
+                prefix.accumulate(vs[i])
+            }
         }
         prefixNorm2[n] = prefix.normSquared
         // The full prefix is the document's sum, built by the same additions in the same order.
@@ -104,14 +108,15 @@ public enum Coherence {
         var withRest = [Float](repeating: 0, count: n)
         var withPreceding = [Float](repeating: 0, count: n)
         var dotTotal = [Float](repeating: 0, count: n)
-        for i in 0..<n {
-            let v = vectors[i]
-            let vDotTotal = v.dot(total)
-            dotTotal[i] = vDotTotal
-            let restNorm2 = total.normSquared - 2 * vDotTotal + v.normSquared
-            let restDot = vDotTotal - v.normSquared
-            withRest[i] = (restNorm2 > 1e-9 && v.normSquared > 0) ? clamp(restDot / (restNorm2 * v.normSquared).squareRoot()) : 0
-            withPreceding[i] = i == 0 ? withRest[i] : cosine(dotPreceding[i], prefixNorm2[i], v.normSquared)
+        vectors.withUnsafeBufferPointer { vs in
+            for i in 0..<n {
+                let vDotTotal = vs[i].dot(total), v2 = vs[i].normSquared
+                dotTotal[i] = vDotTotal
+                let restNorm2 = total.normSquared - 2 * vDotTotal + v2
+                let restDot = vDotTotal - v2
+                withRest[i] = (restNorm2 > 1e-9 && v2 > 0) ? clamp(restDot / (restNorm2 * v2).squareRoot()) : 0
+                withPreceding[i] = i == 0 ? withRest[i] : cosine(dotPreceding[i], prefixNorm2[i], v2)
+            }
         }
 
         // dot(v_i, C_k) = dot(v_i, C_i) − Σ_{k ≤ j < i} dot(v_i, v_j), over the last maxTail paragraphs.
