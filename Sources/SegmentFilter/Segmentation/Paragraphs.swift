@@ -12,6 +12,7 @@ public enum ParagraphSplitter {
         let lines = Self.lines(in: bytes)
         let hasBlankLine = lines.contains { $0.isBlank } && lines.contains { !$0.isBlank }
         var result: [Range<Int>] = []
+        result.reserveCapacity(lines.count)
         if hasBlankLine {
             var blockStart: Int? = nil
             var blockEnd = 0

@@ -61,7 +61,9 @@ public enum Splitter {
     /// document in such a language followed by an English credit is an `und` document, not an
     /// English one.
     public static func primaryLanguage(_ paragraphs: [ParagraphEvidence], settings: SplitSettings) -> String {
-        var votes: [String: Double] = [:]
+        // A list, not a dictionary: a document has a handful of languages, and hashing their
+        // codes cost more than comparing them.
+        var votes: [(key: String, value: Double)] = []
         let n = paragraphs.count
         for (i, p) in paragraphs.enumerated() where p.language.code != "und" || p.language.outOfModel {
             let trust: Double
@@ -71,7 +73,12 @@ public enum Splitter {
                 trust = p.language.letters >= settings.minLetters ? p.language.probability : 0.1 * p.language.probability
             }
             let position = i == 0 ? 3.0 : (i < (n + 1) / 2 ? 2.0 : 1.0)
-            votes[p.language.code, default: 0] += Double(p.language.letters).squareRoot() * trust * position
+            let vote = Double(p.language.letters).squareRoot() * trust * position
+            if let v = votes.firstIndex(where: { $0.key == p.language.code }) {
+                votes[v].value += vote
+            } else {
+                votes.append((p.language.code, vote))
+            }
         }
         return votes.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }?.key ?? "und"
     }
@@ -236,11 +243,18 @@ public enum Splitter {
     static let tie = 0.01
 
     static func reason(_ tail: ArraySlice<ParagraphEvidence>, primary: String, topicShift: Bool = false) -> String {
+        // Sorted and deduplicated as lists: a tail has a few of each, and hashing them into
+        // sets cost more than sorting them.
+        func distinctSorted(_ names: [String]) -> [String] {
+            var out: [String] = []
+            for name in names.sorted() where out.last != name { out.append(name) }
+            return out
+        }
         var parts: [String] = []
-        let langs = Set(tail.map(\.language.code)).subtracting([primary, "und"])
-        if !langs.isEmpty { parts.append("other language (\(langs.sorted().joined(separator: ",")))") }
-        let kinds = Set(tail.flatMap { $0.rules.map(\.kind) })
-        if !kinds.isEmpty { parts.append("patterns (\(kinds.sorted().joined(separator: ",")))") }
+        let langs = distinctSorted(tail.map(\.language.code).filter { $0 != primary && $0 != "und" })
+        if !langs.isEmpty { parts.append("other language (\(langs.joined(separator: ",")))") }
+        let kinds = distinctSorted(tail.flatMap { $0.rules.map(\.kind) })
+        if !kinds.isEmpty { parts.append("patterns (\(kinds.joined(separator: ",")))") }
         if topicShift { parts.append("off-topic (topic shift)") }
         if parts.isEmpty { parts.append("off-topic (low coherence)") }
         return parts.joined(separator: "; ")
