@@ -82,6 +82,8 @@ public final class DocumentFilter {
         var samples: [UnsafeBufferPointer<UInt8>] = []
         var characters: [Int] = []
         guesses.reserveCapacity(ranges.count)
+        samples.reserveCapacity(ranges.count)
+        characters.reserveCapacity(ranges.count)
         for r in ranges {
             let sample = UnsafeBufferPointer(rebasing: bytes[r.lowerBound..<(r.lowerBound + utf8Prefix(bytes, r, DocumentFilter.analysisLimit))])
             samples.append(sample)
