@@ -281,6 +281,16 @@ public enum JSON {
 
         /// Decodes a string literal.
         mutating func string() throws -> String {
+            // Most strings here (member names) have no escapes: straight from the line, without
+            // a buffer, when the plain bytes reach the closing quote.
+            let start = pos
+            pos += 1
+            skipPlain()
+            if pos < bytes.count && bytes[pos] == 0x22 {
+                defer { pos += 1 }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<pos]), as: UTF8.self)
+            }
+            pos = start
             var out: [UInt8] = []
             try string(into: &out)
             return String(decoding: out, as: UTF8.self)
