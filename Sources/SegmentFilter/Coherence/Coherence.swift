@@ -91,6 +91,8 @@ public enum Coherence {
         // Running prefix sum with its squared norm kept incrementally, so the pass is linear in
         // the number of terms rather than quadratic in the number of paragraphs.
         var prefix = TermVector()
+        // Room for every term at once, rather than growing the sum paragraph by paragraph.
+        prefix.reserve(vectors.reduce(0) { $0 + $1.count })
         var prefixNorm2 = [Float](repeating: 0, count: n + 1)
         var dotPreceding = [Float](repeating: 0, count: n)
         // (Through buffer pointers here and below: indexing the array retained and released
