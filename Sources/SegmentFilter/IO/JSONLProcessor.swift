@@ -238,10 +238,13 @@ public final class JSONLProcessor {
                 }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: l[pos...]))
                 out.append(0x0A)
-                let id = parsed.members.last(where: { $0.key == options.idField }).map { Array(UnsafeBufferPointer(rebasing: l[$0.valueRange])) }
-                let title = id.map { String(decoding: $0, as: UTF8.self) } ?? "record"
+                // The id only for the outputs that show it.
+                func id() -> [UInt8]? {
+                    parsed.members.last(where: { $0.key == options.idField }).map { Array(UnsafeBufferPointer(rebasing: l[$0.valueRange])) }
+                }
+                let title = explain ? id().map { String(decoding: $0, as: UTF8.self) } ?? "record" : ""
                 return .record(out, analysis: analysis, explain: explain ? Report.explain(analysis, text: t, title: title) : nil,
-                               attributes: options.attributes ? Report.attributesLine(analysis, id: id, textLength: codePoints(t)) : nil)
+                               attributes: options.attributes ? Report.attributesLine(analysis, id: id(), textLength: codePoints(t)) : nil)
             }
         }
     }
