@@ -93,8 +93,8 @@ public enum Coherence {
         var prefix = TermVector()
         // Room for every term at once, rather than growing the sum paragraph by paragraph.
         prefix.reserve(vectors.reduce(0) { $0 + $1.count })
-        var prefixNorm2 = [Float](repeating: 0, count: n + 1)
-        var dotPreceding = [Float](repeating: 0, count: n)
+        var prefixNorm2 = [Float](filled: 0, count: n + 1)
+        var dotPreceding = [Float](filled: 0, count: n)
         // (Through buffer pointers here and below: indexing the array retained and released
         // each vector's arrays.)
         vectors.withUnsafeBufferPointer { vs in
@@ -107,9 +107,9 @@ public enum Coherence {
         prefixNorm2[n] = prefix.normSquared
         // The full prefix is the document's sum, built by the same additions in the same order.
         let total = prefix
-        var withRest = [Float](repeating: 0, count: n)
-        var withPreceding = [Float](repeating: 0, count: n)
-        var dotTotal = [Float](repeating: 0, count: n)
+        var withRest = [Float](filled: 0, count: n)
+        var withPreceding = [Float](filled: 0, count: n)
+        var dotTotal = [Float](filled: 0, count: n)
         vectors.withUnsafeBufferPointer { vs in
             for i in 0..<n {
                 let vDotTotal = vs[i].dot(total), v2 = vs[i].normSquared
@@ -156,7 +156,7 @@ public enum Coherence {
         init(_ vectors: [TermVector], from: Int) {
             self.from = from
             m = vectors.count - from
-            dots = [Float](repeating: 0, count: m * m)
+            dots = [Float](filled: 0, count: m * m)
             let m = self.m
             // (Through buffer pointers: indexing the arrays retained and released each vector.)
             vectors.withUnsafeBufferPointer { v in
@@ -322,8 +322,8 @@ public enum Coherence {
                 laterCount += max(0, n - i - 1)
                 if i >= firstCut { seenCount += i - firstCut + 1 }
             }
-            alsoLater = [Float](repeating: 0, count: laterCount)
-            seenBefore = [Float](repeating: 0, count: seenCount)
+            alsoLater = [Float](filled: 0, count: laterCount)
+            seenBefore = [Float](filled: 0, count: seenCount)
             total.reserveCapacity(n - w0)
             usedEarlier.reserveCapacity(n - w0)
             laterStart.reserveCapacity(n - w0)

@@ -130,11 +130,11 @@ extension Coherence {
         guard firstCut < n else { return [] }
         let m = ParagraphStyle.names.count
         // One flat row of measurements per paragraph.
-        var rows = [Double](repeating: 0, count: n * m)
+        var rows = [Double](filled: 0, count: n * m)
         for (i, s) in styles.enumerated() {
             for f in 0..<m { rows[i * m + f] = Double(s[measurement: f]) }
         }
-        var sum = [Double](repeating: 0, count: m), size = sum
+        var sum = [Double](filled: 0, count: m), size = sum
         var before = sum, before2 = sum
         for i in 0..<n {
             for f in 0..<m {
@@ -149,7 +149,7 @@ extension Coherence {
         out.reserveCapacity(n - firstCut)
         for k in firstCut..<n {
             let p = Double(k), t = Double(n - k)
-            var shift = [Float](repeating: 0, count: m)
+            var shift = [Float](filled: 0, count: m)
             for f in 0..<m {
                 let mean = before[f] / p
                 let sd = max(0, before2[f] / p - mean * mean).squareRoot()

@@ -46,7 +46,7 @@ public struct TermVector: Sendable {
     }
 
     private mutating func rehash(_ size: Int) {
-        slots = [Int32](repeating: 0, count: size)
+        slots = [Int32](filled: 0, count: size)
         let mask = size - 1
         keys.withUnsafeBufferPointer { k in
             slots.withUnsafeMutableBufferPointer { s in

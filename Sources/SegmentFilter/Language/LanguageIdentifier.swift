@@ -1421,7 +1421,7 @@ public final class LanguageIdentifier {
         // The rest of the top from the far scores: the best each time, the first of equals (as
         // the stable sort would order them). A score taken is marked like a near one, so no
         // list of the far ones is built (most guesses come here: a confident one has few near).
-        var taken = [Bool](repeating: false, count: c)
+        var taken = [Bool](filled: false, count: c)
         for i in 0..<near { taken[Int(keys[i] & 0xFFFF_FFFF)] = true }
         while out.count < k {
             var best = -1
