@@ -65,19 +65,26 @@ public enum Splitter {
         // codes cost more than comparing them.
         var votes: [(key: String, value: Double)] = []
         let n = paragraphs.count
-        for (i, p) in paragraphs.enumerated() where p.language.code != "und" || p.language.outOfModel {
-            let trust: Double
-            if p.language.outOfModel {
-                trust = p.language.letters >= settings.minLetters ? 1 : 0.1
-            } else {
-                trust = p.language.letters >= settings.minLetters ? p.language.probability : 0.1 * p.language.probability
-            }
-            let position = i == 0 ? 3.0 : (i < (n + 1) / 2 ? 2.0 : 1.0)
-            let vote = Double(p.language.letters).squareRoot() * trust * position
-            if let v = votes.firstIndex(where: { $0.key == p.language.code }) {
-                votes[v].value += vote
-            } else {
-                votes.append((p.language.code, vote))
+        // (The guesses read in place: a copy of a paragraph's evidence retains its every array
+        // and string.)
+        paragraphs.withUnsafeBufferPointer { ps in
+            for i in ps.indices {
+                let code = ps[i].language.code, outOfModel = ps[i].language.outOfModel
+                guard code != "und" || outOfModel else { continue }
+                let letters = ps[i].language.letters, probability = ps[i].language.probability
+                let trust: Double
+                if outOfModel {
+                    trust = letters >= settings.minLetters ? 1 : 0.1
+                } else {
+                    trust = letters >= settings.minLetters ? probability : 0.1 * probability
+                }
+                let position = i == 0 ? 3.0 : (i < (n + 1) / 2 ? 2.0 : 1.0)
+                let vote = Double(letters).squareRoot() * trust * position
+                if let v = votes.firstIndex(where: { $0.key == code }) {
+                    votes[v].value += vote
+                } else {
+                    votes.append((code, vote))
+                }
             }
         }
         return votes.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }?.key ?? "und"
