@@ -78,23 +78,22 @@ public final class DocumentFilter {
         let settings = rules.split
 
         // Pass 1: each paragraph's language, which fixes the document's primary language.
-        var guesses: [LanguageGuess] = []
+        var evidence: [ParagraphEvidence] = []
         var samples: [UnsafeBufferPointer<UInt8>] = []
         var characters: [Int] = []
-        guesses.reserveCapacity(ranges.count)
+        evidence.reserveCapacity(ranges.count)
         samples.reserveCapacity(ranges.count)
         characters.reserveCapacity(ranges.count)
         for r in ranges {
             let sample = UnsafeBufferPointer(rebasing: bytes[r.lowerBound..<(r.lowerBound + utf8Prefix(bytes, r, DocumentFilter.analysisLimit))])
             samples.append(sample)
-            characters.append(codePoints(UnsafeBufferPointer(rebasing: bytes[r])))
+            let count = codePoints(UnsafeBufferPointer(rebasing: bytes[r]))
+            characters.append(count)
             // Language needs less text than vocabulary: its first KiB decides a paragraph's
             // language as well as the whole would, at a fraction of the lookups.
             let lidSample = UnsafeBufferPointer(rebasing: sample[0..<utf8Prefix(sample, 0..<sample.count, DocumentFilter.languageSampleLimit)])
-            guesses.append(identifier.identify(utf8: lidSample))
-        }
-        var evidence = zip(guesses, characters).map {
-            ParagraphEvidence(language: $0, coherence: 0, coherenceWithRest: 0, rules: [], characters: $1)
+            evidence.append(ParagraphEvidence(language: identifier.identify(utf8: lidSample), coherence: 0, coherenceWithRest: 0,
+                                              rules: [], characters: count))
         }
         let primary = Splitter.primaryLanguage(evidence, settings: settings)
         if let scripts = identifier.model.languages.first(where: { $0.code == primary })?.scripts {
@@ -123,8 +122,9 @@ public final class DocumentFilter {
             evidence[i].coherence = coherence.withPreceding[i]
             evidence[i].coherenceWithRest = coherence.withRest[i]
             if i >= firstCandidate {
-                evidence[i].headline = isHeadline(samples[i], characters: characters[i], letters: guesses[i].letters)
-                evidence[i].rules = matcher.hits(samples[i], characters: characters[i], language: guesses[i].code, documentLanguage: primary)
+                evidence[i].headline = isHeadline(samples[i], characters: characters[i], letters: evidence[i].language.letters)
+                evidence[i].rules = matcher.hits(samples[i], characters: characters[i], language: evidence[i].language.code,
+                                                 documentLanguage: primary)
             }
         }
         let decision = Splitter.decide(evidence, primary: primary, settings: settings, coherence: coherence)
