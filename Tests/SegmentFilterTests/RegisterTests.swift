@@ -79,6 +79,24 @@ import Testing
         }
     }
 
+    /// The gram reading's byte prefix holds exactly the first code points, valid or not as the
+    /// decoding meets them.
+    @Test func gramPrefixHoldsTheFirstCodePoints() {
+        var g = SystemRandomNumberGenerator()
+        let pieces: [[UInt8]] = [[0x61], [0x20], [0xC3, 0xA9], [0xE2, 0x80, 0x99], [0xF0, 0x9F, 0x98, 0x80], [0x80], [0xFF]]
+        for n in 0..<400 {
+            let bytes = (0..<(n % 30)).flatMap { _ in pieces[Int.random(in: 0..<pieces.count, using: &g)] }
+            let limit = n % 7
+            bytes.withUnsafeBufferPointer { b in
+                var decoded: [UInt32] = []
+                _ = decodeUTF8(b) { if decoded.count < limit { decoded.append($0) } }
+                var prefixDecoded: [UInt32] = []
+                _ = decodeUTF8(UnsafeBufferPointer(rebasing: b[0..<Coherence.CharacterGrams.codePointPrefix(b, limit)])) { prefixDecoded.append($0) }
+                #expect(prefixDecoded == decoded, "\(bytes), limit \(limit)")
+            }
+        }
+    }
+
     /// The vector arithmetic against a loop over the measurements, to the bit (the shifts
     /// feed the topic logit, which can move a cut).
     @Test func styleShiftsEqualTheLoopOverMeasurements() {
