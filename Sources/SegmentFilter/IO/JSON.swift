@@ -26,6 +26,8 @@ public enum JSON {
         guard p.peek() == UInt8(ascii: "{") else { throw p.error(p.atEnd ? "empty line, expected a JSON object" : "expected a JSON object") }
         p.pos += 1
         var members: [Member] = []
+        // Room for a typical record's members at once, rather than growing one by one.
+        members.reserveCapacity(16)
         p.skipSpace()
         var closing = 0
         if p.peek() == UInt8(ascii: "}") {
