@@ -199,8 +199,11 @@ public final class JSONLProcessor {
                 let appended = UnsafeBufferPointer(rebasing: t[analysis.splitByte...])
                 let object = Report.segfilterObject(analysis, appended: options.dropAppended ? nil : appended, paragraphs: options.paragraphs, debug: options.debugEvidence)
                 var edits: [(Range<Int>, [UInt8])] = []
+                edits.reserveCapacity(2)
                 var encoded: [UInt8] = []
                 if !options.annotateOnly {
+                    // The quotes and a few escapes: grown once at most.
+                    encoded.reserveCapacity(primary.count + 16)
                     JSON.appendString(primary, to: &encoded)
                     edits.append((field.valueRange, encoded))
                 }
