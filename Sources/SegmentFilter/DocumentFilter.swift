@@ -104,9 +104,10 @@ public final class DocumentFilter {
 
         // Pass 2: vocabulary (ICU words, weighted for the primary language), register (style,
         // character grams) and cue patterns.
+        let language = terms.language(primary)
         let vectors = samples.map { sample in
             segmenter.words(in: sample, into: &wordScratch)
-            return terms.vector(sample, words: wordScratch, language: primary, scratch: termScratch)
+            return terms.vector(sample, words: wordScratch, language: language, scratch: termScratch)
         }
         let caseTable = identifier.model.caseTable
         // The register comparisons serve the cuts only: a one-paragraph document has none.
