@@ -42,7 +42,7 @@ extension Coherence {
             var budget = 0   // code points read, an upper bound on the distinct grams
             for c in characters[from...] { budget += min(c, Self.paragraphLimit) }
             var table = scratch.begin(grams: budget)
-            distinct = [Int32](repeating: 0, count: m)
+            distinct = [Int32](filled: 0, count: m)
             usedEarlier = distinct
             for (j, sample) in samples[from...].enumerated() {
                 table.paragraph = UInt64(j)
@@ -53,7 +53,7 @@ extension Coherence {
             }
             // A gram is in the tail of cut k when its last paragraph is at or after k, and
             // shared when its first is also before k.
-            var lastAt = [Int32](repeating: 0, count: m + 1), sharedDelta = lastAt
+            var lastAt = [Int32](filled: 0, count: m + 1), sharedDelta = lastAt
             lastAt.withUnsafeMutableBufferPointer { lastAt in
                 sharedDelta.withUnsafeMutableBufferPointer { sharedDelta in
                     table.drain { first, last in
@@ -63,7 +63,7 @@ extension Coherence {
                     }
                 }
             }
-            tail = [Int32](repeating: 0, count: m + 1)
+            tail = [Int32](filled: 0, count: m + 1)
             shared = tail
             var t: Int32 = 0
             for k in stride(from: m - 1, through: 0, by: -1) { t &+= lastAt[k]; tail[k] = t }

@@ -39,6 +39,8 @@ public enum ParagraphSplitter {
 
     static func lines(in bytes: UnsafeBufferPointer<UInt8>) -> [Line] {
         var lines: [Line] = []
+        // Room for a typical document's lines at once.
+        lines.reserveCapacity(16)
         var start = 0
         var blank = true
         var i = 0
