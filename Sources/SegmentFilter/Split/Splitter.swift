@@ -250,18 +250,26 @@ public enum Splitter {
     static let tie = 0.01
 
     static func reason(_ tail: ArraySlice<ParagraphEvidence>, primary: String, topicShift: Bool = false) -> String {
-        // Sorted and deduplicated as lists: a tail has a few of each, and hashing them into
+        // Sorted, each name once, as lists: a tail has a few of each, and hashing them into
         // sets cost more than sorting them.
-        func distinctSorted(_ names: [String]) -> [String] {
-            var out: [String] = []
-            for name in names.sorted() where out.last != name { out.append(name) }
+        func joinedOnce(_ names: inout [String]) -> String {
+            names.sort()
+            var out = ""
+            for i in names.indices where i == 0 || names[i] != names[i - 1] {
+                if i > 0 { out += "," }
+                out += names[i]
+            }
             return out
         }
+        var langs: [String] = [], kinds: [String] = []
+        for i in tail.indices {
+            let code = tail[i].language.code
+            if code != primary && code != "und" { langs.append(code) }
+            for r in tail[i].rules { kinds.append(r.kind) }
+        }
         var parts: [String] = []
-        let langs = distinctSorted(tail.map(\.language.code).filter { $0 != primary && $0 != "und" })
-        if !langs.isEmpty { parts.append("other language (\(langs.joined(separator: ",")))") }
-        let kinds = distinctSorted(tail.flatMap { $0.rules.map(\.kind) })
-        if !kinds.isEmpty { parts.append("patterns (\(kinds.joined(separator: ",")))") }
+        if !langs.isEmpty { parts.append("other language (\(joinedOnce(&langs)))") }
+        if !kinds.isEmpty { parts.append("patterns (\(joinedOnce(&kinds)))") }
         if topicShift { parts.append("off-topic (topic shift)") }
         if parts.isEmpty { parts.append("off-topic (low coherence)") }
         return parts.joined(separator: "; ")
