@@ -78,21 +78,22 @@ public final class DocumentFilter {
         let settings = rules.split
 
         // Pass 1: each paragraph's language, which fixes the document's primary language.
-        var guesses: [LanguageGuess] = []
+        var evidence: [ParagraphEvidence] = []
         var samples: [UnsafeBufferPointer<UInt8>] = []
         var characters: [Int] = []
-        guesses.reserveCapacity(ranges.count)
+        evidence.reserveCapacity(ranges.count)
+        samples.reserveCapacity(ranges.count)
+        characters.reserveCapacity(ranges.count)
         for r in ranges {
             let sample = UnsafeBufferPointer(rebasing: bytes[r.lowerBound..<(r.lowerBound + utf8Prefix(bytes, r, DocumentFilter.analysisLimit))])
             samples.append(sample)
-            characters.append(codePoints(UnsafeBufferPointer(rebasing: bytes[r])))
+            let count = codePoints(UnsafeBufferPointer(rebasing: bytes[r]))
+            characters.append(count)
             // Language needs less text than vocabulary: its first KiB decides a paragraph's
             // language as well as the whole would, at a fraction of the lookups.
             let lidSample = UnsafeBufferPointer(rebasing: sample[0..<utf8Prefix(sample, 0..<sample.count, DocumentFilter.languageSampleLimit)])
-            guesses.append(identifier.identify(utf8: lidSample))
-        }
-        var evidence = zip(guesses, characters).map {
-            ParagraphEvidence(language: $0, coherence: 0, coherenceWithRest: 0, rules: [], characters: $1)
+            evidence.append(ParagraphEvidence(language: identifier.identify(utf8: lidSample), coherence: 0, coherenceWithRest: 0,
+                                              rules: [], characters: count))
         }
         let primary = Splitter.primaryLanguage(evidence, settings: settings)
         if let scripts = identifier.model.languages.first(where: { $0.code == primary })?.scripts {
@@ -103,9 +104,10 @@ public final class DocumentFilter {
 
         // Pass 2: vocabulary (ICU words, weighted for the primary language), register (style,
         // character grams) and cue patterns.
+        let language = terms.language(primary)
         let vectors = samples.map { sample in
             segmenter.words(in: sample, into: &wordScratch)
-            return terms.vector(sample, words: wordScratch, language: primary, scratch: termScratch)
+            return terms.vector(sample, words: wordScratch, language: language, scratch: termScratch)
         }
         let caseTable = identifier.model.caseTable
         // The register comparisons serve the cuts only: a one-paragraph document has none.
@@ -121,8 +123,9 @@ public final class DocumentFilter {
             evidence[i].coherence = coherence.withPreceding[i]
             evidence[i].coherenceWithRest = coherence.withRest[i]
             if i >= firstCandidate {
-                evidence[i].headline = isHeadline(samples[i], characters: characters[i], letters: guesses[i].letters)
-                evidence[i].rules = matcher.hits(samples[i], characters: characters[i], language: guesses[i].code, documentLanguage: primary)
+                evidence[i].headline = isHeadline(samples[i], characters: characters[i], letters: evidence[i].language.letters)
+                evidence[i].rules = matcher.hits(samples[i], characters: characters[i], language: evidence[i].language.code,
+                                                 documentLanguage: primary)
             }
         }
         let decision = Splitter.decide(evidence, primary: primary, settings: settings, coherence: coherence)
@@ -168,9 +171,22 @@ func isHeadline(_ bytes: UnsafeBufferPointer<UInt8>, characters: Int, letters: I
 /// Code points in UTF-8 bytes: every byte that does not continue a sequence starts one.
 @inline(__always)
 func codePoints(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-    var n = 0
-    for b in bytes where b & 0xC0 != 0x80 { n &+= 1 }
-    return n
+    guard let p = bytes.baseAddress else { return 0 }
+    let n = bytes.count
+    var continuations = 0, i = 0
+    // Eight bytes at a time: a continuation byte's top bit is set and the bit below it clear;
+    // the flags, shifted to each byte's lowest bit, are summed into the top byte by a multiply.
+    while i &+ 8 <= n {
+        let x = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+        let flags = (x & ~(x << 1) & 0x8080_8080_8080_8080) >> 7
+        continuations &+= Int(truncatingIfNeeded: (flags &* 0x0101_0101_0101_0101) >> 56)
+        i &+= 8
+    }
+    while i < n {
+        if p[i] & 0xC0 == 0x80 { continuations &+= 1 }
+        i &+= 1
+    }
+    return n &- continuations
 }
 
 /// The length of the longest prefix of `range` of at most `limit` bytes that ends on a

@@ -168,6 +168,18 @@ import PropertyBased
         }
     }
 
+    @Test func codePointCountMatchesTheByteByByteCount() {
+        // Random bytes, valid and invalid UTF-8, of every length around the eight-byte steps.
+        var g = SystemRandomNumberGenerator()
+        let pieces: [[UInt8]] = [[0x61], [0x20], [0xC3, 0xA9], [0xE2, 0x80, 0x99], [0xF0, 0x9F, 0x98, 0x80], [0x80], [0xBF], [0xFF], [0xC0]]
+        for n in 0..<500 {
+            let bytes = (0..<(n % 40)).flatMap { _ in pieces[Int.random(in: 0..<pieces.count, using: &g)] }
+            bytes.withUnsafeBufferPointer { b in
+                #expect(codePoints(b) == b.filter { $0 & 0xC0 != 0x80 }.count, "\(bytes)")
+            }
+        }
+    }
+
     @Test func degenerateDocuments() throws {
         let f = try filter()
         for text in ["", "x", "\n\n\n", "12345", String(repeating: "a", count: 100_000), "\u{FEFF}Hello there.\r\nSecond line.\r\n"] {

@@ -70,6 +70,25 @@ import Testing
         }
     }
 
+    @Test func linkLikeByCodePointsMatchesTheStringTest() {
+        // Random words over the characters the tests look for, with combining marks and
+        // look-alikes (U+037E is canonically a semicolon), a control and a space.
+        var g = SystemRandomNumberGenerator()
+        let alphabet: [String] = ["a", "w", ".", ":", "/", "@", "\u{301}", "\u{37E}", "\u{FF0F}", "é", "\r", " "]
+        var words = ["https://x.org", "www.x", "x@y.z", "ww.x", "x:/y", "x@y", "w\u{301}ww.x", ":\u{301}//x", "www.\u{301}"]
+        for n in 0..<3000 {
+            words.append((0..<(1 + n % 9)).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &g)] }.joined())
+        }
+        for word in words {
+            let scalars = word.unicodeScalars.map(\.value)
+            scalars.withUnsafeBufferPointer { s in
+                if let byCodePoints = LanguageIdentifier.isLinkLike(s.baseAddress!, 0, s.count) {
+                    #expect(byCodePoints == LanguageIdentifier.isLinkLike(word), "\(scalars)")
+                }
+            }
+        }
+    }
+
     @Test func rankSortMatchesTheLibrarySort() {
         var g = SystemRandomNumberGenerator()
         let keys = UnsafeMutablePointer<UInt64>.allocate(capacity: 200)

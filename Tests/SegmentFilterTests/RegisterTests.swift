@@ -79,6 +79,69 @@ import Testing
         }
     }
 
+    /// The gram reading's byte prefix holds exactly the first code points, valid or not as the
+    /// decoding meets them.
+    @Test func gramPrefixHoldsTheFirstCodePoints() {
+        var g = SystemRandomNumberGenerator()
+        let pieces: [[UInt8]] = [[0x61], [0x20], [0xC3, 0xA9], [0xE2, 0x80, 0x99], [0xF0, 0x9F, 0x98, 0x80], [0x80], [0xFF]]
+        for n in 0..<400 {
+            let bytes = (0..<(n % 30)).flatMap { _ in pieces[Int.random(in: 0..<pieces.count, using: &g)] }
+            let limit = n % 7
+            bytes.withUnsafeBufferPointer { b in
+                var decoded: [UInt32] = []
+                _ = decodeUTF8(b) { if decoded.count < limit { decoded.append($0) } }
+                var prefixDecoded: [UInt32] = []
+                _ = decodeUTF8(UnsafeBufferPointer(rebasing: b[0..<Coherence.CharacterGrams.codePointPrefix(b, limit)])) { prefixDecoded.append($0) }
+                #expect(prefixDecoded == decoded, "\(bytes), limit \(limit)")
+            }
+        }
+    }
+
+    /// The vector arithmetic against a loop over the measurements, to the bit (the shifts
+    /// feed the topic logit, which can move a cut).
+    @Test func styleShiftsEqualTheLoopOverMeasurements() {
+        var g = SystemRandomNumberGenerator()
+        let values: [Float] = [0, 0, 0.1, 0.25, 1, 2.5, 3, 7.75]
+        for round in 0..<200 {
+            let styles = (0..<(2 + round % 29)).map { _ -> ParagraphStyle in
+                let v = (0..<7).map { _ in values[Int.random(in: 0..<values.count, using: &g)] }
+                var s = ParagraphStyle()
+                (s.length, s.punctuation, s.symbols, s.wordLength, s.sentences, s.question, s.mixedWords) = (v[0], v[1], v[2], v[3], v[4], v[5], v[6])
+                return s
+            }
+            let n = styles.count, m = ParagraphStyle.names.count
+            for firstCut in 1..<n {
+                var sum = [Double](repeating: 0, count: m), size = sum, before = sum, before2 = sum
+                for i in 0..<n {
+                    for f in 0..<m {
+                        let x = Double(styles[i].values[f])
+                        sum[f] += x
+                        size[f] += abs(x)
+                        if i < firstCut { before[f] += x; before2[f] += x * x }
+                    }
+                }
+                let floor = size.map { Double(Coherence.styleFloor) * ($0 / Double(n) + 1e-3) }
+                var expected: [[Float]] = []
+                for k in firstCut..<n {
+                    let p = Double(k), t = Double(n - k)
+                    var shift = [Float](repeating: 0, count: m)
+                    for f in 0..<m {
+                        let mean = before[f] / p
+                        let sd = max(0, before2[f] / p - mean * mean).squareRoot()
+                        let tailMean = (sum[f] - before[f]) / t
+                        shift[f] = min(Coherence.styleCap, Float(abs(tailMean - mean) / (sd + floor[f])))
+                        let x = Double(styles[k].values[f])
+                        before[f] += x
+                        before2[f] += x * x
+                    }
+                    expected.append(shift)
+                }
+                let shifts = Coherence.styleShifts(styles, firstCut: firstCut)
+                #expect(shifts.map { $0.map(\.bitPattern) } == expected.map { $0.map(\.bitPattern) }, "first cut \(firstCut)")
+            }
+        }
+    }
+
     /// The normalised text the grams are read from: lower case, whitespace runs as one space,
     /// none at the ends.
     static func grams(_ text: String) -> Set<[Unicode.Scalar]> {

@@ -42,7 +42,7 @@ extension Coherence {
             var budget = 0   // code points read, an upper bound on the distinct grams
             for c in characters[from...] { budget += min(c, Self.paragraphLimit) }
             var table = scratch.begin(grams: budget)
-            distinct = [Int32](repeating: 0, count: m)
+            distinct = [Int32](filled: 0, count: m)
             usedEarlier = distinct
             for (j, sample) in samples[from...].enumerated() {
                 table.paragraph = UInt64(j)
@@ -53,13 +53,17 @@ extension Coherence {
             }
             // A gram is in the tail of cut k when its last paragraph is at or after k, and
             // shared when its first is also before k.
-            var lastAt = [Int32](repeating: 0, count: m + 1), sharedDelta = lastAt
-            table.drain { first, last in
-                lastAt[last] &+= 1
-                sharedDelta[first + 1] &+= 1
-                sharedDelta[last + 1] &-= 1
+            var lastAt = [Int32](filled: 0, count: m + 1), sharedDelta = lastAt
+            lastAt.withUnsafeMutableBufferPointer { lastAt in
+                sharedDelta.withUnsafeMutableBufferPointer { sharedDelta in
+                    table.drain { first, last in
+                        lastAt[last] &+= 1
+                        sharedDelta[first + 1] &+= 1
+                        sharedDelta[last + 1] &-= 1
+                    }
+                }
             }
-            tail = [Int32](repeating: 0, count: m + 1)
+            tail = [Int32](filled: 0, count: m + 1)
             shared = tail
             var t: Int32 = 0
             for k in stride(from: m - 1, through: 0, by: -1) { t &+= lastAt[k]; tail[k] = t }
@@ -84,15 +88,12 @@ extension Coherence {
         /// (invalid UTF-8 ends the reading, as it ends language identification's).
         @inline(__always)
         static func forEachGram(_ bytes: UnsafeBufferPointer<UInt8>, caseTable: UnsafePointer<UInt16>, into table: inout GramTable.Document) {
-            // `paragraphLimit` code points lie within four times as many bytes.
-            let bytes = UnsafeBufferPointer(rebasing: bytes[0..<min(bytes.count, 4 * paragraphLimit)])
+            let bytes = UnsafeBufferPointer(rebasing: bytes[0..<codePointPrefix(bytes, paragraphLimit)])
             // The three code points before, packed 21 bits each (63 bits), and how many there are.
             var window: UInt64 = 0
-            var have = 0, read = 0
+            var have = 0
             var pendingSpace = false
             _ = decodeUTF8(bytes) { v in
-                guard read < paragraphLimit else { return }
-                read &+= 1
                 let x: UInt32
                 if let l = FeatureExtractor.letter(v, caseTable: caseTable) {
                     x = l
@@ -111,6 +112,20 @@ extension Coherence {
                 if have >= 3 { table.add(hash(window, x)) } else { have &+= 1 }
                 window = (window << 21 | UInt64(x)) & 0x7FFF_FFFF_FFFF_FFFF
             }
+        }
+
+        /// The length of the bytes of `bytes`' first `limit` code points: the bytes before the
+        /// lead byte of the code point after them. (Where the UTF-8 is invalid the decoding
+        /// stops at the first bad byte, before any code point this miscounts.)
+        static func codePointPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ limit: Int) -> Int {
+            // No more code points than bytes.
+            if bytes.count <= limit { return bytes.count }
+            var leads = 0
+            for (i, b) in bytes.enumerated() where b & 0xC0 != 0x80 {
+                if leads == limit { return i }
+                leads &+= 1
+            }
+            return bytes.count
         }
 
         /// The hash of three packed code points and a fourth.
@@ -192,7 +207,7 @@ extension Coherence {
                     }
                     if slot == 0 {
                         slots[i] = key | paragraph << 8 | paragraph
-                        used[count] = Int32(i)
+                        used[count] = Int32(truncatingIfNeeded: i)
                         count &+= 1
                         distinct &+= 1
                         return

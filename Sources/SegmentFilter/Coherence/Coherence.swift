@@ -88,29 +88,38 @@ public enum Coherence {
     public static func scores(_ vectors: [TermVector], styles: [ParagraphStyle] = [],
                               grams: CharacterGrams = CharacterGrams()) -> Scores {
         let n = vectors.count
-        var total = TermVector()
-        for v in vectors { total.accumulate(v) }
-        var withRest = [Float](repeating: 0, count: n)
-        var withPreceding = [Float](repeating: 0, count: n)
         // Running prefix sum with its squared norm kept incrementally, so the pass is linear in
         // the number of terms rather than quadratic in the number of paragraphs.
         var prefix = TermVector()
-        var prefixNorm2 = [Float](repeating: 0, count: n + 1)
-        var dotPreceding = [Float](repeating: 0, count: n)
-        var dotTotal = [Float](repeating: 0, count: n)
-        for i in 0..<n {
-            let v = vectors[i]
-            let vDotTotal = v.dot(total)
-            dotTotal[i] = vDotTotal
-            let restNorm2 = total.normSquared - 2 * vDotTotal + v.normSquared
-            let restDot = vDotTotal - v.normSquared
-            withRest[i] = (restNorm2 > 1e-9 && v.normSquared > 0) ? clamp(restDot / (restNorm2 * v.normSquared).squareRoot()) : 0
-            dotPreceding[i] = v.dot(prefix)
-            prefixNorm2[i] = prefix.normSquared
-            withPreceding[i] = i == 0 ? withRest[i] : cosine(dotPreceding[i], prefix.normSquared, v.normSquared)
-            prefix.accumulate(v)
+        // Room for every term at once, rather than growing the sum paragraph by paragraph.
+        prefix.reserve(vectors.reduce(0) { $0 + $1.count })
+        var prefixNorm2 = [Float](filled: 0, count: n + 1)
+        var dotPreceding = [Float](filled: 0, count: n)
+        // (Through buffer pointers here and below: indexing the array retained and released
+        // each vector's arrays.)
+        vectors.withUnsafeBufferPointer { vs in
+            for i in 0..<n {
+                dotPreceding[i] = vs[i].dot(prefix)
+                prefixNorm2[i] = prefix.normSquared
+                prefix.accumulate(vs[i])
+            }
         }
         prefixNorm2[n] = prefix.normSquared
+        // The full prefix is the document's sum, built by the same additions in the same order.
+        let total = prefix
+        var withRest = [Float](filled: 0, count: n)
+        var withPreceding = [Float](filled: 0, count: n)
+        var dotTotal = [Float](filled: 0, count: n)
+        vectors.withUnsafeBufferPointer { vs in
+            for i in 0..<n {
+                let vDotTotal = vs[i].dot(total), v2 = vs[i].normSquared
+                dotTotal[i] = vDotTotal
+                let restNorm2 = total.normSquared - 2 * vDotTotal + v2
+                let restDot = vDotTotal - v2
+                withRest[i] = (restNorm2 > 1e-9 && v2 > 0) ? clamp(restDot / (restNorm2 * v2).squareRoot()) : 0
+                withPreceding[i] = i == 0 ? withRest[i] : cosine(dotPreceding[i], prefixNorm2[i], v2)
+            }
+        }
 
         // dot(v_i, C_k) = dot(v_i, C_i) − Σ_{k ≤ j < i} dot(v_i, v_j), over the last maxTail paragraphs.
         let firstCut = max(1, n - maxTail)
@@ -147,7 +156,7 @@ public enum Coherence {
         init(_ vectors: [TermVector], from: Int) {
             self.from = from
             m = vectors.count - from
-            dots = [Float](repeating: 0, count: m * m)
+            dots = [Float](filled: 0, count: m * m)
             let m = self.m
             // (Through buffer pointers: indexing the arrays retained and released each vector.)
             vectors.withUnsafeBufferPointer { v in
@@ -313,8 +322,8 @@ public enum Coherence {
                 laterCount += max(0, n - i - 1)
                 if i >= firstCut { seenCount += i - firstCut + 1 }
             }
-            alsoLater = [Float](repeating: 0, count: laterCount)
-            seenBefore = [Float](repeating: 0, count: seenCount)
+            alsoLater = [Float](filled: 0, count: laterCount)
+            seenBefore = [Float](filled: 0, count: seenCount)
             total.reserveCapacity(n - w0)
             usedEarlier.reserveCapacity(n - w0)
             laterStart.reserveCapacity(n - w0)

@@ -24,8 +24,15 @@ public struct ParagraphStyle: Sendable, Equatable {
 
     /// The measurements in a fixed order, named by `names` (the order of
     /// ``Coherence/CutBlocks/styleShift`` and of the rule set's `topic_style_*` weights).
-    public var values: [Float] { [length, punctuation, symbols, wordLength, sentences, question, mixedWords] }
+    public var values: [Float] { (0..<Self.names.count).map { Float(measurements[$0]) } }
     public static let names = ["length", "punctuation", "symbols", "word_length", "sentences", "question", "mixed_words"]
+
+    /// `values` as one vector (the last lane 0), for the shifts' arithmetic on all of them at
+    /// once.
+    var measurements: SIMD8<Double> {
+        SIMD8(Double(length), Double(punctuation), Double(symbols), Double(wordLength), Double(sentences), Double(question),
+              Double(mixedWords), 0)
+    }
 
     public init() {}
 
@@ -114,38 +121,33 @@ extension Coherence {
     static func styleShifts(_ styles: [ParagraphStyle], firstCut: Int) -> [[Float]] {
         let n = styles.count
         guard firstCut < n else { return [] }
-        let m = ParagraphStyle.names.count
-        // One flat row of measurements per paragraph.
-        var rows = [Double](repeating: 0, count: n * m)
+        // The measurements side by side in one vector: each lane's arithmetic is the one a
+        // loop over the measurements would do, without an array per sum.
+        @inline(__always) func magnitude(_ v: SIMD8<Double>) -> SIMD8<Double> {
+            var r = v
+            for i in r.indices { r[i] = abs(v[i]) }
+            return r
+        }
+        var sum = SIMD8<Double>(), size = sum, before = sum, before2 = sum
         for (i, s) in styles.enumerated() {
-            for (f, v) in s.values.enumerated() { rows[i * m + f] = Double(v) }
+            let x = s.measurements
+            sum += x
+            size += magnitude(x)
+            if i < firstCut { before += x; before2 += x * x }
         }
-        var sum = [Double](repeating: 0, count: m), size = sum
-        var before = sum, before2 = sum
-        for i in 0..<n {
-            for f in 0..<m {
-                let x = rows[i * m + f]
-                sum[f] += x
-                size[f] += abs(x)
-                if i < firstCut { before[f] += x; before2[f] += x * x }
-            }
-        }
-        let floor = size.map { Double(styleFloor) * ($0 / Double(n) + 1e-3) }
+        let floor = Double(styleFloor) * (size / Double(n) + 1e-3)
         var out: [[Float]] = []
         out.reserveCapacity(n - firstCut)
         for k in firstCut..<n {
             let p = Double(k), t = Double(n - k)
-            var shift = [Float](repeating: 0, count: m)
-            for f in 0..<m {
-                let mean = before[f] / p
-                let sd = max(0, before2[f] / p - mean * mean).squareRoot()
-                let tailMean = (sum[f] - before[f]) / t
-                shift[f] = min(styleCap, Float(abs(tailMean - mean) / (sd + floor[f])))
-                let x = rows[k * m + f]
-                before[f] += x
-                before2[f] += x * x
-            }
-            out.append(shift)
+            let mean = before / p
+            let sd = pointwiseMax(SIMD8(), before2 / p - mean * mean).squareRoot()
+            let tailMean = (sum - before) / t
+            let shift = pointwiseMin(SIMD8(repeating: styleCap), SIMD8<Float>(magnitude(tailMean - mean) / (sd + floor)))
+            out.append((0..<ParagraphStyle.names.count).map { shift[$0] })
+            let x = styles[k].measurements
+            before += x
+            before2 += x * x
         }
         return out
     }

@@ -113,11 +113,14 @@ public struct TermExtractor: Sendable {
     /// The term vector of `text` (a paragraph's UTF-8 bytes) from its ICU `words`, weighted for
     /// the document language `language` (an ISO code, or `und` for uniform weights).
     public func vector(_ text: UnsafeBufferPointer<UInt8>, words: [Word], language: String) -> TermVector {
-        vector(text, words: words, language: language, scratch: Scratch())
+        vector(text, words: words, language: self.language(language), scratch: Scratch())
     }
 
-    func vector(_ text: UnsafeBufferPointer<UInt8>, words: [Word], language: String, scratch: Scratch) -> TermVector {
-        let lang = languageIndex[language]
+    /// The model's number for the language `code`, as `vector` takes it (nil: uniform weights).
+    /// Looked up once per document rather than once per paragraph.
+    func language(_ code: String) -> Int? { languageIndex[code] }
+
+    func vector(_ text: UnsafeBufferPointer<UInt8>, words: [Word], language lang: Int?, scratch: Scratch) -> TermVector {
         var v = TermVector()
         scratch.reserve(text.count)
         scratch.reserveTerms(text.count + words.count + 1)

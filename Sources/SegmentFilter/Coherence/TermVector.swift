@@ -46,7 +46,7 @@ public struct TermVector: Sendable {
     }
 
     private mutating func rehash(_ size: Int) {
-        slots = [Int32](repeating: 0, count: size)
+        slots = [Int32](filled: 0, count: size)
         let mask = size - 1
         keys.withUnsafeBufferPointer { k in
             slots.withUnsafeMutableBufferPointer { s in
@@ -166,7 +166,14 @@ public struct TermVector: Sendable {
     }
 
     public func dot(_ other: TermVector) -> Float {
-        let (small, large) = keys.count <= other.keys.count ? (self, other) : (other, self)
+        // (Two calls rather than a (small, large) pair: copying the vectors into a tuple
+        // retained and released their three arrays each, on every one of the many dot products.)
+        keys.count <= other.keys.count ? TermVector.dot(small: self, large: other) : TermVector.dot(small: other, large: self)
+    }
+
+    /// The dot product, looking up the terms of `small` in the table of `large`.
+    @inline(__always)
+    private static func dot(small: TermVector, large: TermVector) -> Float {
         if small.keys.isEmpty { return 0 }
         var s: Float = 0
         small.keys.withUnsafeBufferPointer { sk in

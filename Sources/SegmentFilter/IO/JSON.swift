@@ -26,6 +26,8 @@ public enum JSON {
         guard p.peek() == UInt8(ascii: "{") else { throw p.error(p.atEnd ? "empty line, expected a JSON object" : "expected a JSON object") }
         p.pos += 1
         var members: [Member] = []
+        // Room for a typical record's members at once, rather than growing one by one.
+        members.reserveCapacity(16)
         p.skipSpace()
         var closing = 0
         if p.peek() == UInt8(ascii: "}") {
@@ -281,6 +283,16 @@ public enum JSON {
 
         /// Decodes a string literal.
         mutating func string() throws -> String {
+            // Most strings here (member names) have no escapes: straight from the line, without
+            // a buffer, when the plain bytes reach the closing quote.
+            let start = pos
+            pos += 1
+            skipPlain()
+            if pos < bytes.count && bytes[pos] == 0x22 {
+                defer { pos += 1 }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<pos]), as: UTF8.self)
+            }
+            pos = start
             var out: [UInt8] = []
             try string(into: &out)
             return String(decoding: out, as: UTF8.self)

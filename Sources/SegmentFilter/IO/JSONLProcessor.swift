@@ -252,8 +252,11 @@ public final class JSONLProcessor {
                 let appended = UnsafeBufferPointer(rebasing: t[analysis.splitByte...])
                 let object = Report.segfilterObject(analysis, appended: options.dropAppended ? nil : appended, paragraphs: options.paragraphs, debug: options.debugEvidence)
                 var edits: [(Range<Int>, [UInt8])] = []
+                edits.reserveCapacity(2)
                 var encoded: [UInt8] = []
                 if !options.annotateOnly {
+                    // The quotes and a few escapes: grown once at most.
+                    encoded.reserveCapacity(primary.count + 16)
                     JSON.appendString(primary, to: &encoded)
                     edits.append((field.valueRange, encoded))
                 }
@@ -291,10 +294,13 @@ public final class JSONLProcessor {
                 }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: l[pos...]))
                 out.append(0x0A)
-                let id = parsed.members.last(where: { $0.key == options.idField }).map { Array(UnsafeBufferPointer(rebasing: l[$0.valueRange])) }
-                let title = id.map { String(decoding: $0, as: UTF8.self) } ?? "record"
+                // The id only for the outputs that show it.
+                func id() -> [UInt8]? {
+                    parsed.members.last(where: { $0.key == options.idField }).map { Array(UnsafeBufferPointer(rebasing: l[$0.valueRange])) }
+                }
+                let title = explain ? id().map { String(decoding: $0, as: UTF8.self) } ?? "record" : ""
                 return .record(out, analysis: analysis, explain: explain ? Report.explain(analysis, text: t, title: title) : nil,
-                               attributes: options.attributes ? Report.attributesLine(analysis, id: id, textLength: codePoints(t)) : nil)
+                               attributes: options.attributes ? Report.attributesLine(analysis, id: id(), textLength: codePoints(t)) : nil)
             }
         }
     }

@@ -70,7 +70,9 @@ public enum Report {
         appendNumber(a.decision.margin, to: &o)
         if paragraphs {
             o.appendLiteral(",\"paragraphs\":[")
-            for (i, p) in a.paragraphs.enumerated() {
+            // (By index: the enumerated sequence's tuples were copied and destroyed generically.)
+            for i in a.paragraphs.indices {
+                let p = a.paragraphs[i]
                 if i > 0 { o.append(UInt8(ascii: ",")) }
                 o.appendLiteral("{\"start\":")
                 appendInt(p.start, to: &o)

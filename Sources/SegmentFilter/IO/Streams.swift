@@ -101,9 +101,10 @@ public final class LineReader {
         var dropped = false
         while true {
             let found = buffer.withUnsafeBufferPointer { b -> Int? in
-                var i = start + scanned
-                while i < end { if b[i] == 0x0A { return i }; i += 1 }
-                return nil
+                let from = start + scanned
+                guard from < end, let base = b.baseAddress,
+                      let newline = memchr(base + from, 0x0A, end - from) else { return nil }
+                return base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
             }
             if found != nil || eof {
                 let lineEnd = found ?? end

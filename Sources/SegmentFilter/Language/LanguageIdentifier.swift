@@ -133,6 +133,30 @@ public final class LanguageIdentifier {
         chunk.contains("://") || chunk.hasPrefix("www.") || (chunk.contains("@") && chunk.contains("."))
     }
 
+    /// `isLinkLike` of the word of the code points `scalars[start..<end]`, where they decide
+    /// it; nil where only the String's characters do. Each of `isLinkLike`'s tests compares
+    /// characters, which needs the same code points in a row (no other character is
+    /// canonically equivalent to `:`, `/`, `w`, `.` or `@`): a word without them is not
+    /// link-like. A word of printable ASCII, one character per code point, is link-like
+    /// exactly when it has them. Only the other words are built into a String and searched.
+    static func isLinkLike(_ scalars: UnsafePointer<UInt32>, _ start: Int, _ end: Int) -> Bool? {
+        var found = end - start >= 4 && scalars[start] == 0x77 && scalars[start + 1] == 0x77
+            && scalars[start + 2] == 0x77 && scalars[start + 3] == 0x2E
+        var at = false, dot = false, printableASCII = true
+        for i in start..<end {
+            let v = scalars[i]
+            switch v {
+            case 0x3A: if i + 2 < end && scalars[i + 1] == 0x2F && scalars[i + 2] == 0x2F { found = true }
+            case 0x40: at = true
+            case 0x2E: dot = true
+            default: break
+            }
+            if v < 0x21 || v > 0x7E { printableASCII = false }
+        }
+        if !(found || (at && dot)) { return false }
+        return printableASCII ? true : nil
+    }
+
     /// A quick byte scan: only text with ':' followed by "//", "www." or '@' needs link removal.
     static func mayContainLinks(_ text: Substring) -> Bool {
         if let r = text.utf8.withContiguousStorageIfAvailable(mayContainLinks) { return r }
@@ -525,8 +549,9 @@ public final class LanguageIdentifier {
                     i &+= 1
                 }
                 if suspect {
-                    let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[startByte..<byte]), as: UTF8.self)
-                    if LanguageIdentifier.isLinkLike(word[...]) { continue }
+                    let linkLike = LanguageIdentifier.isLinkLike(sc, start, i) ?? LanguageIdentifier.isLinkLike(
+                        String(decoding: UnsafeBufferPointer(rebasing: bytes[startByte..<byte]), as: UTF8.self)[...])
+                    if linkLike { continue }
                 }
                 // The words are joined with single spaces.
                 if !first { add(0x20, bmp, out, &w, &n, &run, caseTable) }
@@ -1394,16 +1419,16 @@ public final class LanguageIdentifier {
         }
         if out.count >= k { return out }
         // The rest of the top from the far scores: the best each time, the first of equals (as
-        // the stable sort would order them).
-        var far: [(Int, Float)] = []
-        var isNear = [Bool](repeating: false, count: c)
-        for i in 0..<near { isNear[Int(keys[i] & 0xFFFF_FFFF)] = true }
-        for j in 0..<c where !isNear[j] { far.append((candidates[j], scores[j])) }
-        while out.count < k && !far.isEmpty {
-            var best = 0
-            for i in 1..<far.count where far[i].1 > far[best].1 { best = i }
-            let (l, s) = far.remove(at: best)
-            out.append((model.languages[l].code, exp(tau * (Double(s) - topScore)) / z))
+        // the stable sort would order them). A score taken is marked like a near one, so no
+        // list of the far ones is built (most guesses come here: a confident one has few near).
+        var taken = [Bool](filled: false, count: c)
+        for i in 0..<near { taken[Int(keys[i] & 0xFFFF_FFFF)] = true }
+        while out.count < k {
+            var best = -1
+            for j in 0..<c where !taken[j] && (best < 0 || scores[j] > scores[best]) { best = j }
+            if best < 0 { break }
+            taken[best] = true
+            out.append((model.languages[candidates[best]].code, exp(tau * (Double(scores[best]) - topScore)) / z))
         }
         return out
     }

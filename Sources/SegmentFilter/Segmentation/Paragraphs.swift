@@ -12,6 +12,7 @@ public enum ParagraphSplitter {
         let lines = Self.lines(in: bytes)
         let hasBlankLine = lines.contains { $0.isBlank } && lines.contains { !$0.isBlank }
         var result: [Range<Int>] = []
+        result.reserveCapacity(lines.count)
         if hasBlankLine {
             var blockStart: Int? = nil
             var blockEnd = 0
@@ -38,6 +39,8 @@ public enum ParagraphSplitter {
 
     static func lines(in bytes: UnsafeBufferPointer<UInt8>) -> [Line] {
         var lines: [Line] = []
+        // Room for a typical document's lines at once.
+        lines.reserveCapacity(16)
         var start = 0
         var blank = true
         var i = 0

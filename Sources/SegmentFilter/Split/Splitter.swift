@@ -61,17 +61,31 @@ public enum Splitter {
     /// document in such a language followed by an English credit is an `und` document, not an
     /// English one.
     public static func primaryLanguage(_ paragraphs: [ParagraphEvidence], settings: SplitSettings) -> String {
-        var votes: [String: Double] = [:]
+        // A list, not a dictionary: a document has a handful of languages, and hashing their
+        // codes cost more than comparing them.
+        var votes: [(key: String, value: Double)] = []
         let n = paragraphs.count
-        for (i, p) in paragraphs.enumerated() where p.language.code != "und" || p.language.outOfModel {
-            let trust: Double
-            if p.language.outOfModel {
-                trust = p.language.letters >= settings.minLetters ? 1 : 0.1
-            } else {
-                trust = p.language.letters >= settings.minLetters ? p.language.probability : 0.1 * p.language.probability
+        // (The guesses read in place: a copy of a paragraph's evidence retains its every array
+        // and string.)
+        paragraphs.withUnsafeBufferPointer { ps in
+            for i in ps.indices {
+                let code = ps[i].language.code, outOfModel = ps[i].language.outOfModel
+                guard code != "und" || outOfModel else { continue }
+                let letters = ps[i].language.letters, probability = ps[i].language.probability
+                let trust: Double
+                if outOfModel {
+                    trust = letters >= settings.minLetters ? 1 : 0.1
+                } else {
+                    trust = letters >= settings.minLetters ? probability : 0.1 * probability
+                }
+                let position = i == 0 ? 3.0 : (i < (n + 1) / 2 ? 2.0 : 1.0)
+                let vote = Double(letters).squareRoot() * trust * position
+                if let v = votes.firstIndex(where: { $0.key == code }) {
+                    votes[v].value += vote
+                } else {
+                    votes.append((code, vote))
+                }
             }
-            let position = i == 0 ? 3.0 : (i < (n + 1) / 2 ? 2.0 : 1.0)
-            votes[p.language.code, default: 0] += Double(p.language.letters).squareRoot() * trust * position
         }
         return votes.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }?.key ?? "und"
     }
@@ -236,11 +250,26 @@ public enum Splitter {
     static let tie = 0.01
 
     static func reason(_ tail: ArraySlice<ParagraphEvidence>, primary: String, topicShift: Bool = false) -> String {
+        // Sorted, each name once, as lists: a tail has a few of each, and hashing them into
+        // sets cost more than sorting them.
+        func joinedOnce(_ names: inout [String]) -> String {
+            names.sort()
+            var out = ""
+            for i in names.indices where i == 0 || names[i] != names[i - 1] {
+                if i > 0 { out += "," }
+                out += names[i]
+            }
+            return out
+        }
+        var langs: [String] = [], kinds: [String] = []
+        for i in tail.indices {
+            let code = tail[i].language.code
+            if code != primary && code != "und" { langs.append(code) }
+            for r in tail[i].rules { kinds.append(r.kind) }
+        }
         var parts: [String] = []
-        let langs = Set(tail.map(\.language.code)).subtracting([primary, "und"])
-        if !langs.isEmpty { parts.append("other language (\(langs.sorted().joined(separator: ",")))") }
-        let kinds = Set(tail.flatMap { $0.rules.map(\.kind) })
-        if !kinds.isEmpty { parts.append("patterns (\(kinds.sorted().joined(separator: ",")))") }
+        if !langs.isEmpty { parts.append("other language (\(joinedOnce(&langs)))") }
+        if !kinds.isEmpty { parts.append("patterns (\(joinedOnce(&kinds)))") }
         if topicShift { parts.append("off-topic (topic shift)") }
         if parts.isEmpty { parts.append("off-topic (low coherence)") }
         return parts.joined(separator: "; ")
