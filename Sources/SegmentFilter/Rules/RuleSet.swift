@@ -128,12 +128,13 @@ public struct SplitSettings: Sendable, Equatable {
     public var topic = TopicShift()
     public init() {}
 
-    /// A logistic score of "the vocabulary changes source at this cut", from the cut's block
-    /// comparison (``Coherence/CutBlocks``), for same-language tails no longer than the primary content that neither language nor
-    /// a cue pattern gives away. A cut whose logit is positive scores at least `margin +
-    /// weight × logit`, so a clear topic shift is cut even when the paragraphs' own evidence
-    /// is flat. Fitted by `tools/tune/tune_split.py` (logistic regression, then a grid over the
-    /// bias and weight).
+    /// A log-linear score of "the vocabulary changes source at this cut", from the cut's block
+    /// comparison (``Coherence/CutBlocks``), for same-language tails no longer than the primary
+    /// content that neither language nor a cue pattern gives away. A cut whose logit is
+    /// positive scores at least `margin + weight × logit`, so a clear topic shift is cut even
+    /// when the paragraphs' own evidence is flat. Fitted by `tools/tune/tune_split.py` (per
+    /// document, a softmax over "nothing appended" and each candidate cut; then a grid over
+    /// the bias and weight).
     public struct TopicShift: Sendable, Equatable {
         // Defaults: the fit in rules/default.rules.
         /// Scale of the term; 0 turns it off.
