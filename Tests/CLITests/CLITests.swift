@@ -115,6 +115,32 @@ func temporaryFile(_ name: String) -> URL {
         #expect(r.stderr.contains("3 records"))
     }
 
+    /// Several batches in flight (the workers analyse one while the next is read and the one
+    /// before is written): the output is the one-job output, in input order, and a reject is
+    /// named by its line across the batches' boundaries.
+    @Test func manyBatchesWithSeveralJobsKeepOrderAndLineNumbers() throws {
+        let doc = try String(contentsOf: fixtures.appendingPathComponent("article-with-tagalog-bio.txt"), encoding: .utf8)
+        let texts = [doc, "Short text.", "", "Ein kurzer deutscher Satz über das Wetter."]
+        var lines: [String] = []
+        for i in 0..<1_300 {
+            lines.append(i == 700 || i == 1_100 ? "{broken \(i)" : record("r\(i)", texts[i % texts.count]))
+        }
+        let input = Data((lines.joined(separator: "\n") + "\n").utf8)
+        let rejects1 = temporaryFile("rejects-1"), rejects3 = temporaryFile("rejects-3")
+        defer { try? FileManager.default.removeItem(at: rejects1); try? FileManager.default.removeItem(at: rejects3) }
+        let one = try run(["--jsonl", "--jobs", "1", "--on-error", "skip", "--rejects", rejects1.path, "-q"], stdin: input)
+        let three = try run(["--jsonl", "--jobs", "3", "--on-error", "skip", "--rejects", rejects3.path, "-q"], stdin: input)
+        #expect(one.status == 0 && three.status == 0, "\(one.stderr) \(three.stderr)")
+        #expect(three.stdout == one.stdout)
+        let out = three.out.split(separator: "\n")
+        #expect(out.count == 1_298)
+        #expect(out[699].hasPrefix(#"{"id":"r699""#) && out[700].hasPrefix(#"{"id":"r701""#))
+        #expect(out.last?.hasPrefix(#"{"id":"r1299""#) == true)
+        let rejected = try String(contentsOf: rejects3, encoding: .utf8)
+        #expect(rejected == (try String(contentsOf: rejects1, encoding: .utf8)))
+        #expect(rejected.contains(":701: ") && rejected.contains(":1101: "), "\(rejected)")
+    }
+
     @Test func badLineIsAnErrorNamingTheLine() throws {
         let input = record("a", "Fine.") + "\n{not json\n" + record("c", "Fine too.") + "\n"
         let r = try run(["--jsonl"], stdin: Data(input.utf8))
