@@ -158,8 +158,10 @@ struct Filter: ParsableCommand {
     func summaryLine(_ s: RunSummary, seconds d: Duration) -> String {
         let secs = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
         let mbps = secs > 0 ? Double(s.bytes) / 1e6 / secs : 0
-        let share = s.written > 0 ? 100.0 * Double(s.withAppended) / Double(s.records) : 0
-        let langs = s.languages.sorted { $0.value > $1.value }.prefix(8).map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        // The share of the documents analysed: rejects (skipped or passed through) have no split.
+        let analysed = s.written - s.passedThrough
+        let share = analysed > 0 ? 100.0 * Double(s.withAppended) / Double(analysed) : 0
+        let langs = s.languages.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(8).map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         return "segfilter: \(s.records) records: \(s.written) written (\(s.passedThrough) passed through as bad), \(s.rejected - s.passedThrough) rejected"
             + (s.blankLines > 0 ? ", \(s.blankLines) blank lines skipped" : "")
             + "; \(s.withAppended) with appended material (\(format1(share))%); \(format1(Double(s.bytes) / 1e6)) MB in \(format1(secs)) s (\(format1(mbps)) MB/s); languages: \(langs)\n"
