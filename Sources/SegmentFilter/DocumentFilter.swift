@@ -80,20 +80,16 @@ public final class DocumentFilter {
         // Pass 1: each paragraph's language, which fixes the document's primary language.
         var evidence: [ParagraphEvidence] = []
         var samples: [UnsafeBufferPointer<UInt8>] = []
-        var characters: [Int] = []
         evidence.reserveCapacity(ranges.count)
         samples.reserveCapacity(ranges.count)
-        characters.reserveCapacity(ranges.count)
         for r in ranges {
             let sample = UnsafeBufferPointer(rebasing: bytes[r.lowerBound..<(r.lowerBound + utf8Prefix(bytes, r, DocumentFilter.analysisLimit))])
             samples.append(sample)
-            let count = codePoints(UnsafeBufferPointer(rebasing: bytes[r]))
-            characters.append(count)
             // Language needs less text than vocabulary: its first KiB decides a paragraph's
             // language as well as the whole would, at a fraction of the lookups.
             let lidSample = UnsafeBufferPointer(rebasing: sample[0..<utf8Prefix(sample, 0..<sample.count, DocumentFilter.languageSampleLimit)])
             evidence.append(ParagraphEvidence(language: identifier.identify(utf8: lidSample), coherence: 0, coherenceWithRest: 0,
-                                              rules: [], characters: count))
+                                              rules: [], characters: codePoints(UnsafeBufferPointer(rebasing: bytes[r]))))
         }
         let primary = Splitter.primaryLanguage(evidence, settings: settings)
         if let scripts = identifier.model.languages.first(where: { $0.code == primary })?.scripts {
@@ -113,7 +109,7 @@ public final class DocumentFilter {
         // The register comparisons serve the cuts only: a one-paragraph document has none.
         let hasCuts = samples.count >= 2
         let styles = hasCuts ? samples.map { ParagraphStyle(utf8: $0, caseTable: caseTable) } : []
-        let grams = hasCuts ? Coherence.CharacterGrams(samples, characters: characters, from: Coherence.gramWindowStart(paragraphs: samples.count),
+        let grams = hasCuts ? Coherence.CharacterGrams(samples, characters: evidence.map(\.characters), from: Coherence.gramWindowStart(paragraphs: samples.count),
                                                        caseTable: caseTable, scratch: gramScratch) : Coherence.CharacterGrams()
         let coherence = Coherence.scores(vectors, styles: styles, grams: grams)
         // Cue patterns only where appended material can start: the first paragraphs always stay
@@ -123,8 +119,8 @@ public final class DocumentFilter {
             evidence[i].coherence = coherence.withPreceding[i]
             evidence[i].coherenceWithRest = coherence.withRest[i]
             if i >= firstCandidate {
-                evidence[i].headline = isHeadline(samples[i], characters: characters[i], letters: evidence[i].language.letters)
-                evidence[i].rules = matcher.hits(samples[i], characters: characters[i], language: evidence[i].language.code,
+                evidence[i].headline = isHeadline(samples[i], characters: evidence[i].characters, letters: evidence[i].language.letters)
+                evidence[i].rules = matcher.hits(samples[i], characters: evidence[i].characters, language: evidence[i].language.code,
                                                  documentLanguage: primary)
             }
         }
@@ -137,7 +133,7 @@ public final class DocumentFilter {
         for (i, r) in ranges.enumerated() {
             cpBefore += codePoints(UnsafeBufferPointer(rebasing: bytes[lastByte..<r.lowerBound]))
             let start = cpBefore
-            cpBefore += characters[i]
+            cpBefore += evidence[i].characters
             lastByte = r.upperBound
             reports.append(ParagraphReport(byteRange: r, start: start, end: cpBefore, evidence: evidence[i],
                                            score: decision.evidence[i], appended: i >= decision.firstAppended))

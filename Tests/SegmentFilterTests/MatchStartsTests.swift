@@ -20,6 +20,14 @@ import Testing
         #expect(RequiredLiterals.starts(of: regex)?.atZero == nil)
     }
 
+    /// With multi-line mode on anywhere, an anchored branch may match after any line break:
+    /// neither the literals' places nor 0 bound where a match starts, for either search.
+    @Test(arguments: ["ab(?m)|^by", "(?m)^foo|bar", "(?im)(^\\s*by|\\bvon)"])
+    func multiLineAnchorsAreUnbounded(regex: String) {
+        #expect(RequiredLiterals.starts(of: regex) == nil)
+        #expect(RequiredLiterals.leading(of: regex) == nil)
+    }
+
     /// ICU asked only where `MatchStarts` allows finds a match exactly when a plain search does,
     /// for every built-in pattern, on random text made of its literals and what surrounds them.
     @Test func sameAnswerAsASearch() throws {

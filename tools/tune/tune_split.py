@@ -357,9 +357,11 @@ def main():
     for i in range(a.folds):
         train = [r for j, f in enumerate(folds) if j != i for r in f]
         s = fit(train, weights, start)
+        fold_exact = 0
         for r in folds[i]:
             cut = decide(r, s, weights)
             ok = cut == r["gold"]
+            fold_exact += ok
             lost += max(0, start_of(r, r["gold"]) - start_of(r, cut))
             kept += start_of(r, r["gold"])
             tot_exact += ok
@@ -370,7 +372,7 @@ def main():
             if r["gold"] == len(r["paras"]):
                 tot_none += 1
                 tot_false += not ok
-        print("fold %d: %d docs, held-out exact %.1f%%" % (i, len(folds[i]), 100 * sum(decide(r, s, weights) == r["gold"] for r in folds[i]) / max(1, len(folds[i]))))
+        print("fold %d: %d docs, held-out exact %.1f%%" % (i, len(folds[i]), 100 * fold_exact / max(1, len(folds[i]))))
     print("cross-validated: exact %.1f%%, false splits %.1f%%, primary lost %.2f%%"
           % (100 * tot_exact / tot_n, 100 * tot_false / max(1, tot_none), 100 * lost / max(1, kept)))
     print("  by kind: " + ", ".join("%s %.1f%%" % (k, 100 * v[0] / v[1]) for k, v in sorted(by_kind.items())))

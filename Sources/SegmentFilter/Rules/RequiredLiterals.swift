@@ -433,10 +433,11 @@ extension RequiredLiterals {
         }
         var parser = Parser(scalars)
         parser.runsLead = !scalars.indices.dropLast().contains { scalars[$0] == "\\" && scalars[$0 + 1] == "G" }
-        guard var lead = parser.leadAlternation(runAllowed: true), parser.atEnd else { return nil }
+        guard let lead = parser.leadAlternation(runAllowed: true), parser.atEnd else { return nil }
         // A flag group lasts to the end of its group, over later branches too: with multi-line
-        // mode turned on anywhere, a `^` is not known to match only at 0.
-        if multiLine { lead.atZero = nil }
+        // mode turned on anywhere, an anchored branch may match after any line break, so where
+        // matches start is not bounded (trying 0 and the literals' places would miss those).
+        if multiLine && lead.anchored { return nil }
         return lead
     }
 
