@@ -15,7 +15,8 @@ LABELS = {
     "seg_jobs1": "segfilter --jsonl --jobs 1",
     "seg_jobsN": "segfilter --jsonl --jobs {jobs}",
     "cld2_pipeline": "CLD2 pipeline (pycld2 per paragraph + tail cut)",
-    "seg_identify": "segfilter identify",
+    "seg_identify": "segfilter identify --jobs 1",
+    "seg_identify_jobsN": "segfilter identify --jobs {jobs}",
     "cld2_lid": "CLD2 LID-only (pycld2 per line)",
     "seg_big_jobs1": "segfilter --jsonl --jobs 1, big input",
 }
@@ -67,7 +68,7 @@ def main(argv):
     runs = read_raw(raw)
     inputs = {k: input_info(meta, k) for k in ("docs", "paragraphs", "big")}
     which_input = {"seg_jobs1": "docs", "seg_jobsN": "docs", "cld2_pipeline": "docs",
-                   "seg_identify": "paragraphs", "cld2_lid": "paragraphs", "seg_big_jobs1": "big"}
+                   "seg_identify": "paragraphs", "seg_identify_jobsN": "paragraphs", "cld2_lid": "paragraphs", "seg_big_jobs1": "big"}
     jobs = meta.get("jobs", "N")
 
     results = []
@@ -108,6 +109,7 @@ def main(argv):
         "segfilter_jobs1_over_cld2_pipeline": ratio("seg_jobs1", "cld2_pipeline"),
         "segfilter_jobsN_over_jobs1": ratio("seg_jobsN", "seg_jobs1"),
         "segfilter_identify_over_cld2_lid": ratio("seg_identify", "cld2_lid"),
+        "segfilter_identify_jobsN_over_jobs1": ratio("seg_identify_jobsN", "seg_identify"),
     }
     startup = None
     if "startup" in runs:
@@ -179,7 +181,8 @@ def main(argv):
     ratio_rows = [
         ("segfilter 1 job / CLD2 pipeline (MB/s)", ratios["segfilter_jobs1_over_cld2_pipeline"]),
         (f"segfilter {jobs} jobs / 1 job (MB/s)", ratios["segfilter_jobsN_over_jobs1"]),
-        ("segfilter identify / CLD2 LID-only (MB/s)", ratios["segfilter_identify_over_cld2_lid"]),
+        ("segfilter identify, 1 job / CLD2 LID-only (MB/s)", ratios["segfilter_identify_over_cld2_lid"]),
+        (f"segfilter identify, {jobs} jobs / 1 job (MB/s)", ratios["segfilter_identify_jobsN_over_jobs1"]),
     ]
     extra = []
     if startup:

@@ -175,7 +175,8 @@ measure() {
 measure seg_jobs1 "$DOCS" "$BENCH_REPEAT" "$BIN" --jsonl --jobs 1 -q
 measure seg_jobsN "$DOCS" "$BENCH_REPEAT" "$BIN" --jsonl --jobs "$BENCH_JOBS" -q
 measure cld2_pipeline "$DOCS" "$BENCH_REPEAT" "$PY" "$BASELINE"
-measure seg_identify "$PARA" "$BENCH_REPEAT" "$BIN" identify
+measure seg_identify "$PARA" "$BENCH_REPEAT" "$BIN" identify --jobs 1
+measure seg_identify_jobsN "$PARA" "$BENCH_REPEAT" "$BIN" identify --jobs "$BENCH_JOBS"
 measure cld2_lid "$PARA" "$BENCH_REPEAT" "$PY" "$BASELINE" lid
 measure startup /dev/null "$BENCH_STARTUP_REPEAT" "$BIN" --jsonl -q
 measure time_floor /dev/null "$BENCH_STARTUP_REPEAT" /bin/true

@@ -1,5 +1,8 @@
 import ArgumentParser
 import SegmentFilter
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct Identify: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,73 +20,30 @@ struct Identify: ParsableCommand {
     @Option(help: "The JSON member that holds the text (with --jsonl).")
     var textField = "text"
 
+    @Option(help: "Worker threads (default: the number of cores); output stays in input order.")
+    var jobs: Int?
+
     @Flag(help: .hidden)
     var rawScores = false
 
     func validate() throws {
         if top < 1 { throw ValidationError("--top must be at least 1") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
-        let identifier = LanguageIdentifier()
+        var options = IdentifyOptions()
+        options.top = top
+        options.jsonl = jsonl
+        options.textField = textField
+        options.rawScores = rawScores
+        options.jobs = jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        let processor = IdentifyProcessor(options: options)
         let out = ByteWriter.standardOutput()
-        var lineOut: [UInt8] = []
-        // The options as plain values: reading a property wrapper looks up its generic
-        // metadata, which costs more per line than identifying a short one.
-        let jsonl = self.jsonl, rawScores = self.rawScores, top = self.top, textField = self.textField
         for input in files.isEmpty ? ["-"] : files {
-            let reader = try LineReader(path: input)
-            while try reader.nextLine({ line, _ in
-                var text = ""
-                if jsonl {
-                    do {
-                        let (members, _) = try JSON.objectMembers(line)
-                        guard let f = members.last(where: { $0.key == textField }), f.valueIsString else {
-                            throw DataError(source: reader.displayName, line: reader.lineNumber, reason: "no string \"\(textField)\" field")
-                        }
-                        text = try JSON.decodeString(line, f.valueRange)
-                    } catch let e as JSON.ParseError {
-                        throw DataError(source: reader.displayName, line: reader.lineNumber, reason: "invalid JSON: \(e)")
-                    }
-                } else if rawScores {
-                    text = String(decoding: line, as: UTF8.self)
-                }
-                if rawScores {
-                    // For tools/langdata/calibrate.py: features, then code/score pairs.
-                    let (scores, features) = identifier.rawScores(text)
-                    try out.write(([String(features)] + scores.prefix(12).flatMap { [$0.code, String($0.score)] }).joined(separator: "\t") + "\n")
-                    return
-                }
-                // Plain lines go to the identifier as bytes: no String per line.
-                let guess = jsonl ? identifier.identify(text, top: top) : identifier.identify(utf8: line, top: top)
-                // LANG<TAB>SCORE pairs, written as bytes (no strings per line).
-                lineOut.removeAll(keepingCapacity: true)
-                // No candidates, or a language without a profile: `und` first (then, for --top,
-                // the nearest profiles).
-                let undFirst = guess.top.isEmpty || guess.outOfModel
-                if undFirst { lineOut.append(contentsOf: guess.code.utf8); lineOut.append(contentsOf: "\t0".utf8) }
-                for (i, t) in guess.top.prefix(undFirst ? top - 1 : top).enumerated() {
-                    if i > 0 || undFirst { lineOut.append(0x09) }
-                    lineOut.append(contentsOf: t.code.utf8)
-                    lineOut.append(0x09)
-                    appendScore(t.probability, to: &lineOut)
-                }
-                lineOut.append(0x0A)
-                try out.write(lineOut)
-            }) {}
+            try processor.run(try LineReader(path: input), output: out)
         }
         try out.flush()
-    }
-
-    /// The probability with four decimals ("0.9731").
-    func appendScore(_ p: Double, to out: inout [UInt8]) {
-        let v = Int((p * 10000).rounded())
-        let whole = v / 10000
-        if whole >= 0 && whole < 10 { out.append(UInt8(48 + whole)) } else { out.append(contentsOf: String(whole).utf8) }
-        out.append(0x2E)
-        var frac = v % 10000
-        var d = 1000
-        for _ in 0..<4 { out.append(UInt8(48 + frac / d)); frac %= d; d /= 10 }
     }
 }
 

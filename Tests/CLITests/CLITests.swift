@@ -232,6 +232,33 @@ func temporaryFile(_ name: String) -> URL {
         #expect(fields.count == 4 && fields.first == "und" && fields[1] == "0", "\(r.out)")
     }
 
+    /// 9,000 lines (three batches, many chunks per worker) through three jobs: the one-job
+    /// output, line for line; as JSONL with a broken record after the first batch, the lines
+    /// before it are written and the error names its line.
+    @Test func identifyWithSeveralJobsKeepsOrderAndLineNumbers() throws {
+        let samples = ["The council approved the new budget on Tuesday.", "Ang panahon ay maganda ngayon sa Maynila.",
+                       "Die Stadt plant einen neuen Radweg.", "Η βροχή σταμάτησε το απόγευμα.", "東京では雨が降っています。",
+                       "12345", "", "Le musée ouvre ses portes samedi."]
+        let lines = (0..<9000).map { i in samples[(i * 7 + i / 13) % samples.count] + (i % 5 == 0 ? " \(i)" : "") }
+        let plain = Data((lines.joined(separator: "\n") + "\n").utf8)
+        let one = try run(["identify", "--top", "2", "--jobs", "1"], stdin: plain)
+        let three = try run(["identify", "--top", "2", "--jobs", "3"], stdin: plain)
+        #expect(one.status == 0 && three.status == 0, "\(one.stderr) \(three.stderr)")
+        #expect(one.out.split(separator: "\n", omittingEmptySubsequences: false).count == 9001)
+        #expect(three.stdout == one.stdout)
+
+        var records = lines.map { l -> String in
+            let data = try! JSONSerialization.data(withJSONObject: ["text": l])
+            return String(decoding: data, as: UTF8.self)
+        }
+        records[5000] = "{\"text\": broken"
+        let r = try run(["identify", "--jsonl", "--top", "2", "--jobs", "3"], stdin: Data((records.joined(separator: "\n") + "\n").utf8))
+        #expect(r.status == 1)
+        #expect(r.stderr.contains(":5001: invalid JSON"), "\(r.stderr)")
+        let expected = one.out.split(separator: "\n", omittingEmptySubsequences: false).prefix(5000)
+        #expect(r.out == expected.joined(separator: "\n") + "\n")
+    }
+
     @Test func languagesListsAtLeastAHundred() throws {
         let r = try run(["languages"])
         #expect(r.status == 0)
