@@ -10,6 +10,8 @@ public struct IdentifyOptions: Sendable {
     public var textField = "text"
     /// Worker threads; output stays in input order.
     public var jobs = 1
+    /// JSONL lines longer than this are errors (their bytes beyond it are never held in memory).
+    public var maxLineBytes = 64 << 20
     /// Print the uncalibrated scores and the feature count instead (for the calibration
     /// tool, `tools/langdata/calibrate.py`).
     public var rawScores = false
@@ -18,6 +20,10 @@ public struct IdentifyOptions: Sendable {
 
 /// Identifies the language of every input line: one output line per input line, in input
 /// order, `LANG<TAB>SCORE` pairs (like fastText's `predict` and langid.py).
+///
+/// Only a text's first 64 KiB (`DocumentFilter.analysisLimit`, cut at a code point boundary)
+/// are read, as the filter reads a paragraph: they decide the language as well as 100 MB
+/// would, and a plain line longer than that is never held in memory whole.
 ///
 /// Lines are read in batches; with several jobs, the workers (one identifier each: an
 /// identifier keeps per-text scratch state) claim a batch's lines a chunk at a time and format
@@ -74,8 +80,15 @@ public final class IdentifyProcessor {
             batch.bytes.removeAll(keepingCapacity: true)
             batch.ends.removeAll(keepingCapacity: true)
         }
-        while try reader.nextLine({ line, _ in
-            batch.bytes.append(contentsOf: line)
+        // (A few bytes over the limit, so that a cut line can end on a code point boundary.)
+        let limit = options.jsonl ? options.maxLineBytes : DocumentFilter.analysisLimit + 4
+        while try reader.nextLine(limit: limit, { line, tooLong in
+            if tooLong && options.jsonl {
+                try flushBatch()
+                throw DataError(source: reader.displayName, line: reader.lineNumber,
+                                reason: "line longer than the limit (\(options.maxLineBytes) bytes)")
+            }
+            batch.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: line[0..<Self.sampleLength(line)]))
             batch.ends.append(batch.bytes.count)
         }) {
             // A full batch, or an input with nothing more ready (an interactive pipe): answer
@@ -143,12 +156,20 @@ public final class IdentifyProcessor {
                     out.failure = (i, "invalid JSON: \(error)")
                     return out
                 }
-                text.withUnsafeBufferPointer { appendResult($0, identifier, to: &out.bytes) }
+                text.withUnsafeBufferPointer { t in
+                    appendResult(UnsafeBufferPointer(rebasing: t[0..<Self.sampleLength(t)]), identifier, to: &out.bytes)
+                }
             } else {
                 appendResult(line, identifier, to: &out.bytes)
             }
         }
         return out
+    }
+
+    /// The bytes of `text` that are read: at most `DocumentFilter.analysisLimit`, ending on a
+    /// code point boundary.
+    static func sampleLength(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+        utf8Prefix(text, 0..<text.count, DocumentFilter.analysisLimit)
     }
 
     /// One output line for `text`.
