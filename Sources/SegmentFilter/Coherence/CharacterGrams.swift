@@ -136,14 +136,13 @@ extension Coherence {
     }
 
     /// Each gram's first and last paragraph, in an open-addressing table kept from one
-    /// document to the next (only the slots a document used are cleared). A slot is one word:
+    /// document to the next (only the part of it a document used is cleared). A slot is one word:
     /// the gram hash's top 48 bits (odd, so never a free slot's 0), then the first and the
     /// last paragraph relative to the window (at most `maxTail + 2 × cohesionWindow`, so a
     /// byte each). Eight bytes a slot keep a typical document's table in the L1 cache. Not
     /// thread-safe.
     final class GramTable {
         private var slots: UnsafeMutablePointer<UInt64>
-        private var used: UnsafeMutablePointer<Int32>
         /// Per paragraph of the window, how many grams recurred in a later one.
         private let moved: UnsafeMutablePointer<Int32>
         private var capacity = 1024
@@ -151,13 +150,11 @@ extension Coherence {
         init() {
             slots = .allocate(capacity: capacity)
             slots.initialize(repeating: 0, count: capacity)
-            used = .allocate(capacity: capacity)
             moved = .allocate(capacity: 256)
         }
 
         deinit {
             slots.deallocate()
-            used.deallocate()
             moved.deallocate()
         }
 
@@ -170,31 +167,26 @@ extension Coherence {
             while size < 2 * grams { size *= 2 }
             if size > capacity {
                 slots.deallocate()
-                used.deallocate()
                 slots = .allocate(capacity: size)
                 slots.initialize(repeating: 0, count: size)
-                used = .allocate(capacity: size)
                 capacity = size
             }
             moved.initialize(repeating: 0, count: 256)
-            return Document(slots: slots, used: used, moved: moved, mask: size - 1)
+            return Document(slots: slots, moved: moved, mask: size - 1)
         }
 
         struct Document {
             let slots: UnsafeMutablePointer<UInt64>
-            let used: UnsafeMutablePointer<Int32>
             let moved: UnsafeMutablePointer<Int32>
             let mask: Int
-            var count = 0
             /// The paragraph being read (paragraphs are read in order, at most 255 of them),
             /// its distinct grams so far, and how many of those an earlier paragraph used.
             var paragraph: UInt64 = 0
             var distinct: Int32 = 0
             var usedEarlier: Int32 = 0
 
-            init(slots: UnsafeMutablePointer<UInt64>, used: UnsafeMutablePointer<Int32>, moved: UnsafeMutablePointer<Int32>,
-                 mask: Int) {
-                (self.slots, self.used, self.moved, self.mask) = (slots, used, moved, mask)
+            init(slots: UnsafeMutablePointer<UInt64>, moved: UnsafeMutablePointer<Int32>, mask: Int) {
+                (self.slots, self.moved, self.mask) = (slots, moved, mask)
             }
 
             /// Records `gram` (a hash) in `paragraph`.
@@ -214,8 +206,6 @@ extension Coherence {
                     }
                     if slot == 0 {
                         slots[i] = key | paragraph << 8 | paragraph
-                        used[count] = Int32(truncatingIfNeeded: i)
-                        count &+= 1
                         distinct &+= 1
                         return
                     }
@@ -226,9 +216,11 @@ extension Coherence {
             /// How many grams last seen in paragraph `k` recurred in a later paragraph.
             func movedOn(from k: Int) -> Int32 { moved[k] }
 
-            /// Empties the table for the next document.
+            /// Empties the table for the next document: all of this document's part of it, in one
+            /// sequential pass (a list of the slots used cost a store and a count per new gram,
+            /// and its clearing was a store at random per gram).
             func clear() {
-                for u in 0..<count { slots[Int(used[u])] = 0 }
+                slots.update(repeating: 0, count: mask &+ 1)
             }
         }
     }
