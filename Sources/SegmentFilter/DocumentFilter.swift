@@ -150,13 +150,47 @@ public final class DocumentFilter {
 /// and their full-width and CJK forms, also inside closing quotes and brackets): the shape of
 /// a headline or a list item.
 func isHeadline(_ bytes: UnsafeBufferPointer<UInt8>, characters: Int, letters: Int) -> Bool {
-    guard characters <= ParagraphEvidence.headlineLimit, letters >= 4, !bytes.contains(UInt8(ascii: "\n")) else { return false }
-    var last: UInt32 = 0
-    _ = decodeUTF8(bytes) { v in
+    guard characters <= ParagraphEvidence.headlineLimit, letters >= 4 else { return false }
+    guard let p = bytes.baseAddress else { return false }
+    // One pass, eight bytes at a time, for a line break and for whether the bytes are all
+    // ASCII (then valid UTF-8). (A word has a zero byte, here one equal to a line break, when
+    // a byte's top bit is set by subtracting 1 from each and was not set before.)
+    let n = bytes.count
+    var any: UInt64 = 0, i = 0
+    while i &+ 8 <= n {
+        let x = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+        let y = x ^ 0x0A0A_0A0A_0A0A_0A0A
+        if (y &- 0x0101_0101_0101_0101) & ~y & 0x8080_8080_8080_8080 != 0 { return false }
+        any |= x
+        i &+= 8
+    }
+    while i < n {
+        if p[i] == 0x0A { return false }
+        any |= UInt64(p[i])
+        i &+= 1
+    }
+    @inline(__always) func closes(_ v: UInt32) -> Bool {
         switch v {
-        case 0x20, 0x09, 0x0D, 0x22, 0x27, 0x29, 0x5D, 0xBB, 0x2019, 0x201D, 0x300D, 0x300F, 0xFF09: break
-        default: last = v
+        case 0x20, 0x09, 0x0D, 0x22, 0x27, 0x29, 0x5D, 0xBB, 0x2019, 0x201D, 0x300D, 0x300F, 0xFF09: return true
+        default: return false
         }
+    }
+    var last: UInt32 = 0
+    if any & 0x8080_8080_8080_8080 == 0 || decodeUTF8(bytes, { _ in }) {
+        // Valid UTF-8: the last code point that counts is found from the end, one or two
+        // code points back, instead of by a test of every one from the start.
+        var end = bytes.count
+        while end > 0 {
+            var start = end &- 1
+            while start > 0 && p[start] & 0xC0 == 0x80 { start &-= 1 }
+            var v: UInt32 = 0
+            _ = decodeUTF8(UnsafeBufferPointer(start: p + start, count: end &- start)) { v = $0 }
+            if !closes(v) { last = v; break }
+            end = start
+        }
+    } else {
+        // Invalid: what comes before the first bad byte, as language identification reads it.
+        _ = decodeUTF8(bytes) { v in if !closes(v) { last = v } }
     }
     switch last {
     case 0x2E, 0x21, 0x3F, 0x3A, 0x3B, 0x3002, 0xFF01, 0xFF1F, 0xFF1A, 0xFF1B, 0x0964, 0x06D4, 0x061F, 0x2026: return false

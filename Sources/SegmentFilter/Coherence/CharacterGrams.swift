@@ -52,17 +52,16 @@ extension Coherence {
                 usedEarlier[j] = table.usedEarlier
             }
             // A gram is in the tail of cut k when its last paragraph is at or after k, and
-            // shared when its first is also before k.
+            // shared when its first is also before k. Each time a gram recurs in a later
+            // paragraph its last paragraph moves on: the counts follow from how many grams each
+            // paragraph has and passes on, without visiting the grams again.
             var lastAt = [Int32](filled: 0, count: m + 1), sharedDelta = lastAt
-            lastAt.withUnsafeMutableBufferPointer { lastAt in
-                sharedDelta.withUnsafeMutableBufferPointer { sharedDelta in
-                    table.drain { first, last in
-                        lastAt[last] &+= 1
-                        sharedDelta[first + 1] &+= 1
-                        sharedDelta[last + 1] &-= 1
-                    }
-                }
+            for k in 0..<m {
+                let moved = table.movedOn(from: k)
+                lastAt[k] = distinct[k] &- moved
+                sharedDelta[k + 1] = moved &- usedEarlier[k]
             }
+            table.clear()
             tail = [Int32](filled: 0, count: m + 1)
             shared = tail
             var t: Int32 = 0
@@ -137,25 +136,26 @@ extension Coherence {
     }
 
     /// Each gram's first and last paragraph, in an open-addressing table kept from one
-    /// document to the next (only the slots a document used are cleared). A slot is one word:
+    /// document to the next (only the part of it a document used is cleared). A slot is one word:
     /// the gram hash's top 48 bits (odd, so never a free slot's 0), then the first and the
     /// last paragraph relative to the window (at most `maxTail + 2 × cohesionWindow`, so a
     /// byte each). Eight bytes a slot keep a typical document's table in the L1 cache. Not
     /// thread-safe.
     final class GramTable {
         private var slots: UnsafeMutablePointer<UInt64>
-        private var used: UnsafeMutablePointer<Int32>
+        /// Per paragraph of the window, how many grams recurred in a later one.
+        private let moved: UnsafeMutablePointer<Int32>
         private var capacity = 1024
 
         init() {
             slots = .allocate(capacity: capacity)
             slots.initialize(repeating: 0, count: capacity)
-            used = .allocate(capacity: capacity)
+            moved = .allocate(capacity: 256)
         }
 
         deinit {
             slots.deallocate()
-            used.deallocate()
+            moved.deallocate()
         }
 
         /// The table for one document of at most `grams` distinct grams (kept at most half
@@ -167,28 +167,26 @@ extension Coherence {
             while size < 2 * grams { size *= 2 }
             if size > capacity {
                 slots.deallocate()
-                used.deallocate()
                 slots = .allocate(capacity: size)
                 slots.initialize(repeating: 0, count: size)
-                used = .allocate(capacity: size)
                 capacity = size
             }
-            return Document(slots: slots, used: used, mask: size - 1)
+            moved.initialize(repeating: 0, count: 256)
+            return Document(slots: slots, moved: moved, mask: size - 1)
         }
 
         struct Document {
             let slots: UnsafeMutablePointer<UInt64>
-            let used: UnsafeMutablePointer<Int32>
+            let moved: UnsafeMutablePointer<Int32>
             let mask: Int
-            var count = 0
             /// The paragraph being read (paragraphs are read in order, at most 255 of them),
             /// its distinct grams so far, and how many of those an earlier paragraph used.
             var paragraph: UInt64 = 0
             var distinct: Int32 = 0
             var usedEarlier: Int32 = 0
 
-            init(slots: UnsafeMutablePointer<UInt64>, used: UnsafeMutablePointer<Int32>, mask: Int) {
-                (self.slots, self.used, self.mask) = (slots, used, mask)
+            init(slots: UnsafeMutablePointer<UInt64>, moved: UnsafeMutablePointer<Int32>, mask: Int) {
+                (self.slots, self.moved, self.mask) = (slots, moved, mask)
             }
 
             /// Records `gram` (a hash) in `paragraph`.
@@ -200,6 +198,7 @@ extension Coherence {
                     let slot = slots[i]
                     if slot & ~0xFFFF == key {
                         if slot & 0xFF == paragraph { return }
+                        moved[Int(slot & 0xFF)] &+= 1
                         slots[i] = slot & ~0xFF | paragraph
                         distinct &+= 1
                         usedEarlier &+= 1
@@ -207,8 +206,6 @@ extension Coherence {
                     }
                     if slot == 0 {
                         slots[i] = key | paragraph << 8 | paragraph
-                        used[count] = Int32(truncatingIfNeeded: i)
-                        count &+= 1
                         distinct &+= 1
                         return
                     }
@@ -216,14 +213,14 @@ extension Coherence {
                 }
             }
 
-            /// Calls `body` with every recorded gram's first and last paragraph, and empties
-            /// the table for the next document.
-            func drain(_ body: (_ first: Int, _ last: Int) -> Void) {
-                for u in 0..<count {
-                    let i = Int(used[u])
-                    body(Int(slots[i] >> 8 & 0xFF), Int(slots[i] & 0xFF))
-                    slots[i] = 0
-                }
+            /// How many grams last seen in paragraph `k` recurred in a later paragraph.
+            func movedOn(from k: Int) -> Int32 { moved[k] }
+
+            /// Empties the table for the next document: all of this document's part of it, in one
+            /// sequential pass (a list of the slots used cost a store and a count per new gram,
+            /// and its clearing was a store at random per gram).
+            func clear() {
+                slots.update(repeating: 0, count: mask &+ 1)
             }
         }
     }

@@ -87,7 +87,9 @@ public final class JSONLProcessor {
     }
 
     enum Outcome {
-        case record([UInt8], analysis: DocumentAnalysis?, explain: String?, attributes: [UInt8]?)
+        /// The summary needs only these of a document's analysis: keeping the whole analysis
+        /// until its batch is written kept a batch's paragraphs (cold by then) to free at once.
+        case record([UInt8], analysis: (hasAppended: Bool, language: String)?, explain: String?, attributes: [UInt8]?)
         case reject(String)
         case blank
     }
@@ -299,7 +301,7 @@ public final class JSONLProcessor {
                     parsed.members.last(where: { $0.key == options.idField }).map { Array(UnsafeBufferPointer(rebasing: l[$0.valueRange])) }
                 }
                 let title = explain ? id().map { String(decoding: $0, as: UTF8.self) } ?? "record" : ""
-                return .record(out, analysis: analysis, explain: explain ? Report.explain(analysis, text: t, title: title) : nil,
+                return .record(out, analysis: (analysis.hasAppended, analysis.language), explain: explain ? Report.explain(analysis, text: t, title: title) : nil,
                                attributes: options.attributes ? Report.attributesLine(analysis, id: id(), textLength: codePoints(t)) : nil)
             }
         }
