@@ -32,7 +32,9 @@ public struct IdentifyOptions: Sendable {
 public final class IdentifyProcessor {
     public let options: IdentifyOptions
     private let identifiers: [LanguageIdentifier]
+    /// A batch ends at this many lines or bytes, whichever comes first (memory stays flat).
     private let batchLines = 4096
+    private let batchBytes = 4 << 20
     private let chunkLines = 64
 
     public init(options: IdentifyOptions, model: LanguageModel = .embedded) {
@@ -67,7 +69,7 @@ public final class IdentifyProcessor {
         var lines = 0
         func flushBatch() throws {
             guard batch.count > 0 else { return }
-            let chunks = try process(batch, source: reader.displayName)
+            let chunks = process(batch)
             for chunk in chunks {
                 try output.write(chunk.bytes)
                 if let failure = chunk.failure {
@@ -93,7 +95,7 @@ public final class IdentifyProcessor {
         }) {
             // A full batch, or an input with nothing more ready (an interactive pipe): answer
             // what is there before blocking on the next read.
-            if batch.count >= batchLines || reader.isDrained {
+            if batch.count >= batchLines || batch.bytes.count >= batchBytes || reader.isDrained {
                 try flushBatch()
                 if reader.isDrained { try output.flush() }
                 if Interruption.received != 0 {
@@ -108,7 +110,7 @@ public final class IdentifyProcessor {
     }
 
     /// The batch's output, chunk by chunk in input order.
-    private func process(_ batch: Batch, source: String) throws -> [ChunkOutput] {
+    private func process(_ batch: Batch) -> [ChunkOutput] {
         let chunkCount = (batch.count + chunkLines - 1) / chunkLines
         var chunks = [ChunkOutput](repeating: ChunkOutput(), count: chunkCount)
         let jobs = min(identifiers.count, chunkCount)

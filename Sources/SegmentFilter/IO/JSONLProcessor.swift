@@ -78,7 +78,10 @@ public struct RunSummary: Sendable {
 public final class JSONLProcessor {
     private var workers: [DocumentFilter]
     public let options: JSONLOptions
+    /// A batch ends at this many records or this many bytes, whichever comes first: memory
+    /// stays flat whatever the records' size (two batches and their output are held at once).
     private let batchSize = 512
+    private let batchBytes = 4 << 20
 
     public init(filter: DocumentFilter, options: JSONLOptions) {
         self.options = options
@@ -124,6 +127,7 @@ public final class JSONLProcessor {
                     attributes: ByteWriter? = nil) throws -> RunSummary {
         var summary = RunSummary()
         var lines: [([UInt8], Bool)] = []
+        var pendingBytes = 0   // the bytes of `lines`
         var nextLine = 1
         var inFlight: Batch? = nil
         // An error must not leave the workers running on a batch.
@@ -174,6 +178,7 @@ public final class JSONLProcessor {
             let batch = Batch(lines, firstLine: nextLine)
             nextLine += lines.count
             lines = []
+            pendingBytes = 0
             let previous = inFlight
             previous?.wait()
             inFlight = nil
@@ -191,10 +196,13 @@ public final class JSONLProcessor {
                 try write(batch)
             }
         }
-        while try reader.nextLine(limit: options.maxLineBytes, { line, tooLong in lines.append((Array(line), tooLong)) }) {
+        while try reader.nextLine(limit: options.maxLineBytes, { line, tooLong in
+            lines.append((Array(line), tooLong))
+            pendingBytes += line.count
+        }) {
             // A full batch, or an input that has nothing more ready (an interactive pipe): finish
             // what is there and pass it on before blocking on the next read.
-            if lines.count >= batchSize || reader.isDrained {
+            if lines.count >= batchSize || pendingBytes >= batchBytes || reader.isDrained {
                 try dispatch(finish: reader.isDrained || Interruption.received != 0)
                 if reader.isDrained { try output.flush() }
                 if Interruption.received != 0 {
