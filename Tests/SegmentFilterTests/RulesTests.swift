@@ -127,6 +127,13 @@ import Testing
         ("Tin liên quan", "read-more"),
         ("İlgili Haberler", "read-more"),
         ("ニュースレターに登録すると、毎朝主要なニュースをお届けします。", "newsletter"),
+        ("4 thoughts on “A weekend at the lake cabin”", "comment-section"),
+        ("One thought on “Pruning apple trees”", "comment-section"),
+        ("3 Gedanken zu „Unser Garten im Mai“", "comment-section"),
+        ("Your email address will not be published. Required fields are marked *", "comment-section"),
+        ("Votre adresse e-mail ne sera pas publiée.", "comment-section"),
+        ("Mary Ellen says:", "commenter-line"),
+        ("Jan de Vries schreef:", "commenter-line"),
     ])
     func noticesFireTheirPattern(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "und")
@@ -143,6 +150,8 @@ import Testing
         ("Miasto jest redaktorem własnej historii, mówił burmistrz.", "author-bio-name"),
         ("The photo shows the harbour before the storm.", "photo-credit"),
         ("Comments from residents were mixed, the mayor said.", "blog-meta"),
+        ("Thoughts on the new budget were divided at the meeting.", "comment-section"),
+        ("The council says: the road stays closed until the bridge is repaired.", "commenter-line"),
         ("Publicado en el boletín oficial, el decreto entra en vigor mañana.", "author-bio-beat"),
         ("Die Stadt schreibt über ihre Pläne in einem neuen Bericht.", "author-bio-beat"),
         // A sentence of an article that mentions a reporter is not a bio line.
