@@ -133,6 +133,10 @@ import Testing
         ("Your email address will not be published. Required fields are marked *", "comment-section"),
         ("Votre adresse e-mail ne sera pas publiée.", "comment-section"),
         ("Mary Ellen says:", "commenter-line"),
+        ("Facebook", "blog-widgets"),
+        ("Like this:", "blog-widgets"),
+        ("Like Loading...", "blog-widgets"),
+        ("Gefällt mir Wird geladen …", "blog-widgets"),
         ("Jan de Vries schreef:", "commenter-line"),
     ])
     func noticesFireTheirPattern(text: String, pattern: String) throws {
@@ -151,6 +155,8 @@ import Testing
         ("The photo shows the harbour before the storm.", "photo-credit"),
         ("Comments from residents were mixed, the mayor said.", "blog-meta"),
         ("Thoughts on the new budget were divided at the meeting.", "comment-section"),
+        ("Facebook said the outage was caused by a configuration change.", "blog-widgets"),
+        ("Like this year's harvest, the vote was late.", "blog-widgets"),
         ("The council says: the road stays closed until the bridge is repaired.", "commenter-line"),
         ("Publicado en el boletín oficial, el decreto entra en vigor mañana.", "author-bio-beat"),
         ("Die Stadt schreibt über ihre Pläne in einem neuen Bericht.", "author-bio-beat"),

@@ -9,6 +9,14 @@ import Testing
 
     let settings = SplitSettings()
 
+    /// Runs of consecutive pattern-marked paragraphs start where the first marked one is; an
+    /// unmarked paragraph starts its own.
+    @Test func markedRunsStartAtTheirFirstMarkedParagraph() {
+        let cue = RuleSet.Pattern(id: "c", kind: "navigation", weight: 2.5, languages: [], maxChars: 100, regex: "x", origin: "")
+        let ps = [para("en"), para("en", rules: [cue]), para("en", rules: [cue]), para("en"), para("en", rules: [cue]), para("en", rules: [cue]), para("en", rules: [cue])]
+        #expect(Splitter.markedRunStarts(ps) == [0, 1, 1, 3, 4, 4, 4])
+    }
+
     @Test func otherLanguageTailIsCut() {
         let ps = [para("en"), para("en"), para("en"), para("tl", coherence: 0)]
         let d = Splitter.decide(ps, primary: "en", settings: settings)

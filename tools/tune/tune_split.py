@@ -224,11 +224,18 @@ def decide(row, s, weights):
     same_from = n   # the topic term only for tails without a paragraph in another language
     while same_from > first and not is_foreign(paras[same_from - 1], primary, s):
         same_from -= 1
+    # Splitter.markedRunStarts: a run of pattern-marked paragraphs is compared as a block with
+    # the text before the run, for every cut before it (Splitter.tailSimilarity).
+    run_start = list(range(n))
+    for i in range(1, n):
+        if paras[i]["rules"] and paras[i - 1]["rules"]:
+            run_start[i] = run_start[i - 1]
     best, best_score = n, 0.0
     for k in range(first, n):
         score = 0.0
         for i in range(k, n):
-            sim = paras[i]["cut_coherence"].get(str(k), paras[i]["coherence"])
+            ref = max(k, run_start[i]) if paras[i]["rules"] else k
+            sim = paras[i]["cut_coherence"].get(str(ref), paras[i]["coherence"])
             score += base[i] + coherence_evidence(sim, s)
         if k >= same_from:
             score = topic_score(score, row, k, s)

@@ -173,25 +173,52 @@ public enum Splitter {
     }
 
     /// The evidence of every paragraph with the cut before `cut`.
-    static func evidence(_ paragraphs: [ParagraphEvidence], base: [Double], cut: Int, coherence: Coherence.Scores?, settings s: SplitSettings) -> [Double] {
+    static func evidence(_ paragraphs: [ParagraphEvidence], base: [Double], cut: Int, runStart: [Int], coherence: Coherence.Scores?,
+                         settings s: SplitSettings) -> [Double] {
         paragraphs.indices.map { i in
             guard i > 0 else { return base[i] }
-            let sim = i >= cut ? (coherence?.similarity(i, cut: cut) ?? paragraphs[i].coherence) : paragraphs[i].coherence
+            let sim = i >= cut ? tailSimilarity(paragraphs, i, cut: cut, runStart: runStart, coherence: coherence) : paragraphs[i].coherence
             return base[i] + coherenceEvidence(sim, settings: s)
         }
     }
 
-    /// Chooses the cut. With `coherence`, a tail paragraph's similarity is measured against the
-    /// primary content each candidate cut leaves (so the second paragraph of an off-topic tail
-    /// is not excused by its likeness to the first); without it, against all preceding text.
+    /// The similarity that judges tail paragraph `i` under the cut before `cut`: with
+    /// `coherence`, against the primary content the cut leaves (so the second paragraph of an
+    /// off-topic tail is not excused by its likeness to the first); without it, against all the
+    /// text before it.
+    ///
+    /// A run of paragraphs that cue patterns mark (`runStart[i]` is where the run holding `i`
+    /// begins) is compared as a block with the text before the run, for every cut before it:
+    /// otherwise, as the cut moves back over a real paragraph, the marked lines' likeness to
+    /// it (a comment header repeating the post's title, a footer naming its subject) drops
+    /// out of their similarity and pulls that paragraph into the tail with them.
+    static func tailSimilarity(_ paragraphs: [ParagraphEvidence], _ i: Int, cut: Int, runStart: [Int],
+                               coherence: Coherence.Scores?) -> Float {
+        guard let coherence else { return paragraphs[i].coherence }
+        return coherence.similarity(i, cut: paragraphs[i].rules.isEmpty ? cut : max(cut, runStart[i]))
+    }
+
+    /// For each paragraph, the first paragraph of the run of consecutive pattern-marked
+    /// paragraphs that holds it (itself when it is unmarked or starts a run).
+    static func markedRunStarts(_ paragraphs: [ParagraphEvidence]) -> [Int] {
+        var starts = Array(paragraphs.indices)
+        for i in paragraphs.indices.dropFirst() where !paragraphs[i].rules.isEmpty && !paragraphs[i - 1].rules.isEmpty {
+            starts[i] = starts[i - 1]
+        }
+        return starts
+    }
+
+    /// Chooses the cut: the tail whose paragraphs' evidence (their similarity as
+    /// `tailSimilarity` measures it) sums highest, if it beats "nothing appended" by the margin.
     public static func decide(_ paragraphs: [ParagraphEvidence], primary: String, settings s: SplitSettings,
                               coherence: Coherence.Scores? = nil) -> SplitDecision {
         let n = paragraphs.count
         var base = paragraphs.map { baseEvidence($0, primary: primary, settings: s) }
         addHeadlineRuns(paragraphs, to: &base, settings: s)
+        let runStart = markedRunStarts(paragraphs)
         let firstCandidate = max(s.minPrimaryParagraphs, n - Coherence.maxTail)
         guard n > s.minPrimaryParagraphs, firstCandidate < n else {
-            return SplitDecision(firstAppended: n, evidence: evidence(paragraphs, base: base, cut: n, coherence: coherence, settings: s),
+            return SplitDecision(firstAppended: n, evidence: evidence(paragraphs, base: base, cut: n, runStart: runStart, coherence: coherence, settings: s),
                                  margin: 0, reason: "too few paragraphs")
         }
         var best = n, bestScore = 0.0
@@ -208,8 +235,7 @@ public enum Splitter {
             if let z, topicCut == nil || z > topicLogit { topicLogit = z; topicCut = k }
             var score = 0.0
             for i in k..<n {
-                let sim = coherence?.similarity(i, cut: k) ?? paragraphs[i].coherence
-                score += base[i] + coherenceEvidence(sim, settings: s)
+                score += base[i] + coherenceEvidence(tailSimilarity(paragraphs, i, cut: k, runStart: runStart, coherence: coherence), settings: s)
             }
             score = s.topic.score(score, logit: z, margin: s.margin)
             // Ties go to the later cut: cut as little as the evidence allows. A paragraph must
@@ -226,7 +252,7 @@ public enum Splitter {
             }
             if k < best { best = k; bestScore = max(bestScore, s.margin) }
         }
-        let shown = evidence(paragraphs, base: base, cut: best, coherence: coherence, settings: s)
+        let shown = evidence(paragraphs, base: base, cut: best, runStart: runStart, coherence: coherence, settings: s)
         if best == n || bestScore < s.margin {
             return SplitDecision(firstAppended: n, evidence: shown, margin: bestScore - s.margin,
                                  reason: best == n ? "no tail with appended evidence" : "best tail below the margin",
