@@ -1,8 +1,5 @@
 import ArgumentParser
 import SegmentFilter
-#if canImport(Glibc)
-import Glibc
-#endif
 
 struct Identify: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -37,7 +34,7 @@ struct Identify: ParsableCommand {
         options.jsonl = jsonl
         options.textField = textField
         options.rawScores = rawScores
-        options.jobs = jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        options.jobs = workerCount(jobs)
         let processor = IdentifyProcessor(options: options)
         let out = ByteWriter.standardOutput()
         for input in files.isEmpty ? ["-"] : files {

@@ -115,7 +115,7 @@ struct Filter: ParsableCommand {
             options.textField = textField
             options.onError = onError.policy
             options.maxLineBytes = maxLineBytes
-            options.jobs = jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+            options.jobs = workerCount(jobs)
             options.paragraphs = !noParagraphs
             options.idField = idField
             options.debugEvidence = debugEvidence

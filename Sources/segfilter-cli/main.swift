@@ -12,6 +12,11 @@ func fail(_ message: String, _ status: Int32) -> Never {
     exit(status)
 }
 
+/// The worker threads for `--jobs`: as asked, else one per online core.
+func workerCount(_ requested: Int?) -> Int {
+    requested ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+}
+
 /// The command line parsed. Plain filter runs (no subcommand, help, version or completion
 /// argument anywhere) are parsed as `Filter` directly, which skips building the whole command
 /// tree (a sixth of start-up); anything that does not parse that way goes through the root

@@ -82,13 +82,15 @@ def runs(paras, en):
     return out
 
 
-def layout(paras, rng):
+def layout(primary, tail, rng):
+    """The layout's name, the text, and where the tail starts in it (code points)."""
     r = rng.random()
-    if r < 0.70:
-        return "newline", "\n".join(paras)
-    if r < 0.95:
-        return "blank", "\n\n".join(paras)
-    return "wrapped", "\n\n".join(textwrap.fill(p, 72) for p in paras)
+    name, sep = ("newline", "\n") if r < 0.70 else ("blank", "\n\n") if r < 0.95 else ("wrapped", "\n\n")
+    paras = [textwrap.fill(p, 72) for p in primary + tail] if name == "wrapped" else primary + tail
+    body = sep.join(paras[:len(primary)])
+    if not tail:
+        return name, body, len(body)
+    return name, body + sep + sep.join(paras[len(primary):]), len(body) + len(sep)
 
 
 def main():
@@ -156,8 +158,7 @@ def main():
                 s = rng.randrange(0, len(tail_run) - k + 1)
                 tail = tail_run[s:s + k]
                 source += " + libreoffice-help-%s:%s" % (PACKAGE.get(tail_lang, tail_lang), tail_page)
-            name, text = layout(primary + tail, rng)
-            split = len(text) if not tail else len(layout_prefix(text, primary, name))
+            name, text, split = layout(primary, tail, rng)
             n += 1
             out.write(json.dumps({"id": "val-%04d" % n, "text": text, "split": split, "n_paragraphs": len(primary) + len(tail),
                                   "n_primary": len(primary), "primary_lang": lang, "appended_kind": kind,
@@ -165,15 +166,6 @@ def main():
                                  ensure_ascii=False) + "\n")
     out.close()
     print(f"{n} documents in {os.path.join(a.out, 'docs.jsonl')}", file=sys.stderr)
-
-
-def layout_prefix(text, primary, name):
-    """The text up to and including the separator after the primary paragraphs: the appended
-    material starts where the first tail paragraph does."""
-    sep = "\n" if name == "newline" else "\n\n"
-    body = sep.join(textwrap.fill(p, 72) for p in primary) if name == "wrapped" else sep.join(primary)
-    assert text.startswith(body)
-    return body + sep
 
 
 if __name__ == "__main__":

@@ -1,5 +1,3 @@
-import Dispatch
-import Synchronization
 
 /// Options of an `identify` run.
 public struct IdentifyOptions: Sendable {
@@ -32,9 +30,8 @@ public struct IdentifyOptions: Sendable {
 public final class IdentifyProcessor {
     public let options: IdentifyOptions
     private let identifiers: [LanguageIdentifier]
-    /// A batch ends at this many lines or bytes, whichever comes first (memory stays flat).
+    /// A batch ends at this many lines or at `batchByteLimit`.
     private let batchLines = 4096
-    private let batchBytes = 4 << 20
     private let chunkLines = 64
 
     public init(options: IdentifyOptions, model: LanguageModel = .embedded) {
@@ -66,7 +63,6 @@ public final class IdentifyProcessor {
     @discardableResult
     public func run(_ reader: LineReader, output: ByteWriter) throws -> Int {
         var batch = Batch()
-        var lines = 0
         func flushBatch() throws {
             guard batch.count > 0 else { return }
             let chunks = process(batch)
@@ -77,7 +73,6 @@ public final class IdentifyProcessor {
                     throw DataError(source: reader.displayName, line: batch.firstLine + failure.index, reason: failure.reason)
                 }
             }
-            lines += batch.count
             batch.firstLine += batch.count
             batch.bytes.removeAll(keepingCapacity: true)
             batch.ends.removeAll(keepingCapacity: true)
@@ -95,7 +90,7 @@ public final class IdentifyProcessor {
         }) {
             // A full batch, or an input with nothing more ready (an interactive pipe): answer
             // what is there before blocking on the next read.
-            if batch.count >= batchLines || batch.bytes.count >= batchBytes || reader.isDrained {
+            if batch.count >= batchLines || batch.bytes.count >= batchByteLimit || reader.isDrained {
                 try flushBatch()
                 if reader.isDrained { try output.flush() }
                 if Interruption.received != 0 {
@@ -106,34 +101,18 @@ public final class IdentifyProcessor {
         }
         try flushBatch()
         try output.flush()
-        return lines
+        return batch.firstLine - 1
     }
 
     /// The batch's output, chunk by chunk in input order.
     private func process(_ batch: Batch) -> [ChunkOutput] {
         let chunkCount = (batch.count + chunkLines - 1) / chunkLines
         var chunks = [ChunkOutput](repeating: ChunkOutput(), count: chunkCount)
-        let jobs = min(identifiers.count, chunkCount)
         batch.bytes.withUnsafeBufferPointer { b in
             // (An empty batch buffer may have no base address; every line is then empty.)
-            nonisolated(unsafe) let base = b.baseAddress ?? UnsafePointer(bitPattern: 1)!
-            chunks.withUnsafeMutableBufferPointer { out in
-                nonisolated(unsafe) let results = out
-                if jobs == 1 {
-                    for c in 0..<chunkCount { results[c] = chunk(c, of: batch, base, identifiers[0]) }
-                    return
-                }
-                // Each worker writes only the chunks it claimed, with its own identifier.
-                let next = Atomic<Int>(0)
-                nonisolated(unsafe) let me = self
-                DispatchQueue.concurrentPerform(iterations: jobs) { w in
-                    while true {
-                        let c = next.add(1, ordering: .relaxed).oldValue
-                        guard c < chunkCount else { break }
-                        results[c] = me.chunk(c, of: batch, base, me.identifiers[w])
-                    }
-                }
-            }
+            let base = b.baseAddress ?? UnsafePointer(bitPattern: 1)!
+            // Each worker uses only its own identifier.
+            produceClaimed(into: &chunks, workers: identifiers.count) { c, w in chunk(c, of: batch, base, identifiers[w]) }
         }
         return chunks
     }

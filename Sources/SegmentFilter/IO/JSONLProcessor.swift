@@ -1,5 +1,4 @@
 import Dispatch
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -78,10 +77,9 @@ public struct RunSummary: Sendable {
 public final class JSONLProcessor {
     private var workers: [DocumentFilter]
     public let options: JSONLOptions
-    /// A batch ends at this many records or this many bytes, whichever comes first: memory
-    /// stays flat whatever the records' size (two batches and their output are held at once).
+    /// A batch ends at this many records or at `batchByteLimit` (two batches and their output
+    /// are held at once).
     private let batchSize = 512
-    private let batchBytes = 4 << 20
 
     public init(filter: DocumentFilter, options: JSONLOptions) {
         self.options = options
@@ -202,7 +200,7 @@ public final class JSONLProcessor {
         }) {
             // A full batch, or an input that has nothing more ready (an interactive pipe): finish
             // what is there and pass it on before blocking on the next read.
-            if lines.count >= batchSize || pendingBytes >= batchBytes || reader.isDrained {
+            if lines.count >= batchSize || pendingBytes >= batchByteLimit || reader.isDrained {
                 try dispatch(finish: reader.isDrained || Interruption.received != 0)
                 if reader.isDrained { try output.flush() }
                 if Interruption.received != 0 {
@@ -219,25 +217,9 @@ public final class JSONLProcessor {
 
     private func process(_ batch: [([UInt8], Bool)], explain: Bool) -> [Outcome] {
         var outcomes = [Outcome](repeating: .blank, count: batch.count)
-        let jobs = min(workers.count, max(1, batch.count))
-        if jobs == 1 {
-            for i in batch.indices { outcomes[i] = record(batch[i].0, tooLong: batch[i].1, worker: workers[0], explain: explain) }
-            return outcomes
-        }
-        let next = Atomic<Int>(0)
-        outcomes.withUnsafeMutableBufferPointer { out in
-            // Each worker writes only the slots it claimed and uses only its own DocumentFilter.
-            // Records are claimed one at a time, so a worker that drew short documents does not
-            // wait at the end of the batch for one that drew long ones.
-            nonisolated(unsafe) let results = out
-            nonisolated(unsafe) let me = self
-            DispatchQueue.concurrentPerform(iterations: jobs) { w in
-                while true {
-                    let i = next.add(1, ordering: .relaxed).oldValue
-                    guard i < batch.count else { break }
-                    results[i] = me.record(batch[i].0, tooLong: batch[i].1, worker: me.workers[w], explain: explain)
-                }
-            }
+        // Each worker uses only its own DocumentFilter.
+        produceClaimed(into: &outcomes, workers: workers.count) { i, w in
+            record(batch[i].0, tooLong: batch[i].1, worker: workers[w], explain: explain)
         }
         return outcomes
     }
