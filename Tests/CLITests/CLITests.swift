@@ -43,14 +43,27 @@ func run(_ args: [String], stdin: Data = Data()) throws -> Run {
     return Run(status: p.terminationStatus, stdout: out, stderr: String(decoding: err.data, as: UTF8.self))
 }
 
-func temporaryFile(_ name: String) -> URL {
-    FileManager.default.temporaryDirectory.appendingPathComponent("segfilter-cli-\(ProcessInfo.processInfo.processIdentifier)-\(name)")
+/// One test's folder for the files it hands the binary. The test removes it in a `defer` (not in
+/// a deinit, which ARC may run right after the last use) so that runs leave nothing behind.
+struct Scratch {
+    let folder: URL
+
+    init() {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("segfilter-cli-\(UInt64.random(in: 0...UInt64.max))")
+        try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    func file(_ name: String) -> URL { folder.appendingPathComponent(name) }
+
+    func remove() { try? FileManager.default.removeItem(at: folder) }
 }
 
 @Suite struct PlainTextCLITests {
     @Test func primaryOnStdoutAndBioInAppendedFile() throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
         let input = try Data(contentsOf: fixtures.appendingPathComponent("article-with-tagalog-bio.txt"))
-        let tail = temporaryFile("tail.txt")
+        let tail = scratch.file("tail.txt")
         let r = try run(["--appended", tail.path], stdin: input)
         #expect(r.status == 0, "\(r.stderr)")
         let appended = try Data(contentsOf: tail)
@@ -67,9 +80,11 @@ func temporaryFile(_ name: String) -> URL {
     }
 
     @Test func invalidUTF8BytesSurviveExactly() throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
         var input = try Data(contentsOf: fixtures.appendingPathComponent("article-with-tagalog-bio.txt"))
         input.insert(contentsOf: [0xFF, 0xFE, 0x00, 0xC3], at: 20)
-        let tail = temporaryFile("tail2.txt")
+        let tail = scratch.file("tail2.txt")
         let r = try run(["--appended", tail.path], stdin: input)
         #expect(r.status == 0)
         #expect(r.stdout + (try Data(contentsOf: tail)) == input)
@@ -119,6 +134,8 @@ func temporaryFile(_ name: String) -> URL {
     /// before is written): the output is the one-job output, in input order, and a reject is
     /// named by its line across the batches' boundaries.
     @Test func manyBatchesWithSeveralJobsKeepOrderAndLineNumbers() throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
         let doc = try String(contentsOf: fixtures.appendingPathComponent("article-with-tagalog-bio.txt"), encoding: .utf8)
         let texts = [doc, "Short text.", "", "Ein kurzer deutscher Satz über das Wetter."]
         var lines: [String] = []
@@ -126,7 +143,7 @@ func temporaryFile(_ name: String) -> URL {
             lines.append(i == 700 || i == 1_100 ? "{broken \(i)" : record("r\(i)", texts[i % texts.count]))
         }
         let input = Data((lines.joined(separator: "\n") + "\n").utf8)
-        let rejects1 = temporaryFile("rejects-1"), rejects3 = temporaryFile("rejects-3")
+        let rejects1 = scratch.file("rejects-1"), rejects3 = scratch.file("rejects-3")
         defer { try? FileManager.default.removeItem(at: rejects1); try? FileManager.default.removeItem(at: rejects3) }
         let one = try run(["--jsonl", "--jobs", "1", "--on-error", "skip", "--rejects", rejects1.path, "-q"], stdin: input)
         let three = try run(["--jsonl", "--jobs", "3", "--on-error", "skip", "--rejects", rejects3.path, "-q"], stdin: input)
@@ -161,8 +178,10 @@ func temporaryFile(_ name: String) -> URL {
     }
 
     @Test func skipAndPassPolicies() throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
         let input = record("a", "Fine.") + "\n{\"id\":\"b\",\"text\":5}\n{\"id\":\"c\"}\n" + record("d", "Fine too.") + "\n"
-        let rejects = temporaryFile("rejects.txt")
+        let rejects = scratch.file("rejects.txt")
         let skip = try run(["--jsonl", "--on-error", "skip", "--rejects", rejects.path], stdin: Data(input.utf8))
         #expect(skip.status == 0)
         #expect(skip.out.split(separator: "\n").count == 2)
@@ -197,7 +216,9 @@ func temporaryFile(_ name: String) -> URL {
     }
 
     @Test func malformedRuleFileNamesTheLine() throws {
-        let f = temporaryFile("bad.rules")
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let f = scratch.file("bad.rules")
         try "name = bad\n[split]\nmargin = x\n".write(to: f, atomically: true, encoding: .utf8)
         let r = try run(["rules", "check", f.path])
         #expect(r.status == 2)
@@ -269,9 +290,11 @@ func temporaryFile(_ name: String) -> URL {
 
 @Suite struct CompressionCLITests {
     @Test func gzipInZstdOutAndBack() throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
         let doc = try String(contentsOf: fixtures.appendingPathComponent("article-with-tagalog-bio.txt"), encoding: .utf8)
         let data = try JSONSerialization.data(withJSONObject: ["id": "z", "text": doc])
-        let plain = temporaryFile("in.jsonl"), gz = temporaryFile("in.jsonl.gz"), zst = temporaryFile("out.jsonl.zst"), back = temporaryFile("back.jsonl")
+        let plain = scratch.file("in.jsonl"), gz = scratch.file("in.jsonl.gz"), zst = scratch.file("out.jsonl.zst"), back = scratch.file("back.jsonl")
         try (data + Data("\n".utf8)).write(to: plain)
         let gzip = Process()
         gzip.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -287,7 +310,9 @@ func temporaryFile(_ name: String) -> URL {
     }
 
     @Test func corruptCompressedInputIsAnIOError() throws {
-        let bad = temporaryFile("bad.jsonl.gz")
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let bad = scratch.file("bad.jsonl.gz")
         try Data("this is not gzip".utf8).write(to: bad)
         let r = try run(["--jsonl", bad.path])
         #expect(r.status == 3)
@@ -316,8 +341,10 @@ func temporaryFile(_ name: String) -> URL {
 
     @Test(arguments: cases)
     func badInput(_ c: Case) throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
         let input = try Data(contentsOf: URL(fileURLWithPath: c.file))
-        let tail = temporaryFile("bad-tail-\(URL(fileURLWithPath: c.file).lastPathComponent)")
+        let tail = scratch.file("bad-tail-\(URL(fileURLWithPath: c.file).lastPathComponent)")
         let args = c.mode == "plain" ? ["--appended", tail.path] : [c.mode]
         let r = try run(args, stdin: input)
         #expect(r.status == c.status, "\(r.stderr)")
@@ -330,13 +357,15 @@ func temporaryFile(_ name: String) -> URL {
 /// exactly the primary content, the appended material and each paragraph.
 @Suite struct AttributesCLITests {
     @Test func pythonSlicesMatch() throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else {
             Issue.record("python3 is needed for this test (Debian: apt-get install python3)")
             return
         }
         let doc = try String(contentsOf: fixtures.appendingPathComponent("article-with-tagalog-bio.txt"), encoding: .utf8)
         let docs = [["id": "a", "text": "😀 Ünïcödé " + doc], ["id": "b", "text": "Short 日本語 text.\nSecond line 😀."], ["id": "c", "text": ""]]
-        let input = temporaryFile("attr-in.jsonl"), out = temporaryFile("attr-out.jsonl"), attrs = temporaryFile("attr.jsonl")
+        let input = scratch.file("attr-in.jsonl"), out = scratch.file("attr-out.jsonl"), attrs = scratch.file("attr.jsonl")
         try docs.map { String(decoding: try JSONSerialization.data(withJSONObject: $0), as: UTF8.self) }.joined(separator: "\n").appending("\n").write(to: input, atomically: true, encoding: .utf8)
         #expect(try run(["--jsonl", "--annotate-only", "--attributes", attrs.path, "-o", out.path, "-q", input.path]).status == 0)
         let script = """
@@ -360,7 +389,7 @@ func temporaryFile(_ name: String) -> URL {
                 assert t[p["start"]:p["end"]].strip() == t[p["start"]:p["end"]]
         print("ok", len(src))
         """
-        let py = temporaryFile("check.py")
+        let py = scratch.file("check.py")
         try script.write(to: py, atomically: true, encoding: .utf8)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
@@ -382,13 +411,15 @@ func temporaryFile(_ name: String) -> URL {
 @Suite struct DegenerateSizeTests {
     @Test(arguments: ["repeated", "many-paragraphs"])
     func handledWhole(_ kind: String) throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
         let text: String
         if kind == "repeated" {
             text = String(repeating: "a", count: 1_000_000) + "\n"
         } else {
             text = (0..<10_000).map { "Paragraph \($0) of the river council report on water and plans." }.joined(separator: "\n") + "\n"
         }
-        let tail = temporaryFile("degenerate-\(kind).txt")
+        let tail = scratch.file("degenerate-\(kind).txt")
         let r = try run(["--appended", tail.path], stdin: Data(text.utf8))
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout + (try Data(contentsOf: tail)) == Data(text.utf8))
