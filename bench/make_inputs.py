@@ -11,6 +11,8 @@
       The "text" member of each SRC record, one per line (CR/LF inside a text become spaces),
       repeated until OUT holds at least MB megabytes: the input of `segfilter identify`.
 
+MB may be "once": exactly one copy of the source (the first-pass runs of bench/run.sh).
+
 An OUT that was made earlier from the same source (same size and mtime) and the same MB is
 reused. Prints one JSON object: {"path", "bytes", "records", "reused"}.
 """
@@ -76,10 +78,11 @@ def main(argv):
     if len(argv) != 5 or argv[1] not in ("docs", "paragraphs"):
         _die("usage: make_inputs.py docs|paragraphs SRC OUT MB")
     kind, src, out, mb = argv[1], argv[2], argv[3], argv[4]
+    once = mb == "once"
     try:
-        target = int(float(mb) * 1_000_000)
+        target = 1 if once else int(float(mb) * 1_000_000)
     except ValueError:
-        _die(f"MB must be a number, not {mb!r}")
+        _die(f"MB must be a number or once, not {mb!r}")
     if target <= 0:
         _die("MB must be positive")
     try:
@@ -87,7 +90,7 @@ def main(argv):
     except OSError as e:
         _die(f"cannot read {src}: {e.strerror}")
     meta = {"kind": kind, "source": os.path.abspath(src), "source_size": st.st_size,
-            "source_mtime": int(st.st_mtime), "target_bytes": target}
+            "source_mtime": int(st.st_mtime), "target_bytes": "once" if once else target}
 
     try:
         with open(out + ".meta") as f:
@@ -136,6 +139,9 @@ def main(argv):
 
         def produce(f):
             n = nrec = 0
+            if once:
+                f.write(block)
+                return len(block), len(texts)
             while n < target:
                 if target - n >= len(block):
                     f.write(block)
