@@ -11,7 +11,7 @@ BENCH_LID_MB="${BENCH_LID_MB:-30}"          # size of the language-ID input
 BENCH_BIG_MB="${BENCH_BIG_MB:-1000}"        # size of the peak-RSS input; 0 skips that run
 BENCH_REPEAT="${BENCH_REPEAT:-3}"           # best of this many runs
 BENCH_STARTUP_REPEAT="${BENCH_STARTUP_REPEAT:-10}"
-BENCH_ONCE_REPEAT="${BENCH_ONCE_REPEAT:-10}"   # runs of each first-pass command
+BENCH_UNSEEN_REPEAT="${BENCH_UNSEEN_REPEAT:-10}"   # runs of each unseen-text command
 BENCH_SCRATCH="${BENCH_SCRATCH:-/tmp/segfilter-bench}"
 BENCH_DATA="${BENCH_DATA:-/work/shared/data/dev}"   # docs.jsonl and paragraphs.jsonl
 BENCH_JOBS="${BENCH_JOBS:-$(nproc)}"        # N for the --jobs N run
@@ -28,7 +28,7 @@ trap 'rc=$?; [ $rc -eq 0 ] || printf "bench/run.sh: failed (exit %s) at line %s:
 
 is_number() { [[ "$1" =~ ^[0-9]+([.][0-9]+)?$ ]]; }
 for v in BENCH_MB BENCH_LID_MB BENCH_BIG_MB; do is_number "${!v}" || die "$v must be a number of megabytes, not '${!v}'"; done
-for v in BENCH_REPEAT BENCH_STARTUP_REPEAT BENCH_ONCE_REPEAT BENCH_JOBS; do
+for v in BENCH_REPEAT BENCH_STARTUP_REPEAT BENCH_UNSEEN_REPEAT BENCH_JOBS; do
   [[ "${!v}" =~ ^[1-9][0-9]*$ ]] || die "$v must be a positive integer, not '${!v}'"
 done
 is_zero() { [[ "$1" =~ ^0+([.]0+)?$ ]]; }
@@ -115,14 +115,20 @@ say "input: $PARA"
 r="$(make_input paragraphs "$PARA_SRC" "$PARA" "$BENCH_LID_MB")"
 read -r PARA_BYTES PARA_RECORDS how <<< "$r"
 say "  $PARA_BYTES bytes, $PARA_RECORDS lines ($how)"
-# The development corpus once, for the first-pass runs.
-DOCS1="$BENCH_SCRATCH/docs-once.jsonl"
-PARA1="$BENCH_SCRATCH/paragraphs-once.txt"
-r="$(make_input docs "$DOCS_SRC" "$DOCS1" once)"
-read -r DOCS1_BYTES DOCS1_RECORDS how <<< "$r"
-r="$(make_input paragraphs "$PARA_SRC" "$PARA1" once)"
-read -r PARA1_BYTES PARA1_RECORDS how <<< "$r"
-say "first-pass inputs: $DOCS1 ($DOCS1_BYTES bytes), $PARA1 ($PARA1_BYTES bytes)"
+# The unseen-text runs' inputs: half the development corpus (every other record), and that half
+# followed by the other.
+unseen_input() {  # kind src name suffix -> sets HALF_BYTES HALF_RECORDS HALVES_BYTES HALVES_RECORDS
+  local r how
+  r="$(make_input "$1" "$2" "$BENCH_SCRATCH/$3-half.${4}" half)"; read -r HALF_BYTES HALF_RECORDS how <<< "$r"
+  r="$(make_input "$1" "$2" "$BENCH_SCRATCH/$3-halves.${4}" halves)"; read -r HALVES_BYTES HALVES_RECORDS how <<< "$r"
+}
+unseen_input docs "$DOCS_SRC" docs jsonl
+DOCS_HALF="$BENCH_SCRATCH/docs-half.jsonl"; DOCS_HALVES="$BENCH_SCRATCH/docs-halves.jsonl"
+DOCS_UNSEEN_BYTES=$((HALVES_BYTES - HALF_BYTES)); DOCS_UNSEEN_RECORDS=$((HALVES_RECORDS - HALF_RECORDS))
+unseen_input paragraphs "$PARA_SRC" paragraphs txt
+PARA_HALF="$BENCH_SCRATCH/paragraphs-half.txt"; PARA_HALVES="$BENCH_SCRATCH/paragraphs-halves.txt"
+PARA_UNSEEN_BYTES=$((HALVES_BYTES - HALF_BYTES)); PARA_UNSEEN_RECORDS=$((HALVES_RECORDS - HALF_RECORDS))
+say "unseen-text inputs: $DOCS_HALF, $DOCS_HALVES, $PARA_HALF, $PARA_HALVES"
 BIG=""
 if ! is_zero "$BENCH_BIG_MB"; then
   need_kb=$(awk -v mb="$BENCH_BIG_MB" 'BEGIN { printf "%d", mb * 1000 * 1.1 }')
@@ -187,18 +193,20 @@ measure cld2_pipeline "$DOCS" "$BENCH_REPEAT" "$PY" "$BASELINE"
 measure seg_identify "$PARA" "$BENCH_REPEAT" "$BIN" identify --jobs 1
 measure seg_identify_jobsN "$PARA" "$BENCH_REPEAT" "$BIN" identify --jobs "$BENCH_JOBS"
 measure cld2_lid "$PARA" "$BENCH_REPEAT" "$PY" "$BASELINE" lid
-# First pass: a fresh process per run over the development corpus once, so that nothing the
-# identifier's per-process token caches kept from an earlier copy of the same text helps (the
-# repeated inputs above meet every word again). Each command also runs on empty input; the
-# report subtracts that (start-up, and Python's import of pycld2) from the first-pass times.
-measure seg_jobs1_once "$DOCS1" "$BENCH_ONCE_REPEAT" "$BIN" --jsonl --jobs 1 -q
-measure seg_jobs1_empty /dev/null "$BENCH_ONCE_REPEAT" "$BIN" --jsonl --jobs 1 -q
-measure cld2_pipeline_once "$DOCS1" "$BENCH_ONCE_REPEAT" "$PY" "$BASELINE"
-measure cld2_pipeline_empty /dev/null "$BENCH_ONCE_REPEAT" "$PY" "$BASELINE"
-measure seg_identify_once "$PARA1" "$BENCH_ONCE_REPEAT" "$BIN" identify --jobs 1
-measure seg_identify_empty /dev/null "$BENCH_ONCE_REPEAT" "$BIN" identify --jobs 1
-measure cld2_lid_once "$PARA1" "$BENCH_ONCE_REPEAT" "$PY" "$BASELINE" lid
-measure cld2_lid_empty /dev/null "$BENCH_ONCE_REPEAT" "$PY" "$BASELINE" lid
+# Unseen text: the time for half the development corpus after the other half, as the difference
+# between a run over both halves and a run over the first. The repeated inputs above meet every
+# word again in each copy, and the language identifier keeps, per process, what it computed for
+# words it has met (LanguageIdentifier+ScoreCaches.swift); here the second half is text the
+# process has not seen, in the same languages, after start-up and the first touches of the
+# model's pages are paid (which the difference also takes out of Python's and pycld2's times).
+measure seg_jobs1_half "$DOCS_HALF" "$BENCH_UNSEEN_REPEAT" "$BIN" --jsonl --jobs 1 -q
+measure seg_jobs1_halves "$DOCS_HALVES" "$BENCH_UNSEEN_REPEAT" "$BIN" --jsonl --jobs 1 -q
+measure cld2_pipeline_half "$DOCS_HALF" "$BENCH_UNSEEN_REPEAT" "$PY" "$BASELINE"
+measure cld2_pipeline_halves "$DOCS_HALVES" "$BENCH_UNSEEN_REPEAT" "$PY" "$BASELINE"
+measure seg_identify_half "$PARA_HALF" "$BENCH_UNSEEN_REPEAT" "$BIN" identify --jobs 1
+measure seg_identify_halves "$PARA_HALVES" "$BENCH_UNSEEN_REPEAT" "$BIN" identify --jobs 1
+measure cld2_lid_half "$PARA_HALF" "$BENCH_UNSEEN_REPEAT" "$PY" "$BASELINE" lid
+measure cld2_lid_halves "$PARA_HALVES" "$BENCH_UNSEEN_REPEAT" "$PY" "$BASELINE" lid
 measure startup /dev/null "$BENCH_STARTUP_REPEAT" "$BIN" --jsonl -q
 measure time_floor /dev/null "$BENCH_STARTUP_REPEAT" /bin/true
 if [ -n "$BIG" ]; then
@@ -214,8 +222,8 @@ meta repeat "$BENCH_REPEAT"
 meta startup_repeat "$BENCH_STARTUP_REPEAT"
 meta docs "$DOCS"$'\t'"$DOCS_BYTES"$'\t'"$DOCS_RECORDS"
 meta paragraphs "$PARA"$'\t'"$PARA_BYTES"$'\t'"$PARA_RECORDS"
-meta docs_once "$DOCS1"$'\t'"$DOCS1_BYTES"$'\t'"$DOCS1_RECORDS"
-meta paragraphs_once "$PARA1"$'\t'"$PARA1_BYTES"$'\t'"$PARA1_RECORDS"
+meta docs_unseen "second half of $DOCS_HALVES"$'\t'"$DOCS_UNSEEN_BYTES"$'\t'"$DOCS_UNSEEN_RECORDS"
+meta paragraphs_unseen "second half of $PARA_HALVES"$'\t'"$PARA_UNSEEN_BYTES"$'\t'"$PARA_UNSEEN_RECORDS"
 [ -z "$BIG" ] || meta big "$BIG"$'\t'"$BIG_BYTES"$'\t'"$BIG_RECORDS"
 meta bench_seconds "$(awk -v a="$T_START" -v b="${EPOCHREALTIME/,/.}" 'BEGIN { printf "%.0f", b - a }')"
 
