@@ -117,17 +117,18 @@ read -r PARA_BYTES PARA_RECORDS how <<< "$r"
 say "  $PARA_BYTES bytes, $PARA_RECORDS lines ($how)"
 # The unseen-text runs' inputs: half the development corpus (every other record), and that half
 # followed by the other.
-unseen_input() {  # kind src name suffix -> sets HALF_BYTES HALF_RECORDS HALVES_BYTES HALVES_RECORDS
-  local r how
-  r="$(make_input "$1" "$2" "$BENCH_SCRATCH/$3-half.${4}" half)"; read -r HALF_BYTES HALF_RECORDS how <<< "$r"
-  r="$(make_input "$1" "$2" "$BENCH_SCRATCH/$3-halves.${4}" halves)"; read -r HALVES_BYTES HALVES_RECORDS how <<< "$r"
+unseen_input() {  # kind src half halves -> sets UNSEEN_BYTES UNSEEN_RECORDS (the second half's)
+  local r how half_bytes half_records both_bytes both_records
+  r="$(make_input "$1" "$2" "$3" half)"; read -r half_bytes half_records how <<< "$r"
+  r="$(make_input "$1" "$2" "$4" halves)"; read -r both_bytes both_records how <<< "$r"
+  UNSEEN_BYTES=$((both_bytes - half_bytes)); UNSEEN_RECORDS=$((both_records - half_records))
 }
-unseen_input docs "$DOCS_SRC" docs jsonl
 DOCS_HALF="$BENCH_SCRATCH/docs-half.jsonl"; DOCS_HALVES="$BENCH_SCRATCH/docs-halves.jsonl"
-DOCS_UNSEEN_BYTES=$((HALVES_BYTES - HALF_BYTES)); DOCS_UNSEEN_RECORDS=$((HALVES_RECORDS - HALF_RECORDS))
-unseen_input paragraphs "$PARA_SRC" paragraphs txt
+unseen_input docs "$DOCS_SRC" "$DOCS_HALF" "$DOCS_HALVES"
+DOCS_UNSEEN_BYTES=$UNSEEN_BYTES; DOCS_UNSEEN_RECORDS=$UNSEEN_RECORDS
 PARA_HALF="$BENCH_SCRATCH/paragraphs-half.txt"; PARA_HALVES="$BENCH_SCRATCH/paragraphs-halves.txt"
-PARA_UNSEEN_BYTES=$((HALVES_BYTES - HALF_BYTES)); PARA_UNSEEN_RECORDS=$((HALVES_RECORDS - HALF_RECORDS))
+unseen_input paragraphs "$PARA_SRC" "$PARA_HALF" "$PARA_HALVES"
+PARA_UNSEEN_BYTES=$UNSEEN_BYTES; PARA_UNSEEN_RECORDS=$UNSEEN_RECORDS
 say "unseen-text inputs: $DOCS_HALF, $DOCS_HALVES, $PARA_HALF, $PARA_HALVES"
 BIG=""
 if ! is_zero "$BENCH_BIG_MB"; then
