@@ -71,6 +71,35 @@ def input_info(meta, key):
     return {"path": path, "bytes": int(nbytes), "records": int(records)}
 
 
+def ratio(rows, a, b):
+    """MB/s of run a over MB/s of run b in `rows` (name -> row), or None."""
+    if a in rows and b in rows and rows[a]["mb_per_s"] and rows[b]["mb_per_s"]:
+        return round(rows[a]["mb_per_s"] / rows[b]["mb_per_s"], 3)
+    return None
+
+
+def text_table(cols, rows):
+    """Lines of an aligned text table: the first column left-aligned, the others right."""
+    widths = [max(len(c), *(len(r[i]) for r in rows)) if rows else len(c) for i, c in enumerate(cols)]
+    def fmt(cells):
+        return "  ".join(c.ljust(widths[0]) if i == 0 else c.rjust(widths[i]) for i, c in enumerate(cells))
+    return [fmt(cols), fmt(["-" * w for w in widths])] + [fmt(r) for r in rows]
+
+
+def text_ratios(pairs):
+    width = max(len(n) for n, _ in pairs)
+    return [f"{n.ljust(width)}  {'n/a' if v is None else f'{v:.3f}'}" for n, v in pairs]
+
+
+def md_table(cols, rows):
+    return ["| " + " | ".join(cols) + " |", "|" + "|".join(["---"] + ["---:"] * (len(cols) - 1)) + "|"] + \
+           ["| " + " | ".join(r) + " |" for r in rows]
+
+
+def md_ratios(title, pairs):
+    return md_table([title, "value"], [[n, "n/a" if v is None else f"{v:.3f}"] for n, v in pairs])
+
+
 def main(argv):
     if len(argv) != 5:
         print("usage: report.py RAW.tsv META.tsv OUT.json OUT.md", file=sys.stderr)
@@ -112,16 +141,11 @@ def main(argv):
         results.append(row)
         by_name[name] = row
 
-    def ratio(a, b):
-        if a in by_name and b in by_name and by_name[b]["mb_per_s"] > 0:
-            return round(by_name[a]["mb_per_s"] / by_name[b]["mb_per_s"], 3)
-        return None
-
     ratios = {
-        "segfilter_jobs1_over_cld2_pipeline": ratio("seg_jobs1", "cld2_pipeline"),
-        "segfilter_jobsN_over_jobs1": ratio("seg_jobsN", "seg_jobs1"),
-        "segfilter_identify_over_cld2_lid": ratio("seg_identify", "cld2_lid"),
-        "segfilter_identify_jobsN_over_jobs1": ratio("seg_identify_jobsN", "seg_identify"),
+        "segfilter_jobs1_over_cld2_pipeline": ratio(by_name, "seg_jobs1", "cld2_pipeline"),
+        "segfilter_jobsN_over_jobs1": ratio(by_name, "seg_jobsN", "seg_jobs1"),
+        "segfilter_identify_over_cld2_lid": ratio(by_name, "seg_identify", "cld2_lid"),
+        "segfilter_identify_jobsN_over_jobs1": ratio(by_name, "seg_identify_jobsN", "seg_identify"),
     }
     unseen = {}
     for name, (label, key) in UNSEEN.items():
@@ -135,14 +159,9 @@ def main(argv):
             "mb_per_s": round(inp["bytes"] / (ab - a) / 1e6, 3) if ab > a else None,
         }
 
-    def unseen_ratio(a, b):
-        if a in unseen and b in unseen and unseen[a]["mb_per_s"] and unseen[b]["mb_per_s"]:
-            return round(unseen[a]["mb_per_s"] / unseen[b]["mb_per_s"], 3)
-        return None
-
     unseen_ratios = {
-        "segfilter_jobs1_over_cld2_pipeline": unseen_ratio("seg_jobs1", "cld2_pipeline"),
-        "segfilter_identify_over_cld2_lid": unseen_ratio("seg_identify", "cld2_lid"),
+        "segfilter_jobs1_over_cld2_pipeline": ratio(unseen, "seg_jobs1", "cld2_pipeline"),
+        "segfilter_identify_over_cld2_lid": ratio(unseen, "seg_identify", "cld2_lid"),
     }
     startup = None
     if "startup" in runs:
@@ -240,14 +259,7 @@ def main(argv):
         pass
     extra.append(f"benchmark took {doc['bench_seconds']} s")
 
-    widths = [max(len(c), *(len(r[i]) for r in rows)) if rows else len(c) for i, c in enumerate(cols)]
-    def fmt(cells):
-        return "  ".join(c.ljust(widths[0]) if i == 0 else c.rjust(widths[i]) for i, c in enumerate(cells))
-    out = [head, mach, *inp_lines, "", fmt(cols), fmt(["-" * w for w in widths])]
-    out += [fmt(r) for r in rows]
-    out.append("")
-    rw = max(len(n) for n, _ in ratio_rows)
-    out += [f"{n.ljust(rw)}  {'n/a' if v is None else f'{v:.3f}'}" for n, v in ratio_rows]
+    out = [head, mach, *inp_lines, ""] + text_table(cols, rows) + [""] + text_ratios(ratio_rows)
     fp_cols = ["unseen text (dev corpus, 2nd half after 1st)", "MB", "MB/s", "best wall s, both halves", "best wall s, 1st half"]
     fp_rows = [[r["label"], f"{r['input_bytes'] / 1e6:.2f}", "n/a" if r["mb_per_s"] is None else f"{r['mb_per_s']:.2f}",
                 f"{r['halves_wall_s_best']:.3f} (of {r['repeats']})", f"{r['half_wall_s_best']:.3f}"]
@@ -257,26 +269,15 @@ def main(argv):
         ("unseen text: segfilter identify / CLD2 LID-only", unseen_ratios["segfilter_identify_over_cld2_lid"]),
     ]
     if fp_rows:
-        fw = [max(len(c), *(len(r[i]) for r in fp_rows)) for i, c in enumerate(fp_cols)]
-        ffmt = lambda cells: "  ".join(c.ljust(fw[0]) if i == 0 else c.rjust(fw[i]) for i, c in enumerate(cells))
-        out += ["", ffmt(fp_cols), ffmt(["-" * w for w in fw])] + [ffmt(r) for r in fp_rows] + [""]
-        frw = max(len(n) for n, _ in fp_ratio_rows)
-        out += [f"{n.ljust(frw)}  {'n/a' if v is None else f'{v:.3f}'}" for n, v in fp_ratio_rows]
+        out += [""] + text_table(fp_cols, fp_rows) + [""] + text_ratios(fp_ratio_rows)
     out.append("")
     out += [e.replace("`", "") for e in extra]
     print("\n".join(out))
 
-    md = [f"# segfilter benchmark", "", head + "  ", mach + "  ", *[l + "  " for l in inp_lines], "",
-          "| " + " | ".join(cols) + " |",
-          "|" + "|".join(["---"] + ["---:"] * (len(cols) - 1)) + "|"]
-    md += ["| " + " | ".join(r) + " |" for r in rows]
-    md += ["", "| ratio | value |", "|---|---:|"]
-    md += [f"| {n} | {'n/a' if v is None else f'{v:.3f}'} |" for n, v in ratio_rows]
+    md = [f"# segfilter benchmark", "", head + "  ", mach + "  ", *[l + "  " for l in inp_lines], ""]
+    md += md_table(cols, rows) + [""] + md_ratios("ratio", ratio_rows)
     if fp_rows:
-        md += ["", "| " + " | ".join(fp_cols) + " |", "|" + "|".join(["---"] + ["---:"] * (len(fp_cols) - 1)) + "|"]
-        md += ["| " + " | ".join(r) + " |" for r in fp_rows]
-        md += ["", "| unseen-text ratio | value |", "|---|---:|"]
-        md += [f"| {n} | {'n/a' if v is None else f'{v:.3f}'} |" for n, v in fp_ratio_rows]
+        md += [""] + md_table(fp_cols, fp_rows) + [""] + md_ratios("unseen-text ratio", fp_ratio_rows)
     md += [""] + [f"- {e}" for e in extra]
     with open(out_md, "w") as f:
         f.write("\n".join(md) + "\n")
