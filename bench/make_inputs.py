@@ -107,6 +107,8 @@ def main(argv):
         lines = lines[0::2] + (lines[1::2] if halves == "halves" else [])
     if kind == "docs":
         parts = [_id_parts(l, i + 1, src) for i, l in enumerate(lines)]
+        if halves:
+            target = sum(len(l) + 1 for l in lines)   # one copy (the first is the lines as they are)
 
         def produce(f):
             n = nrec = 0
@@ -139,12 +141,11 @@ def main(argv):
             if t.strip():
                 texts.append(t.encode("utf-8", "surrogatepass") + b"\n")
         block = b"".join(texts)
+        if halves:
+            target = len(block)   # one copy
 
         def produce(f):
             n = nrec = 0
-            if halves:
-                f.write(block)
-                return len(block), len(texts)
             while n < target:
                 if target - n >= len(block):
                     f.write(block)

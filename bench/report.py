@@ -86,9 +86,13 @@ def text_table(cols, rows):
     return [fmt(cols), fmt(["-" * w for w in widths])] + [fmt(r) for r in rows]
 
 
+def number(v, digits):
+    return "n/a" if v is None else f"{v:.{digits}f}"
+
+
 def text_ratios(pairs):
     width = max(len(n) for n, _ in pairs)
-    return [f"{n.ljust(width)}  {'n/a' if v is None else f'{v:.3f}'}" for n, v in pairs]
+    return [f"{n.ljust(width)}  {number(v, 3)}" for n, v in pairs]
 
 
 def md_table(cols, rows):
@@ -97,7 +101,7 @@ def md_table(cols, rows):
 
 
 def md_ratios(title, pairs):
-    return md_table([title, "value"], [[n, "n/a" if v is None else f"{v:.3f}"] for n, v in pairs])
+    return md_table([title, "value"], [[n, number(v, 3)] for n, v in pairs])
 
 
 def main(argv):
@@ -230,7 +234,7 @@ def main(argv):
         rows.append([r["label"], f"{r['input_bytes'] / 1e6:.1f}", f"{r['mb_per_s']:.2f}",
                      f"{r['records_per_s']:.0f}",
                      f"{r['wall_s_best']:.2f} (of {r['repeats']})",
-                     "n/a" if r["mb_per_cpu_s"] is None else f"{r['mb_per_cpu_s']:.2f}",
+                     number(r["mb_per_cpu_s"], 2),
                      f"{r['peak_rss_mb']:.1f}"])
     ratio_rows = [
         ("segfilter 1 job / CLD2 pipeline (MB/s)", ratios["segfilter_jobs1_over_cld2_pipeline"]),
@@ -260,24 +264,24 @@ def main(argv):
     extra.append(f"benchmark took {doc['bench_seconds']} s")
 
     out = [head, mach, *inp_lines, ""] + text_table(cols, rows) + [""] + text_ratios(ratio_rows)
-    fp_cols = ["unseen text (dev corpus, 2nd half after 1st)", "MB", "MB/s", "best wall s, both halves", "best wall s, 1st half"]
-    fp_rows = [[r["label"], f"{r['input_bytes'] / 1e6:.2f}", "n/a" if r["mb_per_s"] is None else f"{r['mb_per_s']:.2f}",
+    unseen_cols = ["unseen text (dev corpus, 2nd half after 1st)", "MB", "MB/s", "best wall s, both halves", "best wall s, 1st half"]
+    unseen_rows = [[r["label"], f"{r['input_bytes'] / 1e6:.2f}", number(r["mb_per_s"], 2),
                 f"{r['halves_wall_s_best']:.3f} (of {r['repeats']})", f"{r['half_wall_s_best']:.3f}"]
                for r in unseen.values()]
-    fp_ratio_rows = [
+    unseen_ratio_rows = [
         ("unseen text: segfilter 1 job / CLD2 pipeline", unseen_ratios["segfilter_jobs1_over_cld2_pipeline"]),
         ("unseen text: segfilter identify / CLD2 LID-only", unseen_ratios["segfilter_identify_over_cld2_lid"]),
     ]
-    if fp_rows:
-        out += [""] + text_table(fp_cols, fp_rows) + [""] + text_ratios(fp_ratio_rows)
+    if unseen_rows:
+        out += [""] + text_table(unseen_cols, unseen_rows) + [""] + text_ratios(unseen_ratio_rows)
     out.append("")
     out += [e.replace("`", "") for e in extra]
     print("\n".join(out))
 
     md = [f"# segfilter benchmark", "", head + "  ", mach + "  ", *[l + "  " for l in inp_lines], ""]
     md += md_table(cols, rows) + [""] + md_ratios("ratio", ratio_rows)
-    if fp_rows:
-        md += [""] + md_table(fp_cols, fp_rows) + [""] + md_ratios("unseen-text ratio", fp_ratio_rows)
+    if unseen_rows:
+        md += [""] + md_table(unseen_cols, unseen_rows) + [""] + md_ratios("unseen-text ratio", unseen_ratio_rows)
     md += [""] + [f"- {e}" for e in extra]
     with open(out_md, "w") as f:
         f.write("\n".join(md) + "\n")

@@ -144,7 +144,6 @@ struct Scratch {
         }
         let input = Data((lines.joined(separator: "\n") + "\n").utf8)
         let rejects1 = scratch.file("rejects-1"), rejects3 = scratch.file("rejects-3")
-        defer { try? FileManager.default.removeItem(at: rejects1); try? FileManager.default.removeItem(at: rejects3) }
         let one = try run(["--jsonl", "--jobs", "1", "--on-error", "skip", "--rejects", rejects1.path, "-q"], stdin: input)
         let three = try run(["--jsonl", "--jobs", "3", "--on-error", "skip", "--rejects", rejects3.path, "-q"], stdin: input)
         #expect(one.status == 0 && three.status == 0, "\(one.stderr) \(three.stderr)")
