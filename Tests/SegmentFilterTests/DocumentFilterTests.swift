@@ -114,6 +114,23 @@ import PropertyBased
         #expect(a.paragraphs.filter(\.appended).contains { $0.evidence.rules.contains { $0.kind == "bio" } }, "\(name): no bio cue")
     }
 
+    /// News and blog pages with the footers such pages end with (wire and agency credits, bylines
+    /// with a role, bios in the page's and in other languages, disclosures, corrections, tags,
+    /// comments, reader-contact and app prompts) and pages that only mention such things: the
+    /// cut is where the page's `@@@` line was, or nowhere (Fixtures/pages/README.md).
+    @Test(arguments: try FileManager.default.contentsOfDirectory(atPath: fixturesFolder.appendingPathComponent("pages").path)
+        .filter { $0.hasSuffix(".txt") }.sorted())
+    func pageIsCutWhereItsFooterBegins(name: String) throws {
+        let marked = try fixture("pages/\(name)")
+        let parts = marked.components(separatedBy: "@@@\n")
+        #expect(parts.count <= 2)
+        let text = parts.joined()
+        let (primary, appended, a) = try split(text)
+        #expect(primary == parts[0], "\(name): \(a.decision.reason)")
+        #expect(primary + appended == text)
+        if name.hasPrefix("none-") { #expect(parts.count == 1) }
+    }
+
     /// A trailing paragraph in a language the model has no profile for is another language's.
     @Test func paragraphInALanguageWithoutAProfileIsAppended() throws {
         let article = try fixture("article-only.txt")

@@ -48,6 +48,16 @@ import Testing
         #expect(throws: RuleError.self) { try RuleParser.parse("[nosuch]\n", origin: "v", resolve: RuleSet.resolveBuiltIn) }
         #expect(throws: RuleError.self) { try RuleParser.parse("just words\n", origin: "v", resolve: RuleSet.resolveBuiltIn) }
         #expect(throws: RuleError.self) { try RuleParser.parse("[pattern]\nregex = a\n", origin: "v", resolve: RuleSet.resolveBuiltIn) }
+        #expect(throws: RuleError.syntax(origin: "w", line: 3, message: "topical must be yes or no, not 'maybe'")) {
+            try RuleParser.parse("[pattern]\nid = t\ntopical = maybe\nregex = a\n", origin: "w", resolve: RuleSet.resolveBuiltIn)
+        }
+    }
+
+    /// `topical = yes` marks a pattern; the default is no.
+    @Test func topicalIsReadFromThePattern() throws {
+        let r = try RuleParser.parse("[pattern]\nid = t\ntopical = yes\nregex = a\n[pattern]\nid = u\nregex = b\n", origin: "w", resolve: RuleSet.resolveBuiltIn)
+        #expect(r.patterns.map(\.topical) == [true, false])
+        #expect(try RuleSet.load("default").patterns.first { $0.id == "blog-meta" }?.topical == true)
     }
 
     @Test func extendsInheritsAndOverrides() throws {

@@ -17,6 +17,21 @@ import Testing
         #expect(Splitter.markedRunStarts(ps) == [0, 1, 1, 3, 4, 4, 4])
     }
 
+    /// A tag line repeats the article's words: its likeness to the primary content keeps it
+    /// unless the pattern that marks it is `topical`, and then only the cue and the language
+    /// count (likeness never counts *for* such a line either way: a dissimilar one still gets the
+    /// low-coherence evidence).
+    @Test func aTopicalPatternsLikenessDoesNotCountAgainstTheCut() {
+        var cue = RuleSet.Pattern(id: "tags", kind: "navigation", weight: 2.5, languages: [], maxChars: 100, regex: "x", origin: "")
+        let body = [para("en"), para("en"), para("en")]
+        #expect(Splitter.decide(body + [para("en", coherence: 0.3, rules: [cue])], primary: "en", settings: settings).firstAppended == 4)
+        cue.topical = true
+        let d = Splitter.decide(body + [para("en", coherence: 0.3, rules: [cue])], primary: "en", settings: settings)
+        #expect(d.firstAppended == 3)
+        #expect(Splitter.coherenceEvidence(0, of: para("en", rules: [cue]), settings: settings) == Splitter.coherenceEvidence(0, settings: settings))
+        #expect(Splitter.coherenceEvidence(0, of: para("en", rules: [cue]), settings: settings) > 0)
+    }
+
     @Test func otherLanguageTailIsCut() {
         let ps = [para("en"), para("en"), para("en"), para("tl", coherence: 0)]
         let d = Splitter.decide(ps, primary: "en", settings: settings)

@@ -101,6 +101,7 @@ def base_evidence(p, primary, s, weights):
 
 
 KINDS = {}   # pattern id -> kind, filled by read_settings
+TOPICAL = set()   # ids of the patterns marked `topical`, filled by read_settings
 
 
 def add_headline_runs(paras, base, s):
@@ -115,8 +116,11 @@ def add_headline_runs(paras, base, s):
             in_list = False
 
 
-def coherence_evidence(sim, s):
-    return s["coherence"] * (s["coherence_threshold"] - min(sim, s["coherence_threshold"] + 0.25))
+def coherence_evidence(sim, s, p=None):
+    """Mirrors Splitter.coherenceEvidence; with paragraph p, none against the cut when a
+    topical pattern marks it."""
+    e = s["coherence"] * (s["coherence_threshold"] - min(sim, s["coherence_threshold"] + 0.25))
+    return 0.0 if e < 0 and p is not None and any(r in TOPICAL for r in p["rules"]) else e
 
 
 STYLE = ["length", "punctuation", "symbols", "word_length", "sentences", "question", "mixed_words"]   # ParagraphStyle.names
@@ -236,7 +240,7 @@ def decide(row, s, weights):
         for i in range(k, n):
             ref = max(k, run_start[i]) if paras[i]["rules"] else k
             sim = paras[i]["cut_coherence"].get(str(ref), paras[i]["coherence"])
-            score += base[i] + coherence_evidence(sim, s)
+            score += base[i] + coherence_evidence(sim, s, paras[i])
         if k >= same_from:
             score = topic_score(score, row, k, s)
         if score > best_score - TIE and score > 0:   # ties go to the later cut
@@ -318,6 +322,11 @@ def read_settings(rules_text):
                 w[pid] = float(v.split(" #")[0])
             elif k == "kind" and pid:
                 KINDS[pid] = v.split(" #")[0].strip()
+            elif k == "topical" and pid:
+                if v.split(" #")[0].strip() in ("yes", "true"):
+                    TOPICAL.add(pid)
+                else:
+                    TOPICAL.discard(pid)
     return s, w
 
 

@@ -70,13 +70,18 @@ public enum RuleParser {
                 case "max_chars":
                     guard let m = Int(value), m > 0 else { throw fail(lineNo, "max_chars must be a positive whole number") }
                     p.maxChars = m
+                case "topical":
+                    guard let b = ["yes": true, "true": true, "no": false, "false": false][value] else {
+                        throw fail(lineNo, "topical must be yes or no, not '\(value)'")
+                    }
+                    p.topical = b
                 case "regex":
                     p.regex = value
                     p.origin = "\(origin):\(lineNo)"
                     if validatePatterns {
                         do { _ = try CompiledPattern(p) } catch let e as PatternError { throw fail(lineNo, e.description) }
                     }
-                default: throw fail(lineNo, "unknown pattern key '\(key)'; expected id, kind, weight, languages, max_chars or regex")
+                default: throw fail(lineNo, "unknown pattern key '\(key)'; expected id, kind, weight, languages, max_chars, topical or regex")
                 }
                 pattern = (p, start)
             default: break

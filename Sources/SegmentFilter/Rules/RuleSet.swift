@@ -41,6 +41,10 @@ public struct RuleSet: Sendable {
         public var regex: String
         /// Where the pattern was defined, for messages.
         public var origin: String
+        /// The material it marks repeats the document's own words by design (tag lists, a
+        /// comment header quoting the title, related headlines on the same subject), so the
+        /// paragraph's likeness to the primary content does not count against cutting it.
+        public var topical = false
     }
 
     /// An empty rule set with default settings.

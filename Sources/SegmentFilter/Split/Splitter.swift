@@ -172,13 +172,21 @@ public enum Splitter {
         s.coherence * (s.coherenceThreshold - min(Double(similarity), s.coherenceThreshold + 0.25))
     }
 
+    /// `coherenceEvidence` for paragraph `p`: none against the cut when a `topical` pattern
+    /// marks it (its likeness to the primary content is how such material is made).
+    @inline(__always)
+    static func coherenceEvidence(_ similarity: Float, of p: ParagraphEvidence, settings s: SplitSettings) -> Double {
+        let e = coherenceEvidence(similarity, settings: s)
+        return e < 0 && p.rules.contains(where: \.topical) ? 0 : e
+    }
+
     /// The evidence of every paragraph with the cut before `cut`.
     static func evidence(_ paragraphs: [ParagraphEvidence], base: [Double], cut: Int, runStart: [Int], coherence: Coherence.Scores?,
                          settings s: SplitSettings) -> [Double] {
         paragraphs.indices.map { i in
             guard i > 0 else { return base[i] }
             let sim = i >= cut ? tailSimilarity(paragraphs, i, cut: cut, runStart: runStart, coherence: coherence) : paragraphs[i].coherence
-            return base[i] + coherenceEvidence(sim, settings: s)
+            return base[i] + coherenceEvidence(sim, of: paragraphs[i], settings: s)
         }
     }
 
@@ -235,7 +243,7 @@ public enum Splitter {
             if let z, topicCut == nil || z > topicLogit { topicLogit = z; topicCut = k }
             var score = 0.0
             for i in k..<n {
-                score += base[i] + coherenceEvidence(tailSimilarity(paragraphs, i, cut: k, runStart: runStart, coherence: coherence), settings: s)
+                score += base[i] + coherenceEvidence(tailSimilarity(paragraphs, i, cut: k, runStart: runStart, coherence: coherence), of: paragraphs[i], settings: s)
             }
             score = s.topic.score(score, logit: z, margin: s.margin)
             // Ties go to the later cut: cut as little as the evidence allows. A paragraph must
