@@ -116,6 +116,21 @@ import Testing
         #expect(base3 == before3)
     }
 
+    /// After any other cue, a footer's loose lines (a headline each) count `headlineAfterCue`,
+    /// and a related header inside the run raises what the lines after it get.
+    @Test func headlinesAfterAnyCueCountLess() {
+        let newsletter = RuleSet.Pattern(id: "n", kind: "newsletter", weight: 2.5, languages: [], maxChars: 200, regex: "x", origin: "")
+        let related = RuleSet.Pattern(id: "r", kind: "related", weight: 3, languages: [], maxChars: 200, regex: "x", origin: "")
+        var line = para("en", letters: 14, coherence: 0.2)
+        line.headline = true
+        let ps = [para("en"), para("en"), para("en", coherence: 0, rules: [newsletter]), line, line, para("en", rules: [related]), line, para("en"), line]
+        var base = ps.map { Splitter.baseEvidence($0, primary: "en", settings: settings) }
+        let before = base
+        Splitter.addHeadlineRuns(ps, to: &base, settings: settings)
+        let added = zip(base, before).map { $0 - $1 }
+        #expect(added == [0, 0, 0, settings.headlineAfterCue, settings.headlineAfterCue, 0, settings.headlineAfterRelated, 0, 0])
+    }
+
     @Test func headlinesAreShortLinesWithoutASentenceEnd() {
         func check(_ s: String) -> Bool {
             var t = s

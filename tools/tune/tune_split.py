@@ -106,14 +106,16 @@ TOPICAL = set()   # ids of the patterns marked `topical`, filled by read_setting
 
 def add_headline_runs(paras, base, s):
     """Mirrors Splitter.addHeadlineRuns."""
-    in_list = False
+    run = 0.0   # what a headline here gets: 0 outside a run
     for i, p in enumerate(paras):
         if any(KINDS.get(r) == "related" for r in p["rules"]):
-            in_list = True
-        elif in_list and p.get("headline") and not p["rules"]:
-            base[i] += s.get("headline_after_related", 2.0)
+            run = float(s.get("headline_after_related", 2.0))
+        elif p["rules"]:
+            run = float(s.get("headline_after_cue", 1.0))
+        elif run != 0 and p.get("headline"):
+            base[i] += run
         else:
-            in_list = False
+            run = 0.0
 
 
 def coherence_evidence(sim, s, p=None):
@@ -355,7 +357,7 @@ def main():
             weights = {**bw, **weights}
     SIMILAR[:] = [set(g.split()) for g in raw.get("similar_languages", "").split(",") if len(g.split()) > 1]
     start = dict(FIXED)
-    for k in list(SPACE) + list(FIXED) + TOPIC_KEYS + ["topic_weight", "headline_after_related"]:
+    for k in list(SPACE) + list(FIXED) + TOPIC_KEYS + ["topic_weight", "headline_after_related", "headline_after_cue"]:
         if k in raw:
             start[k] = type(FIXED.get(k, 0.0))(float(raw[k])) if k in FIXED else float(raw[k])
     for k in SPACE:

@@ -182,6 +182,7 @@ public enum RuleParser {
             s.similarLanguages = value.split(separator: ",").map { Set($0.split(separator: " ").map(String.init)) }.filter { $0.count > 1 }
         case "similar_language_factor": s.similarLanguageFactor = try number()
         case "headline_after_related": s.headlineAfterRelated = try number()
+        case "headline_after_cue": s.headlineAfterCue = try number()
         case "topic_weight": s.topic.weight = try number()
         case "topic_bias": s.topic.bias = try number()
         case "topic_across": s.topic.across = try number()

@@ -128,6 +128,10 @@ public struct SplitSettings: Sendable, Equatable {
     /// ``ParagraphEvidence/headline``) that follows a related-story header or another such
     /// headline: the undated items of a "Related" list.
     public var headlineAfterRelated = 2.0
+    /// The same for a headline after a paragraph another cue marks (a newsletter prompt, a
+    /// byline, a source line) or after another such headline: the footer's loose lines, such as
+    /// "Back to home", a reporter's name or title, a list of topics.
+    public var headlineAfterCue = 1.0
     /// The topic-shift term of each candidate cut (see ``TopicShift``).
     public var topic = TopicShift()
     public init() {}

@@ -150,16 +150,22 @@ public enum Splitter {
 
     /// The items of a related-story list rarely carry a date or a cue of their own: a headline
     /// right after a `related` header (or after another such headline) counts
-    /// `headlineAfterRelated`. The run ends at the first paragraph that is not a headline.
+    /// `headlineAfterRelated`. Footers hold such loose lines after other cues too ("Back to
+    /// home" after a newsletter prompt, a reporter's title after the name): a headline after a
+    /// paragraph any other cue marks counts `headlineAfterCue`. A run ends at the first
+    /// paragraph that is neither marked nor a headline.
     static func addHeadlineRuns(_ paragraphs: [ParagraphEvidence], to base: inout [Double], settings s: SplitSettings) {
-        var inList = false
+        // What a headline here gets: 0 outside a run.
+        var run = 0.0
         for (i, p) in paragraphs.enumerated() {
             if p.rules.contains(where: { $0.kind == "related" }) {
-                inList = true
-            } else if inList && p.headline && p.rules.isEmpty {
-                base[i] += s.headlineAfterRelated
+                run = s.headlineAfterRelated
+            } else if !p.rules.isEmpty {
+                run = s.headlineAfterCue
+            } else if run != 0 && p.headline {
+                base[i] += run
             } else {
-                inList = false
+                run = 0
             }
         }
     }
