@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SegmentFilter
 
@@ -160,6 +161,20 @@ import Testing
                   // Anchored branches (author-bio-intl, copyright) with a leading literal later on.
                   "Si Maria Santos ay isang mamamahayag. Elle est une journaliste.",
                   "© 2024 Example. Tous droits réservés.", "Copyright 2024. All rights reserved."]
+        // Every page fixture's paragraphs, and paragraphs just over and under each length tier
+        // of the scanner (`Prefilter.tierLimits`), with cues for both short and long paragraphs.
+        let pages = fixturesFolder.appendingPathComponent("pages")
+        for name in try FileManager.default.contentsOfDirectory(atPath: pages.path) where name.hasSuffix(".txt") {
+            texts += paragraphTexts(try fixture("pages/\(name)").replacingOccurrences(of: "@@@\n", with: ""))
+        }
+        let notice = "Sign up for our newsletter. This text is released under the GNU General Public License. Tags: news. "
+        for limit in RuleMatcher.Prefilter.tierLimits {
+            for length in [limit - 1, limit, limit + 1] {
+                var t = notice
+                while t.count < length { t += "x" }
+                texts.append(String(t.prefix(length)))
+            }
+        }
         texts += texts.map { $0.uppercased() }
         var fired = 0
         for name in RuleSet.builtInNames {

@@ -27,6 +27,14 @@ public final class RuleMatcher {
     final class Prefilter: Sendable {
         /// Decides which patterns can match a paragraph before any regex runs.
         let scanner: LiteralScanner
+        /// The same decision for paragraphs of at most `limit` characters (and more than the
+        /// previous tier's), by a scanner that holds only the literals of the patterns a
+        /// paragraph that long can be eligible for (`maxChars` above the previous limit). Most of
+        /// the text is in long paragraphs, and most patterns are for short ones: their literals
+        /// ("tags", "our", "editor") would otherwise be looked up all along every paragraph.
+        /// Clause ids are the full scanner's.
+        let tiers: [(limit: Int, scanner: LiteralScanner)]
+        static let tierLimits = [80, 200, 300, 400, 700]
         /// Per pattern: the scanner clause of its leading literals (``RequiredLiterals/leading(of:)``),
         /// or -1, and how far into a match the literal can start.
         let leadClause: [Int]
@@ -66,6 +74,15 @@ public final class RuleMatcher {
             }
             let scanner = LiteralScanner(clauses: clauses)
             self.scanner = scanner
+            var tiers: [(limit: Int, scanner: LiteralScanner)] = []
+            var previous = 0
+            for limit in Self.tierLimits + [Int.max] {
+                // A pattern left out keeps its clauses' ids with no literals in them.
+                let kept = zip(patterns, clauses).map { p, c in p.maxChars > previous ? c : c.map { $0.map { _ in Set<String>() } } }
+                tiers.append((limit, LiteralScanner(clauses: kept)))
+                previous = limit
+            }
+            self.tiers = tiers
             leadClause = leadIndex.enumerated().map { k, index in index < 0 ? -1 : scanner.clauseID(pattern: k, index) }
             leadOffset = offsets
             leadAnchored = anchored
@@ -165,7 +182,8 @@ public final class RuleMatcher {
         if anyFiltered {
             f = foldedWithIt ?? folded(utf16)
             samePositions = f.count == utf16.count
-            filter.scanner.scan(f, into: &candidate, clauses: &clauseHits)
+            let tier = filter.tiers.first { characters <= $0.limit }!
+            tier.scanner.scan(f, into: &candidate, clauses: &clauseHits)
         }
         var out: [RuleSet.Pattern] = []
         for k in eligible where candidate[k] {
