@@ -118,6 +118,7 @@ public final class DocumentFilter {
         for i in evidence.indices {
             evidence[i].coherence = coherence.withPreceding[i]
             evidence[i].coherenceWithRest = coherence.withRest[i]
+            if i >= firstCandidate - 1 { evidence[i].introducesNext = endsWithColon(samples[i]) }
             if i >= firstCandidate {
                 evidence[i].headline = isHeadline(samples[i], characters: evidence[i].characters, letters: evidence[i].language.letters)
                 evidence[i].rules = matcher.hits(samples[i], characters: evidence[i].characters, language: evidence[i].language.code,
@@ -144,6 +145,15 @@ public final class DocumentFilter {
         return DocumentAnalysis(paragraphs: reports, language: primary, splitByte: splitByte, splitCodePoint: splitCP,
                                 decision: decision, coherence: coherence)
     }
+}
+
+/// Whether the paragraph's last character before trailing whitespace is a colon (ASCII or
+/// full-width).
+func endsWithColon(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var n = bytes.count
+    while n > 0, bytes[n - 1] == 0x20 || (bytes[n - 1] >= 0x09 && bytes[n - 1] <= 0x0D) { n -= 1 }
+    if n >= 1 && bytes[n - 1] == 0x3A { return true }
+    return n >= 3 && bytes[n - 3] == 0xEF && bytes[n - 2] == 0xBC && bytes[n - 1] == 0x9A
 }
 
 /// One short line with letters that does not end like a sentence (`.`, `!`, `?`, `:`, `;`

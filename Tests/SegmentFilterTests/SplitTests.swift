@@ -131,6 +131,31 @@ import Testing
         #expect(added == [0, 0, 0, settings.headlineAfterCue, settings.headlineAfterCue, 0, settings.headlineAfterRelated, 0, 0])
     }
 
+    /// No cut inside what a colon introduces: right after the introduction, between the list
+    /// items after it, or at an unmarked introduction; a marked one ("Related:") may start a tail.
+    @Test func aListAfterAColonIsNotCut() {
+        func item() -> ParagraphEvidence { var p = para("en", letters: 14, coherence: 0); p.headline = true; return p }
+        var intro = para("en", letters: 20)
+        intro.introducesNext = true
+        let ps = [para("en"), para("en"), intro, item(), item(), item(), para("en")]
+        #expect(Splitter.listContinuations(ps) == [false, false, true, true, true, true, false])
+        let related = RuleSet.Pattern(id: "r", kind: "related", weight: 3, languages: [], maxChars: 200, regex: "x", origin: "")
+        var header = intro
+        header.rules = [related]
+        #expect(Splitter.listContinuations([para("en"), para("en"), header, item(), item()]) == [false, false, false, true, true])
+        // Items in another language after the introduction stay.
+        var foreign = item()
+        foreign.language = LanguageGuess(code: "wa", probability: 0.99, top: [("wa", 0.99)], script: "Latn", letters: 14)
+        #expect(Splitter.decide([para("en"), para("en"), intro, foreign, foreign], primary: "en", settings: settings).firstAppended == 5)
+        #expect(Splitter.decide([para("en"), para("en"), para("en", letters: 20), foreign, foreign], primary: "en", settings: settings).firstAppended == 3)
+    }
+
+    @Test func colonEndingsAreFound() {
+        func check(_ s: String) -> Bool { Array(s.utf8).withUnsafeBufferPointer { endsWithColon($0) } }
+        #expect(check("You will need:") && check("Ingredients: \n") && check("材料：") && check(":"))
+        #expect(!check("Time: 10 minutes.") && !check("") && !check("  \n"))
+    }
+
     @Test func headlinesAreShortLinesWithoutASentenceEnd() {
         func check(_ s: String) -> Bool {
             var t = s

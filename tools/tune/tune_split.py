@@ -237,7 +237,10 @@ def decide(row, s, weights):
         if paras[i]["rules"] and paras[i - 1]["rules"]:
             run_start[i] = run_start[i - 1]
     best, best_score = n, 0.0
+    uncuttable = list_continuations(paras)
     for k in range(first, n):
+        if uncuttable[k]:
+            continue
         score = 0.0
         for i in range(k, n):
             ref = max(k, run_start[i]) if paras[i]["rules"] else k
@@ -253,6 +256,19 @@ def decide(row, s, weights):
         if not any(weights.get(r, 0) >= s["certain_pattern"] for p in paras[best:] for r in p["rules"]):
             return n
     return best
+
+
+def list_continuations(paras):
+    """Mirrors Splitter.listContinuations: no cut inside what a colon paragraph introduces."""
+    out = [False] * len(paras)
+    for i in range(1, len(paras)):
+        prev, p = paras[i - 1], paras[i]
+        in_list = p.get("headline") and not p["rules"]
+        if prev.get("introduces_next") or (in_list and out[i - 1] and prev.get("headline")):
+            out[i] = True
+        if p.get("introduces_next") and not p["rules"] and i + 1 < len(paras):
+            out[i] = True
+    return out
 
 
 def start_of(row, k):

@@ -15,6 +15,10 @@ public struct ParagraphEvidence: Sendable {
     /// characters) with letters and without a sentence end.
     public var headline = false
     public static let headlineLimit = 150
+    /// The paragraph ends with a colon: it introduces what follows (a list of names, the
+    /// ingredients, a quote), so no cut falls right after it. (A footer's own header, "Related:",
+    /// goes with its list: the cut before it stays possible.)
+    public var introducesNext = false
 
     public init(language: LanguageGuess, coherence: Float, coherenceWithRest: Float, rules: [RuleSet.Pattern], characters: Int) {
         self.language = language
@@ -222,6 +226,21 @@ public enum Splitter {
         return starts
     }
 
+    /// Where no cut may fall: inside what a paragraph ending with a colon introduces. A cut
+    /// right after such a paragraph, or between the unmarked headlines (list items) that follow
+    /// it, would split a list of names, ingredients or dates from its introduction; and an
+    /// unmarked introduction goes with its list (a cue-marked one, "Related:", may start a tail).
+    static func listContinuations(_ paragraphs: [ParagraphEvidence]) -> [Bool] {
+        var out = [Bool](repeating: false, count: paragraphs.count)
+        for i in paragraphs.indices.dropFirst() {
+            let previous = paragraphs[i - 1]
+            let inList = paragraphs[i].headline && paragraphs[i].rules.isEmpty
+            if previous.introducesNext || (inList && out[i - 1] && previous.headline) { out[i] = true }
+            if paragraphs[i].introducesNext && paragraphs[i].rules.isEmpty && i + 1 < paragraphs.count { out[i] = true }
+        }
+        return out
+    }
+
     /// Chooses the cut: the tail whose paragraphs' evidence (their similarity as
     /// `tailSimilarity` measures it) sums highest, if it beats "nothing appended" by the margin.
     public static func decide(_ paragraphs: [ParagraphEvidence], primary: String, settings s: SplitSettings,
@@ -244,7 +263,8 @@ public enum Splitter {
         while firstSameLanguageTail > firstCandidate && !isForeign(paragraphs[firstSameLanguageTail - 1], primary: primary, settings: s) {
             firstSameLanguageTail -= 1
         }
-        for k in firstCandidate..<n {
+        let uncuttable = listContinuations(paragraphs)
+        for k in firstCandidate..<n where !uncuttable[k] {
             let z = k >= firstSameLanguageTail ? s.topic.qualifyingLogit(coherence?.blocks(cut: k), cut: k, paragraphs: n) : nil
             if let z, topicCut == nil || z > topicLogit { topicLogit = z; topicCut = k }
             var score = 0.0
