@@ -92,6 +92,19 @@ public final class DocumentFilter {
                                               rules: [], characters: codePoints(UnsafeBufferPointer(rebasing: bytes[r]))))
         }
         let primary = Splitter.primaryLanguage(evidence, settings: settings)
+        // A paragraph that reads as another language only because it quotes someone in that
+        // language is in the language around its quotations.
+        if primary != "und" {
+            for i in evidence.indices where evidence[i].language.code != primary {
+                guard let outside = Quotations.outside(samples[i]) else { continue }
+                let guess = outside.withUnsafeBufferPointer { o in
+                    identifier.identify(utf8: UnsafeBufferPointer(rebasing: o[0..<utf8Prefix(o, 0..<o.count, DocumentFilter.languageSampleLimit)]))
+                }
+                if guess.code == primary && guess.probability >= settings.minLanguageProbability && guess.letters >= settings.minLetters {
+                    evidence[i].language = guess
+                }
+            }
+        }
         if let scripts = identifier.model.languages.first(where: { $0.code == primary })?.scripts {
             for i in evidence.indices where evidence[i].language.letters > 0 {
                 evidence[i].scriptExcludesPrimary = !scripts.contains(evidence[i].language.script)
@@ -118,7 +131,10 @@ public final class DocumentFilter {
         for i in evidence.indices {
             evidence[i].coherence = coherence.withPreceding[i]
             evidence[i].coherenceWithRest = coherence.withRest[i]
-            if i >= firstCandidate - 1 { evidence[i].introducesNext = endsWithColon(samples[i]) }
+            if i >= firstCandidate - 1 {
+                evidence[i].introducesNext = endsWith(UInt8(ascii: ":"), samples[i])
+                evidence[i].asks = endsWith(UInt8(ascii: "?"), samples[i])
+            }
             if i >= firstCandidate {
                 evidence[i].headline = isHeadline(samples[i], characters: evidence[i].characters, letters: evidence[i].language.letters)
                 evidence[i].rules = matcher.hits(samples[i], characters: evidence[i].characters, language: evidence[i].language.code,
@@ -147,13 +163,15 @@ public final class DocumentFilter {
     }
 }
 
-/// Whether the paragraph's last character before trailing whitespace is a colon (ASCII or
-/// full-width).
-func endsWithColon(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+/// Whether the paragraph's last character before trailing whitespace is `mark` (an ASCII
+/// character) or its full-width form.
+func endsWith(_ mark: UInt8, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var n = bytes.count
     while n > 0, bytes[n - 1] == 0x20 || (bytes[n - 1] >= 0x09 && bytes[n - 1] <= 0x0D) { n -= 1 }
-    if n >= 1 && bytes[n - 1] == 0x3A { return true }
-    return n >= 3 && bytes[n - 3] == 0xEF && bytes[n - 2] == 0xBC && bytes[n - 1] == 0x9A
+    if n >= 1 && bytes[n - 1] == mark { return true }
+    // U+FF01...U+FF5E are U+0021...U+007E in full width: EF BC 81... / EF BD 80...
+    let wide = 0xFF00 + UInt32(mark) - 0x20
+    return n >= 3 && bytes[n - 3] == 0xEF && UInt32(bytes[n - 2]) == 0x80 | (wide >> 6) & 0x3F && UInt32(bytes[n - 1]) == 0x80 | wide & 0x3F
 }
 
 /// One short line with letters that does not end like a sentence (`.`, `!`, `?`, `:`, `;`

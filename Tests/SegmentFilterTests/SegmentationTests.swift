@@ -88,3 +88,24 @@ import Testing
         #expect(t.withUTF8 { b.words(in: $0).count } == 2)
     }
 }
+
+@Suite struct QuotationTests {
+    func outside(_ s: String) -> String? {
+        Array(s.utf8).withUnsafeBufferPointer { Quotations.outside($0) }.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Each closed quotation becomes one space; marks of every common kind pair up.
+    @Test func closedQuotationsAreTakenOut() {
+        #expect(outside("\"Masaya kami,\" she said.") == "  she said.")
+        #expect(outside("Sie sagte: „Wir sind froh“ und ging.") == "Sie sagte:   und ging.")
+        #expect(outside("Il a dit « merci » deux fois, “thanks” once.") == "Il a dit   deux fois,   once.")
+        #expect(outside("彼は「ありがとう」と言った。") == "彼は と言った。")
+    }
+
+    /// Without a quotation there is nothing to take out; an unclosed mark quotes nothing.
+    @Test func unclosedOrMissingQuotationsLeaveTheText() {
+        #expect(outside("No quotes here.") == nil)
+        #expect(outside("An 8\" screen") == nil)
+        #expect(outside("“Open, then \"closed\" later") == "“Open, then   later")
+    }
+}

@@ -150,10 +150,25 @@ import Testing
         #expect(Splitter.decide([para("en"), para("en"), para("en", letters: 20), foreign, foreign], primary: "en", settings: settings).firstAppended == 3)
     }
 
+    /// A short question's answer stays with it; a long paragraph's closing question is
+    /// rhetorical and may end the primary content.
+    @Test func noCutRightAfterAShortQuestion() {
+        var question = para("en", letters: 30)
+        question.asks = true
+        #expect(Splitter.listContinuations([para("en"), para("en"), question, para("en"), para("en")]) == [false, false, false, true, false])
+        var rhetorical = para("en", letters: 400)
+        rhetorical.asks = true
+        #expect(Splitter.listContinuations([para("en"), rhetorical, para("en")]) == [false, false, false])
+        // A question's answer is not a list: the short line after the answer may be cut.
+        #expect(Splitter.listContinuations([para("en"), question, para("en", letters: 30), para("en", letters: 30)]) == [false, false, true, false])
+    }
+
     @Test func colonEndingsAreFound() {
-        func check(_ s: String) -> Bool { Array(s.utf8).withUnsafeBufferPointer { endsWithColon($0) } }
+        func check(_ s: String) -> Bool { Array(s.utf8).withUnsafeBufferPointer { endsWith(UInt8(ascii: ":"), $0) } }
         #expect(check("You will need:") && check("Ingredients: \n") && check("材料：") && check(":"))
         #expect(!check("Time: 10 minutes.") && !check("") && !check("  \n"))
+        #expect(Array("Why? ".utf8).withUnsafeBufferPointer { endsWith(UInt8(ascii: "?"), $0) })
+        #expect(Array("なぜ？".utf8).withUnsafeBufferPointer { endsWith(UInt8(ascii: "?"), $0) })
     }
 
     @Test func headlinesAreShortLinesWithoutASentenceEnd() {

@@ -259,12 +259,19 @@ def decide(row, s, weights):
 
 
 def list_continuations(paras):
-    """Mirrors Splitter.listContinuations: no cut inside what a colon paragraph introduces."""
+    """Mirrors Splitter.listContinuations: no cut inside what a colon paragraph introduces, nor
+    right after a question."""
     out = [False] * len(paras)
+
+    def is_item(p):
+        return p["end"] - p["start"] <= 150 and not p["rules"]   # ParagraphEvidence.headlineLimit
+    in_list = False   # whether paragraph i - 1 is in a list a colon introduced
     for i in range(1, len(paras)):
         prev, p = paras[i - 1], paras[i]
-        in_list = p.get("headline") and not p["rules"]
-        if prev.get("introduces_next") or (in_list and out[i - 1] and prev.get("headline")):
+        in_list = bool(prev.get("introduces_next")) or (in_list and is_item(prev))
+        if in_list and (prev.get("introduces_next") or is_item(p)):
+            out[i] = True
+        if prev.get("asks") and is_item(prev):
             out[i] = True
         if p.get("introduces_next") and not p["rules"] and i + 1 < len(paras):
             out[i] = True

@@ -19,6 +19,10 @@ public struct ParagraphEvidence: Sendable {
     /// ingredients, a quote), so no cut falls right after it. (A footer's own header, "Related:",
     /// goes with its list: the cut before it stays possible.)
     public var introducesNext = false
+    /// The paragraph ends with a question mark: when it is a short line, what follows answers it
+    /// (an interview's "Q:" and "A:"), so no cut falls right after it. (The question itself may
+    /// start a tail; a long paragraph's closing question is rhetorical, and a tail may follow.)
+    public var asks = false
 
     public init(language: LanguageGuess, coherence: Float, coherenceWithRest: Float, rules: [RuleSet.Pattern], characters: Int) {
         self.language = language
@@ -226,16 +230,21 @@ public enum Splitter {
         return starts
     }
 
-    /// Where no cut may fall: inside what a paragraph ending with a colon introduces. A cut
-    /// right after such a paragraph, or between the unmarked headlines (list items) that follow
-    /// it, would split a list of names, ingredients or dates from its introduction; and an
-    /// unmarked introduction goes with its list (a cue-marked one, "Related:", may start a tail).
+    /// Where no cut may fall: inside what a paragraph ending with a colon introduces, and right
+    /// after a short question. A cut right after a colon, or between the short unmarked lines (list
+    /// items, a poem's lines) that follow it, would split a list of names, ingredients or dates
+    /// from its introduction; and an unmarked introduction goes with its list (a cue-marked
+    /// one, "Related:", may start a tail).
     static func listContinuations(_ paragraphs: [ParagraphEvidence]) -> [Bool] {
         var out = [Bool](repeating: false, count: paragraphs.count)
+        func isItem(_ p: ParagraphEvidence) -> Bool { p.characters <= ParagraphEvidence.headlineLimit && p.rules.isEmpty }
+        // Whether paragraph i - 1 is in a list a colon introduced.
+        var inList = false
         for i in paragraphs.indices.dropFirst() {
             let previous = paragraphs[i - 1]
-            let inList = paragraphs[i].headline && paragraphs[i].rules.isEmpty
-            if previous.introducesNext || (inList && out[i - 1] && previous.headline) { out[i] = true }
+            inList = previous.introducesNext || (inList && isItem(previous))
+            if inList && (previous.introducesNext || isItem(paragraphs[i])) { out[i] = true }
+            if previous.asks && isItem(previous) { out[i] = true }
             if paragraphs[i].introducesNext && paragraphs[i].rules.isEmpty && i + 1 < paragraphs.count { out[i] = true }
         }
         return out
