@@ -171,6 +171,20 @@ import Testing
         #expect(Array("なぜ？".utf8).withUnsafeBufferPointer { endsWith(UInt8(ascii: "?"), $0) })
     }
 
+    /// A related list's headlines are the cue's own lines: marked (compared as one block with
+    /// the header) and topical (their likeness to the article does not count against the cut).
+    @Test func aCuesHeadlinesAreMarkedAndTopical() {
+        let related = RuleSet.Pattern(id: "r", kind: "related", weight: 3, languages: [], maxChars: 200, regex: "x", origin: "")
+        var line = para("en", letters: 30)
+        line.headline = true
+        let ps = [para("en"), para("en"), para("en", rules: [related]), line, line, para("en")]
+        var base = ps.map { Splitter.baseEvidence($0, primary: "en", settings: settings) }
+        let marks = Splitter.Marks(ps, listed: Splitter.addHeadlineRuns(ps, to: &base, settings: settings))
+        #expect(marks.marked == [false, false, true, true, true, false])
+        #expect(marks.topical == [false, false, false, true, true, false])
+        #expect(marks.runStart == [0, 1, 2, 2, 2, 5])
+    }
+
     @Test func headlinesAreShortLinesWithoutASentenceEnd() {
         func check(_ s: String) -> Bool {
             var t = s

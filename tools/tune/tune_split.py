@@ -105,7 +105,8 @@ TOPICAL = set()   # ids of the patterns marked `topical`, filled by read_setting
 
 
 def add_headline_runs(paras, base, s):
-    """Mirrors Splitter.addHeadlineRuns."""
+    """Mirrors Splitter.addHeadlineRuns; returns which paragraphs are headlines of a run."""
+    listed = [False] * len(paras)
     run = 0.0   # what a headline here gets: 0 outside a run
     for i, p in enumerate(paras):
         if any(KINDS.get(r) == "related" for r in p["rules"]):
@@ -114,15 +115,17 @@ def add_headline_runs(paras, base, s):
             run = float(s.get("headline_after_cue", 1.0))
         elif run != 0 and p.get("headline"):
             base[i] += run
+            listed[i] = True
         else:
             run = 0.0
+    return listed
 
 
-def coherence_evidence(sim, s, p=None):
-    """Mirrors Splitter.coherenceEvidence; with paragraph p, none against the cut when a
-    topical pattern marks it."""
+def coherence_evidence(sim, s, topical=False):
+    """Mirrors Splitter.coherenceEvidence; none against the cut for a topical paragraph
+    (Splitter.Marks: a topical pattern fires on it, or it is a headline of a cue's run)."""
     e = s["coherence"] * (s["coherence_threshold"] - min(sim, s["coherence_threshold"] + 0.25))
-    return 0.0 if e < 0 and p is not None and any(r in TOPICAL for r in p["rules"]) else e
+    return 0.0 if e < 0 and topical else e
 
 
 STYLE = ["length", "punctuation", "symbols", "word_length", "sentences", "question", "mixed_words"]   # ParagraphStyle.names
@@ -226,15 +229,17 @@ def decide(row, s, weights):
     if n <= s["min_primary_paragraphs"] or first >= n:
         return n
     base = [base_evidence(p, primary, s, weights) for p in paras]
-    add_headline_runs(paras, base, s)
+    listed = add_headline_runs(paras, base, s)
+    marked = [bool(p["rules"]) or listed[i] for i, p in enumerate(paras)]
+    topical = [listed[i] or any(r in TOPICAL for r in p["rules"]) for i, p in enumerate(paras)]
     same_from = n   # the topic term only for tails without a paragraph in another language
     while same_from > first and not is_foreign(paras[same_from - 1], primary, s):
         same_from -= 1
-    # Splitter.markedRunStarts: a run of pattern-marked paragraphs is compared as a block with
-    # the text before the run, for every cut before it (Splitter.tailSimilarity).
+    # Splitter.Marks.runStart: a run of marked paragraphs is compared as a block with the text
+    # before the run, for every cut before it (Splitter.tailSimilarity).
     run_start = list(range(n))
     for i in range(1, n):
-        if paras[i]["rules"] and paras[i - 1]["rules"]:
+        if marked[i] and marked[i - 1]:
             run_start[i] = run_start[i - 1]
     best, best_score = n, 0.0
     uncuttable = list_continuations(paras)
@@ -243,9 +248,9 @@ def decide(row, s, weights):
             continue
         score = 0.0
         for i in range(k, n):
-            ref = max(k, run_start[i]) if paras[i]["rules"] else k
+            ref = max(k, run_start[i]) if marked[i] else k
             sim = paras[i]["cut_coherence"].get(str(ref), paras[i]["coherence"])
-            score += base[i] + coherence_evidence(sim, s, paras[i])
+            score += base[i] + coherence_evidence(sim, s, topical[i])
         if k >= same_from:
             score = topic_score(score, row, k, s)
         if score > best_score - TIE and score > 0:   # ties go to the later cut

@@ -161,8 +161,11 @@ public enum Splitter {
     /// `headlineAfterRelated`. Footers hold such loose lines after other cues too ("Back to
     /// home" after a newsletter prompt, a reporter's title after the name): a headline after a
     /// paragraph any other cue marks counts `headlineAfterCue`. A run ends at the first
-    /// paragraph that is neither marked nor a headline.
-    static func addHeadlineRuns(_ paragraphs: [ParagraphEvidence], to base: inout [Double], settings s: SplitSettings) {
+    /// paragraph that is neither marked nor a headline. Returns which paragraphs are such
+    /// headlines: the split treats them as the cue's own lines (see `Marks`).
+    @discardableResult
+    static func addHeadlineRuns(_ paragraphs: [ParagraphEvidence], to base: inout [Double], settings s: SplitSettings) -> [Bool] {
+        var listed = [Bool](repeating: false, count: paragraphs.count)
         // What a headline here gets: 0 outside a run.
         var run = 0.0
         for (i, p) in paragraphs.enumerated() {
@@ -172,9 +175,29 @@ public enum Splitter {
                 run = s.headlineAfterCue
             } else if run != 0 && p.headline {
                 base[i] += run
+                listed[i] = true
             } else {
                 run = 0
             }
+        }
+        return listed
+    }
+
+    /// Per paragraph, how the cues see it: `marked` when a pattern fires on it or it is a headline
+    /// in a cue's run (a related list's items), and `topical` when a `topical` pattern fires on
+    /// it or it is such a headline (related headlines share the article's subject by design).
+    struct Marks {
+        var marked: [Bool]
+        var topical: [Bool]
+        /// For each paragraph, the first paragraph of the run of consecutive marked paragraphs
+        /// that holds it (itself when it is unmarked or starts a run).
+        var runStart: [Int]
+
+        init(_ paragraphs: [ParagraphEvidence], listed: [Bool]) {
+            marked = paragraphs.indices.map { !paragraphs[$0].rules.isEmpty || listed[$0] }
+            topical = paragraphs.indices.map { listed[$0] || paragraphs[$0].rules.contains(where: \.topical) }
+            runStart = Array(paragraphs.indices)
+            for i in paragraphs.indices.dropFirst() where marked[i] && marked[i - 1] { runStart[i] = runStart[i - 1] }
         }
     }
 
@@ -190,17 +213,22 @@ public enum Splitter {
     /// marks it (its likeness to the primary content is how such material is made).
     @inline(__always)
     static func coherenceEvidence(_ similarity: Float, of p: ParagraphEvidence, settings s: SplitSettings) -> Double {
+        coherenceEvidence(similarity, topical: p.rules.contains(where: \.topical), settings: s)
+    }
+
+    @inline(__always)
+    static func coherenceEvidence(_ similarity: Float, topical: Bool, settings s: SplitSettings) -> Double {
         let e = coherenceEvidence(similarity, settings: s)
-        return e < 0 && p.rules.contains(where: \.topical) ? 0 : e
+        return e < 0 && topical ? 0 : e
     }
 
     /// The evidence of every paragraph with the cut before `cut`.
-    static func evidence(_ paragraphs: [ParagraphEvidence], base: [Double], cut: Int, runStart: [Int], coherence: Coherence.Scores?,
+    static func evidence(_ paragraphs: [ParagraphEvidence], base: [Double], cut: Int, marks: Marks, coherence: Coherence.Scores?,
                          settings s: SplitSettings) -> [Double] {
         paragraphs.indices.map { i in
             guard i > 0 else { return base[i] }
-            let sim = i >= cut ? tailSimilarity(paragraphs, i, cut: cut, runStart: runStart, coherence: coherence) : paragraphs[i].coherence
-            return base[i] + coherenceEvidence(sim, of: paragraphs[i], settings: s)
+            let sim = i >= cut ? tailSimilarity(paragraphs, i, cut: cut, marks: marks, coherence: coherence) : paragraphs[i].coherence
+            return base[i] + coherenceEvidence(sim, topical: marks.topical[i], settings: s)
         }
     }
 
@@ -209,25 +237,21 @@ public enum Splitter {
     /// off-topic tail is not excused by its likeness to the first); without it, against all the
     /// text before it.
     ///
-    /// A run of paragraphs that cue patterns mark (`runStart[i]` is where the run holding `i`
-    /// begins) is compared as a block with the text before the run, for every cut before it:
-    /// otherwise, as the cut moves back over a real paragraph, the marked lines' likeness to
-    /// it (a comment header repeating the post's title, a footer naming its subject) drops
-    /// out of their similarity and pulls that paragraph into the tail with them.
-    static func tailSimilarity(_ paragraphs: [ParagraphEvidence], _ i: Int, cut: Int, runStart: [Int],
+    /// A run of marked paragraphs (`Marks`: cue lines and the headlines of their runs) is
+    /// compared as a block with the text before the run, for every cut before it: otherwise,
+    /// as the cut moves back over a real paragraph, the marked lines' likeness to it (a comment
+    /// header repeating the post's title, a related headline on the same subject) drops out of
+    /// their similarity and pulls that paragraph into the tail with them.
+    static func tailSimilarity(_ paragraphs: [ParagraphEvidence], _ i: Int, cut: Int, marks: Marks,
                                coherence: Coherence.Scores?) -> Float {
         guard let coherence else { return paragraphs[i].coherence }
-        return coherence.similarity(i, cut: paragraphs[i].rules.isEmpty ? cut : max(cut, runStart[i]))
+        return coherence.similarity(i, cut: marks.marked[i] ? max(cut, marks.runStart[i]) : cut)
     }
 
     /// For each paragraph, the first paragraph of the run of consecutive pattern-marked
     /// paragraphs that holds it (itself when it is unmarked or starts a run).
     static func markedRunStarts(_ paragraphs: [ParagraphEvidence]) -> [Int] {
-        var starts = Array(paragraphs.indices)
-        for i in paragraphs.indices.dropFirst() where !paragraphs[i].rules.isEmpty && !paragraphs[i - 1].rules.isEmpty {
-            starts[i] = starts[i - 1]
-        }
-        return starts
+        Marks(paragraphs, listed: [Bool](repeating: false, count: paragraphs.count)).runStart
     }
 
     /// Where no cut may fall: inside what a paragraph ending with a colon introduces, and right
@@ -256,11 +280,10 @@ public enum Splitter {
                               coherence: Coherence.Scores? = nil) -> SplitDecision {
         let n = paragraphs.count
         var base = paragraphs.map { baseEvidence($0, primary: primary, settings: s) }
-        addHeadlineRuns(paragraphs, to: &base, settings: s)
-        let runStart = markedRunStarts(paragraphs)
+        let marks = Marks(paragraphs, listed: addHeadlineRuns(paragraphs, to: &base, settings: s))
         let firstCandidate = max(s.minPrimaryParagraphs, n - Coherence.maxTail)
         guard n > s.minPrimaryParagraphs, firstCandidate < n else {
-            return SplitDecision(firstAppended: n, evidence: evidence(paragraphs, base: base, cut: n, runStart: runStart, coherence: coherence, settings: s),
+            return SplitDecision(firstAppended: n, evidence: evidence(paragraphs, base: base, cut: n, marks: marks, coherence: coherence, settings: s),
                                  margin: 0, reason: "too few paragraphs")
         }
         var best = n, bestScore = 0.0
@@ -278,7 +301,8 @@ public enum Splitter {
             if let z, topicCut == nil || z > topicLogit { topicLogit = z; topicCut = k }
             var score = 0.0
             for i in k..<n {
-                score += base[i] + coherenceEvidence(tailSimilarity(paragraphs, i, cut: k, runStart: runStart, coherence: coherence), of: paragraphs[i], settings: s)
+                score += base[i] + coherenceEvidence(tailSimilarity(paragraphs, i, cut: k, marks: marks, coherence: coherence),
+                                                     topical: marks.topical[i], settings: s)
             }
             score = s.topic.score(score, logit: z, margin: s.margin)
             // Ties go to the later cut: cut as little as the evidence allows. A paragraph must
@@ -295,7 +319,7 @@ public enum Splitter {
             }
             if k < best { best = k; bestScore = max(bestScore, s.margin) }
         }
-        let shown = evidence(paragraphs, base: base, cut: best, runStart: runStart, coherence: coherence, settings: s)
+        let shown = evidence(paragraphs, base: base, cut: best, marks: marks, coherence: coherence, settings: s)
         if best == n || bestScore < s.margin {
             return SplitDecision(firstAppended: n, evidence: shown, margin: bestScore - s.margin,
                                  reason: best == n ? "no tail with appended evidence" : "best tail below the margin",
