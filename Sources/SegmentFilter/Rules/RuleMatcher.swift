@@ -34,7 +34,7 @@ public final class RuleMatcher {
         /// ("tags", "our", "editor") would otherwise be looked up all along every paragraph.
         /// Clause ids are the full scanner's.
         let tiers: [(limit: Int, scanner: LiteralScanner)]
-        static let tierLimits = [80, 200, 300, 400, 700]
+        static let tierLimits = [200, 400]
         /// Per pattern: the scanner clause of its leading literals (``RequiredLiterals/leading(of:)``),
         /// or -1, and how far into a match the literal can start.
         let leadClause: [Int]
@@ -72,8 +72,6 @@ public final class RuleMatcher {
                 offsets.append(offset)
                 anchored.append(atZero)
             }
-            let scanner = LiteralScanner(clauses: clauses)
-            self.scanner = scanner
             var tiers: [(limit: Int, scanner: LiteralScanner)] = []
             var previous = 0
             for limit in Self.tierLimits + [Int.max] {
@@ -83,6 +81,9 @@ public final class RuleMatcher {
                 previous = limit
             }
             self.tiers = tiers
+            // The first tier holds every pattern (all have a positive `maxChars`).
+            let scanner = tiers[0].scanner
+            self.scanner = scanner
             leadClause = leadIndex.enumerated().map { k, index in index < 0 ? -1 : scanner.clauseID(pattern: k, index) }
             leadOffset = offsets
             leadAnchored = anchored
