@@ -117,7 +117,8 @@ import PropertyBased
     /// News and blog pages with the footers such pages end with (wire and agency credits, bylines
     /// with a role, bios in the page's and in other languages, disclosures, corrections, tags,
     /// comments, reader-contact and app prompts) and pages that only mention such things: the
-    /// cut is where the page's `@@@` line was, or nowhere (Fixtures/pages/README.md).
+    /// cut is where the page's `@@@` line was, or nowhere (Fixtures/pages/README.md), with the
+    /// default rule set and with the two that extend it for web pages.
     @Test(arguments: try FileManager.default.contentsOfDirectory(atPath: fixturesFolder.appendingPathComponent("pages").path)
         .filter { $0.hasSuffix(".txt") }.sorted())
     func pageIsCutWhereItsFooterBegins(name: String) throws {
@@ -125,9 +126,11 @@ import PropertyBased
         let parts = marked.components(separatedBy: "@@@\n")
         #expect(parts.count <= 2)
         let text = parts.joined()
-        let (primary, appended, a) = try split(text)
-        #expect(primary == parts[0], "\(name): \(a.decision.reason)")
-        #expect(primary + appended == text)
+        for rules in ["default", "news", "web"] {
+            let (primary, appended, a) = try split(text, rules: rules)
+            #expect(primary == parts[0], "\(name), \(rules): \(a.decision.reason)")
+            #expect(primary + appended == text)
+        }
         if name.hasPrefix("none-") { #expect(parts.count == 1) }
     }
 
