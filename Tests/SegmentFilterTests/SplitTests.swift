@@ -14,7 +14,7 @@ import Testing
     @Test func markedRunsStartAtTheirFirstMarkedParagraph() {
         let cue = RuleSet.Pattern(id: "c", kind: "navigation", weight: 2.5, languages: [], maxChars: 100, regex: "x", origin: "")
         let ps = [para("en"), para("en", rules: [cue]), para("en", rules: [cue]), para("en"), para("en", rules: [cue]), para("en", rules: [cue]), para("en", rules: [cue])]
-        #expect(Splitter.markedRunStarts(ps) == [0, 1, 1, 3, 4, 4, 4])
+        #expect(Splitter.Marks(ps, listed: ps.map { _ in false }).runStart == [0, 1, 1, 3, 4, 4, 4])
     }
 
     /// A tag line repeats the article's words: its likeness to the primary content keeps it
@@ -28,8 +28,10 @@ import Testing
         cue.topical = true
         let d = Splitter.decide(body + [para("en", coherence: 0.3, rules: [cue])], primary: "en", settings: settings)
         #expect(d.firstAppended == 3)
-        #expect(Splitter.coherenceEvidence(0, of: para("en", rules: [cue]), settings: settings) == Splitter.coherenceEvidence(0, settings: settings))
-        #expect(Splitter.coherenceEvidence(0, of: para("en", rules: [cue]), settings: settings) > 0)
+        #expect(Splitter.coherenceEvidence(0, topical: true, settings: settings) == Splitter.coherenceEvidence(0, settings: settings))
+        #expect(Splitter.coherenceEvidence(0, topical: true, settings: settings) > 0)
+        #expect(Splitter.coherenceEvidence(0.3, topical: true, settings: settings) == 0)
+        #expect(Splitter.coherenceEvidence(0.3, topical: false, settings: settings) < 0)
     }
 
     @Test func otherLanguageTailIsCut() {

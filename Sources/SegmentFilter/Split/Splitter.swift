@@ -209,13 +209,8 @@ public enum Splitter {
         s.coherence * (s.coherenceThreshold - min(Double(similarity), s.coherenceThreshold + 0.25))
     }
 
-    /// `coherenceEvidence` for paragraph `p`: none against the cut when a `topical` pattern
-    /// marks it (its likeness to the primary content is how such material is made).
-    @inline(__always)
-    static func coherenceEvidence(_ similarity: Float, of p: ParagraphEvidence, settings s: SplitSettings) -> Double {
-        coherenceEvidence(similarity, topical: p.rules.contains(where: \.topical), settings: s)
-    }
-
+    /// `coherenceEvidence` for a paragraph that `Marks` finds `topical` or not: none against the
+    /// cut for a topical one (its likeness to the primary content is how such material is made).
     @inline(__always)
     static func coherenceEvidence(_ similarity: Float, topical: Bool, settings s: SplitSettings) -> Double {
         let e = coherenceEvidence(similarity, settings: s)
@@ -246,12 +241,6 @@ public enum Splitter {
                                coherence: Coherence.Scores?) -> Float {
         guard let coherence else { return paragraphs[i].coherence }
         return coherence.similarity(i, cut: marks.marked[i] ? max(cut, marks.runStart[i]) : cut)
-    }
-
-    /// For each paragraph, the first paragraph of the run of consecutive pattern-marked
-    /// paragraphs that holds it (itself when it is unmarked or starts a run).
-    static func markedRunStarts(_ paragraphs: [ParagraphEvidence]) -> [Int] {
-        Marks(paragraphs, listed: [Bool](repeating: false, count: paragraphs.count)).runStart
     }
 
     /// Where no cut may fall: inside what a paragraph ending with a colon introduces, and right
