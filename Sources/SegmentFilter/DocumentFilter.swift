@@ -66,6 +66,12 @@ public final class DocumentFilter {
     /// A filter for another thread.
     public func copy() -> DocumentFilter { DocumentFilter(copying: self) }
 
+    /// A paragraph's language. Language needs less text than vocabulary: the first KiB decides
+    /// it as well as the whole would, at a fraction of the lookups.
+    private func languageGuess(of sample: UnsafeBufferPointer<UInt8>) -> LanguageGuess {
+        identifier.identify(utf8: UnsafeBufferPointer(rebasing: sample[0..<utf8Prefix(sample, 0..<sample.count, DocumentFilter.languageSampleLimit)]))
+    }
+
     public func analyse(_ text: String) -> DocumentAnalysis {
         var t = text
         return t.withUTF8 { analyse($0) }
@@ -85,10 +91,7 @@ public final class DocumentFilter {
         for r in ranges {
             let sample = UnsafeBufferPointer(rebasing: bytes[r.lowerBound..<(r.lowerBound + utf8Prefix(bytes, r, DocumentFilter.analysisLimit))])
             samples.append(sample)
-            // Language needs less text than vocabulary: its first KiB decides a paragraph's
-            // language as well as the whole would, at a fraction of the lookups.
-            let lidSample = UnsafeBufferPointer(rebasing: sample[0..<utf8Prefix(sample, 0..<sample.count, DocumentFilter.languageSampleLimit)])
-            evidence.append(ParagraphEvidence(language: identifier.identify(utf8: lidSample), coherence: 0, coherenceWithRest: 0,
+            evidence.append(ParagraphEvidence(language: languageGuess(of: sample), coherence: 0, coherenceWithRest: 0,
                                               rules: [], characters: codePoints(UnsafeBufferPointer(rebasing: bytes[r]))))
         }
         let primary = Splitter.primaryLanguage(evidence, settings: settings)
@@ -97,9 +100,7 @@ public final class DocumentFilter {
         if primary != "und" {
             for i in evidence.indices where evidence[i].language.code != primary {
                 guard let outside = Quotations.outside(samples[i]) else { continue }
-                let guess = outside.withUnsafeBufferPointer { o in
-                    identifier.identify(utf8: UnsafeBufferPointer(rebasing: o[0..<utf8Prefix(o, 0..<o.count, DocumentFilter.languageSampleLimit)]))
-                }
+                let guess = outside.withUnsafeBufferPointer { languageGuess(of: $0) }
                 if guess.code == primary && guess.probability >= settings.minLanguageProbability && guess.letters >= settings.minLetters {
                     evidence[i].language = guess
                 }
@@ -131,12 +132,12 @@ public final class DocumentFilter {
         for i in evidence.indices {
             evidence[i].coherence = coherence.withPreceding[i]
             evidence[i].coherenceWithRest = coherence.withRest[i]
-            if i >= firstCandidate - 1 {
-                evidence[i].introducesNext = endsWith(UInt8(ascii: ":"), samples[i])
-                evidence[i].asks = endsWith(UInt8(ascii: "?"), samples[i])
-            }
+            let last = i >= firstCandidate - 1 ? lastCodePoint(samples[i]) : 0
+            evidence[i].introducesNext = last == 0x3A || last == 0xFF1A
+            evidence[i].asks = last == 0x3F || last == 0xFF1F || last == 0x061F
             if i >= firstCandidate {
-                evidence[i].headline = isHeadline(samples[i], characters: evidence[i].characters, letters: evidence[i].language.letters)
+                evidence[i].headline = isHeadline(samples[i], characters: evidence[i].characters, letters: evidence[i].language.letters,
+                                                  last: last)
                 evidence[i].rules = matcher.hits(samples[i], characters: evidence[i].characters, language: evidence[i].language.code,
                                                  documentLanguage: primary)
             }
@@ -163,21 +164,36 @@ public final class DocumentFilter {
     }
 }
 
-/// Whether the paragraph's last character before trailing whitespace is `mark` (an ASCII
-/// character) or its full-width form.
-func endsWith(_ mark: UInt8, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    var n = bytes.count
-    while n > 0, bytes[n - 1] == 0x20 || (bytes[n - 1] >= 0x09 && bytes[n - 1] <= 0x0D) { n -= 1 }
-    if n >= 1 && bytes[n - 1] == mark { return true }
-    // U+FF01...U+FF5E are U+0021...U+007E in full width: EF BC 81... / EF BD 80...
-    let wide = 0xFF00 + UInt32(mark) - 0x20
-    return n >= 3 && bytes[n - 3] == 0xEF && UInt32(bytes[n - 2]) == 0x80 | (wide >> 6) & 0x3F && UInt32(bytes[n - 1]) == 0x80 | wide & 0x3F
+/// The paragraph's last code point that is not whitespace or closing punctuation (quotes,
+/// brackets), found from the end one or two code points back; 0 when there is none. (It reads
+/// the bytes as valid UTF-8: `isHeadline` checks that first.)
+func lastCodePoint(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    guard let p = bytes.baseAddress else { return 0 }
+    var end = bytes.count
+    while end > 0 {
+        var start = end &- 1
+        while start > 0 && p[start] & 0xC0 == 0x80 { start &-= 1 }
+        var v: UInt32 = 0
+        _ = decodeUTF8(UnsafeBufferPointer(start: p + start, count: end &- start)) { v = $0 }
+        if !closesSentence(v) { return v }
+        end = start
+    }
+    return 0
+}
+
+/// Whitespace and the closing quotes and brackets that may follow a sentence's end.
+@inline(__always)
+func closesSentence(_ v: UInt32) -> Bool {
+    switch v {
+    case 0x20, 0x09, 0x0A, 0x0D, 0x22, 0x27, 0x29, 0x5D, 0xBB, 0x2019, 0x201D, 0x300D, 0x300F, 0xFF09: return true
+    default: return false
+    }
 }
 
 /// One short line with letters that does not end like a sentence (`.`, `!`, `?`, `:`, `;`
 /// and their full-width and CJK forms, also inside closing quotes and brackets): the shape of
-/// a headline or a list item.
-func isHeadline(_ bytes: UnsafeBufferPointer<UInt8>, characters: Int, letters: Int) -> Bool {
+/// a headline or a list item. `last` is `lastCodePoint(bytes)` when the caller has it.
+func isHeadline(_ bytes: UnsafeBufferPointer<UInt8>, characters: Int, letters: Int, last known: UInt32? = nil) -> Bool {
     guard characters <= ParagraphEvidence.headlineLimit, letters >= 4 else { return false }
     guard let p = bytes.baseAddress else { return false }
     // One pass, eight bytes at a time, for a line break and for whether the bytes are all
@@ -197,28 +213,12 @@ func isHeadline(_ bytes: UnsafeBufferPointer<UInt8>, characters: Int, letters: I
         any |= UInt64(p[i])
         i &+= 1
     }
-    @inline(__always) func closes(_ v: UInt32) -> Bool {
-        switch v {
-        case 0x20, 0x09, 0x0D, 0x22, 0x27, 0x29, 0x5D, 0xBB, 0x2019, 0x201D, 0x300D, 0x300F, 0xFF09: return true
-        default: return false
-        }
-    }
     var last: UInt32 = 0
     if any & 0x8080_8080_8080_8080 == 0 || decodeUTF8(bytes, { _ in }) {
-        // Valid UTF-8: the last code point that counts is found from the end, one or two
-        // code points back, instead of by a test of every one from the start.
-        var end = bytes.count
-        while end > 0 {
-            var start = end &- 1
-            while start > 0 && p[start] & 0xC0 == 0x80 { start &-= 1 }
-            var v: UInt32 = 0
-            _ = decodeUTF8(UnsafeBufferPointer(start: p + start, count: end &- start)) { v = $0 }
-            if !closes(v) { last = v; break }
-            end = start
-        }
+        last = known ?? lastCodePoint(bytes)
     } else {
         // Invalid: what comes before the first bad byte, as language identification reads it.
-        _ = decodeUTF8(bytes) { v in if !closes(v) { last = v } }
+        _ = decodeUTF8(bytes) { v in if !closesSentence(v) { last = v } }
     }
     switch last {
     case 0x2E, 0x21, 0x3F, 0x3A, 0x3B, 0x3002, 0xFF01, 0xFF1F, 0xFF1A, 0xFF1B, 0x0964, 0x06D4, 0x061F, 0x2026: return false

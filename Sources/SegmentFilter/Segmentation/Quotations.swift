@@ -34,15 +34,21 @@ enum Quotations {
         return out
     }
 
+    // The closing marks (UTF-8) of each kind of opening mark.
+    private static let straight: [[UInt8]] = [[0x22]]
+    private static let guillemet: [[UInt8]] = [[0xC2, 0xBB]]                     // «  »
+    private static let curly: [[UInt8]] = [[0xE2, 0x80, 0x9D]]                   // “  ”
+    private static let low: [[UInt8]] = [[0xE2, 0x80, 0x9C], [0xE2, 0x80, 0x9D]] // „  “ or ”
+    private static let corner: [[UInt8]] = [[0xE3, 0x80, 0x8D]]                  // 「  」
+
     /// The quotation marks that close the one opening at `i` (as UTF-8), and its length.
     private static func opening(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> ([[UInt8]], Int)? {
         switch b[i] {
-        case 0x22: return ([[0x22]], 1)
-        case 0xC2 where i + 1 < b.count && b[i + 1] == 0xAB: return ([[0xC2, 0xBB]], 2)                       // « »
-        case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0x9C: return ([[0xE2, 0x80, 0x9D]], 3)   // “ ”
-        case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0x9E:                                  // „ “ or ”
-            return ([[0xE2, 0x80, 0x9C], [0xE2, 0x80, 0x9D]], 3)
-        case 0xE3 where i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0x8C: return ([[0xE3, 0x80, 0x8D]], 3)   // 「 」
+        case 0x22: return (straight, 1)
+        case 0xC2 where i + 1 < b.count && b[i + 1] == 0xAB: return (guillemet, 2)
+        case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0x9C: return (curly, 3)
+        case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0x9E: return (low, 3)
+        case 0xE3 where i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0x8C: return (corner, 3)
         default: return nil
         }
     }
