@@ -132,9 +132,11 @@ public final class DocumentFilter {
         for i in evidence.indices {
             evidence[i].coherence = coherence.withPreceding[i]
             evidence[i].coherenceWithRest = coherence.withRest[i]
-            let last = i >= firstCandidate - 1 ? lastCodePoint(samples[i]) : 0
+            // (Every paragraph's: a dialogue before the cuts makes their tails its turns.)
+            let last = lastCodePoint(samples[i])
             evidence[i].introducesNext = last == 0x3A || last == 0xFF1A
             evidence[i].asks = last == 0x3F || last == 0xFF1F || last == 0x061F
+            evidence[i].opensTurn = opensWithDialogueDash(samples[i])
             if i >= firstCandidate {
                 evidence[i].headline = isHeadline(samples[i], characters: evidence[i].characters, letters: evidence[i].language.letters,
                                                   last: last)
@@ -179,6 +181,17 @@ func lastCodePoint(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         end = start
     }
     return 0
+}
+
+/// Whether the paragraph's first code point after spaces is a dialogue dash (U+2013, U+2014,
+/// U+2015) followed by a space: an interview's or a dialogue's turn.
+func opensWithDialogueDash(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    while i < bytes.count && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 }
+    // U+2013...U+2015 are E2 80 93...95.
+    guard i + 3 < bytes.count, bytes[i] == 0xE2, bytes[i + 1] == 0x80, (0x93...0x95).contains(bytes[i + 2]) else { return false }
+    let next = bytes[i + 3]
+    return next == 0x20 || next == 0x09 || (next == 0xC2 && i + 4 < bytes.count && bytes[i + 4] == 0xA0)
 }
 
 /// Whitespace and the closing quotes and brackets that may follow a sentence's end.

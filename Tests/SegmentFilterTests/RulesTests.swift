@@ -61,6 +61,17 @@ import Testing
         #expect(try RuleSet.load("default").patterns.first { $0.id == "blog-meta" }?.topical == true)
     }
 
+    /// `closes = yes` marks a pattern that ends the content; the default is no, and a value
+    /// other than yes or no is an error naming the key.
+    @Test func closesIsReadFromThePattern() throws {
+        let r = try RuleParser.parse("[pattern]\nid = t\ncloses = yes\nregex = a\n[pattern]\nid = u\nregex = b\n", origin: "w", resolve: RuleSet.resolveBuiltIn)
+        #expect(r.patterns.map(\.closes) == [true, false])
+        #expect(try RuleSet.load("default").patterns.first { $0.id == "end-mark" }?.closes == true)
+        #expect(throws: RuleError.syntax(origin: "w", line: 3, message: "closes must be yes or no, not 'soon'")) {
+            try RuleParser.parse("[pattern]\nid = t\ncloses = soon\nregex = a\n", origin: "w", resolve: RuleSet.resolveBuiltIn)
+        }
+    }
+
     @Test func extendsInheritsAndOverrides() throws {
         let r = try RuleParser.parse("""
             extends = default

@@ -165,6 +165,50 @@ import Testing
         #expect(Splitter.listContinuations([para("en"), question, para("en", letters: 30), para("en", letters: 30)]) == [false, false, true, false])
     }
 
+    /// After a pattern that `closes` the content (a press release's "###"), every paragraph is
+    /// marked and topical, with no evidence against the cut: the issuer's "About" paragraphs,
+    /// which repeat the release's words, go with the mark.
+    @Test func aClosingPatternMarksEverythingAfterIt() {
+        var end = RuleSet.Pattern(id: "end", kind: "navigation", weight: 3, languages: [], maxChars: 12, regex: "x", origin: "")
+        let body = [para("en"), para("en"), para("en")]
+        let about = para("en", coherence: 0.3)
+        let open = Splitter.Marks(body + [para("en", letters: 3, rules: [end]), about, about], listed: [false, false, false, false, false, false])
+        #expect(open.marked == [false, false, false, true, false, false] && open.topical == [false, false, false, false, false, false])
+        #expect(Splitter.decide(body + [para("en", letters: 3, coherence: 0, rules: [end]), about, about], primary: "en", settings: settings).firstAppended == 6)
+        end.closes = true
+        let closed = Splitter.Marks(body + [para("en", letters: 3, rules: [end]), about, about], listed: [false, false, false, false, false, false])
+        #expect(closed.marked == [false, false, false, true, true, true] && closed.topical == [false, false, false, false, true, true])
+        #expect(closed.runStart == [0, 1, 2, 3, 3, 3])
+        #expect(Splitter.decide(body + [para("en", letters: 3, coherence: 0, rules: [end]), about, about], primary: "en", settings: settings).firstAppended == 3)
+    }
+
+    /// An interview's last exchanges are no topic shift: once three turns (questions, or lines
+    /// opening with a dialogue dash) came before a cut, a tail holding an unmarked turn gets no
+    /// topic-shift score. Fewer turns, or a tail without one, leave the cut as it was.
+    @Test func anInterviewsLastTurnsAreNotATopicShift() {
+        var question = para("en", letters: 40, coherence: 0.05)
+        question.asks = true
+        var dash = para("pl", letters: 60, coherence: 0.05)
+        dash.opensTurn = true
+        let answer = para("en", letters: 80, coherence: 0.05)
+        let interview = [para("en"), question, answer, question, answer, question, answer]
+        #expect(Splitter.dialogueContinuations(interview + [question, answer]) == [false, false, false, false, false, false, true, true, false])
+        #expect(Splitter.dialogueContinuations(interview + [answer, answer]) == [false, false, false, false, false, false, false, false, false])
+        #expect(Splitter.dialogueContinuations([para("en"), question, answer, question, answer, question]) == [false, false, false, false, false, false])
+        // A cue-marked question ("Got a news tip?") is the footer's, not a turn of the dialogue.
+        let tip = RuleSet.Pattern(id: "tip", kind: "contact", weight: 2, languages: [], maxChars: 200, regex: "x", origin: "")
+        var marked = question
+        marked.rules = [tip]
+        #expect(!Splitter.dialogueContinuations(interview + [marked]).contains(true))
+        #expect(Splitter.dialogueContinuations([para("pl"), dash, dash, dash, para("pl"), dash]) == [false, false, false, false, true, true])
+    }
+
+    @Test func dialogueDashesAreFound() {
+        func check(_ s: String) -> Bool { Array(s.utf8).withUnsafeBufferPointer { opensWithDialogueDash($0) } }
+        #expect(check("– Bałam się codziennie.") && check("  — ¿Y después?") && check("―\u{00A0}Oui."))
+        #expect(!check("- a list item") && !check("–5 °C at night") && !check("Text – with a dash") && !check("–") && !check(""))
+    }
+
     @Test func colonEndingsAreFound() {
         func check(_ s: String) -> Bool { [0x3A, 0xFF1A].contains(Array(s.utf8).withUnsafeBufferPointer { lastCodePoint($0) }) }
         #expect(check("You will need:") && check("Ingredients: \n") && check("材料：") && check(":"))

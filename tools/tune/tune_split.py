@@ -102,6 +102,8 @@ def base_evidence(p, primary, s, weights):
 
 KINDS = {}   # pattern id -> kind, filled by read_settings
 TOPICAL = set()   # ids of the patterns marked `topical`, filled by read_settings
+CLOSES = set()    # ids of the patterns marked `closes`, filled by read_settings
+DIALOGUE_TURNS = 3   # Splitter.dialogueTurns
 
 
 def add_headline_runs(paras, base, s):
@@ -230,8 +232,14 @@ def decide(row, s, weights):
         return n
     base = [base_evidence(p, primary, s, weights) for p in paras]
     listed = add_headline_runs(paras, base, s)
-    marked = [bool(p["rules"]) or listed[i] for i, p in enumerate(paras)]
-    topical = [listed[i] or any(r in TOPICAL for r in p["rules"]) for i, p in enumerate(paras)]
+    # Splitter.Marks.closed: every paragraph after one a `closes` pattern fires on.
+    closed, seen = [False] * n, False
+    for i, p in enumerate(paras):
+        closed[i] = seen
+        seen = seen or any(r in CLOSES for r in p["rules"])
+    marked = [bool(p["rules"]) or listed[i] or closed[i] for i, p in enumerate(paras)]
+    topical = [listed[i] or closed[i] or any(r in TOPICAL for r in p["rules"]) for i, p in enumerate(paras)]
+    base = [max(b, 0.0) if closed[i] else b for i, b in enumerate(base)]
     same_from = n   # the topic term only for tails without a paragraph in another language
     while same_from > first and not is_foreign(paras[same_from - 1], primary, s):
         same_from -= 1
@@ -243,6 +251,7 @@ def decide(row, s, weights):
             run_start[i] = run_start[i - 1]
     best, best_score = n, 0.0
     uncuttable = list_continuations(paras)
+    dialogue = dialogue_continuations(paras)
     for k in range(first, n):
         if uncuttable[k]:
             continue
@@ -251,7 +260,7 @@ def decide(row, s, weights):
             ref = max(k, run_start[i]) if marked[i] else k
             sim = paras[i]["cut_coherence"].get(str(ref), paras[i]["coherence"])
             score += base[i] + coherence_evidence(sim, s, topical[i])
-        if k >= same_from:
+        if k >= same_from and not dialogue[k]:
             score = topic_score(score, row, k, s)
         if score > best_score - TIE and score > 0:   # ties go to the later cut
             best, best_score = k, max(score, best_score)
@@ -280,6 +289,25 @@ def list_continuations(paras):
             out[i] = True
         if p.get("introduces_next") and not p["rules"] and i + 1 < len(paras):
             out[i] = True
+    return out
+
+
+def dialogue_continuations(paras):
+    """Mirrors Splitter.dialogueContinuations: no topic-shift score for a cut after at least
+    DIALOGUE_TURNS turns (questions, lines opening with a dialogue dash) whose tail holds an
+    unmarked turn."""
+    def is_turn(p):
+        return bool(p.get("asks")) or bool(p.get("opens_turn"))
+    n = len(paras)
+    out, tail_turn = [False] * n, False
+    for k in range(n - 1, -1, -1):
+        tail_turn = tail_turn or (is_turn(paras[k]) and not paras[k]["rules"])
+        out[k] = tail_turn
+    turns = 0
+    for k in range(n):
+        out[k] = out[k] and turns >= DIALOGUE_TURNS
+        if is_turn(paras[k]):
+            turns += 1
     return out
 
 
@@ -352,11 +380,12 @@ def read_settings(rules_text):
                 w[pid] = float(v.split(" #")[0])
             elif k == "kind" and pid:
                 KINDS[pid] = v.split(" #")[0].strip()
-            elif k == "topical" and pid:
+            elif k in ("topical", "closes") and pid:
+                ids = TOPICAL if k == "topical" else CLOSES
                 if v.split(" #")[0].strip() in ("yes", "true"):
-                    TOPICAL.add(pid)
+                    ids.add(pid)
                 else:
-                    TOPICAL.discard(pid)
+                    ids.discard(pid)
     return s, w
 
 

@@ -70,18 +70,18 @@ public enum RuleParser {
                 case "max_chars":
                     guard let m = Int(value), m > 0 else { throw fail(lineNo, "max_chars must be a positive whole number") }
                     p.maxChars = m
-                case "topical":
+                case "topical", "closes":
                     guard let b = ["yes": true, "true": true, "no": false, "false": false][value] else {
-                        throw fail(lineNo, "topical must be yes or no, not '\(value)'")
+                        throw fail(lineNo, "\(key) must be yes or no, not '\(value)'")
                     }
-                    p.topical = b
+                    if key == "topical" { p.topical = b } else { p.closes = b }
                 case "regex":
                     p.regex = value
                     p.origin = "\(origin):\(lineNo)"
                     if validatePatterns {
                         do { _ = try CompiledPattern(p) } catch let e as PatternError { throw fail(lineNo, e.description) }
                     }
-                default: throw fail(lineNo, "unknown pattern key '\(key)'; expected id, kind, weight, languages, max_chars, topical or regex")
+                default: throw fail(lineNo, "unknown pattern key '\(key)'; expected id, kind, weight, languages, max_chars, topical, closes or regex")
                 }
                 pattern = (p, start)
             default: break

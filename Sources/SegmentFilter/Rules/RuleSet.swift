@@ -45,6 +45,10 @@ public struct RuleSet: Sendable {
         /// comment header quoting the title, related headlines on the same subject), so the
         /// paragraph's likeness to the primary content does not count against cutting it.
         public var topical = false
+        /// The paragraph ends the content (a press release's "###" or "-30-"): every paragraph
+        /// after it is the issuer's material (marked and topical, like a cue's own lines, and
+        /// with no evidence against the cut).
+        public var closes = false
     }
 
     /// An empty rule set with default settings.

@@ -23,6 +23,9 @@ public struct ParagraphEvidence: Sendable {
     /// (an interview's "Q:" and "A:"), so no cut falls right after it. (The question itself may
     /// start a tail; a long paragraph's closing question is rhetorical, and a tail may follow.)
     public var asks = false
+    /// The paragraph opens with a dialogue dash (–, —, ―): a turn of an interview or of a
+    /// dialogue, as many languages write them ("– Bałam się codziennie.").
+    public var opensTurn = false
 
     public init(language: LanguageGuess, coherence: Float, coherenceWithRest: Float, rules: [RuleSet.Pattern], characters: Int) {
         self.language = language
@@ -189,13 +192,25 @@ public enum Splitter {
     struct Marks {
         var marked: [Bool]
         var topical: [Bool]
+        /// After a paragraph a closing pattern fires on.
+        var closed: [Bool]
         /// For each paragraph, the first paragraph of the run of consecutive marked paragraphs
         /// that holds it (itself when it is unmarked or starts a run).
         var runStart: [Int]
 
         init(_ paragraphs: [ParagraphEvidence], listed: [Bool]) {
-            marked = paragraphs.indices.map { !paragraphs[$0].rules.isEmpty || listed[$0] }
-            topical = paragraphs.indices.map { listed[$0] || paragraphs[$0].rules.contains(where: \.topical) }
+            // After a pattern that closes the content (a press release's "###"), every
+            // paragraph is the issuer's material: marked, and topical like the cue lines (and
+            // `decide` gives it no evidence against the cut).
+            var closed = paragraphs.map { _ in false }
+            var seen = false
+            for i in paragraphs.indices {
+                closed[i] = seen
+                seen = seen || paragraphs[i].rules.contains(where: \.closes)
+            }
+            self.closed = closed
+            marked = paragraphs.indices.map { !paragraphs[$0].rules.isEmpty || listed[$0] || closed[$0] }
+            topical = paragraphs.indices.map { listed[$0] || closed[$0] || paragraphs[$0].rules.contains(where: \.topical) }
             runStart = Array(paragraphs.indices)
             for i in paragraphs.indices.dropFirst() where marked[i] && marked[i - 1] { runStart[i] = runStart[i - 1] }
         }
@@ -263,6 +278,30 @@ public enum Splitter {
         return out
     }
 
+    /// The cuts that would split an interview or a dialogue: before them, at least
+    /// `dialogueTurns` paragraphs are turns (a question, or a line opening with a dialogue
+    /// dash), and the tail holds a turn no cue marks. An interview's last exchanges ("And
+    /// after?" "A nap.") share few words with the rest and read as a shift of topic; such a
+    /// cut gets no topic-shift score (cue evidence still counts).
+    static func dialogueContinuations(_ paragraphs: [ParagraphEvidence]) -> [Bool] {
+        func isTurn(_ p: ParagraphEvidence) -> Bool { p.asks || p.opensTurn }
+        var out = [Bool](repeating: false, count: paragraphs.count)
+        var tailTurn = false
+        for k in paragraphs.indices.reversed() {
+            tailTurn = tailTurn || (isTurn(paragraphs[k]) && paragraphs[k].rules.isEmpty)
+            out[k] = tailTurn
+        }
+        var turns = 0
+        for k in paragraphs.indices {
+            out[k] = out[k] && turns >= dialogueTurns
+            if isTurn(paragraphs[k]) { turns += 1 }
+        }
+        return out
+    }
+
+    /// How many turns make the content before a cut a dialogue.
+    static let dialogueTurns = 3
+
     /// Chooses the cut: the tail whose paragraphs' evidence (their similarity as
     /// `tailSimilarity` measures it) sums highest, if it beats "nothing appended" by the margin.
     public static func decide(_ paragraphs: [ParagraphEvidence], primary: String, settings s: SplitSettings,
@@ -270,6 +309,8 @@ public enum Splitter {
         let n = paragraphs.count
         var base = paragraphs.map { baseEvidence($0, primary: primary, settings: s) }
         let marks = Marks(paragraphs, listed: addHeadlineRuns(paragraphs, to: &base, settings: s))
+        // What follows a closing mark is the mark's: nothing in it counts against the cut.
+        for i in paragraphs.indices where marks.closed[i] { base[i] = max(base[i], 0) }
         let firstCandidate = max(s.minPrimaryParagraphs, n - Coherence.maxTail)
         guard n > s.minPrimaryParagraphs, firstCandidate < n else {
             return SplitDecision(firstAppended: n, evidence: evidence(paragraphs, base: base, cut: n, marks: marks, coherence: coherence, settings: s),
@@ -285,8 +326,9 @@ public enum Splitter {
             firstSameLanguageTail -= 1
         }
         let uncuttable = listContinuations(paragraphs)
+        let dialogue = dialogueContinuations(paragraphs)
         for k in firstCandidate..<n where !uncuttable[k] {
-            let z = k >= firstSameLanguageTail ? s.topic.qualifyingLogit(coherence?.blocks(cut: k), cut: k, paragraphs: n) : nil
+            let z = k >= firstSameLanguageTail && !dialogue[k] ? s.topic.qualifyingLogit(coherence?.blocks(cut: k), cut: k, paragraphs: n) : nil
             if let z, topicCut == nil || z > topicLogit { topicLogit = z; topicCut = k }
             var score = 0.0
             for i in k..<n {
