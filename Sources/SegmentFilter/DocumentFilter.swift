@@ -137,6 +137,7 @@ public final class DocumentFilter {
             evidence[i].introducesNext = last == 0x3A || last == 0xFF1A
             evidence[i].asks = last == 0x3F || last == 0xFF1F || last == 0x061F
             evidence[i].opensTurn = opensWithDialogueDash(samples[i])
+            evidence[i].itemNumber = itemNumber(samples[i])
             if i >= firstCandidate {
                 evidence[i].headline = isHeadline(samples[i], characters: evidence[i].characters, letters: evidence[i].language.letters,
                                                   last: last)
@@ -184,14 +185,28 @@ func lastCodePoint(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
 }
 
 /// Whether the paragraph's first code point after spaces is a dialogue dash (U+2013, U+2014,
-/// U+2015) followed by a space: an interview's or a dialogue's turn.
+/// U+2015) followed by a space, or a doubled dash ("――", how Japanese interviews mark the
+/// interviewer's lines): an interview's or a dialogue's turn.
 func opensWithDialogueDash(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var i = 0
     while i < bytes.count && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 }
     // U+2013...U+2015 are E2 80 93...95.
-    guard i + 3 < bytes.count, bytes[i] == 0xE2, bytes[i + 1] == 0x80, (0x93...0x95).contains(bytes[i + 2]) else { return false }
+    func dash(at j: Int) -> Bool { j + 2 < bytes.count && bytes[j] == 0xE2 && bytes[j + 1] == 0x80 && (0x93...0x95).contains(bytes[j + 2]) }
+    guard dash(at: i), i + 3 < bytes.count else { return false }
     let next = bytes[i + 3]
     return next == 0x20 || next == 0x09 || (next == 0xC2 && i + 4 < bytes.count && bytes[i + 4] == 0xA0)
+        || (bytes[i + 2] != 0x93 && dash(at: i + 3))
+}
+
+/// The number a paragraph opens with as a list item ("7. Walk", "12) Stretch": one to three
+/// digits, then `.` or `)` and a space), or nil.
+func itemNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var i = 0
+    while i < bytes.count && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 }
+    var n = 0, digits = 0
+    while i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 && digits < 4 { n = n * 10 + Int(bytes[i] - 0x30); digits += 1; i += 1 }
+    guard (1...3).contains(digits), i + 1 < bytes.count, bytes[i] == 0x2E || bytes[i] == 0x29, bytes[i + 1] == 0x20 else { return nil }
+    return n
 }
 
 /// Whitespace and the closing quotes and brackets that may follow a sentence's end.

@@ -192,21 +192,78 @@ import Testing
         dash.opensTurn = true
         let answer = para("en", letters: 80, coherence: 0.05)
         let interview = [para("en"), question, answer, question, answer, question, answer]
-        #expect(Splitter.dialogueContinuations(interview + [question, answer]) == [false, false, false, false, false, false, true, true, false])
-        #expect(Splitter.dialogueContinuations(interview + [answer, answer]) == [false, false, false, false, false, false, false, false, false])
+        #expect(Splitter.dialogueContinuations(interview + [question, answer]) == [false, false, false, false, false, false, true, true, true])
+        // Past the answer to the last turn, a tail without a turn may be a topic shift.
+        #expect(Splitter.dialogueContinuations(interview + [answer, answer]) == [false, false, false, false, false, false, true, false, false])
         #expect(Splitter.dialogueContinuations([para("en"), question, answer, question, answer, question]) == [false, false, false, false, false, false])
         // A cue-marked question ("Got a news tip?") is the footer's, not a turn of the dialogue.
         let tip = RuleSet.Pattern(id: "tip", kind: "contact", weight: 2, languages: [], maxChars: 200, regex: "x", origin: "")
         var marked = question
         marked.rules = [tip]
-        #expect(!Splitter.dialogueContinuations(interview + [marked]).contains(true))
+        #expect(Splitter.dialogueContinuations(interview + [marked]) == [false, false, false, false, false, false, true, false])
         #expect(Splitter.dialogueContinuations([para("pl"), dash, dash, dash, para("pl"), dash]) == [false, false, false, false, true, true])
     }
 
     @Test func dialogueDashesAreFound() {
         func check(_ s: String) -> Bool { Array(s.utf8).withUnsafeBufferPointer { opensWithDialogueDash($0) } }
-        #expect(check("– Bałam się codziennie.") && check("  — ¿Y después?") && check("―\u{00A0}Oui."))
-        #expect(!check("- a list item") && !check("–5 °C at night") && !check("Text – with a dash") && !check("–") && !check(""))
+        #expect(check("– Bałam się codziennie.") && check("  — ¿Y después?") && check("―\u{00A0}Oui.") && check("――この土地を選んだ理由は。"))
+        #expect(!check("- a list item") && !check("–5 °C at night") && !check("Text – with a dash") && !check("–") && !check("") && !check("––"))
+    }
+
+    /// The answer to the turn right before a cut is the dialogue's too (a Japanese interview
+    /// marks only the interviewer's lines, with "――").
+    @Test func theAnswerToTheLastTurnStaysWithTheInterview() {
+        var question = para("ja", letters: 20, coherence: 0.05)
+        question.opensTurn = true
+        let answer = para("ja", letters: 60, coherence: 0.05)
+        let ps = [para("ja"), question, answer, question, answer, question, answer, question, answer]
+        #expect(Splitter.dialogueContinuations(ps) == [false, false, false, false, false, false, true, true, true])
+        // The last answer alone, as the tail: no turn in it, but it answers the one before.
+        #expect(Splitter.dialogueContinuations(ps)[8])
+        #expect(!Splitter.dialogueContinuations(ps + [para("ja"), para("ja")])[10])
+    }
+
+    /// Items numbered in sequence stay together ("7." then "8."); a number out of sequence, or
+    /// none, leaves the cut possible.
+    @Test func numberedItemsInSequenceAreNotCut() {
+        func item(_ k: Int?) -> ParagraphEvidence { var p = para("en", letters: 30); p.itemNumber = k; return p }
+        #expect(Splitter.listContinuations([para("en"), item(6), item(7), item(8), item(1), item(nil)]) == [false, false, true, true, false, false])
+        func number(_ s: String) -> Int? { Array(s.utf8).withUnsafeBufferPointer { itemNumber($0) } }
+        #expect(number("8. Write three lines.") == 8 && number("  12) Stretch") == 12 && number("100. Done") == 100)
+        #expect(number("2024. A year") == nil && number("3.5 million") == nil && number("7.") == nil && number("No. 5") == nil && number("") == nil)
+    }
+
+    /// In a related list a headline may be a question: the run goes on through it.
+    @Test func aQuestionHeadlineContinuesARelatedRun() {
+        let related = RuleSet.Pattern(id: "r", kind: "related", weight: 3, languages: [], maxChars: 200, regex: "x", origin: "")
+        var line = para("en", letters: 40, coherence: 0.1)
+        line.headline = true
+        var question = para("en", letters: 40, coherence: 0.1)
+        question.asks = true
+        let ps = [para("en"), para("en"), para("en"), para("en", letters: 11, rules: [related]), question, line]
+        var base = ps.map { Splitter.baseEvidence($0, primary: "en", settings: settings) }
+        #expect(Splitter.addHeadlineRuns(ps, to: &base, settings: settings) == [false, false, false, false, true, true])
+        var long = question
+        long.characters = 400
+        var base2 = ps.map { Splitter.baseEvidence($0, primary: "en", settings: settings) }
+        #expect(Splitter.addHeadlineRuns(Array(ps[..<4]) + [long, line], to: &base2, settings: settings) == [false, false, false, false, false, false])
+    }
+
+    /// A pattern with a negative weight ("The verdict") marks content: the document then gets no
+    /// topic-shift cut, while positive cues still count.
+    @Test func aContentMarkRulesOutATopicShift() {
+        var topic = SplitSettings.TopicShift()
+        (topic.weight, topic.bias, topic.across, topic.relative, topic.tailCohesion, topic.tailLength, topic.primaryLength) = (1, 5, 0, 0, 0, 0, 0)
+        (topic.nearest, topic.seenGap, topic.leastSeen, topic.gramSeen, topic.gramSeenGap) = (0, 0, 0, 0, 0)
+        topic.style = topic.style.map { _ in 0 }   // every qualifying cut is a clear topic shift
+        var s = settings
+        s.topic = topic
+        let verdict = RuleSet.Pattern(id: "v", kind: "content", weight: -3, languages: [], maxChars: 40, regex: "x", origin: "")
+        let body = [para("en"), para("en"), para("en"), para("en")]
+        let tail = [para("en", coherence: 0.01), para("en", coherence: 0.01)]
+        let scores = Coherence.scores((0..<7).map { TopicShiftTests.vector($0 < 4 ? [3, 2, 1, 0, 0, 0] : [0, 0, 0, 1, 2, 3]) })
+        #expect(Splitter.decide(body + [para("en", letters: 11)] + tail, primary: "en", settings: s, coherence: scores).firstAppended < 7)
+        #expect(Splitter.decide(body + [para("en", letters: 11, rules: [verdict])] + tail, primary: "en", settings: s, coherence: scores).firstAppended == 7)
     }
 
     @Test func colonEndingsAreFound() {

@@ -115,7 +115,7 @@ def add_headline_runs(paras, base, s):
             run = float(s.get("headline_after_related", 2.0))
         elif p["rules"]:
             run = float(s.get("headline_after_cue", 1.0))
-        elif run != 0 and p.get("headline"):
+        elif run != 0 and (p.get("headline") or (p.get("asks") and p["end"] - p["start"] <= 150 and p.get("letters", 0) >= 4)):
             base[i] += run
             listed[i] = True
         else:
@@ -252,6 +252,8 @@ def decide(row, s, weights):
     best, best_score = n, 0.0
     uncuttable = list_continuations(paras)
     dialogue = dialogue_continuations(paras)
+    # Splitter.decide: no topic shift once a negative-weight pattern marks a candidate paragraph.
+    content_marked = any(weights.get(r, 0) < 0 for p in paras[first:] for r in p["rules"])
     for k in range(first, n):
         if uncuttable[k]:
             continue
@@ -260,7 +262,7 @@ def decide(row, s, weights):
             ref = max(k, run_start[i]) if marked[i] else k
             sim = paras[i]["cut_coherence"].get(str(ref), paras[i]["coherence"])
             score += base[i] + coherence_evidence(sim, s, topical[i])
-        if k >= same_from and not dialogue[k]:
+        if k >= same_from and not dialogue[k] and not content_marked:
             score = topic_score(score, row, k, s)
         if score > best_score - TIE and score > 0:   # ties go to the later cut
             best, best_score = k, max(score, best_score)
@@ -289,6 +291,8 @@ def list_continuations(paras):
             out[i] = True
         if p.get("introduces_next") and not p["rules"] and i + 1 < len(paras):
             out[i] = True
+        if prev.get("item_number") is not None and p.get("item_number") == prev["item_number"] + 1:
+            out[i] = True
     return out
 
 
@@ -305,7 +309,8 @@ def dialogue_continuations(paras):
         out[k] = tail_turn
     turns = 0
     for k in range(n):
-        out[k] = out[k] and turns >= DIALOGUE_TURNS
+        answers = k > 0 and is_turn(paras[k - 1]) and not paras[k - 1]["rules"]
+        out[k] = (out[k] or answers) and turns >= DIALOGUE_TURNS
         if is_turn(paras[k]):
             turns += 1
     return out

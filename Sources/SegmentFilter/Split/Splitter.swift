@@ -26,6 +26,9 @@ public struct ParagraphEvidence: Sendable {
     /// The paragraph opens with a dialogue dash (–, —, ―): a turn of an interview or of a
     /// dialogue, as many languages write them ("– Bałam się codziennie.").
     public var opensTurn = false
+    /// The number the paragraph opens with as a list item ("8. Write three lines"): a cut between
+    /// items numbered in sequence would split a list.
+    public var itemNumber: Int? = nil
 
     public init(language: LanguageGuess, coherence: Float, coherenceWithRest: Float, rules: [RuleSet.Pattern], characters: Int) {
         self.language = language
@@ -176,7 +179,8 @@ public enum Splitter {
                 run = s.headlineAfterRelated
             } else if !p.rules.isEmpty {
                 run = s.headlineAfterCue
-            } else if run != 0 && p.headline {
+            } else if run != 0 && (p.headline || (p.asks && p.characters <= ParagraphEvidence.headlineLimit && p.language.letters >= 4)) {
+                // (A headline may be a question: "Lubing switches: is it worth the hassle?")
                 base[i] += run
                 listed[i] = true
             } else {
@@ -258,8 +262,8 @@ public enum Splitter {
         return coherence.similarity(i, cut: marks.marked[i] ? max(cut, marks.runStart[i]) : cut)
     }
 
-    /// Where no cut may fall: inside what a paragraph ending with a colon introduces, and right
-    /// after a short question. A cut right after a colon, or between the short unmarked lines (list
+    /// Where no cut may fall: inside what a paragraph ending with a colon introduces, right
+    /// after a short question, and between list items numbered in sequence ("7." then "8."). A cut right after a colon, or between the short unmarked lines (list
     /// items, a poem's lines) that follow it, would split a list of names, ingredients or dates
     /// from its introduction; and an unmarked introduction goes with its list (a cue-marked
     /// one, "Related:", may start a tail).
@@ -274,15 +278,16 @@ public enum Splitter {
             if inList && (previous.introducesNext || isItem(paragraphs[i])) { out[i] = true }
             if previous.asks && isItem(previous) { out[i] = true }
             if paragraphs[i].introducesNext && paragraphs[i].rules.isEmpty && i + 1 < paragraphs.count { out[i] = true }
+            if let a = previous.itemNumber, let b = paragraphs[i].itemNumber, b == a + 1 { out[i] = true }
         }
         return out
     }
 
     /// The cuts that would split an interview or a dialogue: before them, at least
     /// `dialogueTurns` paragraphs are turns (a question, or a line opening with a dialogue
-    /// dash), and the tail holds a turn no cue marks. An interview's last exchanges ("And
-    /// after?" "A nap.") share few words with the rest and read as a shift of topic; such a
-    /// cut gets no topic-shift score (cue evidence still counts).
+    /// dash), and the tail holds a turn no cue marks or answers the turn right before the cut.
+    /// An interview's last exchanges ("And after?" "A nap.") share few words with the rest and
+    /// read as a shift of topic; such a cut gets no topic-shift score (cue evidence still counts).
     static func dialogueContinuations(_ paragraphs: [ParagraphEvidence]) -> [Bool] {
         func isTurn(_ p: ParagraphEvidence) -> Bool { p.asks || p.opensTurn }
         var out = [Bool](repeating: false, count: paragraphs.count)
@@ -293,7 +298,8 @@ public enum Splitter {
         }
         var turns = 0
         for k in paragraphs.indices {
-            out[k] = out[k] && turns >= dialogueTurns
+            let answers = k > 0 && isTurn(paragraphs[k - 1]) && paragraphs[k - 1].rules.isEmpty
+            out[k] = (out[k] || answers) && turns >= dialogueTurns
             if isTurn(paragraphs[k]) { turns += 1 }
         }
         return out
@@ -327,8 +333,12 @@ public enum Splitter {
         }
         let uncuttable = listContinuations(paragraphs)
         let dialogue = dialogueContinuations(paragraphs)
+        // A pattern with a negative weight says "content" ("The verdict"): neither a tail that
+        // holds it nor one inside the section it opens is a topic shift, however few words
+        // it shares.
+        let contentMarked = paragraphs[firstCandidate...].contains { $0.rules.contains { $0.weight < 0 } }
         for k in firstCandidate..<n where !uncuttable[k] {
-            let z = k >= firstSameLanguageTail && !dialogue[k] ? s.topic.qualifyingLogit(coherence?.blocks(cut: k), cut: k, paragraphs: n) : nil
+            let z = k >= firstSameLanguageTail && !dialogue[k] && !contentMarked ? s.topic.qualifyingLogit(coherence?.blocks(cut: k), cut: k, paragraphs: n) : nil
             if let z, topicCut == nil || z > topicLogit { topicLogit = z; topicCut = k }
             var score = 0.0
             for i in k..<n {
