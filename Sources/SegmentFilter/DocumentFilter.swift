@@ -144,6 +144,10 @@ public final class DocumentFilter {
                 evidence[i].rules = matcher.hits(samples[i], characters: evidence[i].characters, language: evidence[i].language.code,
                                                  documentLanguage: primary)
             }
+            if i + 1 >= firstCandidate && i + 1 < samples.count {
+                evidence[i].headsNext = heads(samples[i], samples[i + 1], characters: evidence[i].characters, letters: evidence[i].language.letters)
+                evidence[i].nameLine = isNameLine(samples[i], characters: evidence[i].characters)
+            }
         }
         let decision = Splitter.decide(evidence, primary: primary, settings: settings, coherence: coherence)
 
@@ -182,6 +186,39 @@ func lastCodePoint(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         end = start
     }
     return 0
+}
+
+/// Whether `line` is a short line (a name, at most `ParagraphEvidence/nameLimit` characters
+/// with two letters or more) that `next` begins with, followed by a space or punctuation: the
+/// header of the paragraph about its subject.
+func heads(_ line: UnsafeBufferPointer<UInt8>, _ next: UnsafeBufferPointer<UInt8>, characters: Int, letters: Int) -> Bool {
+    guard characters <= ParagraphEvidence.nameLimit, letters >= 2 else { return false }
+    var a = 0, b = line.count
+    func space(_ x: UInt8) -> Bool { x == 0x20 || x == 0x09 || x == 0x0D }
+    while a < b && space(line[a]) { a += 1 }
+    while b > a && space(line[b - 1]) { b -= 1 }
+    var j = 0
+    while j < next.count && space(next[j]) { j += 1 }
+    let n = b - a
+    guard n > 0, j + n < next.count, !line[a..<b].contains(0x0A) else { return false }
+    for k in 0..<n where line[a + k] != next[j + k] { return false }
+    // The name ends there: a space or ASCII punctuation ("Kevin Oduya, 34, …"), not a letter.
+    let after = next[j + n]
+    return space(after) || (after < 0x80 && after != 0x0A && !(after >= 0x30 && after <= 0x39) && !((after | 0x20) >= 0x61 && (after | 0x20) <= 0x7A))
+}
+
+/// Whether the paragraph is a name alone on its line: two to four words, each a capital letter
+/// and then letters (and `.`, `'`, `’`, `-`), separated by single spaces.
+func isNameLine(_ bytes: UnsafeBufferPointer<UInt8>, characters: Int) -> Bool {
+    guard characters <= ParagraphEvidence.nameLimit else { return false }
+    let text = String(decoding: bytes, as: UTF8.self)
+    let words = text.split(separator: " ", omittingEmptySubsequences: false).drop { $0.isEmpty }.reversed().drop { $0.isEmpty }
+    guard (2...4).contains(words.count) else { return false }
+    for w in words {
+        guard let first = w.unicodeScalars.first, first.properties.isUppercase, w.unicodeScalars.count >= 2 else { return false }
+        for v in w.unicodeScalars.dropFirst() where !(v.properties.isAlphabetic || v == "." || v == "'" || v == "’" || v == "-") { return false }
+    }
+    return true
 }
 
 /// Whether the paragraph's first code point after spaces is a dialogue dash (U+2013, U+2014,

@@ -182,6 +182,29 @@ import Testing
         #expect(Splitter.decide(body + [para("en", letters: 3, coherence: 0, rules: [end]), about, about], primary: "en", settings: settings).firstAppended == 3)
     }
 
+    /// A name on its own line over the bio that starts with it goes with the bio; the same line
+    /// over a paragraph that does not start with it stays.
+    @Test func aNameOverItsBioGoesWithIt() {
+        let bio = RuleSet.Pattern(id: "bio", kind: "bio", weight: 4.5, languages: [], maxChars: 700, regex: "x", origin: "")
+        let body = [para("en"), para("en"), para("en")]
+        var name = para("ku", p: 0.8, letters: 11, coherence: 0)
+        name.headline = true
+        let tail = para("en", coherence: 0.05, rules: [bio])
+        #expect(Splitter.decide(body + [name, tail], primary: "en", settings: settings).firstAppended == 4)
+        name.headsNext = true
+        #expect(Splitter.decide(body + [name, tail], primary: "en", settings: settings).firstAppended == 3)
+        // Nothing appended: the flag alone moves nothing.
+        #expect(Splitter.decide(body + [name, para("en")], primary: "en", settings: settings).firstAppended == 5)
+        func check(_ line: String, _ next: String) -> Bool {
+            Array(line.utf8).withUnsafeBufferPointer { l in
+                Array(next.utf8).withUnsafeBufferPointer { heads(l, $0, characters: line.count, letters: line.filter(\.isLetter).count) }
+            }
+        }
+        #expect(check("Kevin Oduya", "Kevin Oduya is a sports reporter.") && check(" Ana Ruiz ", "Ana Ruiz, 34, writes about food."))
+        #expect(!check("Kevin", "Kevinson is a reporter.") && !check("Kevin Oduya", "Kevin Oduya") && !check("Ana", "Ana2 is") && !check("", "x y")
+                && !check(String(repeating: "Long name ", count: 7), String(repeating: "Long name ", count: 8)))
+    }
+
     /// An interview's last exchanges are no topic shift: once three turns (questions, or lines
     /// opening with a dialogue dash) came before a cut, a tail holding an unmarked turn gets no
     /// topic-shift score. Fewer turns, or a tail without one, leave the cut as it was.

@@ -266,6 +266,11 @@ def decide(row, s, weights):
             score = topic_score(score, row, k, s)
         if score > best_score - TIE and score > 0:   # ties go to the later cut
             best, best_score = k, max(score, best_score)
+    # Splitter.decide/heads: a line that heads the first appended paragraph goes with it.
+    if best < n and best_score >= s["margin"] and best > s["min_primary_paragraphs"] and (
+            paras[best - 1].get("heads_next")
+            or (paras[best - 1].get("name_line") and any(KINDS.get(r) in ("bio", "byline", "contact") for r in paras[best]["rules"]))):
+        best -= 1
     if best == n or best_score < s["margin"]:
         return n
     if n <= s["short_document_paragraphs"]:

@@ -15,6 +15,8 @@ public struct ParagraphEvidence: Sendable {
     /// characters) with letters and without a sentence end.
     public var headline = false
     public static let headlineLimit = 150
+    /// The longest line ``headsNext`` considers a name.
+    public static let nameLimit = 60
     /// The paragraph ends with a colon: it introduces what follows (a list of names, the
     /// ingredients, a quote), so no cut falls right after it. (A footer's own header, "Related:",
     /// goes with its list: the cut before it stays possible.)
@@ -29,6 +31,14 @@ public struct ParagraphEvidence: Sendable {
     /// The number the paragraph opens with as a list item ("8. Write three lines"): a cut between
     /// items numbered in sequence would split a list.
     public var itemNumber: Int? = nil
+    /// The paragraph is a short line that the next paragraph begins with: a name over the bio
+    /// it heads ("Kevin Oduya", then "Kevin Oduya is a sports reporter …"). A cut before the
+    /// next paragraph takes it along.
+    public var headsNext = false
+    /// The paragraph is a name alone on its line: two to four capitalised words of letters
+    /// ("Anna Lindqvist"). Over a bio, byline or contact line that starts a tail it is that
+    /// footer's header. (Over a newsletter or related cue it may be a letter's signature.)
+    public var nameLine = false
 
     public init(language: LanguageGuess, coherence: Float, coherenceWithRest: Float, rules: [RuleSet.Pattern], characters: Int) {
         self.language = language
@@ -360,6 +370,8 @@ public enum Splitter {
             }
             if k < best { best = k; bestScore = max(bestScore, s.margin) }
         }
+        // A line that heads the first appended paragraph (its subject's name) is its header.
+        if best < n && bestScore >= s.margin && best > s.minPrimaryParagraphs && heads(paragraphs[best - 1], paragraphs[best]) { best -= 1 }
         let shown = evidence(paragraphs, base: base, cut: best, marks: marks, coherence: coherence, settings: s)
         if best == n || bestScore < s.margin {
             return SplitDecision(firstAppended: n, evidence: shown, margin: bestScore - s.margin,
@@ -378,6 +390,14 @@ public enum Splitter {
                              reason: reason(paragraphs[best...], primary: primary, topicShift: topical),
                              topicCut: topicCut, topicLogit: topicLogit)
     }
+
+    /// Whether `line` is the header of `next`, the first appended paragraph: the start of `next`
+    /// (its subject's name), or a name over the author's bio, byline or contact line.
+    static func heads(_ line: ParagraphEvidence, _ next: ParagraphEvidence) -> Bool {
+        line.headsNext || (line.nameLine && next.rules.contains { Splitter.headedKinds.contains($0.kind) })
+    }
+
+    static let headedKinds: Set<String> = ["bio", "byline", "contact"]
 
     /// Cut scores this close count as equal (and the later cut wins): a paragraph with next to
     /// no evidence either way stays with the primary content.
