@@ -145,7 +145,7 @@ public final class DocumentFilter {
                                                  documentLanguage: primary)
             }
             if i + 1 >= firstCandidate && i + 1 < samples.count {
-                evidence[i].headsNext = heads(samples[i], samples[i + 1], characters: evidence[i].characters, letters: evidence[i].language.letters)
+                evidence[i].headsNext = isLeadingLine(samples[i], of: samples[i + 1], characters: evidence[i].characters, letters: evidence[i].language.letters)
                 evidence[i].nameLine = isNameLine(samples[i], characters: evidence[i].characters)
             }
         }
@@ -191,7 +191,7 @@ func lastCodePoint(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
 /// Whether `line` is a short line (a name, at most `ParagraphEvidence/nameLimit` characters
 /// with two letters or more) that `next` begins with, followed by a space or punctuation: the
 /// header of the paragraph about its subject.
-func heads(_ line: UnsafeBufferPointer<UInt8>, _ next: UnsafeBufferPointer<UInt8>, characters: Int, letters: Int) -> Bool {
+func isLeadingLine(_ line: UnsafeBufferPointer<UInt8>, of next: UnsafeBufferPointer<UInt8>, characters: Int, letters: Int) -> Bool {
     guard characters <= ParagraphEvidence.nameLimit, letters >= 2 else { return false }
     var a = 0, b = line.count
     func space(_ x: UInt8) -> Bool { x == 0x20 || x == 0x09 || x == 0x0D }

@@ -197,12 +197,22 @@ import Testing
         #expect(Splitter.decide(body + [name, para("en")], primary: "en", settings: settings).firstAppended == 5)
         func check(_ line: String, _ next: String) -> Bool {
             Array(line.utf8).withUnsafeBufferPointer { l in
-                Array(next.utf8).withUnsafeBufferPointer { heads(l, $0, characters: line.count, letters: line.filter(\.isLetter).count) }
+                Array(next.utf8).withUnsafeBufferPointer { isLeadingLine(l, of: $0, characters: line.count, letters: line.filter(\.isLetter).count) }
             }
         }
         #expect(check("Kevin Oduya", "Kevin Oduya is a sports reporter.") && check(" Ana Ruiz ", "Ana Ruiz, 34, writes about food."))
         #expect(!check("Kevin", "Kevinson is a reporter.") && !check("Kevin Oduya", "Kevin Oduya") && !check("Ana", "Ana2 is") && !check("", "x y")
                 && !check(String(repeating: "Long name ", count: 7), String(repeating: "Long name ", count: 8)))
+        func nameShaped(_ s: String) -> Bool { Array(s.utf8).withUnsafeBufferPointer { isNameLine($0, characters: s.count) } }
+        #expect(nameShaped("Anna Lindqvist") && nameShaped("Łukasz Żak") && nameShaped(" Mary-Kate O'Neil ") && nameShaped("Ana María Ruiz Gómez"))
+        #expect(!nameShaped("Anna") && !nameShaped("Related stories") && !nameShaped("Kevin Oduya, 34") && !nameShaped("5 Things To Know")
+                && !nameShaped("A B") && !nameShaped("One Two Three Four Five"))
+        // A name over a byline or bio cue heads it; over a related list it may be a signature.
+        var signature = para("en", letters: 12, coherence: 0)
+        signature.nameLine = true
+        let byline = RuleSet.Pattern(id: "b", kind: "byline", weight: 2, languages: [], maxChars: 200, regex: "x", origin: "")
+        let related = RuleSet.Pattern(id: "r", kind: "related", weight: 2, languages: [], maxChars: 200, regex: "x", origin: "")
+        #expect(Splitter.heads(signature, para("en", rules: [byline])) && !Splitter.heads(signature, para("en", rules: [related])))
     }
 
     /// An interview's last exchanges are no topic shift: once three turns (questions, or lines

@@ -273,10 +273,11 @@ public enum Splitter {
     }
 
     /// Where no cut may fall: inside what a paragraph ending with a colon introduces, right
-    /// after a short question, and between list items numbered in sequence ("7." then "8."). A cut right after a colon, or between the short unmarked lines (list
-    /// items, a poem's lines) that follow it, would split a list of names, ingredients or dates
-    /// from its introduction; and an unmarked introduction goes with its list (a cue-marked
-    /// one, "Related:", may start a tail).
+    /// after a short question, and between list items numbered in sequence ("7." then "8.").
+    /// A cut right after a colon, or between the short unmarked lines (list items, a poem's
+    /// lines) that follow it, would split a list of names, ingredients or dates from its
+    /// introduction; and an unmarked introduction goes with its list (a cue-marked one,
+    /// "Related:", may start a tail).
     static func listContinuations(_ paragraphs: [ParagraphEvidence]) -> [Bool] {
         var out = [Bool](repeating: false, count: paragraphs.count)
         func isItem(_ p: ParagraphEvidence) -> Bool { p.characters <= ParagraphEvidence.headlineLimit && p.rules.isEmpty }
