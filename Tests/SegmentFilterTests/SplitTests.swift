@@ -207,12 +207,12 @@ import Testing
         #expect(nameShaped("Anna Lindqvist") && nameShaped("Łukasz Żak") && nameShaped(" Mary-Kate O'Neil ") && nameShaped("Ana María Ruiz Gómez"))
         #expect(!nameShaped("Anna") && !nameShaped("Related stories") && !nameShaped("Kevin Oduya, 34") && !nameShaped("5 Things To Know")
                 && !nameShaped("A B") && !nameShaped("One Two Three Four Five"))
-        // A name over a byline or bio cue heads it; over a related list it may be a signature.
+        // A name over a byline or bio cue heads it; over a newsletter prompt it may be a signature.
         var signature = para("en", letters: 12, coherence: 0)
         signature.nameLine = true
         let byline = RuleSet.Pattern(id: "b", kind: "byline", weight: 2, languages: [], maxChars: 200, regex: "x", origin: "")
-        let related = RuleSet.Pattern(id: "r", kind: "related", weight: 2, languages: [], maxChars: 200, regex: "x", origin: "")
-        #expect(Splitter.heads(signature, para("en", rules: [byline])) && !Splitter.heads(signature, para("en", rules: [related])))
+        let newsletter = RuleSet.Pattern(id: "r", kind: "newsletter", weight: 2, languages: [], maxChars: 200, regex: "x", origin: "")
+        #expect(Splitter.heads(signature, para("en", rules: [byline])) && !Splitter.heads(signature, para("en", rules: [newsletter])))
     }
 
     /// An interview's last exchanges are no topic shift: once three turns (questions, or lines

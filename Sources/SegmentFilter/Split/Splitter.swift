@@ -36,8 +36,9 @@ public struct ParagraphEvidence: Sendable {
     /// next paragraph takes it along.
     public var headsNext = false
     /// The paragraph is a name alone on its line: two to four capitalised words of letters
-    /// ("Anna Lindqvist"). Over a bio, byline or contact line that starts a tail it is that
-    /// footer's header. (Over a newsletter or related cue it may be a letter's signature.)
+    /// ("Anna Lindqvist"). Over a bio, byline, contact line or related list that starts a tail
+    /// it is the author's name over the footer. (Over a newsletter prompt it may be a letter's
+    /// signature.)
     public var nameLine = false
 
     public init(language: LanguageGuess, coherence: Float, coherenceWithRest: Float, rules: [RuleSet.Pattern], characters: Int) {
@@ -393,12 +394,13 @@ public enum Splitter {
     }
 
     /// Whether `line` is the header of `next`, the first appended paragraph: the start of `next`
-    /// (its subject's name), or a name over the author's bio, byline or contact line.
+    /// (its subject's name), or a name over the author's bio, byline, contact line or related
+    /// list (how pages in many countries sign an article).
     static func heads(_ line: ParagraphEvidence, _ next: ParagraphEvidence) -> Bool {
         line.headsNext || (line.nameLine && next.rules.contains { Splitter.headedKinds.contains($0.kind) })
     }
 
-    static let headedKinds: Set<String> = ["bio", "byline", "contact"]
+    static let headedKinds: Set<String> = ["bio", "byline", "contact", "related"]
 
     /// Cut scores this close count as equal (and the later cut wins): a paragraph with next to
     /// no evidence either way stays with the primary content.
