@@ -136,7 +136,7 @@ public final class DocumentFilter {
             let last = lastCodePoint(samples[i])
             evidence[i].introducesNext = last == 0x3A || last == 0xFF1A
             evidence[i].asks = last == 0x3F || last == 0xFF1F || last == 0x061F
-            evidence[i].opensTurn = opensWithDialogueDash(samples[i])
+            evidence[i].opensTurn = opensWithDialogueDash(samples[i]) || opensWithQuestionLabel(samples[i])
             evidence[i].itemNumber = itemNumber(samples[i])
             if i >= firstCandidate {
                 evidence[i].headline = isHeadline(samples[i], characters: evidence[i].characters, letters: evidence[i].language.letters,
@@ -211,6 +211,23 @@ func isLeadingLine(_ line: UnsafeBufferPointer<UInt8>, of next: UnsafeBufferPoin
 /// and then letters (and `.`, `'`, `’`, `-`), separated by single spaces.
 func isNameLine(_ bytes: UnsafeBufferPointer<UInt8>, characters: Int) -> Bool {
     guard characters <= ParagraphEvidence.nameLimit else { return false }
+    // The bytes first, without decoding: one to three single spaces inside, no digit, and an
+    // upper-case ASCII letter or a non-ASCII lead byte first (most short lines fail here).
+    var a = 0, b = bytes.count
+    while a < b && bytes[a] == 0x20 { a += 1 }
+    while b > a && bytes[b - 1] == 0x20 { b -= 1 }
+    guard a < b, (bytes[a] >= 0x41 && bytes[a] <= 0x5A) || bytes[a] >= 0xC0 else { return false }
+    var spaces = 0
+    for i in a..<b {
+        let x = bytes[i]
+        if x == 0x20 {
+            if bytes[i - 1] == 0x20 { return false }
+            spaces += 1
+        } else if x < 0x20 || (x >= 0x30 && x <= 0x39) {
+            return false
+        }
+    }
+    guard (1...3).contains(spaces) else { return false }
     let text = String(decoding: bytes, as: UTF8.self)
     let words = text.split(separator: " ", omittingEmptySubsequences: false).drop { $0.isEmpty }.reversed().drop { $0.isEmpty }
     guard (2...4).contains(words.count) else { return false }
@@ -234,6 +251,21 @@ func opensWithDialogueDash(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     return next == 0x20 || next == 0x09 || (next == 0xC2 && i + 4 < bytes.count && bytes[i + 4] == 0xA0)
         || (bytes[i + 2] != 0x93 && dash(at: i + 3))
 }
+
+/// Whether the paragraph opens with an interview's question label: "Q:", "Q.", "Question:",
+/// "F:"/"Frage:", "P:"/"Pregunta:", "D:"/"Domanda:", "В:"/"Вопрос:", then a space.
+func opensWithQuestionLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    while i < bytes.count && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 }
+    for label in questionLabels where i + label.count < bytes.count {
+        var k = 0
+        while k < label.count && bytes[i + k] == label[k] { k += 1 }
+        if k == label.count && (bytes[i + k] == 0x20 || bytes[i + k] == 0x09) { return true }
+    }
+    return false
+}
+
+private let questionLabels: [[UInt8]] = ["Q:", "Q.", "Question:", "F:", "Frage:", "P:", "Pregunta:", "D:", "Domanda:", "В:", "Вопрос:"].map { Array($0.utf8) }
 
 /// The number a paragraph opens with as a list item ("7. Walk", "12) Stretch": one to three
 /// digits, then `.` or `)` and a space), or nil.

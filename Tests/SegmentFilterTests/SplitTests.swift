@@ -234,13 +234,18 @@ import Testing
         var marked = question
         marked.rules = [tip]
         #expect(Splitter.dialogueContinuations(interview + [marked]) == [false, false, false, false, false, false, true, false])
-        #expect(Splitter.dialogueContinuations([para("pl"), dash, dash, dash, para("pl"), dash]) == [false, false, false, false, true, true])
+        // A line opening a turn is never where a topic-shift tail starts.
+        #expect(Splitter.dialogueContinuations([para("pl"), dash, dash, dash, para("pl"), dash]) == [false, true, true, true, true, true])
+        #expect(Splitter.dialogueContinuations([para("en"), para("en"), dash, para("en")]) == [false, false, true, false])
     }
 
     @Test func dialogueDashesAreFound() {
         func check(_ s: String) -> Bool { Array(s.utf8).withUnsafeBufferPointer { opensWithDialogueDash($0) } }
         #expect(check("– Bałam się codziennie.") && check("  — ¿Y después?") && check("―\u{00A0}Oui.") && check("――この土地を選んだ理由は。"))
         #expect(!check("- a list item") && !check("–5 °C at night") && !check("Text – with a dash") && !check("–") && !check("") && !check("––"))
+        func label(_ s: String) -> Bool { Array(s.utf8).withUnsafeBufferPointer { opensWithQuestionLabel($0) } }
+        #expect(label("Q: Does city wood sound different?") && label(" Frage: Und dann?") && label("Вопрос: Почему?"))
+        #expect(!label("Q:") && !label("Quality: good") && !label("Q3 results") && !label("P:s"))
     }
 
     /// The answer to the turn right before a cut is the dialogue's too (a Japanese interview
@@ -250,7 +255,7 @@ import Testing
         question.opensTurn = true
         let answer = para("ja", letters: 60, coherence: 0.05)
         let ps = [para("ja"), question, answer, question, answer, question, answer, question, answer]
-        #expect(Splitter.dialogueContinuations(ps) == [false, false, false, false, false, false, true, true, true])
+        #expect(Splitter.dialogueContinuations(ps) == [false, true, false, true, false, true, true, true, true])
         // The last answer alone, as the tail: no turn in it, but it answers the one before.
         #expect(Splitter.dialogueContinuations(ps)[8])
         #expect(!Splitter.dialogueContinuations(ps + [para("ja"), para("ja")])[10])

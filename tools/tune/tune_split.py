@@ -304,7 +304,7 @@ def list_continuations(paras):
 def dialogue_continuations(paras):
     """Mirrors Splitter.dialogueContinuations: no topic-shift score for a cut after at least
     DIALOGUE_TURNS turns (questions, lines opening with a dialogue dash) whose tail holds an
-    unmarked turn."""
+    unmarked turn, nor for a cut before an unmarked line that opens a turn."""
     def is_turn(p):
         return bool(p.get("asks")) or bool(p.get("opens_turn"))
     n = len(paras)
@@ -315,7 +315,7 @@ def dialogue_continuations(paras):
     turns = 0
     for k in range(n):
         answers = k > 0 and is_turn(paras[k - 1]) and not paras[k - 1]["rules"]
-        out[k] = (out[k] or answers) and turns >= DIALOGUE_TURNS
+        out[k] = ((out[k] or answers) and turns >= DIALOGUE_TURNS) or (bool(paras[k].get("opens_turn")) and not paras[k]["rules"])
         if is_turn(paras[k]):
             turns += 1
     return out

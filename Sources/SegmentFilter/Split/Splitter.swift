@@ -25,8 +25,8 @@ public struct ParagraphEvidence: Sendable {
     /// (an interview's "Q:" and "A:"), so no cut falls right after it. (The question itself may
     /// start a tail; a long paragraph's closing question is rhetorical, and a tail may follow.)
     public var asks = false
-    /// The paragraph opens with a dialogue dash (–, —, ―): a turn of an interview or of a
-    /// dialogue, as many languages write them ("– Bałam się codziennie.").
+    /// The paragraph opens with a dialogue dash (–, —, ―) or a question label ("Q:"): a turn of
+    /// an interview or of a dialogue, as many languages write them ("– Bałam się codziennie.").
     public var opensTurn = false
     /// The number the paragraph opens with as a list item ("8. Write three lines"): a cut between
     /// items numbered in sequence would split a list.
@@ -300,6 +300,8 @@ public enum Splitter {
     /// dash), and the tail holds a turn no cue marks or answers the turn right before the cut.
     /// An interview's last exchanges ("And after?" "A nap.") share few words with the rest and
     /// read as a shift of topic; such a cut gets no topic-shift score (cue evidence still counts).
+    /// Nor does a cut before an unmarked line that opens a turn ("Q: …", "– …"): an interview
+    /// section that starts there is the article's.
     static func dialogueContinuations(_ paragraphs: [ParagraphEvidence]) -> [Bool] {
         func isTurn(_ p: ParagraphEvidence) -> Bool { p.asks || p.opensTurn }
         var out = [Bool](repeating: false, count: paragraphs.count)
@@ -311,7 +313,7 @@ public enum Splitter {
         var turns = 0
         for k in paragraphs.indices {
             let answers = k > 0 && isTurn(paragraphs[k - 1]) && paragraphs[k - 1].rules.isEmpty
-            out[k] = (out[k] || answers) && turns >= dialogueTurns
+            out[k] = ((out[k] || answers) && turns >= dialogueTurns) || (paragraphs[k].opensTurn && paragraphs[k].rules.isEmpty)
             if isTurn(paragraphs[k]) { turns += 1 }
         }
         return out
