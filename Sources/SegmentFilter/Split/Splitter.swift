@@ -15,7 +15,7 @@ public struct ParagraphEvidence: Sendable {
     /// characters) with letters and without a sentence end.
     public var headline = false
     public static let headlineLimit = 150
-    /// The longest line ``headsNext`` considers a name.
+    /// The longest line ``headsNext`` and ``nameLine`` consider (a name, not a sentence).
     public static let nameLimit = 60
     /// The paragraph ends with a colon: it introduces what follows (a list of names, the
     /// ingredients, a quote), so no cut falls right after it. (A footer's own header, "Related:",
@@ -402,6 +402,7 @@ public enum Splitter {
         line.headsNext || (line.nameLine && next.rules.contains { Splitter.headedKinds.contains($0.kind) })
     }
 
+    /// The cue kinds a bare name line over them heads (not `newsletter`: see ``ParagraphEvidence/nameLine``).
     static let headedKinds: Set<String> = ["bio", "byline", "contact", "related"]
 
     /// Cut scores this close count as equal (and the later cut wins): a paragraph with next to
