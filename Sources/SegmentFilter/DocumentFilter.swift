@@ -291,7 +291,7 @@ func closesSentence(_ v: UInt32) -> Bool {
 /// and their full-width and CJK forms, also inside closing quotes and brackets): the shape of
 /// a headline or a list item. `last` is `lastCodePoint(bytes)` when the caller has it.
 func isHeadline(_ bytes: UnsafeBufferPointer<UInt8>, characters: Int, letters: Int, last known: UInt32? = nil) -> Bool {
-    guard characters <= ParagraphEvidence.headlineLimit, letters >= 4 else { return false }
+    guard characters <= ParagraphEvidence.headlineLimit, letters >= 2 else { return false }
     guard let p = bytes.baseAddress else { return false }
     // One pass, eight bytes at a time, for a line break and for whether the bytes are all
     // ASCII (then valid UTF-8). (A word has a zero byte, here one equal to a line break, when
