@@ -253,10 +253,14 @@ func opensWithDialogueDash(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
 }
 
 /// Whether the paragraph opens with an interview's question label: "Q:", "Q.", "Question:",
-/// "F:"/"Frage:", "P:"/"Pregunta:", "D:"/"Domanda:", "В:"/"Вопрос:", then a space.
+/// "F:"/"Frage:", "P:"/"Pregunta:", "D:"/"Domanda:", "В:"/"Вопрос:", then a space; or is a
+/// short Korean line opening with "- ", how Korean interviews mark the interviewer's questions
+/// ("- 앞으로 계획은.").
 func opensWithQuestionLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var i = 0
     while i < bytes.count && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 }
+    // "- " then a Hangul syllable (U+AC00...U+D7A3: lead bytes EA...ED).
+    if bytes.count <= 160, i + 2 < bytes.count, bytes[i] == 0x2D, bytes[i + 1] == 0x20, (0xEA...0xED).contains(bytes[i + 2]) { return true }
     for label in questionLabels where i + label.count < bytes.count {
         var k = 0
         while k < label.count && bytes[i + k] == label[k] { k += 1 }

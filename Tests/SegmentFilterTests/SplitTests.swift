@@ -246,6 +246,8 @@ import Testing
         func label(_ s: String) -> Bool { Array(s.utf8).withUnsafeBufferPointer { opensWithQuestionLabel($0) } }
         #expect(label("Q: Does city wood sound different?") && label(" Frage: Und dann?") && label("Вопрос: Почему?"))
         #expect(!label("Q:") && !label("Quality: good") && !label("Q3 results") && !label("P:s"))
+        // Korean interviews mark questions with a hyphen; other hyphen lines are list items.
+        #expect(label("- 앞으로 계획은.") && !label("- a list item") && !label("- 1,000명"))
     }
 
     /// The answer to the turn right before a cut is the dialogue's too (a Japanese interview
