@@ -238,12 +238,19 @@ func isNameLine(_ bytes: UnsafeBufferPointer<UInt8>, characters: Int) -> Bool {
     return true
 }
 
+/// The spaces and tabs a paragraph opens with, in bytes.
+@inline(__always)
+func leadingBlanks(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var i = 0
+    while i < bytes.count && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 }
+    return i
+}
+
 /// Whether the paragraph's first code point after spaces is a dialogue dash (U+2013, U+2014,
 /// U+2015) followed by a space, or a doubled dash ("――", how Japanese interviews mark the
 /// interviewer's lines): an interview's or a dialogue's turn.
 func opensWithDialogueDash(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    var i = 0
-    while i < bytes.count && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 }
+    let i = leadingBlanks(bytes)
     // U+2013...U+2015 are E2 80 93...95.
     func dash(at j: Int) -> Bool { j + 2 < bytes.count && bytes[j] == 0xE2 && bytes[j + 1] == 0x80 && (0x93...0x95).contains(bytes[j + 2]) }
     guard dash(at: i), i + 3 < bytes.count else { return false }
@@ -257,8 +264,7 @@ func opensWithDialogueDash(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
 /// short Korean line opening with "- ", how Korean interviews mark the interviewer's questions
 /// ("- 앞으로 계획은.").
 func opensWithQuestionLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    var i = 0
-    while i < bytes.count && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 }
+    let i = leadingBlanks(bytes)
     // "- " then a Hangul syllable (U+AC00...U+D7A3: lead bytes EA...ED).
     if bytes.count <= 160, i + 2 < bytes.count, bytes[i] == 0x2D, bytes[i + 1] == 0x20, (0xEA...0xED).contains(bytes[i + 2]) { return true }
     for label in questionLabels where i + label.count < bytes.count {
@@ -274,8 +280,7 @@ private let questionLabels: [[UInt8]] = ["Q:", "Q.", "Question:", "F:", "Frage:"
 /// The number a paragraph opens with as a list item ("7. Walk", "12) Stretch": one to three
 /// digits, then `.` or `)` and a space), or nil.
 func itemNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    var i = 0
-    while i < bytes.count && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 }
+    var i = leadingBlanks(bytes)
     var n = 0, digits = 0
     while i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 && digits < 4 { n = n * 10 + Int(bytes[i] - 0x30); digits += 1; i += 1 }
     guard (1...3).contains(digits), i + 1 < bytes.count, bytes[i] == 0x2E || bytes[i] == 0x29, bytes[i + 1] == 0x20 else { return nil }
