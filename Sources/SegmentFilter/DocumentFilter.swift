@@ -134,7 +134,7 @@ public final class DocumentFilter {
             evidence[i].coherenceWithRest = coherence.withRest[i]
             // (Every paragraph's: a dialogue before the cuts makes their tails its turns.)
             let last = lastCodePoint(samples[i])
-            evidence[i].introducesNext = last == 0x3A || last == 0xFF1A
+            evidence[i].introducesNext = (last == 0x3A || last == 0xFF1A) && !endsWithSmiley(samples[i])
             evidence[i].asks = last == 0x3F || last == 0xFF1F || last == 0x061F
             evidence[i].opensTurn = opensWithDialogueDash(samples[i]) || opensWithQuestionLabel(samples[i])
             evidence[i].itemNumber = itemNumber(samples[i])
@@ -289,6 +289,16 @@ func itemNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
 
 /// Whitespace and the closing quotes and brackets that may follow a sentence's end.
 @inline(__always)
+/// Whether the paragraph ends with a smiley (":)", ":-)", ";)"): its colon introduces nothing.
+func endsWithSmiley(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var end = bytes.count
+    while end > 0 && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D) { end -= 1 }
+    guard end >= 2, bytes[end - 1] == 0x29 else { return false }
+    var k = end - 2
+    if bytes[k] == 0x2D && k > 0 { k -= 1 }
+    return bytes[k] == 0x3A || bytes[k] == 0x3B
+}
+
 func closesSentence(_ v: UInt32) -> Bool {
     switch v {
     case 0x20, 0x09, 0x0A, 0x0D, 0x22, 0x27, 0x29, 0x5D, 0xBB, 0x2019, 0x201D, 0x300D, 0x300F, 0xFF09: return true

@@ -250,6 +250,14 @@ import Testing
         #expect(label("- 앞으로 계획은.") && !label("- a list item") && !label("- 1,000명"))
     }
 
+    /// A paragraph ending in a colon introduces what follows (no cut right after it), unless
+    /// the colon is a smiley's.
+    @Test func aSmileyIntroducesNothing() {
+        func smiley(_ s: String) -> Bool { Array(s.utf8).withUnsafeBufferPointer { endsWithSmiley($0) } }
+        #expect(smiley("야경도 보고 싶네요 :)") && smiley("See you next week :-) ") && smiley("Done ;)"))
+        #expect(!smiley("The winners were:") && !smiley("(see above)") && !smiley(")") && !smiley("") && !smiley("a :) b"))
+    }
+
     /// The answer to the turn right before a cut is the dialogue's too (a Japanese interview
     /// marks only the interviewer's lines, with "――").
     @Test func theAnswerToTheLastTurnStaysWithTheInterview() {

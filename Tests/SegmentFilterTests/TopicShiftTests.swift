@@ -1,3 +1,4 @@
+import Foundation
 import PropertyBased
 import Testing
 @testable import SegmentFilter
@@ -72,6 +73,17 @@ import Testing
                 #expect(abs(b.primarySeen - primarySeen) < 1e-3, "cut \(k) of \(weights)")
             }
         }
+    }
+
+    /// The primary length counts prose paragraphs: a list's lines before the cut (ingredients,
+    /// results) do not make the content before it look long, and so its topic settled.
+    @Test func listLinesDoNotLengthenThePrimary() {
+        let t = SplitSettings.TopicShift()
+        let blocks = Coherence.CutBlocks(across: 0.05, primaryCohesion: 0.1, tailCohesion: 0.1)
+        let all = t.logit(blocks, cut: 12, paragraphs: 14)
+        #expect(t.logit(blocks, cut: 12, paragraphs: 14, prose: 12) == all)
+        #expect(abs(all - t.logit(blocks, cut: 12, paragraphs: 14, prose: 4) - t.primaryLength * log(3.0)) < 1e-9)
+        #expect(t.logit(blocks, cut: 12, paragraphs: 14, prose: 0) == t.logit(blocks, cut: 12, paragraphs: 14, prose: 1))
     }
 
     @Test func theTermOnlyRaisesQualifyingCuts() {

@@ -136,23 +136,30 @@ TOPIC_KEYS = ["topic_bias", "topic_across", "topic_relative", "topic_tail_cohesi
               "topic_gram_seen", "topic_gram_seen_gap"] + ["topic_style_" + f for f in STYLE]
 
 
-def topic_features(blocks, k, n):
+def topic_features(blocks, k, n, paras):
     """The inputs of SplitSettings.TopicShift.logit, in TOPIC_KEYS order (after the bias), from
-    a cut's `cut_blocks` (the fields of Coherence.CutBlocks in --debug-evidence order)."""
+    a cut's `cut_blocks` (the fields of Coherence.CutBlocks in --debug-evidence order); the
+    primary length counts the paragraphs before the cut that are not headlines (Splitter.decide's
+    `prose`)."""
+    prose = sum(1 for p in paras[:k] if not p.get("headline"))
     across, primary_cohesion, tail_cohesion, nearest, seen, primary_seen, least_seen, gram_seen, primary_gram_seen = blocks[:9]
     style = list(blocks[9:]) or [0.0] * len(STYLE)
-    return [across, across / (primary_cohesion + 0.05), tail_cohesion, math.log(n - k), math.log(max(1, k)),
+    return [across, across / (primary_cohesion + 0.05), tail_cohesion, math.log(n - k), math.log(max(1, prose)),
             nearest, seen - primary_seen, least_seen, gram_seen, gram_seen - primary_gram_seen] + style
 
 
-def topic_score(evidence, row, k, s):
-    """Mirrors TopicShift.score."""
+def topic_logit(row, k, s):
+    """Mirrors TopicShift.qualifyingLogit (None when the term does not apply)."""
     blocks = row["paras"][k].get("cut_blocks")
     if s.get("topic_weight", 0) <= 0 or blocks is None or len(row["paras"]) - k > k:
-        return evidence
-    x = topic_features(blocks, k, len(row["paras"]))
-    z = s["topic_bias"] - s["topic_threshold"] + sum(s[key] * v for key, v in zip(TOPIC_KEYS[1:], x))
-    return max(evidence, s["margin"] + s["topic_weight"] * z) if z > 0 else evidence
+        return None
+    x = topic_features(blocks, k, len(row["paras"]), row["paras"])
+    return s["topic_bias"] - s["topic_threshold"] + sum(s[key] * v for key, v in zip(TOPIC_KEYS[1:], x))
+
+
+def topic_score(evidence, z, s):
+    """Mirrors TopicShift.score."""
+    return max(evidence, s["margin"] + s["topic_weight"] * z) if z is not None and z > 0 else evidence
 
 
 # Topic features left out of the fit (their weights stay 0): `--drop topic_nearest,...`.
@@ -184,7 +191,7 @@ def fit_topic(rows, s):
             if b is not None:
                 if k == r["gold"]:
                     g = len(xs)
-                xs.append([0.0 if key in DROPPED else v for key, v in zip(TOPIC_KEYS[1:], topic_features(b, k, n))])
+                xs.append([0.0 if key in DROPPED else v for key, v in zip(TOPIC_KEYS[1:], topic_features(b, k, n, r["paras"]))])
         if not xs or (r["gold"] != n and g < 0):   # no candidates, or the true cut is not one
             continue
         feats.extend(xs)
@@ -254,6 +261,8 @@ def decide(row, s, weights):
     dialogue = dialogue_continuations(paras)
     # Splitter.decide: no topic shift once a negative-weight pattern marks a candidate paragraph.
     content_marked = any(weights.get(r, 0) < 0 for p in paras[first:] for r in p["rules"])
+    evidence_at, score_at = {}, {}
+    topic_cut, topic_z = None, 0.0
     for k in range(first, n):
         if uncuttable[k]:
             continue
@@ -262,8 +271,21 @@ def decide(row, s, weights):
             ref = max(k, run_start[i]) if marked[i] else k
             sim = paras[i]["cut_coherence"].get(str(ref), paras[i]["coherence"])
             score += base[i] + coherence_evidence(sim, s, topical[i])
-        if k >= same_from and not dialogue[k] and not content_marked:
-            score = topic_score(score, row, k, s)
+        z = topic_logit(row, k, s) if k >= same_from and not dialogue[k] and not content_marked else None
+        if z is not None and (topic_cut is None or z > topic_z):
+            topic_cut, topic_z = k, z
+        evidence_at[k] = score
+        score_at[k] = topic_score(score, z, s)
+    # Splitter.decide: cue paragraphs just before the strongest topic shift go with its tail.
+    if topic_cut is not None and topic_z > 0:
+        k = topic_cut - 1
+        while k >= first and base[k] > 0 and k in score_at and k + 1 in score_at:
+            score_at[k] = max(score_at[k], score_at[k + 1] + evidence_at[k] - evidence_at[k + 1])
+            k -= 1
+    for k in range(first, n):
+        if k not in score_at:
+            continue
+        score = score_at[k]
         if score > best_score - TIE and score > 0:   # ties go to the later cut
             best, best_score = k, max(score, best_score)
     # Splitter.decide/heads: a line that heads the first appended paragraph goes with it.

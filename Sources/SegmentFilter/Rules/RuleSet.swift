@@ -161,7 +161,9 @@ public struct SplitSettings: Sendable, Equatable {
         public var tailCohesion = 3.81
         /// Per unit of ln(tail paragraphs).
         public var tailLength = 2.06
-        /// Per unit of ln(primary paragraphs).
+        /// Per unit of ln(primary paragraphs), counting only those that are not headlines: a
+        /// list's short lines (ingredients, results, items) are one stretch of the piece, not
+        /// many paragraphs of evidence about its topic.
         public var primaryLength = 4.67
         /// Per unit of the tail's highest similarity to one nearby primary paragraph.
         public var nearest = -5.79
@@ -179,11 +181,12 @@ public struct SplitSettings: Sendable, Equatable {
         public var style: [Double] = [0.89, -0.224, 0.164, 0.212, 0.0256, 0.499, -0.0928]
         public init() {}
 
-        /// The logit for a cut before paragraph `cut` of `paragraphs`.
-        public func logit(_ b: Coherence.CutBlocks, cut: Int, paragraphs: Int) -> Double {
+        /// The logit for a cut before paragraph `cut` of `paragraphs`, of which `prose` (by default
+        /// all `cut`) before the cut are not headlines.
+        public func logit(_ b: Coherence.CutBlocks, cut: Int, paragraphs: Int, prose: Int? = nil) -> Double {
             bias + across * Double(b.across) + relative * Double(b.across) / (Double(b.primaryCohesion) + 0.05)
                 + tailCohesion * Double(b.tailCohesion) + tailLength * log(Double(paragraphs - cut))
-                + primaryLength * log(Double(max(1, cut))) + nearest * Double(b.nearest)
+                + primaryLength * log(Double(max(1, prose ?? cut))) + nearest * Double(b.nearest)
                 + seenGap * Double(b.seen - b.primarySeen) + leastSeen * Double(b.leastSeen)
                 + gramSeen * Double(b.gramSeen) + gramSeenGap * Double(b.gramSeen - b.primaryGramSeen)
                 + zip(style, b.styleShift).reduce(0) { $0 + $1.0 * Double($1.1) }
@@ -191,11 +194,11 @@ public struct SplitSettings: Sendable, Equatable {
 
         /// The logit of a cut the term applies to: nil when the term is off, the cut is not a
         /// candidate (no blocks) or its tail is longer than what it leaves.
-        public func qualifyingLogit(_ b: Coherence.CutBlocks?, cut: Int, paragraphs: Int) -> Double? {
+        public func qualifyingLogit(_ b: Coherence.CutBlocks?, cut: Int, paragraphs: Int, prose: Int? = nil) -> Double? {
             // Appended material is the smaller part: a "tail" longer than what it leaves is a
             // document whose topic changes, not a document with something appended.
             guard weight > 0, let b, paragraphs - cut <= cut else { return nil }
-            return logit(b, cut: cut, paragraphs: paragraphs)
+            return logit(b, cut: cut, paragraphs: paragraphs, prose: prose)
         }
 
         /// The cut's score with the term: `evidence` (the tail's summed paragraph evidence), or

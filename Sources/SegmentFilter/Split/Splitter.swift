@@ -351,15 +351,38 @@ public enum Splitter {
         // holds it nor one inside the section it opens is a topic shift, however few words
         // it shares.
         let contentMarked = paragraphs[firstCandidate...].contains { $0.rules.contains { $0.weight < 0 } }
-        for k in firstCandidate..<n where !uncuttable[k] {
-            let z = k >= firstSameLanguageTail && !dialogue[k] && !contentMarked ? s.topic.qualifyingLogit(coherence?.blocks(cut: k), cut: k, paragraphs: n) : nil
+        // The paragraphs before each cut that are not headlines: what the topic term counts as
+        // the primary content's length.
+        var prose = paragraphs[..<firstCandidate].reduce(0) { $0 + ($1.headline ? 0 : 1) }
+        // Per candidate cut: the tail's summed evidence, and its score with the topic term.
+        var evidenceAt = [Double?](repeating: nil, count: n + 1), scoreAt = evidenceAt
+        for k in firstCandidate..<n {
+            defer { prose += paragraphs[k].headline ? 0 : 1 }
+            guard !uncuttable[k] else { continue }
+            let z = k >= firstSameLanguageTail && !dialogue[k] && !contentMarked
+                ? s.topic.qualifyingLogit(coherence?.blocks(cut: k), cut: k, paragraphs: n, prose: prose) : nil
             if let z, topicCut == nil || z > topicLogit { topicLogit = z; topicCut = k }
             var score = 0.0
             for i in k..<n {
                 score += base[i] + coherenceEvidence(tailSimilarity(paragraphs, i, cut: k, marks: marks, coherence: coherence),
                                                      topical: marks.topical[i], settings: s)
             }
-            score = s.topic.score(score, logit: z, margin: s.margin)
+            evidenceAt[k] = score
+            scoreAt[k] = s.topic.score(score, logit: z, margin: s.margin)
+        }
+        // A cue paragraph just before the topic shift goes with the shifted tail: the topic
+        // term speaks for the cut after it, and the cue adds its own evidence to that (a
+        // timestamp line over a desk's initials, hashtags over a like prompt).
+        if let t = topicCut, topicLogit > 0 {
+            var k = t - 1
+            while k >= firstCandidate && base[k] > 0, let here = scoreAt[k], let next = scoreAt[k + 1],
+                  let e = evidenceAt[k], let eNext = evidenceAt[k + 1] {
+                scoreAt[k] = max(here, next + (e - eNext))
+                k -= 1
+            }
+        }
+        for k in firstCandidate..<n {
+            guard let score = scoreAt[k] else { continue }
             // Ties go to the later cut: cut as little as the evidence allows. A paragraph must
             // add more than `Splitter.tie` to the cut to go with it.
             if score > bestScore - tie && score > 0 { bestScore = max(score, bestScore); best = k }
