@@ -386,54 +386,58 @@ extension LanguageIdentifier {
     func addFeatures(_ padded: UnsafeMutablePointer<UInt32>, _ m: Int, wordHash: UInt64, into target: UnsafeMutablePointer<UInt16>,
                              _ lo: Int, _ hi: Int, record: Bool, budgeted: Bool) {
         let maxOrder = model.maxOrder
-        let hashes = featureHashes, orders = featureOrders
+        let hashes = featureHashes
         let counts = orderCounts
         let table = model.table, mask = model.slotMask
+        let hasWord = m <= FeatureExtractor.maxWordLength
+        // A token's feature counts follow from its length alone (as for a cached token).
+        counts[0] &+= m
+        for o in 1..<maxOrder { counts[o] &+= max(0, m + 2 - o) }
+        if hasWord { counts[maxOrder] &+= 1 }
         var k = 0
-        for i in 0...(m + 1) {
-            var h = FeatureExtractor.fnvOffset
+        @inline(__always) func put(_ h: UInt64) {
+            hashes[k] = h
+            sf_prefetch(table + Int(h & mask) &* 2)
+            k &+= 1
+            if k == LanguageIdentifier.chunk {
+                // (Only tokens longer than a word are chunked; they are not recorded.)
+                addPostings(k, into: target, lo, hi, record: nil, wordLast: false, budgeted: budgeted)
+                k = 0
+            }
+        }
+        // Position 0 is the leading pad, whose 1-gram (a lone pad) is not a feature; the
+        // trailing pad at m + 1 starts no other.
+        for i in 0...m {
+            var h = FeatureExtractor.mix(FeatureExtractor.fnvOffset, padded[i])
+            if i != 0 { put(h) }
             let limit = min(maxOrder, m + 2 - i)
-            var o = 0
+            var o = 1
             while o < limit {
                 h = FeatureExtractor.mix(h, padded[i &+ o])
-                // A lone pad is not a feature.
-                if o != 0 || (i != 0 && i != m + 1) {
-                    hashes[k] = h
-                    orders[k] = o
-                    counts[o] &+= 1
-                    sf_prefetch(table + Int(h & mask) &* 2)
-                    k &+= 1
-                    if k == LanguageIdentifier.chunk {
-                        // (Only tokens longer than a word are chunked; they are not recorded.)
-                        addPostings(k, into: target, lo, hi, record: nil, budgeted: budgeted)
-                        k = 0
-                    }
-                }
+                put(h)
                 o &+= 1
             }
         }
-        if m <= FeatureExtractor.maxWordLength {
+        if hasWord {
             hashes[k] = wordHash
-            orders[k] = maxOrder
-            counts[maxOrder] &+= 1
             sf_prefetch(table + Int(wordHash & mask) &* 2)
             k &+= 1
         }
-        if k > 0 { addPostings(k, into: target, lo, hi, record: record ? (wordHash, m) : nil, budgeted: budgeted) }
+        if k > 0 { addPostings(k, into: target, lo, hi, record: record ? (wordHash, m) : nil, wordLast: hasWord, budgeted: budgeted) }
     }
 
     /// Adds the postings of the first `k` features of the chunk into `target`, and with `record`
     /// (the token's word hash and length) keeps the token's list of entries in `entryCache`.
+    /// With `wordLast` the chunk's last feature is the token's word feature.
     @inline(__always)
     func addPostings(_ k: Int, into target: UnsafeMutablePointer<UInt16>, _ lo: Int, _ hi: Int,
-                             record: (UInt64, Int)?, budgeted: Bool) {
-        let hashes = featureHashes, orders = featureOrders, list = featureEntries
+                             record: (UInt64, Int)?, wordLast: Bool, budgeted: Bool) {
+        let hashes = featureHashes, list = featureEntries
         let postings = model.postings
-        let maxOrder = model.maxOrder
         let dense = UInt32(model.denseMinimum)
         // The features that have postings, in order; a word feature can only be the last.
         var c = 0
-        var lastIsWord = false
+        var lastFound = -1
         for j in 0..<k {
             let e = model.entry(hashes[j])
             if e != 0 {
@@ -442,9 +446,10 @@ extension LanguageIdentifier {
                 if e & 0xFF > 1 { sf_prefetch(postings + Int(e >> 8) + (e & 0xFF >= dense ? lo / 2 : 0)) }
                 list[c] = e
                 c &+= 1
-                lastIsWord = orders[j] == maxOrder
+                lastFound = j
             }
         }
+        let lastIsWord = wordLast && lastFound == k &- 1
         if let (hash, m) = record { entryCache.insert(hash, length: m, list, c, lastIsWord: lastIsWord) }
         apply(list, c, lastIsWord: lastIsWord, into: target, lo, hi, budgeted: budgeted)
     }

@@ -112,10 +112,9 @@ public final class LanguageIdentifier {
     var letters: UnsafeMutablePointer<UInt32>
     var letterCapacity: Int
     var letterCount = 0
-    /// A chunk of one token's features: hashes, orders, table entries.
+    /// A chunk of one token's features: hashes and table entries.
     static let chunk = 128
     let featureHashes: UnsafeMutablePointer<UInt64>
-    let featureOrders: UnsafeMutablePointer<Int>
     let featureEntries: UnsafeMutablePointer<UInt32>
     var sortKeys: [UInt64] = []
     var scalars: UnsafeMutablePointer<UInt32>
@@ -173,7 +172,6 @@ public final class LanguageIdentifier {
         scalars = .allocate(capacity: scalarCapacity)
         graphemeFlags = calloc(0x10000, 1)!.bindMemory(to: UInt8.self, capacity: 0x10000)
         featureHashes = .allocate(capacity: LanguageIdentifier.chunk)
-        featureOrders = .allocate(capacity: LanguageIdentifier.chunk)
         featureEntries = .allocate(capacity: LanguageIdentifier.chunk)
     }
 
@@ -214,7 +212,6 @@ public final class LanguageIdentifier {
         scalars.deallocate()
         free(graphemeFlags)
         featureHashes.deallocate()
-        featureOrders.deallocate()
         featureEntries.deallocate()
     }
 
