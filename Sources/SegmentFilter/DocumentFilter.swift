@@ -147,6 +147,7 @@ public final class DocumentFilter {
             if i + 1 >= firstCandidate && i + 1 < samples.count {
                 evidence[i].headsNext = isLeadingLine(samples[i], of: samples[i + 1], characters: evidence[i].characters, letters: evidence[i].language.letters)
                 evidence[i].nameLine = isNameLine(samples[i], characters: evidence[i].characters)
+                evidence[i].looksLikeCode = looksLikeCode(samples[i])
             }
         }
         let decision = Splitter.decide(evidence, primary: primary, settings: settings, coherence: coherence)
@@ -289,6 +290,41 @@ func itemNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
 
 /// Whitespace and the closing quotes and brackets that may follow a sentence's end.
 @inline(__always)
+/// Whether a paragraph reads as a line of code or a command: at least two of the characters
+/// prose rarely uses (= ; _ { } < > $ @ # | \\ ~ ^ and the backtick, and () or -- together), making up at
+/// least one in 25 of its non-space bytes (an opening parenthesis counts right after a letter or
+/// digit, as in a call); or a short line that starts with a shell command ("npm install -g …").
+/// (Parentheses and slashes alone are prose's too.)
+func looksLikeCode(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var marks = 0, visible = 0
+    var previous: UInt8 = 0
+    for b in bytes {
+        if b != 0x20 && b != 0x09 && b != 0x0D { visible &+= 1 }
+        switch b {
+        case 0x3D, 0x3B, 0x5F, 0x7B, 0x7D, 0x3C, 0x3E, 0x24, 0x40, 0x23, 0x7C, 0x5C, 0x60, 0x7E, 0x5E: marks &+= 1
+        case 0x28 where (previous | 0x20 >= 0x61 && previous | 0x20 <= 0x7A) || (previous >= 0x30 && previous <= 0x39): marks &+= 1
+        case 0x29 where previous == 0x28: marks &+= 1
+        case 0x2D where previous == 0x2D: marks &+= 1
+        default: break
+        }
+        previous = b
+    }
+    if marks >= 2 && marks &* 25 >= visible { return true }
+    guard bytes.count <= 160 else { return false }
+    var start = 0
+    while start < bytes.count && (bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == 0x24) { start += 1 }
+    var end = start
+    while end < bytes.count && bytes[end] != 0x20 { end += 1 }
+    guard end < bytes.count, end > start else { return false }
+    return shellCommands.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+}
+
+/// Commands a command line in a post starts with.
+let shellCommands: Set<String> = ["npm", "npx", "pip", "pip3", "git", "cargo", "go", "docker", "kubectl", "sudo", "apt", "apt-get",
+                                  "brew", "yarn", "pnpm", "curl", "wget", "make", "python", "python3", "node", "swift", "gcc",
+                                  "cmake", "helm", "terraform", "ssh", "export", "mkdir", "chmod", "gem", "composer", "dotnet",
+                                  "rustup", "conda", "mvn", "gradle", "systemctl", "podman"]
+
 /// Whether the paragraph ends with a smiley (":)", ":-)", ";)"): its colon introduces nothing.
 func endsWithSmiley(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var end = bytes.count

@@ -148,7 +148,7 @@ import Testing
         ("関連記事", "read-more"),
         ("Tin liên quan", "read-more"),
         ("İlgili Haberler", "read-more"),
-        ("ニュースレターに登録すると、毎朝主要なニュースをお届けします。", "newsletter"),
+        ("ニュースレターに登録すると、毎朝主要なニュースをお届けします。", "newsletter-cjk-thai"),
         ("4 thoughts on “A weekend at the lake cabin”", "comment-section"),
         ("One thought on “Pruning apple trees”", "comment-section"),
         ("3 Gedanken zu „Unser Garten im Mai“", "comment-section"),

@@ -258,6 +258,21 @@ import Testing
         #expect(!smiley("The winners were:") && !smiley("(see above)") && !smiley(")") && !smiley("") && !smiley("a :) b"))
     }
 
+    /// A line of code or a command is no language evidence: its guess ("en" for SQL in a Russian
+    /// post) says nothing about the document.
+    @Test func codeLinesAreNoLanguageEvidence() {
+        func code(_ s: String) -> Bool { Array(s.utf8).withUnsafeBufferPointer { looksLikeCode($0) } }
+        #expect(code("INDEX msg_ngram message TYPE ngrambf_v1(4, 1024, 3, 0) GRANULARITY 4") && code("npm install -g caracola@2")
+                && code("let total = items.reduce(0) { $0 + $1.price };") && code("$ pip install --upgrade flintweb"))
+        #expect(!code("Zaira (the giraffe) was born on 3/4 at the park.") && !code("The npm registry grew by a third last year.")
+                && !code("Tags: rust, performance") && !code(""))
+        var sql = para("en", p: 0.9, letters: 40, coherence: 0)
+        #expect(Splitter.isForeign(sql, primary: "ru", settings: settings))
+        sql.looksLikeCode = true
+        #expect(!Splitter.isForeign(sql, primary: "ru", settings: settings))
+        #expect(Splitter.decide([para("ru"), para("ru"), para("ru"), sql, para("ru")], primary: "ru", settings: settings).firstAppended == 5)
+    }
+
     /// The answer to the turn right before a cut is the dialogue's too (a Japanese interview
     /// marks only the interviewer's lines, with "――").
     @Test func theAnswerToTheLastTurnStaysWithTheInterview() {

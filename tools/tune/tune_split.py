@@ -65,7 +65,7 @@ TIE = 0.01   # Splitter.tie
 def language_reading(p, primary, s):
     """Mirrors Splitter.languageReading: "other" (another script, or a language without a
     profile), "confident", or "silent"."""
-    if p["letters"] < s["min_letters"]:
+    if p["letters"] < s["min_letters"] or p.get("looks_like_code"):
         return "silent"
     if p.get("script_excludes_primary") or (p.get("out_of_model") and primary != "und"):
         return "other"

@@ -31,6 +31,10 @@ public struct ParagraphEvidence: Sendable {
     /// The number the paragraph opens with as a list item ("8. Write three lines"): a cut between
     /// items numbered in sequence would split a list.
     public var itemNumber: Int? = nil
+    /// The paragraph reads as a line of code or a command ("npm install -g caracola@2",
+    /// "INDEX idx message TYPE ngrambf_v1(3, 512)"): its language guess says nothing about
+    /// the document's language, so it is no language evidence either way.
+    public var looksLikeCode = false
     /// The paragraph is a short line that the next paragraph begins with: a name over the bio
     /// it heads ("Kevin Oduya", then "Kevin Oduya is a sports reporter …"). A cut before the
     /// next paragraph takes it along.
@@ -130,7 +134,7 @@ public enum Splitter {
 
     static func languageReading(_ p: ParagraphEvidence, primary: String, settings s: SplitSettings) -> LanguageReading {
         let lang = p.language
-        guard lang.letters >= s.minLetters else { return .silent }
+        guard lang.letters >= s.minLetters, !p.looksLikeCode else { return .silent }
         if p.scriptExcludesPrimary || (lang.outOfModel && primary != "und") { return .otherScriptOrUnknown }
         guard lang.code != "und" && lang.probability >= s.minLanguageProbability else { return .silent }
         // In a document whose language has no profile, a paragraph sure to be in a language
