@@ -291,7 +291,7 @@ def decide(row, s, weights):
     # Splitter.decide/heads: a line that heads the first appended paragraph goes with it.
     if best < n and best_score >= s["margin"] and best > s["min_primary_paragraphs"] and (
             paras[best - 1].get("heads_next")
-            or (paras[best - 1].get("name_line") and any(KINDS.get(r) in ("bio", "byline", "contact", "related") for r in paras[best]["rules"]))):
+            or (paras[best - 1].get("name_line") and any(KINDS.get(r) in ("bio", "byline", "contact", "related", "source") for r in paras[best]["rules"]))):
         best -= 1
     if best == n or best_score < s["margin"]:
         return n

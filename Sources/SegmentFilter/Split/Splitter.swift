@@ -423,14 +423,14 @@ public enum Splitter {
     }
 
     /// Whether `line` is the header of `next`, the first appended paragraph: the start of `next`
-    /// (its subject's name), or a name over the author's bio, byline, contact line or related
-    /// list (how pages in many countries sign an article).
+    /// (its subject's name), or a name over the author's bio, byline, contact line, related
+    /// list or source and photo line (how pages in many countries sign an article).
     static func heads(_ line: ParagraphEvidence, _ next: ParagraphEvidence) -> Bool {
         line.headsNext || (line.nameLine && next.rules.contains { Splitter.headedKinds.contains($0.kind) })
     }
 
     /// The cue kinds a bare name line over them heads (not `newsletter`: see ``ParagraphEvidence/nameLine``).
-    static let headedKinds: Set<String> = ["bio", "byline", "contact", "related"]
+    static let headedKinds: Set<String> = ["bio", "byline", "contact", "related", "source"]
 
     /// Cut scores this close count as equal (and the later cut wins): a paragraph with next to
     /// no evidence either way stays with the primary content.
