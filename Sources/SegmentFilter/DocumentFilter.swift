@@ -141,13 +141,13 @@ public final class DocumentFilter {
             if i >= firstCandidate {
                 evidence[i].headline = isHeadline(samples[i], characters: evidence[i].characters, letters: evidence[i].language.letters,
                                                   last: last)
+                evidence[i].looksLikeCode = looksLikeCode(samples[i])
                 evidence[i].rules = matcher.hits(samples[i], characters: evidence[i].characters, language: evidence[i].language.code,
                                                  documentLanguage: primary)
             }
             if i + 1 >= firstCandidate && i + 1 < samples.count {
                 evidence[i].headsNext = isLeadingLine(samples[i], of: samples[i + 1], characters: evidence[i].characters, letters: evidence[i].language.letters)
                 evidence[i].nameLine = isNameLine(samples[i], characters: evidence[i].characters)
-                evidence[i].looksLikeCode = looksLikeCode(samples[i])
             }
         }
         let decision = Splitter.decide(evidence, primary: primary, settings: settings, coherence: coherence)
@@ -288,35 +288,53 @@ func itemNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     return n
 }
 
-/// Whitespace and the closing quotes and brackets that may follow a sentence's end.
-@inline(__always)
 /// Whether a paragraph reads as a line of code or a command: at least two of the characters
-/// prose rarely uses (= ; _ { } < > $ @ # | \\ ~ ^ and the backtick, and () or -- together), making up at
-/// least one in 25 of its non-space bytes (an opening parenthesis counts right after a letter or
-/// digit, as in a call); or a short line that starts with a shell command ("npm install -g …").
-/// (Parentheses and slashes alone are prose's too.)
+/// prose rarely uses (= ; _ { } $ # | \ ~ ^ and the backtick; "()" and "--" as pairs; an
+/// opening parenthesis right after a letter or digit, as in a call), making up at least one in
+/// 25 of its non-space bytes; or a line of at most 160 bytes that starts with a shell command
+/// ("npm install -g …"); never a sentence of eight words or more that ends like one. Parentheses
+/// and slashes alone are prose's too, and @ < > a credit line's address or a handle.
+///
+/// Such a line's language guess ("en" for SQL in a Russian post) says nothing about the
+/// document, so it is no language evidence (`Splitter.languageReading`).
 func looksLikeCode(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    var marks = 0, visible = 0
-    var previous: UInt8 = 0
+    var marks = 0, visible = 0, spaces = 0
+    var previous: UInt8 = 0x20
+    var inHandle = false
     for b in bytes {
-        if b != 0x20 && b != 0x09 && b != 0x0D { visible &+= 1 }
-        switch b {
-        case 0x3D, 0x3B, 0x5F, 0x7B, 0x7D, 0x3C, 0x3E, 0x24, 0x40, 0x23, 0x7C, 0x5C, 0x60, 0x7E, 0x5E: marks &+= 1
-        case 0x28 where (previous | 0x20 >= 0x61 && previous | 0x20 <= 0x7A) || (previous >= 0x30 && previous <= 0x39): marks &+= 1
-        case 0x29 where previous == 0x28: marks &+= 1
-        case 0x2D where previous == 0x2D: marks &+= 1
-        default: break
+        if b == 0x20 || b == 0x09 || b == 0x0D {
+            spaces &+= 1
+            inHandle = false
+            previous = b
+            continue
+        }
+        visible &+= 1
+        // A handle or an address ("@sato_miho_write", "jan@example.org") is not code.
+        if b == 0x40 { inHandle = true }
+        if !inHandle {
+            switch b {
+            case 0x3D, 0x3B, 0x5F, 0x7B, 0x7D, 0x24, 0x23, 0x7C, 0x5C, 0x60, 0x7E, 0x5E: marks &+= 1
+            case 0x28 where (previous | 0x20 >= 0x61 && previous | 0x20 <= 0x7A) || (previous >= 0x30 && previous <= 0x39): marks &+= 1
+            case 0x29 where previous == 0x28: marks &+= 1
+            case 0x2D where previous == 0x2D: marks &+= 1
+            default: break
+            }
         }
         previous = b
     }
+    // A sentence of eight words or more that ends like one is prose, whatever it names
+    // ("The linkat() system call operates … like link().").
+    var end = bytes.count
+    while end > 0 && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D) { end -= 1 }
+    if end > 0 && (bytes[end - 1] == 0x2E || bytes[end - 1] == 0x21 || bytes[end - 1] == 0x3F) && spaces >= 7 { return false }
     if marks >= 2 && marks &* 25 >= visible { return true }
     guard bytes.count <= 160 else { return false }
     var start = 0
     while start < bytes.count && (bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == 0x24) { start += 1 }
-    var end = start
-    while end < bytes.count && bytes[end] != 0x20 { end += 1 }
-    guard end < bytes.count, end > start else { return false }
-    return shellCommands.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+    var stop = start
+    while stop < bytes.count && bytes[stop] != 0x20 { stop += 1 }
+    guard stop < bytes.count, stop > start else { return false }
+    return shellCommands.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<stop]), as: UTF8.self))
 }
 
 /// Commands a command line in a post starts with.
@@ -335,6 +353,8 @@ func endsWithSmiley(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     return bytes[k] == 0x3A || bytes[k] == 0x3B
 }
 
+/// Whitespace and the closing quotes and brackets that may follow a sentence's end.
+@inline(__always)
 func closesSentence(_ v: UInt32) -> Bool {
     switch v {
     case 0x20, 0x09, 0x0A, 0x0D, 0x22, 0x27, 0x29, 0x5D, 0xBB, 0x2019, 0x201D, 0x300D, 0x300F, 0xFF09: return true

@@ -265,7 +265,9 @@ import Testing
         #expect(code("INDEX msg_ngram message TYPE ngrambf_v1(4, 1024, 3, 0) GRANULARITY 4") && code("npm install -g caracola@2")
                 && code("let total = items.reduce(0) { $0 + $1.price };") && code("$ pip install --upgrade flintweb"))
         #expect(!code("Zaira (the giraffe) was born on 3/4 at the park.") && !code("The npm registry grew by a third last year.")
-                && !code("Tags: rust, performance") && !code(""))
+                && !code("Tags: rust, performance") && !code("")
+                && !code("The linkat() system call operates in exactly the same way as link(), except as described here.")
+                && !code("X：@sato_miho_write") && !code("Übersetzung: Jan Nowak <jan_nowak@example.org>"))
         var sql = para("en", p: 0.9, letters: 40, coherence: 0)
         #expect(Splitter.isForeign(sql, primary: "ru", settings: settings))
         sql.looksLikeCode = true
