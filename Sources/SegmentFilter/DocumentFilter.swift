@@ -141,7 +141,7 @@ public final class DocumentFilter {
             if i >= firstCandidate {
                 evidence[i].headline = isHeadline(samples[i], characters: evidence[i].characters, letters: evidence[i].language.letters,
                                                   last: last)
-                evidence[i].looksLikeCode = looksLikeCode(samples[i])
+                evidence[i].looksLikeCode = looksLikeCode(samples[i], last: last)
                 evidence[i].rules = matcher.hits(samples[i], characters: evidence[i].characters, language: evidence[i].language.code,
                                                  documentLanguage: primary)
             }
@@ -296,8 +296,9 @@ func itemNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
 /// and slashes alone are prose's too, and @ < > a credit line's address or a handle.
 ///
 /// Such a line's language guess ("en" for SQL in a Russian post) says nothing about the
-/// document, so it is no language evidence (`Splitter.languageReading`).
-func looksLikeCode(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+/// document, so it is no language evidence (`Splitter.languageReading`). `last` is
+/// `lastCodePoint(bytes)` when the caller has it.
+func looksLikeCode(_ bytes: UnsafeBufferPointer<UInt8>, last known: UInt32? = nil) -> Bool {
     var marks = 0, visible = 0, spaces = 0
     var previous: UInt8 = 0x20
     var inHandle = false
@@ -324,16 +325,20 @@ func looksLikeCode(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     }
     // A sentence of eight words or more that ends like one is prose, whatever it names
     // ("The linkat() system call operates … like link().").
-    var end = bytes.count
-    while end > 0 && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D) { end -= 1 }
-    if end > 0 && (bytes[end - 1] == 0x2E || bytes[end - 1] == 0x21 || bytes[end - 1] == 0x3F) && spaces >= 7 { return false }
+    if spaces >= 7 {
+        let last = known ?? lastCodePoint(bytes)
+        if last == 0x2E || last == 0x21 || last == 0x3F { return false }
+    }
     if marks >= 2 && marks &* 25 >= visible { return true }
     guard bytes.count <= 160 else { return false }
-    var start = 0
-    while start < bytes.count && (bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == 0x24) { start += 1 }
+    // The first word after blanks and a prompt ("$ "): a command is lower-case ASCII, so most
+    // lines (headlines, names) are ruled out before a string is made.
+    var start = leadingBlanks(bytes)
+    if start < bytes.count && bytes[start] == 0x24 { start += 1 + leadingBlanks(UnsafeBufferPointer(rebasing: bytes[(start + 1)...])) }
+    guard start < bytes.count, bytes[start] >= 0x61, bytes[start] <= 0x7A else { return false }
     var stop = start
     while stop < bytes.count && bytes[stop] != 0x20 { stop += 1 }
-    guard stop < bytes.count, stop > start else { return false }
+    guard stop < bytes.count else { return false }
     return shellCommands.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<stop]), as: UTF8.self))
 }
 
