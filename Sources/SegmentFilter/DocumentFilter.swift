@@ -72,6 +72,21 @@ public final class DocumentFilter {
         identifier.identify(utf8: UnsafeBufferPointer(rebasing: sample[0..<utf8Prefix(sample, 0..<sample.count, DocumentFilter.languageSampleLimit)]))
     }
 
+    /// The cue patterns that fire on a paragraph, less those that fire only inside its
+    /// quotations: a notice or an appeal someone is quoted saying ("« abonnez-vous », conclut-elle",
+    /// a photo's „© … Minden jog fenntartva” read out as evidence) is what the article reports,
+    /// not a footer of the page.
+    private func cueHits(_ sample: UnsafeBufferPointer<UInt8>, characters: Int, language: String,
+                         documentLanguage: String) -> [RuleSet.Pattern] {
+        let hits = matcher.hits(sample, characters: characters, language: language, documentLanguage: documentLanguage)
+        guard !hits.isEmpty, let outside = Quotations.outside(sample) else { return hits }
+        // The same patterns are eligible (the paragraph's length, not the shorter text's).
+        let unquoted = outside.withUnsafeBufferPointer {
+            matcher.hits($0, characters: characters, language: language, documentLanguage: documentLanguage)
+        }
+        return hits.filter { hit in unquoted.contains { $0.id == hit.id } }
+    }
+
     public func analyse(_ text: String) -> DocumentAnalysis {
         var t = text
         return t.withUTF8 { analyse($0) }
@@ -142,8 +157,8 @@ public final class DocumentFilter {
                 evidence[i].headline = isHeadline(samples[i], characters: evidence[i].characters, letters: evidence[i].language.letters,
                                                   last: last)
                 evidence[i].looksLikeCode = looksLikeCode(samples[i], last: last)
-                evidence[i].rules = matcher.hits(samples[i], characters: evidence[i].characters, language: evidence[i].language.code,
-                                                 documentLanguage: primary)
+                evidence[i].rules = cueHits(samples[i], characters: evidence[i].characters, language: evidence[i].language.code,
+                                            documentLanguage: primary)
             }
             if i + 1 >= firstCandidate && i + 1 < samples.count {
                 evidence[i].headsNext = isLeadingLine(samples[i], of: samples[i + 1], characters: evidence[i].characters, letters: evidence[i].language.letters)

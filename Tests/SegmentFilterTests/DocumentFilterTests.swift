@@ -168,6 +168,25 @@ import PropertyBased
         #expect(newsAppended.hasPrefix("The library service said"))
     }
 
+    /// A notice someone is quoted saying is what the article reports: the copyright cue that
+    /// fires on the bare notice does not fire on a paragraph that quotes it as evidence, while
+    /// the same notice unquoted, as the page's last line, is cut.
+    @Test func aQuotedNoticeIsNoCue() throws {
+        let article = """
+            A local photographer has taken the city council to court over pictures used on its tourism website.
+            She says more than twenty of her photographs were published without her permission after an exhibition in 2019.
+            The council says it received the pictures in good faith and removed them as soon as the dispute began.
+
+            """
+        let notice = "© Anna Berg. All rights reserved. Any use of these images without permission is prohibited."
+        let quoted = "Her lawyer says the key evidence is the line printed under every original: “\(notice)” It was cropped from the versions online.\n"
+        let (_, kept, a) = try split(article + quoted)
+        #expect(kept.isEmpty, "\(a.decision.reason)")
+        #expect(a.paragraphs.last!.evidence.rules.isEmpty)
+        let (_, cut, _) = try split(article + notice + "\n")
+        #expect(cut == notice + "\n")
+    }
+
     @Test func manualNoticesAreAppended() throws {
         let (primary, appended, _) = try split(try fixture("manual-with-notices.txt"))
         #expect(appended.hasPrefix("Report bugs"))
