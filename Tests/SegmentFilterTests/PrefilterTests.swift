@@ -31,6 +31,10 @@ import Testing
         // A leading repeated atom: a match that starts with its last repetitions.
         ("\\s+by", Set(["by"]), 2),
         ("(?i)[\\p{L}.]{2,}@", Set(["@"]), 4),
+        // An optional group: a match starts at it, or at what follows when it is absent.
+        ("(x)?by", Set(["x", "by"]), 0),
+        ("(?i)\\b(please )?consider (us|me)", Set(["please ", "consider "]), 0),
+        ("\\s?(ab)*cd", Set(["ab", "cd"]), 2),
     ] as [(String, Set<String>, Int)])
     func leadingLiterals(regex: String, literals: Set<String>, offset: Int) {
         let lead = RequiredLiterals.leading(of: regex)
@@ -48,7 +52,7 @@ import Testing
     }
 
     /// No leading literals when a match can start anywhere before them (or only at the start).
-    @Test(arguments: ["(?i)^\\s*(by|von)", "\\b\\s+by", "\\d\\s+by", "(?<=x)\\s+by", "(\\s+)by", "\\s{3,}by", "\\G\\s+by", "(x)?by", "(?m)by$", "(?i)(by|\\w+)", "(?x)b y", "a*b", "ab|c(?x)d", "ab|\\Q(\\E"])
+    @Test(arguments: ["(?i)^\\s*(by|von)", "\\b\\s+by", "\\d\\s+by", "(?<=x)\\s+by", "(\\s+)by", "\\s{3,}by", "\\G\\s+by", "(x)?\\s+by", "(^x)?by", "(?m)by$", "(?i)(by|\\w+)", "(?x)b y", "a*b", "ab|c(?x)d", "ab|\\Q(\\E"])
     func noLeadingLiterals(regex: String) {
         #expect(RequiredLiterals.leading(of: regex) == nil)
     }

@@ -644,7 +644,14 @@ extension RequiredLiterals.Parser {
         guard let inner = leadAlternation(), peek() == ")" else { return nil }
         i += 1
         guard let q = parseQuantifier() else { return nil }
-        if let (lo, _) = q, lo < 1 { return nil }
+        if let (lo, _) = q, lo < 1 {
+            // An optional group ("\b(please )?consider", "(all )?content"): a match starts at
+            // the group's first repetition, or, when it repeats none, where the rest of the
+            // branch starts (from the same place). Both kinds of literal lead.
+            guard !inner.anchored, !inner.literals.isEmpty, let rest = leadSequence(), !rest.anchored, !rest.literals.isEmpty,
+                  inner.literals.count + rest.literals.count <= RequiredLiterals.maxLiterals else { return nil }
+            return (inner.literals + rest.literals, width + max(inner.offset, rest.offset), false, [])
+        }
         guard skipBranch() else { return nil }
         return (inner.literals, width + inner.offset, inner.anchored, width == 0 || !inner.anchored ? inner.atZero : nil)
     }
