@@ -31,8 +31,12 @@ struct LiteralScanner {
     /// starts with it (the triple filter then decides), bit 2 when `c0` is a one-unit literal.
     /// Most text is ASCII, and one table load replaces three filter tests.
     private var asciiPairs = [UInt8](repeating: 0, count: 1 << 14)
-    /// The one-unit literals: unit and clause, in a flat list (there are few).
+    /// The one-unit literals: unit and clause, sorted by unit; `singleUnits[k]`'s clauses are
+    /// `singles[singleRanges[k]]`. (A dash or a middle dot starts a literal of a dozen clauses,
+    /// and news text is full of them: each occurrence looks at its own unit's clauses only.)
     private var singles: [(unit: UInt16, clause: Int32)] = []
+    private var singleUnits: [UInt16] = []
+    private var singleRanges: [Range<Int>] = []
     /// The literals of two or more units, grouped by their first two units (two-unit literals)
     /// or three (longer ones): an open-addressing table from `key + 1` (0: empty) to a range of
     /// `entries`. A key is `c0 << 16 | c1` for two units, `1 << 48 | c0 << 32 | c1 << 16 | c2`
@@ -86,6 +90,16 @@ struct LiteralScanner {
         }
         for s in singles where s.unit < 0x80 {
             for c1 in 0..<128 { asciiPairs[Int(s.unit) << 7 | c1] |= 4 }
+        }
+        // (Stable: a unit's clauses stay in the order they were given.)
+        singles = singles.enumerated().sorted { ($0.element.unit, $0.offset) < ($1.element.unit, $1.offset) }.map(\.element)
+        for (k, e) in singles.enumerated() {
+            if singleUnits.last == e.unit {
+                singleRanges[singleRanges.count - 1] = singleRanges[singleRanges.count - 1].lowerBound..<(k + 1)
+            } else {
+                singleUnits.append(e.unit)
+                singleRanges.append(k..<(k + 1))
+            }
         }
         var size = 16
         while size < 2 * pairOrder.count { size *= 2 }
@@ -194,7 +208,14 @@ struct LiteralScanner {
             var c0 = t[0]
             var p = 0
             @inline(__always) func single(_ c0: UInt16, _ p: Int) {
-                for s in singles where s.unit == c0 && found[Int(s.clause)] < 0 { found[Int(s.clause)] = Int32(truncatingIfNeeded: p) }
+                // The filters passed c0 only if it is a one-unit literal: find its clauses.
+                var lo = 0, hi = singleUnits.count
+                while lo < hi {
+                    let mid = (lo &+ hi) >> 1
+                    if singleUnits[mid] < c0 { lo = mid &+ 1 } else { hi = mid }
+                }
+                guard lo < singleUnits.count, singleUnits[lo] == c0 else { return }
+                for j in singleRanges[lo] where found[Int(singles[j].clause)] < 0 { found[Int(singles[j].clause)] = Int32(truncatingIfNeeded: p) }
             }
             while p < n {
                 guard p + 1 < n else {
