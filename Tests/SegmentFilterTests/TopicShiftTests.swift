@@ -99,6 +99,29 @@ import Testing
         #expect(t.score(-2, blocks, cut: 5, paragraphs: 7, margin: 0.5) == -2)        // turned off
     }
 
+    /// A long stretch of prose whose vocabulary drifts is the piece moving on, not a tail: the
+    /// term applies to at most `maxTail` paragraphs without a cue, however long the document.
+    @Test func longUncuedTailsAreNoTopicShift() {
+        let t = SplitSettings.TopicShift()
+        let blocks = Coherence.CutBlocks(across: 0, primaryCohesion: 0.3, tailCohesion: 0.3)
+        #expect(t.qualifyingLogit(blocks, cut: 12, paragraphs: 12 + t.maxTail) != nil)
+        #expect(t.qualifyingLogit(blocks, cut: 12, paragraphs: 13 + t.maxTail) == nil)
+        // The same tail with a header and its headlines: fewer paragraphs without a cue.
+        #expect(t.qualifyingLogit(blocks, cut: 12, paragraphs: 13 + t.maxTail, uncued: t.maxTail) != nil)
+    }
+
+    /// A twelve-paragraph report whose second half turns from the event to its cost shares less
+    /// vocabulary with the first half than with itself, and is no tail.
+    @Test func aReportThatMovesOnStaysWhole() throws {
+        let text = try String(contentsOf: fixturesFolder.appendingPathComponent("pages/none-en-flood-donations.txt"), encoding: .utf8)
+        let (_, appended, a) = try split(text)
+        #expect(appended.isEmpty, "\(a.decision.reason)")
+        var longer = SplitSettings()
+        longer.topic.maxTail = 12
+        let cut = Splitter.decide(a.paragraphs.map(\.evidence), primary: a.language, settings: longer, coherence: a.coherence)
+        #expect(cut.firstAppended < a.paragraphs.count, "without the limit the topic term cuts it: the test still tests something")
+    }
+
     /// An article with two paragraphs of unrelated help text glued on: no language change, no
     /// cue pattern, only the change of vocabulary.
     @Test func unrelatedSameLanguageBlockIsAppended() throws {

@@ -59,6 +59,7 @@ def load(args):
 
 SIMILAR = []   # the rule set's similar_languages groups, filled by main()
 MAX_TAIL = 24
+TOPIC_MAX_TAIL = 4   # TopicShift.maxTail's default (rules: topic_max_tail)
 TIE = 0.01   # Splitter.tie
 
 
@@ -148,10 +149,12 @@ def topic_features(blocks, k, n, paras):
             nearest, seen - primary_seen, least_seen, gram_seen, gram_seen - primary_gram_seen] + style
 
 
-def topic_logit(row, k, s):
-    """Mirrors TopicShift.qualifyingLogit (None when the term does not apply)."""
+def topic_logit(row, k, s, uncued=None):
+    """Mirrors TopicShift.qualifyingLogit (None when the term does not apply); `uncued` is the
+    number of tail paragraphs without a cue (Splitter.decide), by default all of them."""
     blocks = row["paras"][k].get("cut_blocks")
-    if s.get("topic_weight", 0) <= 0 or blocks is None or len(row["paras"]) - k > k:
+    n = len(row["paras"])
+    if s.get("topic_weight", 0) <= 0 or blocks is None or n - k > k or (n - k if uncued is None else uncued) > s.get("topic_max_tail", TOPIC_MAX_TAIL):
         return None
     x = topic_features(blocks, k, len(row["paras"]), row["paras"])
     return s["topic_bias"] - s["topic_threshold"] + sum(s[key] * v for key, v in zip(TOPIC_KEYS[1:], x))
@@ -188,6 +191,10 @@ def fit_topic(rows, s):
         xs, g = [], -1
         for k in range(max(2, n - MAX_TAIL, (n + 1) // 2), n):
             b = r["paras"][k].get("cut_blocks")
+            # TopicShift.maxTail, with a pattern hit as the cue (the documents fitted on have
+            # few cues, and no headline runs).
+            if sum(1 for p in r["paras"][k:] if not p["rules"]) > s.get("topic_max_tail", TOPIC_MAX_TAIL):
+                continue
             if b is not None:
                 if k == r["gold"]:
                     g = len(xs)
@@ -271,7 +278,8 @@ def decide(row, s, weights):
             ref = max(k, run_start[i]) if marked[i] else k
             sim = paras[i]["cut_coherence"].get(str(ref), paras[i]["coherence"])
             score += base[i] + coherence_evidence(sim, s, topical[i])
-        z = topic_logit(row, k, s) if k >= same_from and not dialogue[k] and not content_marked else None
+        uncued = sum(1 for i in range(k, n) if not marked[i])
+        z = topic_logit(row, k, s, uncued) if k >= same_from and not dialogue[k] and not content_marked else None
         if z is not None and (topic_cut is None or z > topic_z):
             topic_cut, topic_z = k, z
         evidence_at[k] = score
@@ -449,6 +457,8 @@ def main():
     for k in list(SPACE) + list(FIXED) + TOPIC_KEYS + ["topic_weight", "headline_after_related", "headline_after_cue"]:
         if k in raw:
             start[k] = type(FIXED.get(k, 0.0))(float(raw[k])) if k in FIXED else float(raw[k])
+    if "topic_max_tail" in raw:
+        start["topic_max_tail"] = int(float(raw["topic_max_tail"]))
     for k in SPACE:
         start.setdefault(k, sum(SPACE[k]) / 2)
     for k in TOPIC_KEYS + ["topic_weight", "topic_threshold"]:

@@ -151,6 +151,13 @@ public struct SplitSettings: Sendable, Equatable {
         // Defaults: the fit in rules/default.rules.
         /// Scale of the term; 0 turns it off.
         public var weight = 0.5
+        /// The most tail paragraphs without a cue (no pattern, not a listed headline) the term
+        /// applies to. What is glued onto a page without a cue is a paragraph or three (a
+        /// story's opening, a notice); a longer stretch whose vocabulary drifts is the piece
+        /// moving on to the next part of its subject (a flood story turning to the money, a
+        /// fun run's notice to its road closures). Under a "Related" header the snippets
+        /// count less: the header gives them away.
+        public var maxTail = 4
         /// The logit's constant: more negative, fewer topic cuts.
         public var bias = -6.89
         /// Per unit of similarity between the primary block and the tail block.
@@ -193,11 +200,13 @@ public struct SplitSettings: Sendable, Equatable {
         }
 
         /// The logit of a cut the term applies to: nil when the term is off, the cut is not a
-        /// candidate (no blocks) or its tail is longer than what it leaves.
-        public func qualifyingLogit(_ b: Coherence.CutBlocks?, cut: Int, paragraphs: Int, prose: Int? = nil) -> Double? {
+        /// candidate (no blocks) or its tail is longer than what it leaves, or holds more than
+        /// `maxTail` paragraphs without a cue (`uncued`, by default all of them).
+        public func qualifyingLogit(_ b: Coherence.CutBlocks?, cut: Int, paragraphs: Int, prose: Int? = nil,
+                                    uncued: Int? = nil) -> Double? {
             // Appended material is the smaller part: a "tail" longer than what it leaves is a
             // document whose topic changes, not a document with something appended.
-            guard weight > 0, let b, paragraphs - cut <= cut else { return nil }
+            guard weight > 0, let b, paragraphs - cut <= cut, (uncued ?? paragraphs - cut) <= maxTail else { return nil }
             return logit(b, cut: cut, paragraphs: paragraphs, prose: prose)
         }
 

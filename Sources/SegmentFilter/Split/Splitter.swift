@@ -360,11 +360,14 @@ public enum Splitter {
         var prose = paragraphs[..<firstCandidate].reduce(0) { $0 + ($1.headline ? 0 : 1) }
         // Per candidate cut: the tail's summed evidence, and its score with the topic term.
         var evidenceAt = [Double?](repeating: nil, count: n + 1), scoreAt = evidenceAt
+        // Per cut: the tail paragraphs without a cue (`TopicShift.maxTail`).
+        var uncued = [Int](repeating: 0, count: n + 1)
+        for i in stride(from: n - 1, through: 0, by: -1) { uncued[i] = uncued[i + 1] + (marks.marked[i] ? 0 : 1) }
         for k in firstCandidate..<n {
             defer { prose += paragraphs[k].headline ? 0 : 1 }
             guard !uncuttable[k] else { continue }
             let z = k >= firstSameLanguageTail && !dialogue[k] && !contentMarked
-                ? s.topic.qualifyingLogit(coherence?.blocks(cut: k), cut: k, paragraphs: n, prose: prose) : nil
+                ? s.topic.qualifyingLogit(coherence?.blocks(cut: k), cut: k, paragraphs: n, prose: prose, uncued: uncued[k]) : nil
             if let z, topicCut == nil || z > topicLogit { topicLogit = z; topicCut = k }
             var score = 0.0
             for i in k..<n {
