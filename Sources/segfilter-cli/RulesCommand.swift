@@ -41,6 +41,9 @@ struct RulesCommand: ParsableCommand {
             for id in try RuleMatcher(r).unfilteredPatternIDs {
                 print("\(file): note: pattern '\(id)' has no required literal; it runs on every paragraph (slower)")
             }
+            for (id, literal) in try RuleMatcher(r).singleUnitLeadPatterns {
+                print("\(file): note: pattern '\(id)' starts a branch with '\(literal)'; its regex is tried at every occurrence (slower)")
+            }
         }
     }
 }

@@ -201,6 +201,38 @@ import Testing
         #expect(fired > 20)
     }
 
+    /// A branch led by one letter or a space is tried by ICU at each of them: none ships, and
+    /// the check finds one.
+    @Test func noShippedPatternIsLedByOneLetterOrASpace() throws {
+        for name in RuleSet.builtInNames {
+            #expect(try RuleMatcher(RuleSet.load(name)).singleUnitLeadPatterns.map(\.id) == [], "\(name)")
+        }
+        let text = """
+            [pattern]
+            id = letter
+            kind = source
+            weight = 1
+            regex = \\bn['’]engage
+
+            [pattern]
+            id = space
+            kind = source
+            weight = 1
+            regex = \\d (pages|seiten)
+
+            [pattern]
+            id = fine
+            kind = source
+            weight = 1
+            regex = \\b(n'engage|n’engage)|\\d\\s(pages|seiten)
+
+            """
+        let probe = try RuleParser.parse(text, origin: "probe.rules", resolve: RuleSet.resolveBuiltIn)
+        let found = try RuleMatcher(probe).singleUnitLeadPatterns
+        #expect(found.map(\.id) == ["letter", "space"])
+        #expect(found.map(\.literal) == ["n", " "])
+    }
+
     @Test func everyShippedPatternHasAPrefilter() throws {
         for name in RuleSet.builtInNames {
             #expect(try RuleMatcher(RuleSet.load(name)).unfilteredPatternIDs == [], "\(name)")

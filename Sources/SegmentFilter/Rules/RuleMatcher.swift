@@ -136,6 +136,25 @@ public final class RuleMatcher {
         zip(compiled, filter.scanner.filtered).filter { !$0.1 }.map { $0.0.pattern.id }
     }
 
+    /// The patterns that ICU is asked to try at every occurrence of one letter, digit or space
+    /// (a leading literal that folds to one such unit, as "n" in `\bn['’]engage` or " " in
+    /// `\d (pages|…)`), with that literal: they cost a search per word of every paragraph
+    /// they are a candidate for (`rules check` reports them; write the branch so that it
+    /// starts with a longer literal, or with `\s` before the group).
+    public var singleUnitLeadPatterns: [(id: String, literal: String)] {
+        rules.patterns.compactMap { p in
+            guard let lead = RequiredLiterals.starts(of: p.regex) else { return nil }
+            for l in lead.literals {
+                let f = LiteralScanner.foldLiteral(l)
+                if f.count == 1, f[0] < 0x80, let u = Unicode.Scalar(f[0]),
+                   u.properties.isAlphabetic || u.properties.numericType != nil || u.properties.isWhitespace {
+                    return (p.id, l)
+                }
+            }
+            return nil
+        }
+    }
+
     /// The NFC form of UTF-16 text (patterns are written in NFC), or the text itself if it is.
     static func nfc(_ text: [UInt16]) -> [UInt16] {
         // First without an output buffer: text that is already NFC (almost all) costs a quick check
