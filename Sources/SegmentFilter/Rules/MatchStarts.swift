@@ -17,7 +17,7 @@ struct MatchStarts {
     let anchored: Bool
     /// The leading literals, folded, sorted by first unit; `firstUnits[k]`'s literals are
     /// `literals[ranges[k]]`.
-    private let literals: [[UInt16]]
+    let literals: [[UInt16]]
     private let firstUnits: [UInt16]
     private let ranges: [Range<Int>]
     /// One bit per first unit of a leading literal (its unit modulo 4096): rejects most positions.

@@ -142,13 +142,13 @@ public final class RuleMatcher {
     /// they are a candidate for (`rules check` reports them; write the branch so that it
     /// starts with a longer literal, or with `\s` before the group).
     public var singleUnitLeadPatterns: [(id: String, literal: String)] {
-        rules.patterns.compactMap { p in
-            guard let lead = RequiredLiterals.starts(of: p.regex) else { return nil }
-            for l in lead.literals {
-                let f = LiteralScanner.foldLiteral(l)
-                if f.count == 1, f[0] < 0x80, let u = Unicode.Scalar(f[0]),
-                   u.properties.isAlphabetic || u.properties.numericType != nil || u.properties.isWhitespace {
-                    return (p.id, l)
+        // The prefilter's own starts (folded literals): where ICU is in fact asked.
+        zip(compiled, filter.starts).compactMap { c, starts in
+            guard let starts else { return nil }
+            for l in starts.literals where l.count == 1 && l[0] < 0x80 {
+                let u = Unicode.Scalar(UInt8(l[0]))
+                if u.properties.isAlphabetic || u.properties.numericType != nil || u.properties.isWhitespace {
+                    return (c.pattern.id, String(u))
                 }
             }
             return nil
