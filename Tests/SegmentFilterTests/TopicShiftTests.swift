@@ -110,6 +110,36 @@ import Testing
         #expect(t.qualifyingLogit(blocks, cut: 12, paragraphs: 13 + t.maxTail, uncued: t.maxTail) != nil)
     }
 
+    /// A tail no cue marks that reuses the primary content's words and 4-grams as much as the
+    /// primary paragraphs reuse each other's is no topic shift; with a cue, or reusing less, the
+    /// term still applies.
+    @Test func aTailThatReusesTheDocumentIsNoTopicShift() {
+        let t = SplitSettings.TopicShift()
+        var blocks = Coherence.CutBlocks(across: 0, primaryCohesion: 0.3, tailCohesion: 0.3)
+        (blocks.primarySeen, blocks.primaryGramSeen) = (0.5, 0.5)
+        (blocks.seen, blocks.gramSeen) = (0.45, 0.45)
+        #expect(t.qualifyingLogit(blocks, cut: 10, paragraphs: 12) == nil)
+        #expect(t.qualifyingLogit(blocks, cut: 10, paragraphs: 12, uncued: 1) != nil, "a cue in the tail: the veto is off")
+        blocks.gramSeen = 0.3
+        #expect(t.qualifyingLogit(blocks, cut: 10, paragraphs: 12) != nil, "one measure below the share: no veto")
+        var off = t
+        off.reuseVeto = 0
+        blocks.gramSeen = 0.45
+        #expect(off.qualifyingLogit(blocks, cut: 10, paragraphs: 12) != nil)
+    }
+
+    /// A court report whose last paragraphs turn to the family and the next witness goes on
+    /// with the document's vocabulary: the topic term alone cut it before the veto.
+    @Test func aReportWhoseEndReusesItsWordsStaysWhole() throws {
+        let text = try String(contentsOf: fixturesFolder.appendingPathComponent("pages/none-en-inquiry-nurse-manager.txt"), encoding: .utf8)
+        let (_, appended, a) = try split(text)
+        #expect(appended.isEmpty, "\(a.decision.reason)")
+        var noVeto = SplitSettings()
+        noVeto.topic.reuseVeto = 0
+        let cut = Splitter.decide(a.paragraphs.map(\.evidence), primary: a.language, settings: noVeto, coherence: a.coherence)
+        #expect(cut.firstAppended < a.paragraphs.count, "without the veto the topic term cuts it: the test still tests something")
+    }
+
     /// A twelve-paragraph report whose second half turns from the event to its cost shares less
     /// vocabulary with the first half than with itself, and is no tail.
     @Test func aReportThatMovesOnStaysWhole() throws {

@@ -60,6 +60,7 @@ def load(args):
 SIMILAR = []   # the rule set's similar_languages groups, filled by main()
 MAX_TAIL = 24
 TOPIC_MAX_TAIL = 4   # TopicShift.maxTail's default (rules: topic_max_tail)
+TOPIC_REUSE_VETO = 0.85   # TopicShift.reuseVeto's default (rules: topic_reuse_veto)
 TIE = 0.01   # Splitter.tie
 
 
@@ -149,12 +150,22 @@ def topic_features(blocks, k, n, paras):
             nearest, seen - primary_seen, least_seen, gram_seen, gram_seen - primary_gram_seen] + style
 
 
+def reuses(blocks, s):
+    """Mirrors TopicShift.reuses: the tail reuses the primary content's words and 4-grams as
+    much as its own paragraphs do (`topic_reuse_veto` of their share, both measures)."""
+    veto = s.get("topic_reuse_veto", TOPIC_REUSE_VETO)
+    seen, primary_seen, gram_seen, primary_gram_seen = blocks[4], blocks[5], blocks[7], blocks[8]
+    return veto > 0 and primary_seen > 0 and primary_gram_seen > 0 and seen >= veto * primary_seen and gram_seen >= veto * primary_gram_seen
+
+
 def topic_logit(row, k, s, uncued=None):
     """Mirrors TopicShift.qualifyingLogit (None when the term does not apply); `uncued` is the
     number of tail paragraphs without a cue (Splitter.decide), by default all of them."""
     blocks = row["paras"][k].get("cut_blocks")
     n = len(row["paras"])
     if s.get("topic_weight", 0) <= 0 or blocks is None or n - k > k or (n - k if uncued is None else uncued) > s.get("topic_max_tail", TOPIC_MAX_TAIL):
+        return None
+    if (n - k if uncued is None else uncued) == n - k and reuses(blocks, s):
         return None
     x = topic_features(blocks, k, len(row["paras"]), row["paras"])
     return s["topic_bias"] - s["topic_threshold"] + sum(s[key] * v for key, v in zip(TOPIC_KEYS[1:], x))
@@ -193,7 +204,11 @@ def fit_topic(rows, s):
             b = r["paras"][k].get("cut_blocks")
             # TopicShift.maxTail, with a pattern hit as the cue (the documents fitted on have
             # few cues, and no headline runs).
-            if sum(1 for p in r["paras"][k:] if not p["rules"]) > s.get("topic_max_tail", TOPIC_MAX_TAIL):
+            uncued = sum(1 for p in r["paras"][k:] if not p["rules"])
+            if uncued > s.get("topic_max_tail", TOPIC_MAX_TAIL):
+                continue
+            # TopicShift.reuseVeto: such a cut is never a topic shift.
+            if b is not None and uncued == n - k and reuses(b, s):
                 continue
             if b is not None:
                 if k == r["gold"]:
@@ -459,6 +474,8 @@ def main():
             start[k] = type(FIXED.get(k, 0.0))(float(raw[k])) if k in FIXED else float(raw[k])
     if "topic_max_tail" in raw:
         start["topic_max_tail"] = int(float(raw["topic_max_tail"]))
+    if "topic_reuse_veto" in raw:
+        start["topic_reuse_veto"] = float(raw["topic_reuse_veto"])
     for k in SPACE:
         start.setdefault(k, sum(SPACE[k]) / 2)
     for k in TOPIC_KEYS + ["topic_weight", "topic_threshold"]:

@@ -185,6 +185,7 @@ public enum RuleParser {
         case "headline_after_cue": s.headlineAfterCue = try number()
         case "topic_weight": s.topic.weight = try number()
         case "topic_max_tail": s.topic.maxTail = try whole()
+        case "topic_reuse_veto": s.topic.reuseVeto = try number()
         case "topic_bias": s.topic.bias = try number()
         case "topic_across": s.topic.across = try number()
         case "topic_relative": s.topic.relative = try number()

@@ -158,6 +158,13 @@ public struct SplitSettings: Sendable, Equatable {
         /// fun run's notice to its road closures). Under a "Related" header the snippets
         /// count less: the header gives them away.
         public var maxTail = 4
+        /// A tail no cue marks that reuses the primary content's words and character 4-grams at
+        /// least this share of what the primary paragraphs' own reuse is (both measures) is no
+        /// topic shift, whatever the other terms say: it goes on with the document as its own
+        /// paragraphs do (a report's last paragraphs on the family in court, the paper's new
+        /// prices). Glued-on material reuses far less (off-topic tails of the development
+        /// corpus: half as much or less). 0 turns the check off.
+        public var reuseVeto = 0.85
         /// The logit's constant: more negative, fewer topic cuts.
         public var bias = -6.89
         /// Per unit of similarity between the primary block and the tail block.
@@ -207,7 +214,16 @@ public struct SplitSettings: Sendable, Equatable {
             // Appended material is the smaller part: a "tail" longer than what it leaves is a
             // document whose topic changes, not a document with something appended.
             guard weight > 0, let b, paragraphs - cut <= cut, (uncued ?? paragraphs - cut) <= maxTail else { return nil }
+            if (uncued ?? paragraphs - cut) == paragraphs - cut && reuses(b) { return nil }
             return logit(b, cut: cut, paragraphs: paragraphs, prose: prose)
+        }
+
+        /// Whether the tail reuses the primary content as much as its own paragraphs do
+        /// (``reuseVeto``).
+        func reuses(_ b: Coherence.CutBlocks) -> Bool {
+            let veto = Float(reuseVeto)
+            return veto > 0 && b.primarySeen > 0 && b.primaryGramSeen > 0
+                && b.seen >= veto * b.primarySeen && b.gramSeen >= veto * b.primaryGramSeen
         }
 
         /// The cut's score with the term: `evidence` (the tail's summed paragraph evidence), or
