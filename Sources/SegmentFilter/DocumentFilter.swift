@@ -162,6 +162,9 @@ public final class DocumentFilter {
             }
             if i + 1 >= firstCandidate && i + 1 < samples.count {
                 evidence[i].headsNext = isLeadingLine(samples[i], of: samples[i + 1], characters: evidence[i].characters, letters: evidence[i].language.letters)
+            }
+            // (The last paragraph too: a signature under the article, for the topic term.)
+            if i + 1 >= firstCandidate {
                 evidence[i].nameLine = isNameLine(samples[i], characters: evidence[i].characters)
             }
         }

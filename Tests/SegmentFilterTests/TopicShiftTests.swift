@@ -140,13 +140,50 @@ import Testing
         #expect(cut.firstAppended < a.paragraphs.count, "without the veto the topic term cuts it: the test still tests something")
     }
 
+    /// A court story's closing line of two words ("Cabe recurso.") shares no vocabulary with
+    /// anything: no topic shift below `minLetters`, and a cut without the minimum.
+    @Test func aClosingLineOfTwoWordsIsNoTopicShift() throws {
+        let text = try String(contentsOf: fixturesFolder.appendingPathComponent("pages/none-pt-direitos-autorais-samba.txt"), encoding: .utf8)
+        let (_, appended, a) = try split(text)
+        #expect(appended.isEmpty, "\(a.decision.reason)")
+        var noMinimum = SplitSettings()
+        noMinimum.topic.minLetters = 0
+        let cut = Splitter.decide(a.paragraphs.map(\.evidence), primary: a.language, settings: noMinimum, coherence: a.coherence)
+        #expect(cut.firstAppended == a.paragraphs.count - 1, "without the minimum the topic term cuts the last line: \(cut.reason)")
+    }
+
+    /// An interview's closing thanks, one line after the last answer, stays with the interview.
+    @Test func anInterviewsClosingThanksStaysWithIt() throws {
+        let text = try String(contentsOf: fixturesFolder.appendingPathComponent("pages/none-en-potter-interview.txt"), encoding: .utf8)
+        let (_, appended, a) = try split(text)
+        #expect(appended.isEmpty, "\(a.decision.reason)")
+        let dialogue = Splitter.dialogueContinuations(a.paragraphs.map(\.evidence))
+        #expect(dialogue[a.paragraphs.count - 2], "the cut before the thanks continues the dialogue")
+    }
+
+    /// A police appeal and a blogger's sign-off are the piece's own ending (content patterns):
+    /// the document gets no topic-shift cut.
+    @Test(arguments: ["none-en-burglary-appeal.txt", "none-en-tubeless-troubleshooting.txt"])
+    func contentEndingsStayWhole(_ name: String) throws {
+        let text = try String(contentsOf: fixturesFolder.appendingPathComponent("pages/\(name)"), encoding: .utf8)
+        let (_, appended, a) = try split(text)
+        #expect(appended.isEmpty, "\(a.decision.reason)")
+        let last = try #require(a.paragraphs.last)
+        #expect(last.evidence.rules.contains { $0.kind == "content" && $0.weight < 0 }, "\(last.evidence.rules.map(\.id))")
+    }
+
     /// A twelve-paragraph report whose second half turns from the event to its cost shares less
     /// vocabulary with the first half than with itself, and is no tail.
     @Test func aReportThatMovesOnStaysWhole() throws {
         let text = try String(contentsOf: fixturesFolder.appendingPathComponent("pages/none-en-flood-donations.txt"), encoding: .utf8)
         let (_, appended, a) = try split(text)
         #expect(appended.isEmpty, "\(a.decision.reason)")
-        var longer = SplitSettings()
+        // (The reuse veto is off here: this checks the limit alone.)
+        var limited = SplitSettings()
+        limited.topic.reuseVeto = 0
+        let whole = Splitter.decide(a.paragraphs.map(\.evidence), primary: a.language, settings: limited, coherence: a.coherence)
+        #expect(whole.firstAppended == a.paragraphs.count, "\(whole.reason)")
+        var longer = limited
         longer.topic.maxTail = 12
         let cut = Splitter.decide(a.paragraphs.map(\.evidence), primary: a.language, settings: longer, coherence: a.coherence)
         #expect(cut.firstAppended < a.paragraphs.count, "without the limit the topic term cuts it: the test still tests something")

@@ -61,6 +61,8 @@ SIMILAR = []   # the rule set's similar_languages groups, filled by main()
 MAX_TAIL = 24
 TOPIC_MAX_TAIL = 4   # TopicShift.maxTail's default (rules: topic_max_tail)
 TOPIC_REUSE_VETO = 0.85   # TopicShift.reuseVeto's default (rules: topic_reuse_veto)
+TOPIC_MIN_LETTERS = 20   # TopicShift.minLetters's default (rules: topic_min_letters)
+DENSE_SCRIPTS = {"Hani", "Hira", "Kana", "Hang", "Jpan", "Kore", "Hans", "Hant"}
 TIE = 0.01   # Splitter.tie
 
 
@@ -150,12 +152,25 @@ def topic_features(blocks, k, n, paras):
             nearest, seen - primary_seen, least_seen, gram_seen, gram_seen - primary_gram_seen] + style
 
 
+def topic_letters(p, s):
+    """Mirrors Splitter.topicLetters: a paragraph's letters for `topic_min_letters` (a letter of
+    Han, kana or Hangul counts two; a name line counts as enough)."""
+    least = s.get("topic_min_letters", TOPIC_MIN_LETTERS)
+    if p.get("name_line"):
+        return max(least, p["letters"])
+    return 2 * p["letters"] if p.get("script") in DENSE_SCRIPTS else p["letters"]
+
+
 def reuses(blocks, s):
     """Mirrors TopicShift.reuses: the tail reuses the primary content's words and 4-grams as
     much as its own paragraphs do (`topic_reuse_veto` of their share, both measures)."""
     veto = s.get("topic_reuse_veto", TOPIC_REUSE_VETO)
     seen, primary_seen, gram_seen, primary_gram_seen = blocks[4], blocks[5], blocks[7], blocks[8]
-    return veto > 0 and primary_seen > 0 and primary_gram_seen > 0 and seen >= veto * primary_seen and gram_seen >= veto * primary_gram_seen
+    if not (veto > 0 and primary_seen > 0 and seen >= veto * primary_seen):
+        return False
+    if gram_seen == 0 and primary_gram_seen == 0:
+        return True
+    return primary_gram_seen > 0 and gram_seen >= veto * primary_gram_seen
 
 
 def topic_logit(row, k, s, uncued=None):
@@ -207,8 +222,10 @@ def fit_topic(rows, s):
             uncued = sum(1 for p in r["paras"][k:] if not p["rules"])
             if uncued > s.get("topic_max_tail", TOPIC_MAX_TAIL):
                 continue
-            # TopicShift.reuseVeto: such a cut is never a topic shift.
+            # TopicShift.reuseVeto and minLetters: such a cut is never a topic shift.
             if b is not None and uncued == n - k and reuses(b, s):
+                continue
+            if sum(topic_letters(p, s) for p in r["paras"][k:]) < s.get("topic_min_letters", TOPIC_MIN_LETTERS):
                 continue
             if b is not None:
                 if k == r["gold"]:
@@ -294,7 +311,8 @@ def decide(row, s, weights):
             sim = paras[i]["cut_coherence"].get(str(ref), paras[i]["coherence"])
             score += base[i] + coherence_evidence(sim, s, topical[i])
         uncued = sum(1 for i in range(k, n) if not marked[i])
-        z = topic_logit(row, k, s, uncued) if k >= same_from and not dialogue[k] and not content_marked else None
+        enough = sum(topic_letters(p, s) for p in paras[k:]) >= s.get("topic_min_letters", TOPIC_MIN_LETTERS)
+        z = topic_logit(row, k, s, uncued) if k >= same_from and not dialogue[k] and not content_marked and enough else None
         if z is not None and (topic_cut is None or z > topic_z):
             topic_cut, topic_z = k, z
         evidence_at[k] = score
@@ -359,7 +377,8 @@ def dialogue_continuations(paras):
         out[k] = tail_turn
     turns = 0
     for k in range(n):
-        answers = k > 0 and is_turn(paras[k - 1]) and not paras[k - 1]["rules"]
+        answers = (k > 0 and is_turn(paras[k - 1]) and not paras[k - 1]["rules"]) or \
+            (k > 1 and is_turn(paras[k - 2]) and not paras[k - 2]["rules"] and not paras[k - 1]["rules"])
         out[k] = ((out[k] or answers) and turns >= DIALOGUE_TURNS) or (bool(paras[k].get("opens_turn")) and not paras[k]["rules"])
         if is_turn(paras[k]):
             turns += 1
@@ -476,6 +495,8 @@ def main():
         start["topic_max_tail"] = int(float(raw["topic_max_tail"]))
     if "topic_reuse_veto" in raw:
         start["topic_reuse_veto"] = float(raw["topic_reuse_veto"])
+    if "topic_min_letters" in raw:
+        start["topic_min_letters"] = int(float(raw["topic_min_letters"]))
     for k in SPACE:
         start.setdefault(k, sum(SPACE[k]) / 2)
     for k in TOPIC_KEYS + ["topic_weight", "topic_threshold"]:

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ICUShim
 import Synchronization
 
@@ -43,6 +48,8 @@ public final class RuleMatcher {
         let leadAnchored: [Bool]
         /// Per pattern: where its matches can start, to ask ICU only there.
         let starts: [MatchStarts?]
+        /// The threads that analyse the patterns: the processors online, at most four.
+        static let analysisThreads = max(1, min(4, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 
         init(_ patterns: [RuleSet.Pattern]) {
             // Each pattern's clauses, and its leading literals as one more clause unless one of
@@ -52,10 +59,16 @@ public final class RuleMatcher {
             var clauses: [[Set<String>]?] = []
             var leadIndex: [Int] = [], offsets: [Int] = [], anchored: [Bool] = []
             var starts: [MatchStarts?] = []
-            for p in patterns {
-                var c = RequiredLiterals.clauses(of: p.regex) ?? []
+            // The analysis of each pattern is independent and most of a first document's time
+            // (a few milliseconds per dozen patterns): done on every core.
+            var analyses = [(clauses: [Set<String>]?, lead: RequiredLiterals.Parser.Lead?)](repeating: (nil, nil), count: patterns.count)
+            produceClaimed(into: &analyses, workers: Prefilter.analysisThreads) { k, _ in
+                (RequiredLiterals.clauses(of: patterns[k].regex), RequiredLiterals.starts(of: patterns[k].regex))
+            }
+            for (p, analysis) in zip(patterns, analyses) {
+                var c = analysis.clauses ?? []
                 var index = -1, offset = 0, atZero = false
-                let s = RequiredLiterals.starts(of: p.regex)
+                let s = analysis.lead
                 starts.append(MatchStarts(p.regex, starts: s))
                 if let lead = s.flatMap(RequiredLiterals.leading) {
                     if let k = c.firstIndex(of: lead.literals) {

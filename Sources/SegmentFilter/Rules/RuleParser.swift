@@ -186,6 +186,7 @@ public enum RuleParser {
         case "topic_weight": s.topic.weight = try number()
         case "topic_max_tail": s.topic.maxTail = try whole()
         case "topic_reuse_veto": s.topic.reuseVeto = try number()
+        case "topic_min_letters": s.topic.minLetters = try whole()
         case "topic_bias": s.topic.bias = try number()
         case "topic_across": s.topic.across = try number()
         case "topic_relative": s.topic.relative = try number()

@@ -165,6 +165,10 @@ public struct SplitSettings: Sendable, Equatable {
         /// prices). Glued-on material reuses far less (off-topic tails of the development
         /// corpus: half as much or less). 0 turns the check off.
         public var reuseVeto = 0.85
+        /// The fewest letters a tail needs for the term (a Han, kana or Hangul letter counts
+        /// two): a closing line of two or three words ("Cabe recurso.", "（分量は4人分）") shares
+        /// no vocabulary with anything, so every measure reads as a shift.
+        public var minLetters = 20
         /// The logit's constant: more negative, fewer topic cuts.
         public var bias = -6.89
         /// Per unit of similarity between the primary block and the tail block.
@@ -222,8 +226,11 @@ public struct SplitSettings: Sendable, Equatable {
         /// (``reuseVeto``).
         func reuses(_ b: Coherence.CutBlocks) -> Bool {
             let veto = Float(reuseVeto)
-            return veto > 0 && b.primarySeen > 0 && b.primaryGramSeen > 0
-                && b.seen >= veto * b.primarySeen && b.gramSeen >= veto * b.primaryGramSeen
+            guard veto > 0, b.primarySeen > 0, b.seen >= veto * b.primarySeen else { return false }
+            // No 4-gram measure at all (both 0: too little text before the cut to read grams
+            // from) leaves the words to decide.
+            if b.gramSeen == 0 && b.primaryGramSeen == 0 { return true }
+            return b.primaryGramSeen > 0 && b.gramSeen >= veto * b.primaryGramSeen
         }
 
         /// The cut's score with the term: `evidence` (the tail's summed paragraph evidence), or

@@ -316,11 +316,26 @@ public enum Splitter {
         }
         var turns = 0
         for k in paragraphs.indices {
-            let answers = k > 0 && isTurn(paragraphs[k - 1]) && paragraphs[k - 1].rules.isEmpty
+            // (An interview's closing line follows the last answer: "Any regrets?" "That
+            // corner." "Thank you, Ruth." — so a turn one or two paragraphs back.)
+            let answers = (k > 0 && isTurn(paragraphs[k - 1]) && paragraphs[k - 1].rules.isEmpty)
+                || (k > 1 && isTurn(paragraphs[k - 2]) && paragraphs[k - 2].rules.isEmpty && paragraphs[k - 1].rules.isEmpty)
             out[k] = ((out[k] || answers) && turns >= dialogueTurns) || (paragraphs[k].opensTurn && paragraphs[k].rules.isEmpty)
             if isTurn(paragraphs[k]) { turns += 1 }
         }
         return out
+    }
+
+    /// A paragraph's letters as `TopicShift.minLetters` counts them: a letter of a script
+    /// written without spaces, whose letters are syllables or words (Han, kana, Hangul), counts
+    /// two. A name alone on its line counts as enough: a signature under the article ("Minh
+    /// Châu") is what the term is for, not a closing remark.
+    static func topicLetters(_ p: ParagraphEvidence, minimum: Int) -> Int {
+        if p.nameLine { return max(minimum, p.language.letters) }
+        switch p.language.script {
+        case "Hani", "Hira", "Kana", "Hang", "Jpan", "Kore", "Hans", "Hant": return 2 * p.language.letters
+        default: return p.language.letters
+        }
     }
 
     /// How many turns make the content before a cut a dialogue.
@@ -363,10 +378,13 @@ public enum Splitter {
         // Per cut: the tail paragraphs without a cue (`TopicShift.maxTail`).
         var uncued = [Int](repeating: 0, count: n + 1)
         for i in stride(from: n - 1, through: 0, by: -1) { uncued[i] = uncued[i + 1] + (marks.marked[i] ? 0 : 1) }
+        // Per cut: the tail's letters (`TopicShift.minLetters`).
+        var tailLetters = [Int](repeating: 0, count: n + 1)
+        for i in stride(from: n - 1, through: 0, by: -1) { tailLetters[i] = tailLetters[i + 1] + topicLetters(paragraphs[i], minimum: s.topic.minLetters) }
         for k in firstCandidate..<n {
             defer { prose += paragraphs[k].headline ? 0 : 1 }
             guard !uncuttable[k] else { continue }
-            let z = k >= firstSameLanguageTail && !dialogue[k] && !contentMarked
+            let z = k >= firstSameLanguageTail && !dialogue[k] && !contentMarked && tailLetters[k] >= s.topic.minLetters
                 ? s.topic.qualifyingLogit(coherence?.blocks(cut: k), cut: k, paragraphs: n, prose: prose, uncued: uncued[k]) : nil
             if let z, topicCut == nil || z > topicLogit { topicLogit = z; topicCut = k }
             var score = 0.0
