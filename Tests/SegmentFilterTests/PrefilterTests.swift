@@ -75,7 +75,15 @@ import Testing
         ("\\p{L}+", "\\p{L}+"),
         ("(?i)(?-i:\\p{L})(?-i)\\p{L}", "(?i)(?-i:\\p{L})(?-i)\\p{L}"),
         ("(?i:x)\\p{L}", "(?i:x)\\p{L}"),
-        ("(?i)[\\p{L}.]\\p{N}", "(?i)[\\p{L}.](?-i)[\\p{N}](?i)"),
+        ("(?i)[\\p{L}.]\\p{N}", "(?i)(?-i)[[\\u0345]\\p{L}.](?i)(?-i)[\\p{N}](?i)"),
+        ("(?i)[\\p{L}\\s&'-]{0,4}x", "(?i)(?-i)[[\\u0345]\\p{L}\\s&'-]{0,4}(?i)x"),
+        // Sets with letters, ranges, negation, a leading "-" or nested sets: ICU closes them.
+        ("(?i)[a\\p{L}]", "(?i)[a\\p{L}]"),
+        ("(?i)[0-9\\p{L}]", "(?i)[0-9\\p{L}]"),
+        ("(?i)[^\\p{L}]", "(?i)[^\\p{L}]"),
+        ("(?i)[-\\p{L}]", "(?i)[-\\p{L}]"),
+        ("(?i)[[a]\\p{L}]", "(?i)[[a]\\p{L}]"),
+        ("[\\p{L} ]", "[\\p{L} ]"),
         ("(?i)(?#x)\\p{L}", "(?i)(?#x)\\p{L}"),
         ("(?i)\\p{Nope}", "(?i)\\p{Nope}"),
     ] as [(String, String)])
@@ -90,6 +98,32 @@ import Testing
             RuleSet.Pattern(id: "p", kind: "k", weight: 1, languages: [], maxChars: 100, regex: regex, origin: "")
         }
         let regex = "(?i)^\\p{\(name)}+$"
+        #expect(CompiledPattern.matchingForm(regex) != regex)
+        let asWritten = try CompiledPattern(pattern(regex), asWritten: true)
+        let rewritten = try CompiledPattern(pattern(regex))
+        var differ = 0, matched = 0
+        var units: [UInt16] = []
+        for v in UInt32(0)...0x10FFFF {
+            guard let c = Unicode.Scalar(v) else { continue }
+            units.removeAll(keepingCapacity: true)
+            units.append(contentsOf: String(c).utf16)
+            let a = units.withUnsafeBufferPointer { asWritten.matches(utf16: $0) }
+            let b = units.withUnsafeBufferPointer { rewritten.matches(utf16: $0) }
+            if a != b { differ += 1 }
+            if a { matched += 1 }
+        }
+        #expect(differ == 0)
+        #expect(matched > 1000)
+    }
+
+    /// A rewritten set of properties and caseless characters matches exactly the code points
+    /// ICU's own closure of the set does.
+    @Test(arguments: ["[\\p{L}\\p{M} &'’-]", "[\\p{Lu}\\d.]", "[\\p{Ll}\\s]"])
+    func closedSetMatchesAsICU(set: String) throws {
+        func pattern(_ regex: String) -> RuleSet.Pattern {
+            RuleSet.Pattern(id: "p", kind: "k", weight: 1, languages: [], maxChars: 100, regex: regex, origin: "")
+        }
+        let regex = "(?i)^\(set)+$"
         #expect(CompiledPattern.matchingForm(regex) != regex)
         let asWritten = try CompiledPattern(pattern(regex), asWritten: true)
         let rewritten = try CompiledPattern(pattern(regex))

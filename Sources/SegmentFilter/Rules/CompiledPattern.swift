@@ -107,6 +107,19 @@ final class CompiledPattern {
                 var parser = RequiredLiterals.Parser(s)
                 parser.i = i
                 guard parser.skipClass() else { return regex }
+                // A set of properties and caseless characters (`[\p{L}\p{M} &'’-]`) is closed
+                // over case the same way, property by property.
+                if rewriteProperties, caseless.last!, let extras = caselessSetExtras(s, i, parser.i),
+                   let (_, next) = quantifier(s, parser.i) {
+                    // (The extras first: after a trailing "-" a nested set would be subtracted.)
+                    out.append(contentsOf: "(?-i)[".unicodeScalars)
+                    out.append(contentsOf: extras.unicodeScalars)
+                    out.append(contentsOf: s[(i + 1)..<parser.i])
+                    out.append(contentsOf: s[parser.i..<next])
+                    out.append(contentsOf: "(?i)".unicodeScalars)
+                    i = next
+                    continue
+                }
                 out.append(contentsOf: s[i..<parser.i])
                 i = parser.i
             case "(":
@@ -158,6 +171,58 @@ final class CompiledPattern {
         utf8.reserveCapacity(out.count * 2)
         for c in out { UTF8.encode(c) { utf8.append($0) } }
         return String(decoding: utf8, as: UTF8.self)
+    }
+
+    /// For the set `s[start..<end]` (`[` to `]`): what case closure adds to it, as nested sets
+    /// to append inside it, when it is a plain list of `\p{Name}` properties and characters that
+    /// case closure leaves alone (white space, digits, punctuation, symbols: neither letters
+    /// nor marks, none changed by case mapping); nil for anything else (ranges, negation,
+    /// nested sets, set operations, letters), which ICU then closes itself. Case closure maps
+    /// each code point on its own, so the closure of a union is the union of the closures.
+    static func caselessSetExtras(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> String? {
+        guard end - start >= 3, s[start] == "[", s[end - 1] == "]", s[start + 1] != "^" else { return nil }
+        var extras = ""
+        var properties = 0
+        var k = start + 1
+        func caseless(_ c: Unicode.Scalar) -> Bool {
+            let p = c.properties
+            return !p.isAlphabetic && !p.changesWhenCaseMapped && !p.isCased && !p.changesWhenCaseFolded
+                && !(p.generalCategory == .nonspacingMark || p.generalCategory == .spacingMark || p.generalCategory == .enclosingMark)
+        }
+        while k < end - 1 {
+            let c = s[k]
+            switch c {
+            case "\\":
+                guard k + 1 < end - 1 else { return nil }
+                let e = s[k + 1]
+                if e == "p" {
+                    guard let (name, after) = propertyName(s, k + 2), after <= end - 1, let x = caseClosureExtras(name) else { return nil }
+                    if x != "[]" { extras += x }
+                    properties += 1
+                    k = after
+                } else if e == "s" || e == "d" {
+                    k += 2
+                } else if !e.properties.isAlphabetic && !("0"..."9").contains(e) && caseless(e) {
+                    k += 2
+                } else {
+                    return nil
+                }
+            case "[", "]", "&", "^":
+                // Nested sets and operations ("&&"): left to ICU. (A lone "&" is a character
+                // to ICU, but cheap to leave alone.)
+                if c == "&" && !(k + 1 < end - 1 && s[k + 1] == "&") && caseless(c) { k += 1; continue }
+                return nil
+            case "-":
+                // A range between two members; a "-" last is the character. (Not first: the
+                // extras go first, and "-" after a set subtracts.)
+                guard k == end - 2 else { return nil }
+                k += 1
+            default:
+                guard caseless(c) else { return nil }
+                k += 1
+            }
+        }
+        return properties > 0 ? extras : nil
     }
 
     /// The name of `\p{Name}` whose brace starts at `i` (letters, digits and `_` only), and

@@ -310,9 +310,14 @@ public enum Splitter {
         func isTurn(_ p: ParagraphEvidence) -> Bool { p.asks || p.opensTurn }
         var out = [Bool](repeating: false, count: paragraphs.count)
         var tailTurn = false
+        // A question that a paragraph of prose answers ("What happens next?" and the answer):
+        // an explainer's own last section, whatever came before it.
+        var answered = out
         for k in paragraphs.indices.reversed() {
             tailTurn = tailTurn || (isTurn(paragraphs[k]) && paragraphs[k].rules.isEmpty)
             out[k] = tailTurn
+            answered[k] = (k + 1 < paragraphs.count && answered[k + 1]) || (paragraphs[k].asks && paragraphs[k].rules.isEmpty
+                && k + 1 < paragraphs.count && paragraphs[k + 1].rules.isEmpty && paragraphs[k + 1].characters >= answerLength)
         }
         var turns = 0
         for k in paragraphs.indices {
@@ -320,7 +325,7 @@ public enum Splitter {
             // corner." "Thank you, Ruth." — so a turn one or two paragraphs back.)
             let answers = (k > 0 && isTurn(paragraphs[k - 1]) && paragraphs[k - 1].rules.isEmpty)
                 || (k > 1 && isTurn(paragraphs[k - 2]) && paragraphs[k - 2].rules.isEmpty && paragraphs[k - 1].rules.isEmpty)
-            out[k] = ((out[k] || answers) && turns >= dialogueTurns) || (paragraphs[k].opensTurn && paragraphs[k].rules.isEmpty)
+            out[k] = ((out[k] || answers) && turns >= dialogueTurns) || (paragraphs[k].opensTurn && paragraphs[k].rules.isEmpty) || answered[k]
             if isTurn(paragraphs[k]) { turns += 1 }
         }
         return out
@@ -337,6 +342,9 @@ public enum Splitter {
         default: return p.language.letters
         }
     }
+
+    /// The shortest paragraph that answers a question as prose (a footer's prompts are shorter).
+    static let answerLength = 100
 
     /// How many turns make the content before a cut a dialogue.
     static let dialogueTurns = 3
