@@ -226,8 +226,10 @@ import Testing
         let answer = para("en", letters: 80, coherence: 0.05)
         let interview = [para("en"), question, answer, question, answer, question, answer]
         #expect(Splitter.dialogueContinuations(interview + [question, answer]) == [false, false, false, false, false, false, true, true, true])
-        // Past the answer to the last turn, a tail without a turn may be a topic shift.
-        #expect(Splitter.dialogueContinuations(interview + [answer, answer]) == [false, false, false, false, false, false, true, false, false])
+        // One line past the answer to the last turn (the interviewer's closing thanks) is still
+        // the exchange; past that, a tail without a turn may be a topic shift.
+        #expect(Splitter.dialogueContinuations(interview + [answer, answer]) == [false, false, false, false, false, false, true, true, false])
+        #expect(Splitter.dialogueContinuations(interview + [answer, answer, answer]) == [false, false, false, false, false, false, true, true, false, false])
         #expect(Splitter.dialogueContinuations([para("en"), question, answer, question, answer, question]) == [false, false, false, false, false, false])
         // A cue-marked question ("Got a news tip?") is the footer's, not a turn of the dialogue.
         let tip = RuleSet.Pattern(id: "tip", kind: "contact", weight: 2, languages: [], maxChars: 200, regex: "x", origin: "")

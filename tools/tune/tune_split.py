@@ -380,7 +380,7 @@ def dialogue_continuations(paras):
     turns = 0
     for k in range(n):
         answers = (k > 0 and is_turn(paras[k - 1]) and not paras[k - 1]["rules"]) or \
-            (k > 1 and is_turn(paras[k - 2]) and not paras[k - 2]["rules"] and not paras[k - 1]["rules"])
+            (k > 1 and is_turn(paras[k - 2]) and not paras[k - 2]["rules"] and not paras[k - 1]["rules"] and not paras[k]["rules"])
         out[k] = ((out[k] or answers) and turns >= DIALOGUE_TURNS) or (bool(paras[k].get("opens_turn")) and not paras[k]["rules"]) or answered[k]
         if is_turn(paras[k]):
             turns += 1

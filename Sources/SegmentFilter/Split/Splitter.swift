@@ -324,7 +324,8 @@ public enum Splitter {
             // (An interview's closing line follows the last answer: "Any regrets?" "That
             // corner." "Thank you, Ruth." — so a turn one or two paragraphs back.)
             let answers = (k > 0 && isTurn(paragraphs[k - 1]) && paragraphs[k - 1].rules.isEmpty)
-                || (k > 1 && isTurn(paragraphs[k - 2]) && paragraphs[k - 2].rules.isEmpty && paragraphs[k - 1].rules.isEmpty)
+                || (k > 1 && isTurn(paragraphs[k - 2]) && paragraphs[k - 2].rules.isEmpty && paragraphs[k - 1].rules.isEmpty
+                    && paragraphs[k].rules.isEmpty)
             out[k] = ((out[k] || answers) && turns >= dialogueTurns) || (paragraphs[k].opensTurn && paragraphs[k].rules.isEmpty) || answered[k]
             if isTurn(paragraphs[k]) { turns += 1 }
         }
