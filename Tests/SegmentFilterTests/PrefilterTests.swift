@@ -255,6 +255,12 @@ import Testing
             regex = \\d (pages|seiten)
 
             [pattern]
+            id = stop
+            kind = source
+            weight = 1
+            regex = \\.\\s\\p{Lu}{2,} \\p{Lu}{2,}$|\\bphoto by
+
+            [pattern]
             id = fine
             kind = source
             weight = 1
@@ -263,8 +269,8 @@ import Testing
             """
         let probe = try RuleParser.parse(text, origin: "probe.rules", resolve: RuleSet.resolveBuiltIn)
         let found = try RuleMatcher(probe).singleUnitLeadPatterns
-        #expect(found.map(\.id) == ["letter", "space"])
-        #expect(found.map(\.literal) == ["n", " "])
+        #expect(found.map(\.id) == ["letter", "space", "stop"])
+        #expect(found.map(\.literal) == ["n", " ", "."])
     }
 
     @Test func everyShippedPatternHasAPrefilter() throws {

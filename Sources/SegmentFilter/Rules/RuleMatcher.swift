@@ -149,7 +149,8 @@ public final class RuleMatcher {
         zip(compiled, filter.scanner.filtered).filter { !$0.1 }.map { $0.0.pattern.id }
     }
 
-    /// The patterns that ICU is asked to try at every occurrence of one letter, digit or space
+    /// The patterns that ICU is asked to try at every occurrence of one letter, digit, space or
+    /// sentence punctuation (. , ; ! ? quotes, hyphen)
     /// (a leading literal that folds to one such unit, as "n" in `\bn['’]engage` or " " in
     /// `\d (pages|…)`), with that literal: they cost a search per word of every paragraph
     /// they are a candidate for (`rules check` reports them; write the branch so that it
@@ -160,7 +161,10 @@ public final class RuleMatcher {
             guard let starts else { return nil }
             for l in starts.literals where l.count == 1 && l[0] < 0x80 {
                 let u = Unicode.Scalar(UInt8(l[0]))
-                if u.properties.isAlphabetic || u.properties.numericType != nil || u.properties.isWhitespace {
+                // (And the punctuation of every sentence: a caption-credit branch led by "." had
+                // ICU try its whole pattern at each full stop, 1.6 times the filter's work.)
+                if u.properties.isAlphabetic || u.properties.numericType != nil || u.properties.isWhitespace
+                    || ".,;!?'\"-".unicodeScalars.contains(u) {
                     return (c.pattern.id, String(u))
                 }
             }
