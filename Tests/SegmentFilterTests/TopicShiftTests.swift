@@ -131,32 +131,26 @@ import Testing
     /// A court report whose last paragraphs turn to the family and the next witness goes on
     /// with the document's vocabulary: the topic term alone cut it before the veto.
     @Test func aReportWhoseEndReusesItsWordsStaysWhole() throws {
-        let text = try String(contentsOf: fixturesFolder.appendingPathComponent("pages/none-en-inquiry-nurse-manager.txt"), encoding: .utf8)
-        let (_, appended, a) = try split(text)
-        #expect(appended.isEmpty, "\(a.decision.reason)")
+        let a = try keptWhole("none-en-inquiry-nurse-manager.txt")
         var noVeto = SplitSettings()
         noVeto.topic.reuseVeto = 0
-        let cut = Splitter.decide(a.paragraphs.map(\.evidence), primary: a.language, settings: noVeto, coherence: a.coherence)
+        let cut = decide(a, noVeto)
         #expect(cut.firstAppended < a.paragraphs.count, "without the veto the topic term cuts it: the test still tests something")
     }
 
     /// A court story's closing line of two words ("Cabe recurso.") shares no vocabulary with
     /// anything: no topic shift below `minLetters`, and a cut without the minimum.
     @Test func aClosingLineOfTwoWordsIsNoTopicShift() throws {
-        let text = try String(contentsOf: fixturesFolder.appendingPathComponent("pages/none-pt-direitos-autorais-samba.txt"), encoding: .utf8)
-        let (_, appended, a) = try split(text)
-        #expect(appended.isEmpty, "\(a.decision.reason)")
+        let a = try keptWhole("none-pt-direitos-autorais-samba.txt")
         var noMinimum = SplitSettings()
         noMinimum.topic.minLetters = 0
-        let cut = Splitter.decide(a.paragraphs.map(\.evidence), primary: a.language, settings: noMinimum, coherence: a.coherence)
+        let cut = decide(a, noMinimum)
         #expect(cut.firstAppended == a.paragraphs.count - 1, "without the minimum the topic term cuts the last line: \(cut.reason)")
     }
 
     /// An interview's closing thanks, one line after the last answer, stays with the interview.
     @Test func anInterviewsClosingThanksStaysWithIt() throws {
-        let text = try String(contentsOf: fixturesFolder.appendingPathComponent("pages/none-en-potter-interview.txt"), encoding: .utf8)
-        let (_, appended, a) = try split(text)
-        #expect(appended.isEmpty, "\(a.decision.reason)")
+        let a = try keptWhole("none-en-potter-interview.txt")
         let dialogue = Splitter.dialogueContinuations(a.paragraphs.map(\.evidence))
         #expect(dialogue[a.paragraphs.count - 2], "the cut before the thanks continues the dialogue")
     }
@@ -165,9 +159,7 @@ import Testing
     /// the document gets no topic-shift cut.
     @Test(arguments: ["none-en-burglary-appeal.txt", "none-en-tubeless-troubleshooting.txt"])
     func contentEndingsStayWhole(_ name: String) throws {
-        let text = try String(contentsOf: fixturesFolder.appendingPathComponent("pages/\(name)"), encoding: .utf8)
-        let (_, appended, a) = try split(text)
-        #expect(appended.isEmpty, "\(a.decision.reason)")
+        let a = try keptWhole(name)
         let last = try #require(a.paragraphs.last)
         #expect(last.evidence.rules.contains { $0.kind == "content" && $0.weight < 0 }, "\(last.evidence.rules.map(\.id))")
     }
@@ -175,17 +167,15 @@ import Testing
     /// A twelve-paragraph report whose second half turns from the event to its cost shares less
     /// vocabulary with the first half than with itself, and is no tail.
     @Test func aReportThatMovesOnStaysWhole() throws {
-        let text = try String(contentsOf: fixturesFolder.appendingPathComponent("pages/none-en-flood-donations.txt"), encoding: .utf8)
-        let (_, appended, a) = try split(text)
-        #expect(appended.isEmpty, "\(a.decision.reason)")
+        let a = try keptWhole("none-en-flood-donations.txt")
         // (The reuse veto is off here: this checks the limit alone.)
         var limited = SplitSettings()
         limited.topic.reuseVeto = 0
-        let whole = Splitter.decide(a.paragraphs.map(\.evidence), primary: a.language, settings: limited, coherence: a.coherence)
+        let whole = decide(a, limited)
         #expect(whole.firstAppended == a.paragraphs.count, "\(whole.reason)")
         var longer = limited
         longer.topic.maxTail = 12
-        let cut = Splitter.decide(a.paragraphs.map(\.evidence), primary: a.language, settings: longer, coherence: a.coherence)
+        let cut = decide(a, longer)
         #expect(cut.firstAppended < a.paragraphs.count, "without the limit the topic term cuts it: the test still tests something")
     }
 
@@ -203,5 +193,18 @@ import Testing
         let text = try fixture("article-off-topic-block.txt").split(separator: "\n").prefix(5).joined(separator: "\n") + "\n"
         let (_, appended, a) = try split(text)
         #expect(appended.isEmpty, "\(a.decision)")
+    }
+
+    /// The analysis of page fixture `name`, which must be kept whole.
+    private func keptWhole(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> DocumentAnalysis {
+        let text = try String(contentsOf: fixturesFolder.appendingPathComponent("pages/\(name)"), encoding: .utf8)
+        let (_, appended, a) = try split(text)
+        #expect(appended.isEmpty, "\(a.decision.reason)", sourceLocation: sourceLocation)
+        return a
+    }
+
+    /// The split of an analysed document under other settings.
+    private func decide(_ a: DocumentAnalysis, _ settings: SplitSettings) -> SplitDecision {
+        Splitter.decide(a.paragraphs.map(\.evidence), primary: a.language, settings: settings, coherence: a.coherence)
     }
 }

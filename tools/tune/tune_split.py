@@ -63,7 +63,7 @@ TOPIC_MAX_TAIL = 4   # TopicShift.maxTail's default (rules: topic_max_tail)
 TOPIC_REUSE_VETO = 0.85   # TopicShift.reuseVeto's default (rules: topic_reuse_veto)
 ANSWER_LENGTH = 100   # Splitter.answerLength (code points)
 TOPIC_MIN_LETTERS = 20   # TopicShift.minLetters's default (rules: topic_min_letters)
-DENSE_SCRIPTS = {"Hani", "Hira", "Kana", "Hang", "Jpan", "Kore", "Hans", "Hant"}
+DENSE_SCRIPTS = {"Hani", "Hira", "Kana", "Hang"}
 TIE = 0.01   # Splitter.tie
 
 
@@ -174,12 +174,15 @@ def reuses(blocks, s):
     return primary_gram_seen > 0 and gram_seen >= veto * primary_gram_seen
 
 
-def topic_logit(row, k, s, uncued=None):
+def topic_logit(row, k, s, uncued=None, letters=None):
     """Mirrors TopicShift.qualifyingLogit (None when the term does not apply); `uncued` is the
-    number of tail paragraphs without a cue (Splitter.decide), by default all of them."""
+    number of tail paragraphs without a cue (Splitter.decide), by default all of them, and
+    `letters` the tail's letters as topic_letters counts them, by default enough."""
     blocks = row["paras"][k].get("cut_blocks")
     n = len(row["paras"])
     if s.get("topic_weight", 0) <= 0 or blocks is None or n - k > k or (n - k if uncued is None else uncued) > s.get("topic_max_tail", TOPIC_MAX_TAIL):
+        return None
+    if letters is not None and letters < s.get("topic_min_letters", TOPIC_MIN_LETTERS):
         return None
     if (n - k if uncued is None else uncued) == n - k and reuses(blocks, s):
         return None
@@ -310,8 +313,8 @@ def decide(row, s, weights):
             sim = paras[i]["cut_coherence"].get(str(ref), paras[i]["coherence"])
             score += base[i] + coherence_evidence(sim, s, topical[i])
         uncued = sum(1 for i in range(k, n) if not marked[i])
-        enough = sum(topic_letters(p, s) for p in paras[k:]) >= s.get("topic_min_letters", TOPIC_MIN_LETTERS)
-        z = topic_logit(row, k, s, uncued) if k >= same_from and not dialogue[k] and not content_marked and enough else None
+        letters = sum(topic_letters(p, s) for p in paras[k:])
+        z = topic_logit(row, k, s, uncued, letters) if k >= same_from and not dialogue[k] and not content_marked else None
         if z is not None and (topic_cut is None or z > topic_z):
             topic_cut, topic_z = k, z
         evidence_at[k] = score

@@ -202,7 +202,7 @@ final class CompiledPattern {
                     k = after
                 } else if e == "s" || e == "d" {
                     k += 2
-                } else if !e.properties.isAlphabetic && !("0"..."9").contains(e) && caseless(e) {
+                } else if !("0"..."9").contains(e) && caseless(e) {
                     k += 2
                 } else {
                     return nil

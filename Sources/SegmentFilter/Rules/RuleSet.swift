@@ -165,8 +165,8 @@ public struct SplitSettings: Sendable, Equatable {
         /// prices). Glued-on material reuses far less (off-topic tails of the development
         /// corpus: half as much or less). 0 turns the check off.
         public var reuseVeto = 0.85
-        /// The fewest letters a tail needs for the term (a Han, kana or Hangul letter counts
-        /// two): a closing line of two or three words ("Cabe recurso.", "（分量は4人分）") shares
+        /// The fewest letters a tail needs for the term (as `Splitter.topicLetters` counts them:
+        /// a Han, kana or Hangul letter two, a name line enough): a closing line of two or three words ("Cabe recurso.", "（分量は4人分）") shares
         /// no vocabulary with anything, so every measure reads as a shift.
         public var minLetters = 20
         /// The logit's constant: more negative, fewer topic cuts.
@@ -212,13 +212,16 @@ public struct SplitSettings: Sendable, Equatable {
 
         /// The logit of a cut the term applies to: nil when the term is off, the cut is not a
         /// candidate (no blocks) or its tail is longer than what it leaves, or holds more than
-        /// `maxTail` paragraphs without a cue (`uncued`, by default all of them).
+        /// `maxTail` paragraphs without a cue (`uncued`, by default all of them), or fewer than
+        /// `minLetters` letters (`letters`, by default enough), or reuses the document as its
+        /// own paragraphs do with no cue in it (``reuses(_:)``).
         public func qualifyingLogit(_ b: Coherence.CutBlocks?, cut: Int, paragraphs: Int, prose: Int? = nil,
-                                    uncued: Int? = nil) -> Double? {
+                                    uncued: Int? = nil, letters: Int? = nil) -> Double? {
             // Appended material is the smaller part: a "tail" longer than what it leaves is a
             // document whose topic changes, not a document with something appended.
-            guard weight > 0, let b, paragraphs - cut <= cut, (uncued ?? paragraphs - cut) <= maxTail else { return nil }
-            if (uncued ?? paragraphs - cut) == paragraphs - cut && reuses(b) { return nil }
+            let unmarked = uncued ?? paragraphs - cut
+            guard weight > 0, let b, paragraphs - cut <= cut, unmarked <= maxTail, (letters ?? minLetters) >= minLetters else { return nil }
+            if unmarked == paragraphs - cut && reuses(b) { return nil }
             return logit(b, cut: cut, paragraphs: paragraphs, prose: prose)
         }
 

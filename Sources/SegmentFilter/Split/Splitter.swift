@@ -339,7 +339,7 @@ public enum Splitter {
     static func topicLetters(_ p: ParagraphEvidence, minimum: Int) -> Int {
         if p.nameLine { return max(minimum, p.language.letters) }
         switch p.language.script {
-        case "Hani", "Hira", "Kana", "Hang", "Jpan", "Kore", "Hans", "Hant": return 2 * p.language.letters
+        case "Hani", "Hira", "Kana", "Hang": return 2 * p.language.letters
         default: return p.language.letters
         }
     }
@@ -389,12 +389,13 @@ public enum Splitter {
         for i in stride(from: n - 1, through: 0, by: -1) { uncued[i] = uncued[i + 1] + (marks.marked[i] ? 0 : 1) }
         // Per cut: the tail's letters (`TopicShift.minLetters`).
         var tailLetters = [Int](repeating: 0, count: n + 1)
-        for i in stride(from: n - 1, through: 0, by: -1) { tailLetters[i] = tailLetters[i + 1] + topicLetters(paragraphs[i], minimum: s.topic.minLetters) }
+        for i in stride(from: n - 1, through: firstCandidate, by: -1) { tailLetters[i] = tailLetters[i + 1] + topicLetters(paragraphs[i], minimum: s.topic.minLetters) }
         for k in firstCandidate..<n {
             defer { prose += paragraphs[k].headline ? 0 : 1 }
             guard !uncuttable[k] else { continue }
-            let z = k >= firstSameLanguageTail && !dialogue[k] && !contentMarked && tailLetters[k] >= s.topic.minLetters
-                ? s.topic.qualifyingLogit(coherence?.blocks(cut: k), cut: k, paragraphs: n, prose: prose, uncued: uncued[k]) : nil
+            let z = k >= firstSameLanguageTail && !dialogue[k] && !contentMarked
+                ? s.topic.qualifyingLogit(coherence?.blocks(cut: k), cut: k, paragraphs: n, prose: prose, uncued: uncued[k],
+                                          letters: tailLetters[k]) : nil
             if let z, topicCut == nil || z > topicLogit { topicLogit = z; topicCut = k }
             var score = 0.0
             for i in k..<n {
