@@ -214,7 +214,7 @@ public struct SplitSettings: Sendable, Equatable {
         /// candidate (no blocks) or its tail is longer than what it leaves, or holds more than
         /// `maxTail` paragraphs without a cue (`uncued`, by default all of them), or fewer than
         /// `minLetters` letters (`letters`, by default enough), or reuses the document as its
-        /// own paragraphs do with no cue in it (``reuses(_:)``).
+        /// own paragraphs do with no cue in it (`reuseVeto`).
         public func qualifyingLogit(_ b: Coherence.CutBlocks?, cut: Int, paragraphs: Int, prose: Int? = nil,
                                     uncued: Int? = nil, letters: Int? = nil) -> Double? {
             // Appended material is the smaller part: a "tail" longer than what it leaves is a
