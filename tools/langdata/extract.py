@@ -276,7 +276,7 @@ def src_mediawiki():
         return []
     out = []
     dirs = collections.defaultdict(list)
-    for f in glob.glob(os.path.join(root, "usr/share/mediawiki/**/*.json"), recursive=True):
+    for f in sorted(glob.glob(os.path.join(root, "usr/share/mediawiki/**/*.json"), recursive=True)):
         if "/i18n/" in f:
             dirs[os.path.dirname(f)].append(f)
     for d, files in dirs.items():
@@ -320,7 +320,7 @@ def _mo_source(args):
 def mo_jobs():
     jobs = []
     for pkg, d in pkg_dirs("libreoffice-l10n-"):
-        for f in glob.glob(os.path.join(d, "usr/lib/libreoffice/program/resource/*/LC_MESSAGES/*.mo")):
+        for f in sorted(glob.glob(os.path.join(d, "usr/lib/libreoffice/program/resource/*/LC_MESSAGES/*.mo"))):
             lang = normalize(f.split("/")[-3])
             if lang and lang != "en":
                 jobs.append((f, lang, "libreoffice-ui", pkg))
@@ -328,9 +328,9 @@ def mo_jobs():
     for pkg, d in pkg_dirs():
         if pkg.startswith(("libreoffice-", "pypi-", "mediawiki", "tuxpaint-stamps")):
             continue
-        for f in sorted(glob.glob(os.path.join(d, "usr/share/locale/*/LC_MESSAGES/*.mo")) + glob.glob(
+        for f in sorted(glob.glob(os.path.join(d, "usr/share/locale/*/LC_MESSAGES/*.mo")) + sorted(glob.glob(
                 os.path.join(d, "usr/lib/python3/dist-packages/**/locale*/*/LC_MESSAGES/*.mo"),
-                recursive=True)):
+                recursive=True))):
             if forbidden_mo(f) or forbidden_path(f):
                 continue
             lang = normalize(f.split("/")[-3])
@@ -380,20 +380,20 @@ def help_jobs():
     jobs = []
     en_tree = None
     for pkg, d in pkg_dirs("libreoffice-help-"):
-        for tree in glob.glob(os.path.join(d, "usr/share/libreoffice/help/*")):
+        for tree in sorted(glob.glob(os.path.join(d, "usr/share/libreoffice/help/*"))):
             if os.path.basename(tree) == "en-US":
                 en_tree = tree
     if not en_tree:
         return []
     for pkg, d in pkg_dirs("libreoffice-help-"):
-        for tree in glob.glob(os.path.join(d, "usr/share/libreoffice/help/*")):
+        for tree in sorted(glob.glob(os.path.join(d, "usr/share/libreoffice/help/*"))):
             if not os.path.isdir(tree):
                 continue
             tag = os.path.basename(tree)
             lang = "en" if tag == "en-US" else normalize(tag)
             if not lang or (lang == "en" and tag != "en-US"):
                 continue
-            for f in glob.glob(os.path.join(tree, "text/**/*.html"), recursive=True):
+            for f in sorted(glob.glob(os.path.join(tree, "text/**/*.html"), recursive=True)):
                 jobs.append((lang, os.path.relpath(f, tree), tree, en_tree, pkg))
     return jobs
 
@@ -401,7 +401,7 @@ def help_jobs():
 def src_stamps():
     out = []
     for pkg, d in pkg_dirs("tuxpaint-stamps"):
-        for f in glob.glob(os.path.join(d, "usr/share/tuxpaint/stamps/**/*.txt"), recursive=True):
+        for f in sorted(glob.glob(os.path.join(d, "usr/share/tuxpaint/stamps/**/*.txt"), recursive=True)):
             for line in open(f, encoding="utf-8", errors="replace"):
                 m = re.match(r"^([A-Za-z_@]+)\.utf8=(.*)$", line.strip())
                 if not m:
@@ -418,7 +418,7 @@ def src_gflanguages():
     root = os.path.join(X, "pypi-gflanguages")
     if "pypi-gflanguages" not in (selected_packages() or {"pypi-gflanguages"}):
         return []
-    for f in glob.glob(os.path.join(root, "**/data/languages/*.textproto"), recursive=True):
+    for f in sorted(glob.glob(os.path.join(root, "**/data/languages/*.textproto"), recursive=True)):
         tag = os.path.basename(f)[:-10]
         lang = normalize(tag.split("_")[0])
         if not lang or lang == "en":
@@ -463,11 +463,11 @@ def build_pools(nproc, reuse=False):
         with multiprocessing.Pool(nproc) as pool:
             jobs = mo_jobs()
             log(f"gettext catalogs: {len(jobs)} files")
-            for items in pool.imap_unordered(_mo_source, jobs, chunksize=20):
+            for items in pool.imap(_mo_source, jobs, chunksize=20):
                 add_big(items)
             jobs = help_jobs()
             log(f"LibreOffice help: {len(jobs)} pages")
-            for items in pool.imap_unordered(_help_file, jobs, chunksize=50):
+            for items in pool.imap(_help_file, jobs, chunksize=50):
                 add_big(items)
         os.makedirs(WORK, exist_ok=True)
         with open(cache, "wb") as f:

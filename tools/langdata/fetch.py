@@ -47,7 +47,7 @@ LO_HELP_SKIP = {"libreoffice-help-common", "libreoffice-help-sk",  # sk: empty t
 PHASE2_MISC = [("tuxpaint-stamps-default", "stamps"), ("python3-django", "django"),
                # the only Debian gettext catalog with Kaqchikel (cak) strings
                ("sphinx-common", "mo")]
-PYPI_PKGS = ["gflanguages==0.7.11", "hyperglot==0.8.2"]
+PYPI_PKGS = ["gflanguages==0.7.11", "hyperglot==0.8.2", "wordfreq==3.1.1"]
 
 # gettext (.mo) package selection: for every language that has no LibreOffice help manual,
 # take up to K packages that ship a .mo for it (K_THIN for languages without a LibreOffice UI

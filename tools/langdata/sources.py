@@ -29,6 +29,10 @@ PART = {
     "pypi": "PyPI wheel: `gflanguages/data/languages/*.textproto` `sample_text` (UDHR excerpts)",
 }
 
+# Sources that give train.py counts, not text (so nothing of theirs is in contributions.tsv).
+COUNTS_ONLY = {"pypi-wordfreq": "word frequency lists added by `train.py` as token counts "
+                                "(`wordfreq_lists.py`); code Apache-2.0, data CC-BY-SA-4.0"}
+
 KEYWORDS = [
     ("GPL-3+", r"GNU General Public License.{0,80}version 3"),
     ("GPL-2+", r"GNU General Public License.{0,80}version 2"),
@@ -89,7 +93,7 @@ def main():
                 p, lang, n = line.rstrip("\n").split("\t")
                 contrib[p][lang] = int(n)
     used = [p for p in sorted(pk) if contrib.get(p)]
-    unused = [p for p in sorted(pk) if not contrib.get(p)]
+    unused = [p for p in sorted(pk) if not contrib.get(p) and p not in COUNTS_ONLY]
     out = [open(os.path.join(HERE, "SOURCES.head.md"), encoding="utf-8").read().rstrip() + "\n"]
     by_group = collections.defaultdict(list)
     for p in used:
@@ -110,6 +114,9 @@ def main():
             langs = sorted(contrib[p], key=lambda l: -contrib[p][l])
             out.append(f"| {p} | {pk[p][0]} | {licence_of(p).replace('|', '/')} | "
                        f"{sum(contrib[p].values()):,} | {' '.join(langs)} |")
+    for p, what in sorted(COUNTS_ONLY.items()):
+        if p in pk:
+            out.append(f"\n### {p} {pk[p][0]}: {what}\n")
     out.append(f"\n### Downloaded but contributing nothing to the capped output ({len(unused)})\n")
     out.append(", ".join(unused) + "\n")
     out.append("\n## Exclusion patterns (from `common.py`)\n")

@@ -28,6 +28,7 @@ import unicodedata
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import compact  # noqa: E402
 import features  # noqa: E402
+import wordfreq_lists  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 MAX_ORDER = int(os.environ.get("SF_MAX_ORDER", "4"))
@@ -39,6 +40,14 @@ MIN_EVENTS = [int(os.environ.get("SF_MIN_EVENTS", "40000"))] * MAX_ORDER + [int(
 STEP = 1.0 / 16
 MAX_POSTINGS = 128
 TRAIN_CHARS = 1_500_000
+# Everyday vocabulary (wordfreq_lists.py): its tokens' character n-grams are added as a
+# pseudo-corpus of this share of the language's training tokens; 0 turns it off. Measured on 880
+# everyday phrases written for the tests, against the dev paragraphs' accuracy: 0 → 85.5% / 96.7%,
+# 1.0 → 90.2 / 96.5. (Adding the words as word features too gave 92.2 / 96.5, but the word table
+# is also the coherence stage's measure of how informative a word is (TermExtractor), and the
+# topic-shift weights were fitted on it: "garden" and "pupils" became common words there, and
+# the last paragraphs of seven news pages among the test fixtures were cut as a shift of topic.)
+WORDFREQ_SHARE = float(os.environ.get("SF_WORDFREQ_SHARE", "1.0"))
 HELDOUT_LINES = 240
 
 NAMES_FALLBACK = {}
@@ -97,6 +106,25 @@ def count_language(args):
         pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(cache + ".tmp", cache)
     return result
+
+
+def add_everyday_words(code, counters, wordfreq_path):
+    """Adds a language's wordfreq list to its n-gram counts, as if it were WORDFREQ_SHARE of the
+    text: a word of frequency f counts f * that many tokens (words under one count are left out).
+    The word features, the held-out sample and the script shares stay those of the training text."""
+    n_tokens = sum(counters[-1].values())
+    budget = WORDFREQ_SHARE * n_tokens
+    toks = collections.Counter()
+    for w, f in wordfreq_lists.read_cbpack(wordfreq_path):
+        c = f * budget
+        if c < 1:
+            break
+        for t in features.tokens(w):
+            toks[t] += c
+    for tok, c in toks.items():
+        for o, g in features.ngrams(tok, MAX_ORDER):
+            counters[o][g] += c
+    return sum(toks.values())
 
 
 def count_language_uncached(code, path):
@@ -191,6 +219,11 @@ def main():
     with multiprocessing.Pool(a.jobs) as pool:
         results = pool.map(count_language, jobs, chunksize=1)
     results.sort(key=lambda r: r[0])
+    everyday = wordfreq_lists.lists() if WORDFREQ_SHARE > 0 else {}
+    for code, _, counters, _, _ in results:
+        if code in everyday:
+            n = add_everyday_words(code, counters, everyday[code])
+            print("%-5s + %.0f everyday word tokens (wordfreq)" % (code, n), file=sys.stderr)
     if len(results) > 255:
         sys.exit("train.py: at most 255 languages")
 
