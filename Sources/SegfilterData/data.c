@@ -22,9 +22,15 @@ SF_EMBED(sf_rules_default, "rules/default.rules")
 SF_EMBED(sf_rules_news, "rules/news.rules")
 SF_EMBED(sf_rules_web, "rules/web.rules")
 SF_EMBED(sf_rules_strict, "rules/strict.rules")
+SF_EMBED(sf_prefilter, "rules/prefilter.analysis")
 
 sf_blob sf_language_model(void) {
     sf_blob b = {sf_lid_start, (uint64_t)(sf_lid_end - sf_lid_start)};
+    return b;
+}
+
+sf_blob sf_prefilter_analysis(void) {
+    sf_blob b = {sf_prefilter_start, (uint64_t)(sf_prefilter_end - sf_prefilter_start)};
     return b;
 }
 

@@ -5,7 +5,7 @@ struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "List the built-in rule sets, show one, or check a rule file.",
-        subcommands: [List.self, Show.self, Check.self],
+        subcommands: [List.self, Show.self, Check.self, Analysis.self],
         defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
@@ -44,6 +44,19 @@ struct RulesCommand: ParsableCommand {
             for (id, literal) in try RuleMatcher(r).singleUnitLeadPatterns {
                 print("\(file): note: pattern '\(id)' starts a branch with '\(literal)'; its regex is tried at every occurrence (slower)")
             }
+        }
+    }
+}
+
+extension RulesCommand {
+    /// Writes rules/prefilter.analysis (tools/rules/write-analysis.sh); hidden from help, a
+    /// maintainer's step after editing a built-in rule set.
+    struct Analysis: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the literal analysis of the built-in rule sets' patterns (for rules/prefilter.analysis).",
+            shouldDisplay: false)
+        func run() throws {
+            print(try RuleSet.builtInAnalysis(), terminator: "")
         }
     }
 }

@@ -128,6 +128,32 @@ import Testing
         #expect(matched > 1000, "\(regex)")
     }
 
+    /// The analysis the binary embeds (rules/prefilter.analysis) is what the built-in rule sets'
+    /// patterns give now: after editing a rule set, run tools/rules/write-analysis.sh. (A stale
+    /// file would only cost start-up time, but would go unnoticed.)
+    @Test func embeddedAnalysisIsCurrent() throws {
+        #expect(LiteralAnalysis.embeddedFile == (try RuleSet.builtInAnalysis()), "rules/prefilter.analysis is stale: run tools/rules/write-analysis.sh")
+        for name in RuleSet.builtInNames {
+            for p in try RuleSet.load(name).patterns {
+                let stored = try #require(LiteralAnalysis.embedded(p.regex), "\(name): \(p.id)")
+                #expect(LiteralAnalysis.same(stored, LiteralAnalysis.fresh(p.regex)), "\(name): \(p.id)")
+            }
+        }
+    }
+
+    /// Whatever a regex holds (escapes, line breaks, the file's separator), its analysis reads
+    /// back as written.
+    @Test func analysisFileReadsBackAsWritten() {
+        let regexes = ["(?i)^\\s*(©|copyright\\b)", "a\nb|c\u{1F}d", "x\\y\\\\z|(?m)^\\s*ok$", "\r(foo|bar)baz", "\\d+", "(?i)(é|ß)tre\\b"]
+        let text = LiteralAnalysis.serialize(regexes)
+        let read = Array(text.utf8).withUnsafeBytes { LiteralAnalysis.parse($0) }
+        #expect(read.map(\.regex) == regexes)
+        for (regex, entry) in zip(regexes, read) {
+            #expect(LiteralAnalysis.same(entry.result, LiteralAnalysis.fresh(regex)), "\(regex)")
+        }
+        #expect(Array("not the header\n".utf8).withUnsafeBytes { LiteralAnalysis.parse($0) }.isEmpty)
+    }
+
     /// Literals are folded without ICU when ASCII, with the same result.
     @Test func literalFoldingMatchesICU() throws {
         var literals = ["", "ABC xyz-09@", "Straße", "İstanbul", "ǅ", "[]{}^~\u{7F}"]

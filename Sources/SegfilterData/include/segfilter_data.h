@@ -19,6 +19,10 @@ int32_t sf_rule_set_count(void);
 const char *sf_rule_set_name(int32_t i);
 sf_blob sf_rule_set_text(int32_t i);
 
+// The literal analysis of the built-in rule sets' patterns (rules/prefilter.analysis, written by
+// tools/rules/write-analysis.sh; format: Sources/SegmentFilter/Rules/LiteralAnalysis.swift).
+sf_blob sf_prefilter_analysis(void);
+
 // Adds the postings of `c` table entries (`LanguageModel.entry`) into the u16 lanes of
 // `target`: a dense block (count >= dense_min) over lanes lo..<hi rounded out to multiples of
 // 16 (target 16-byte aligned, 128 lanes), a single posting or a list into its languages'

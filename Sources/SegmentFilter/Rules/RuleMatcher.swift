@@ -59,13 +59,16 @@ public final class RuleMatcher {
             var clauses: [[Set<String>]?] = []
             var leadIndex: [Int] = [], offsets: [Int] = [], anchored: [Bool] = []
             var starts: [MatchStarts?] = []
-            // The analysis of each pattern is independent and most of a first document's time
-            // (a few milliseconds per dozen patterns): done on every core.
-            var analyses = [(clauses: [Set<String>]?, lead: RequiredLiterals.Parser.Lead?)](repeating: (nil, nil), count: patterns.count)
-            produceClaimed(into: &analyses, workers: Prefilter.analysisThreads) { k, _ in
-                (RequiredLiterals.clauses(of: patterns[k].regex), RequiredLiterals.starts(of: patterns[k].regex))
+            // The analysis of each pattern is independent and, for a pattern the embedded file
+            // does not hold (``LiteralAnalysis``), a few milliseconds per dozen: done on every core.
+            var analyses = patterns.map { LiteralAnalysis.embedded($0.regex) }
+            let missing = analyses.indices.filter { analyses[$0] == nil }
+            var fresh = [LiteralAnalysis.Result](repeating: (nil, nil), count: missing.count)
+            produceClaimed(into: &fresh, workers: Prefilter.analysisThreads) { j, _ in
+                LiteralAnalysis.fresh(patterns[missing[j]].regex)
             }
-            for (p, analysis) in zip(patterns, analyses) {
+            for (j, k) in missing.enumerated() { analyses[k] = fresh[j] }
+            for (p, analysis) in zip(patterns, analyses.map { $0! }) {
                 var c = analysis.clauses ?? []
                 var index = -1, offset = 0, atZero = false
                 let s = analysis.lead

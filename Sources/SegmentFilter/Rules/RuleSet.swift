@@ -73,6 +73,13 @@ public struct RuleSet: Sendable {
         return nil
     }
 
+    /// The literal analysis of every built-in rule set's patterns, worked out afresh, as
+    /// `rules/prefilter.analysis` holds it (the binary embeds that file so that start-up need
+    /// not analyse the patterns).
+    public static func builtInAnalysis() throws -> String {
+        LiteralAnalysis.serialize(try builtInNames.flatMap { try resolveBuiltIn($0).patterns.map(\.regex) })
+    }
+
     /// Loads a built-in rule set by name, or a rule file by path (anything with a `/` or ending
     /// in `.rules`).
     public static func load(_ nameOrPath: String) throws -> RuleSet {
