@@ -109,7 +109,7 @@ def count_language(args):
     return result
 
 
-def add_everyday_words(code, counters, wordfreq_path):
+def add_everyday_words(counters, wordfreq_path):
     """Adds a language's wordfreq list to its n-gram counts, as if it were WORDFREQ_SHARE of the
     text: a word of frequency f counts f * that many tokens (words under one count are left out).
     The word features, the held-out sample and the script shares stay those of the training text."""
@@ -223,7 +223,7 @@ def main():
     everyday = wordfreq_lists.lists() if WORDFREQ_SHARE > 0 else {}
     for code, _, counters, _, _ in results:
         if code in everyday:
-            n = add_everyday_words(code, counters, everyday[code])
+            n = add_everyday_words(counters, everyday[code])
             print("%-5s + %.0f everyday word tokens (wordfreq)" % (code, n), file=sys.stderr)
     if len(results) > 255:
         sys.exit("train.py: at most 255 languages")

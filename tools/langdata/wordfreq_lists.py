@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Everyday word frequencies from the `wordfreq` wheel (PyPI), as token counts for train.py.
+"""Everyday word frequencies from the `wordfreq` wheel (PyPI), read for train.py.
 
-The training text (interface catalogs and help manuals) never says "hello", "hungry" or "good
-night"; a language with thin data that happens to use such a word then claims every short
-everyday phrase ("hello world" read as Fula). wordfreq's lists are built from subtitles, web
+The training text (interface catalogs and help manuals) never says "hungry" or "good night"; a
+language with thin data whose letters happen to fit such a phrase then claims it ("Good night"
+was read as Low German). wordfreq's lists are built from subtitles, web
 text, Wikipedia and social media (CC-BY-SA 4.0, see SOURCES.md), so they carry exactly the
 everyday vocabulary our sources lack.
 

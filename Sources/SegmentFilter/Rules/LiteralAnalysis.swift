@@ -55,10 +55,10 @@ enum LiteralAnalysis {
     /// The embedded file's text.
     static var embeddedFile: String { String(decoding: embeddedBytes, as: UTF8.self) }
 
-    /// FNV-1a over the regex's UTF-8 bytes.
+    /// FNV-1a over the regex's UTF-8 bytes (the language features' constants).
     private static func key(_ regex: String) -> UInt64 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in regex.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+        var h = FeatureExtractor.fnvOffset
+        for b in regex.utf8 { h = (h ^ UInt64(b)) &* FeatureExtractor.fnvPrime }
         return h
     }
 

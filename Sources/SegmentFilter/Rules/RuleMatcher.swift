@@ -61,14 +61,15 @@ public final class RuleMatcher {
             var starts: [MatchStarts?] = []
             // The analysis of each pattern is independent and, for a pattern the embedded file
             // does not hold (``LiteralAnalysis``), a few milliseconds per dozen: done on every core.
-            var analyses = patterns.map { LiteralAnalysis.embedded($0.regex) }
-            let missing = analyses.indices.filter { analyses[$0] == nil }
+            let stored = patterns.map { LiteralAnalysis.embedded($0.regex) }
+            let missing = stored.indices.filter { stored[$0] == nil }
             var fresh = [LiteralAnalysis.Result](repeating: (nil, nil), count: missing.count)
             produceClaimed(into: &fresh, workers: Prefilter.analysisThreads) { j, _ in
                 LiteralAnalysis.fresh(patterns[missing[j]].regex)
             }
+            var analyses = stored.map { $0 ?? (nil, nil) }
             for (j, k) in missing.enumerated() { analyses[k] = fresh[j] }
-            for (p, analysis) in zip(patterns, analyses.map { $0! }) {
+            for (p, analysis) in zip(patterns, analyses) {
                 var c = analysis.clauses ?? []
                 var index = -1, offset = 0, atZero = false
                 let s = analysis.lead
