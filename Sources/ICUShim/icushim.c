@@ -301,6 +301,22 @@ int32_t sf_fold16(const uint16_t *text, int32_t len, uint16_t *out, int32_t cap)
     return U_FAILURE(status) || n > cap ? -1 : n;
 }
 
+int32_t sf_fold8(const char *text, int32_t len, uint16_t *out, int32_t cap) {
+    // (A literal is a few dozen bytes: the UTF-16 form fits on the stack.)
+    UChar stack[256], *utf16 = stack;
+    if (len + 1 > (int32_t)(sizeof stack / sizeof *stack)) {
+        utf16 = malloc(sizeof(UChar) * (size_t)(len + 1));
+        if (!utf16) return -1;
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t n = 0;
+    u_strFromUTF8WithSub(utf16, len + 1, &n, text, len, 0xFFFD, NULL, &status);
+    int32_t result = -1;
+    if (U_SUCCESS(status)) result = sf_fold16(utf16, n, out, cap);
+    if (utf16 != stack) free(utf16);
+    return result;
+}
+
 int32_t sf_unit_info(uint16_t unit) {
     if (U16_IS_SURROGATE(unit)) return 0;
     int32_t info = 0;

@@ -117,6 +117,11 @@ int32_t sf_nfc16(const uint16_t *text, int32_t len, uint16_t *out, int32_t cap);
 // when `cap` is too small (3 x len is always enough).
 int32_t sf_fold16(const uint16_t *text, int32_t len, uint16_t *out, int32_t cap);
 
+// sf_fold16 of UTF-8 `text` (converted to UTF-16 first, invalid sequences as U+FFFD). Returns
+// the folding's length in UTF-16 units, or -1 on error or when `cap` is too small (3 x the
+// UTF-8 length + 16 is always enough).
+int32_t sf_fold8(const char *text, int32_t len, uint16_t *out, int32_t cap);
+
 // What the rule matcher needs to know of one UTF-16 unit (not a surrogate: 0 for those): bits
 // 0-15 its full case folding and bit 16 set when that folding is one unit (not a surrogate);
 // bit 17 set when the unit is NFC-inert for the quick check: NFC_Quick_Check Yes and canonical

@@ -55,6 +55,18 @@ struct LiteralScanner {
 
     /// Per pattern, the literal sets it needs, all of them (`nil`: no prefilter).
     init(clauses: [[Set<String>]?]) {
+        self.init(folded: LiteralScanner.fold(clauses: clauses))
+    }
+
+    /// Each clause's literals case-folded (`foldLiteral`), in the shape `init(clauses:)` takes.
+    /// The prefilter folds its patterns' literals once for all its tiers (folding them again for
+    /// each tier was a fifth of a small run's start-up).
+    static func fold(clauses: [[Set<String>]?]) -> [[[[UInt16]]]?] {
+        clauses.map { sets in sets.map { $0.map { $0.map(foldLiteral) } } }
+    }
+
+    /// `init(clauses:)` from the clauses' folded literals (`fold(clauses:)`).
+    init(folded clauses: [[[[UInt16]]]?]) {
         filtered = clauses.map { $0 != nil && !$0!.isEmpty }
         var byPair: [UInt64: [(units: [UInt16], clause: Int)]] = [:]
         var pairOrder: [UInt64] = []
@@ -62,8 +74,7 @@ struct LiteralScanner {
             var ids: [Int] = []
             for set in sets ?? [] {
                 ids.append(clauseCount)
-                for literal in set {
-                    let units = LiteralScanner.foldLiteral(literal)
+                for units in set {
                     guard let c0 = units.first else { continue }
                     firstFilter[Int(c0) >> 6] |= 1 << (UInt64(c0) & 63)
                     if units.count == 1 {
@@ -144,13 +155,26 @@ struct LiteralScanner {
     /// `fold(Array(literal.utf16))`, without ICU for an ASCII literal (full case folding maps
     /// only A-Z there).
     static func foldLiteral(_ literal: String) -> [UInt16] {
-        var units: [UInt16] = []
-        units.reserveCapacity(literal.utf8.count)
-        for b in literal.utf8 {
-            if b >= 0x80 { return fold(Array(literal.utf16)) }
-            units.append(UInt16(b &- 0x41 < 26 ? b | 0x20 : b))
+        var literal = literal
+        return literal.withUTF8 { bytes in
+            // (3 x the length + 16 is always room enough for ICU's folding.)
+            [UInt16](unsafeUninitializedCapacity: 3 * bytes.count + 16) { out, count in
+                for (i, b) in bytes.enumerated() {
+                    guard b < 0x80 else {
+                        let n = bytes.withMemoryRebound(to: CChar.self) {
+                            sf_fold8($0.baseAddress, Int32($0.count), out.baseAddress, Int32(out.count))
+                        }
+                        // (ICU failing, which the room given rules out: the literal unfolded.)
+                        count = 0
+                        if n < 0 { for u in String(decoding: bytes, as: UTF8.self).utf16 { out[count] = u; count += 1 } }
+                        else { count = Int(n) }
+                        return
+                    }
+                    out[i] = UInt16(b &- 0x41 < 26 ? b | 0x20 : b)
+                }
+                count = bytes.count
+            }
         }
-        return units
     }
 
     /// ICU full case folding of UTF-16 text (or the text itself if ICU fails).

@@ -52,31 +52,22 @@ public final class RuleMatcher {
         static let analysisThreads = max(1, min(4, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 
         init(_ patterns: [RuleSet.Pattern]) {
-            // Each pattern's clauses, and its leading literals as one more clause unless one of
-            // them is the same set. When a branch anchored at 0 needs none of them they are no
-            // clause: only a clause that is the same set gives their position. (Scanning for them
-            // anyway cost more than the searches it shortened.)
-            var clauses: [[Set<String>]?] = []
-            var leadIndex: [Int] = [], offsets: [Int] = [], anchored: [Bool] = []
-            var starts: [MatchStarts?] = []
-            // The analysis of each pattern is independent and, for a pattern the embedded file
-            // does not hold (``LiteralAnalysis``), a few milliseconds per dozen: done on every core.
-            let stored = patterns.map { LiteralAnalysis.embedded($0.regex) }
-            let missing = stored.indices.filter { stored[$0] == nil }
-            var fresh = [LiteralAnalysis.Result](repeating: (nil, nil), count: missing.count)
-            produceClaimed(into: &fresh, workers: Prefilter.analysisThreads) { j, _ in
-                LiteralAnalysis.fresh(patterns[missing[j]].regex)
-            }
-            var analyses = stored.map { $0 ?? (nil, nil) }
-            for (j, k) in missing.enumerated() { analyses[k] = fresh[j] }
-            for (p, analysis) in zip(patterns, analyses) {
+            // Each pattern's work is independent and, for a pattern the embedded file does not
+            // hold (``LiteralAnalysis``), a few milliseconds per dozen: done on every core.
+            typealias Prepared = (clauses: [[[UInt16]]]?, lead: Int, offset: Int, anchored: Bool, starts: MatchStarts?)
+            var prepared = [Prepared](repeating: (nil, -1, 0, false, nil), count: patterns.count)
+            produceClaimed(into: &prepared, workers: Prefilter.analysisThreads) { k, _ in
+                let regex = patterns[k].regex
+                let analysis = LiteralAnalysis.embedded(regex) ?? LiteralAnalysis.fresh(regex)
+                // Its clauses, and its leading literals as one more clause unless one of them is
+                // the same set. When a branch anchored at 0 needs none of them they are no
+                // clause: only a clause that is the same set gives their position. (Scanning for
+                // them anyway cost more than the searches it shortened.)
                 var c = analysis.clauses ?? []
                 var index = -1, offset = 0, atZero = false
-                let s = analysis.lead
-                starts.append(MatchStarts(p.regex, starts: s))
-                if let lead = s.flatMap(RequiredLiterals.leading) {
-                    if let k = c.firstIndex(of: lead.literals) {
-                        index = k
+                if let lead = analysis.lead.flatMap(RequiredLiterals.leading) {
+                    if let same = c.firstIndex(of: lead.literals) {
+                        index = same
                     } else if !lead.anchored {
                         index = c.count
                         c.append(lead.literals)
@@ -84,27 +75,27 @@ public final class RuleMatcher {
                     offset = lead.offset
                     atZero = lead.anchored
                 }
-                clauses.append(c.isEmpty ? nil : c)
-                leadIndex.append(index)
-                offsets.append(offset)
-                anchored.append(atZero)
+                return (c.isEmpty ? nil : LiteralScanner.fold(clauses: [c])[0], index, offset, atZero, MatchStarts(regex, starts: analysis.lead))
             }
-            var tiers: [(limit: Int, scanner: LiteralScanner)] = []
-            var previous = 0
-            for limit in Self.tierLimits + [Int.max] {
+            // The tiers are built side by side (a process that filters one small file waits
+            // for them).
+            let folded = prepared.map(\.clauses)
+            let limits = Self.tierLimits + [Int.max]
+            var scanners = [LiteralScanner?](repeating: nil, count: limits.count)
+            produceClaimed(into: &scanners, workers: Prefilter.analysisThreads) { t, _ in
+                let previous = t == 0 ? 0 : limits[t - 1]
                 // A pattern left out keeps its clauses' ids with no literals in them.
-                let kept = zip(patterns, clauses).map { p, c in p.maxChars > previous ? c : c.map { $0.map { _ in Set<String>() } } }
-                tiers.append((limit, LiteralScanner(clauses: kept)))
-                previous = limit
+                return LiteralScanner(folded: zip(patterns, folded).map { p, c in p.maxChars > previous ? c : c.map { $0.map { _ in [] } } })
             }
+            let tiers = zip(limits, scanners).map { (limit: $0, scanner: $1!) }
             self.tiers = tiers
             // The first tier holds every pattern (all have a positive `maxChars`).
             let scanner = tiers[0].scanner
             self.scanner = scanner
-            leadClause = leadIndex.enumerated().map { k, index in index < 0 ? -1 : scanner.clauseID(pattern: k, index) }
-            leadOffset = offsets
-            leadAnchored = anchored
-            self.starts = starts
+            leadClause = prepared.enumerated().map { k, p in p.lead < 0 ? -1 : scanner.clauseID(pattern: k, p.lead) }
+            leadOffset = prepared.map(\.offset)
+            leadAnchored = prepared.map(\.anchored)
+            starts = prepared.map(\.starts)
         }
     }
 
