@@ -6,6 +6,8 @@
 # is analysed at start-up, so a stale file costs time, never a wrong answer.
 set -e
 cd "$(dirname "$0")/../.."
+# (The binary must embed the edited rule files first: .incbin is invisible to SwiftPM.)
+touch Sources/SegfilterData/data.c
 swift build -c release --product segfilter >/dev/null
 .build/release/segfilter rules analysis > rules/prefilter.analysis.tmp
 mv rules/prefilter.analysis.tmp rules/prefilter.analysis
