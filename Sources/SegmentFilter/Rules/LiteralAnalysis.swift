@@ -46,7 +46,7 @@ enum LiteralAnalysis {
         // Pieces that start at an entry ("P " at the start of a line).
         let workers = RuleMatcher.Prefilter.analysisThreads
         var bounds = [body]
-        for w in 1..<max(2, workers) {
+        for w in 1..<workers {
             var k = max(bounds.last!, body + (bytes.count - body) * w / workers)
             while k < bytes.count && !(bytes[k - 1] == 0x0A && bytes[k] == UInt8(ascii: "P")) { k += 1 }
             bounds.append(k)

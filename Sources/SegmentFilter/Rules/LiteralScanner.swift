@@ -62,7 +62,12 @@ struct LiteralScanner {
     /// The prefilter folds its patterns' literals once for all its tiers (folding them again for
     /// each tier was a fifth of a small run's start-up).
     static func fold(clauses: [[Set<String>]?]) -> [[[[UInt16]]]?] {
-        clauses.map { sets in sets.map { $0.map { $0.map(foldLiteral) } } }
+        clauses.map { $0.map(fold(sets:)) }
+    }
+
+    /// One pattern's clauses folded, as `fold(clauses:)` folds each.
+    static func fold(sets: [Set<String>]) -> [[[UInt16]]] {
+        sets.map { $0.map(foldLiteral) }
     }
 
     /// `init(clauses:)` from the clauses' folded literals (`fold(clauses:)`).
@@ -157,23 +162,15 @@ struct LiteralScanner {
     static func foldLiteral(_ literal: String) -> [UInt16] {
         var literal = literal
         return literal.withUTF8 { bytes in
-            // (3 x the length + 16 is always room enough for ICU's folding.)
-            [UInt16](unsafeUninitializedCapacity: 3 * bytes.count + 16) { out, count in
-                for (i, b) in bytes.enumerated() {
-                    guard b < 0x80 else {
-                        let n = bytes.withMemoryRebound(to: CChar.self) {
-                            sf_fold8($0.baseAddress, Int32($0.count), out.baseAddress, Int32(out.count))
-                        }
-                        // (ICU failing, which the room given rules out: the literal unfolded.)
-                        count = 0
-                        if n < 0 { for u in String(decoding: bytes, as: UTF8.self).utf16 { out[count] = u; count += 1 } }
-                        else { count = Int(n) }
-                        return
-                    }
-                    out[i] = UInt16(b &- 0x41 < 26 ? b | 0x20 : b)
-                }
-                count = bytes.count
+            if !bytes.contains(where: { $0 >= 0x80 }) { return bytes.map { UInt16($0 &- 0x41 < 26 ? $0 | 0x20 : $0) } }
+            // Straight from UTF-8 (as `fold`, the text itself if ICU fails).
+            var out = [UInt16](repeating: 0, count: 3 * bytes.count + 16)
+            let n = bytes.withMemoryRebound(to: CChar.self) { b in
+                out.withUnsafeMutableBufferPointer { sf_fold8(b.baseAddress, Int32(b.count), $0.baseAddress, Int32($0.count)) }
             }
+            guard n >= 0 else { return Array(String(decoding: bytes, as: UTF8.self).utf16) }
+            out.removeSubrange(Int(n)...)
+            return out
         }
     }
 

@@ -75,7 +75,7 @@ public final class RuleMatcher {
                     offset = lead.offset
                     atZero = lead.anchored
                 }
-                return (c.isEmpty ? nil : LiteralScanner.fold(clauses: [c])[0], index, offset, atZero, MatchStarts(regex, starts: analysis.lead))
+                return (c.isEmpty ? nil : LiteralScanner.fold(sets: c), index, offset, atZero, MatchStarts(regex, starts: analysis.lead))
             }
             // The tiers are built side by side (a process that filters one small file waits
             // for them).
