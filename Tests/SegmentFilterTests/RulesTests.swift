@@ -61,6 +61,17 @@ import Testing
         #expect(try RuleSet.load("default").patterns.first { $0.id == "blog-meta" }?.topical == true)
     }
 
+    /// `trails_headline = yes` marks a line that belongs to the headline above it; the default
+    /// is no, and the shipped date-alone pattern sets it.
+    @Test func trailsHeadlineIsReadFromThePattern() throws {
+        let r = try RuleParser.parse("[pattern]\nid = t\ntrails_headline = yes\nregex = a\n[pattern]\nid = u\nregex = b\n", origin: "w", resolve: RuleSet.resolveBuiltIn)
+        #expect(r.patterns.map(\.trailsHeadline) == [true, false])
+        #expect(try RuleSet.load("default").patterns.first { $0.id == "date-alone" }?.trailsHeadline == true)
+        #expect(throws: RuleError.syntax(origin: "w", line: 3, message: "trails_headline must be yes or no, not 'maybe'")) {
+            try RuleParser.parse("[pattern]\nid = t\ntrails_headline = maybe\nregex = a\n", origin: "w", resolve: RuleSet.resolveBuiltIn)
+        }
+    }
+
     /// `closes = yes` marks a pattern that ends the content; the default is no, and a value
     /// other than yes or no is an error naming the key.
     @Test func closesIsReadFromThePattern() throws {

@@ -215,6 +215,25 @@ import Testing
         #expect(Splitter.heads(signature, para("en", rules: [byline])) && !Splitter.heads(signature, para("en", rules: [newsletter])))
     }
 
+    /// A related item's date printed under its headline takes the headline along: when the cut
+    /// falls on the date line, it moves up to the headline. A line that is no headline (the
+    /// article's last sentence) stays, and so does a headline over a line that does not trail it.
+    @Test func aDateUnderItsHeadlineTakesTheHeadline() {
+        var date = RuleSet.Pattern(id: "d", kind: "related", weight: 2, languages: [], maxChars: 40, regex: "x", origin: "")
+        date.topical = true
+        date.trailsHeadline = true
+        let body = [para("en"), para("en"), para("en"), para("en")]
+        var headline = para("en", letters: 50, coherence: 0.05)
+        headline.headline = true
+        let dateLine = para("und", p: 0, letters: 0, coherence: 0, rules: [date])
+        #expect(Splitter.heads(headline, dateLine) && !Splitter.heads(para("en"), dateLine))
+        #expect(Splitter.decide(body + [headline, dateLine], primary: "en", settings: settings).firstAppended == 4)
+        var plainDate = date
+        plainDate.trailsHeadline = false
+        #expect(!Splitter.heads(headline, para("und", p: 0, letters: 0, coherence: 0, rules: [plainDate])))
+        #expect(Splitter.decide(body + [para("en"), dateLine], primary: "en", settings: settings).firstAppended == 5)
+    }
+
     /// An interview's last exchanges are no topic shift: once three turns (questions, or lines
     /// opening with a dialogue dash) came before a cut, a tail holding an unmarked turn gets no
     /// topic-shift score. Fewer turns, or a tail without one, leave the cut as it was.

@@ -70,18 +70,22 @@ public enum RuleParser {
                 case "max_chars":
                     guard let m = Int(value), m > 0 else { throw fail(lineNo, "max_chars must be a positive whole number") }
                     p.maxChars = m
-                case "topical", "closes":
+                case "topical", "closes", "trails_headline":
                     guard let b = ["yes": true, "true": true, "no": false, "false": false][value] else {
                         throw fail(lineNo, "\(key) must be yes or no, not '\(value)'")
                     }
-                    if key == "topical" { p.topical = b } else { p.closes = b }
+                    switch key {
+                    case "topical": p.topical = b
+                    case "closes": p.closes = b
+                    default: p.trailsHeadline = b
+                    }
                 case "regex":
                     p.regex = value
                     p.origin = "\(origin):\(lineNo)"
                     if validatePatterns {
                         do { _ = try CompiledPattern(p) } catch let e as PatternError { throw fail(lineNo, e.description) }
                     }
-                default: throw fail(lineNo, "unknown pattern key '\(key)'; expected id, kind, weight, languages, max_chars, topical, closes or regex")
+                default: throw fail(lineNo, "unknown pattern key '\(key)'; expected id, kind, weight, languages, max_chars, topical, closes, trails_headline or regex")
                 }
                 pattern = (p, start)
             default: break

@@ -49,6 +49,9 @@ public struct RuleSet: Sendable {
         /// after it is the issuer's material (marked and topical, like a cue's own lines, and
         /// with no evidence against the cut).
         public var closes = false
+        /// The line belongs to the headline right above it (a related item's date printed under
+        /// its headline): a cut that falls between them moves up to take the headline too.
+        public var trailsHeadline = false
     }
 
     /// An empty rule set with default settings.

@@ -454,10 +454,13 @@ public enum Splitter {
     }
 
     /// Whether `line` is the header of `next`, the first appended paragraph: the start of `next`
-    /// (its subject's name), or a name over the author's bio, byline, contact line, related
-    /// list or source and photo line (how pages in many countries sign an article).
+    /// (its subject's name), a name over the author's bio, byline, contact line, related
+    /// list or source and photo line (how pages in many countries sign an article), or a
+    /// headline over a line that trails its headline (``RuleSet/Pattern/trailsHeadline``: the
+    /// date printed under a related item).
     static func heads(_ line: ParagraphEvidence, _ next: ParagraphEvidence) -> Bool {
         line.headsNext || (line.nameLine && next.rules.contains { Splitter.headedKinds.contains($0.kind) })
+            || (line.headline && next.rules.contains(where: \.trailsHeadline))
     }
 
     /// The cue kinds a bare name line over them heads (not `newsletter`: see ``ParagraphEvidence/nameLine``).
