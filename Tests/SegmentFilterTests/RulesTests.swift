@@ -54,34 +54,25 @@ import Testing
         }
     }
 
-    /// `topical = yes` marks a pattern; the default is no.
-    @Test func topicalIsReadFromThePattern() throws {
-        let r = try RuleParser.parse("[pattern]\nid = t\ntopical = yes\nregex = a\n[pattern]\nid = u\nregex = b\n", origin: "w", resolve: RuleSet.resolveBuiltIn)
-        #expect(r.patterns.map(\.topical) == [true, false])
-        #expect(try RuleSet.load("default").patterns.first { $0.id == "blog-meta" }?.topical == true)
-    }
-
-    /// `trails_headline = yes` marks a line that belongs to the headline above it; the default
-    /// is no, and the shipped date-alone pattern sets it.
-    @Test func trailsHeadlineIsReadFromThePattern() throws {
-        let r = try RuleParser.parse("[pattern]\nid = t\ntrails_headline = yes\nregex = a\n[pattern]\nid = u\nregex = b\n", origin: "w", resolve: RuleSet.resolveBuiltIn)
-        #expect(r.patterns.map(\.trailsHeadline) == [true, false])
-        #expect(try RuleSet.load("default").patterns.first { $0.id == "date-alone" }?.trailsHeadline == true)
-        #expect(throws: RuleError.syntax(origin: "w", line: 3, message: "trails_headline must be yes or no, not 'maybe'")) {
-            try RuleParser.parse("[pattern]\nid = t\ntrails_headline = maybe\nregex = a\n", origin: "w", resolve: RuleSet.resolveBuiltIn)
+    /// A yes/no pattern key: `yes` sets it, the default is no, a shipped pattern that needs it sets
+    /// it, and a value other than yes or no is an error naming the key.
+    func checkFlag(_ key: String, _ flag: KeyPath<RuleSet.Pattern, Bool>, shippedBy id: String) throws {
+        let r = try RuleParser.parse("[pattern]\nid = t\n\(key) = yes\nregex = a\n[pattern]\nid = u\nregex = b\n", origin: "w", resolve: RuleSet.resolveBuiltIn)
+        #expect(r.patterns.map { $0[keyPath: flag] } == [true, false])
+        #expect(try RuleSet.load("default").patterns.first { $0.id == id }?[keyPath: flag] == true)
+        #expect(throws: RuleError.syntax(origin: "w", line: 3, message: "\(key) must be yes or no, not 'soon'")) {
+            try RuleParser.parse("[pattern]\nid = t\n\(key) = soon\nregex = a\n", origin: "w", resolve: RuleSet.resolveBuiltIn)
         }
     }
 
-    /// `closes = yes` marks a pattern that ends the content; the default is no, and a value
-    /// other than yes or no is an error naming the key.
-    @Test func closesIsReadFromThePattern() throws {
-        let r = try RuleParser.parse("[pattern]\nid = t\ncloses = yes\nregex = a\n[pattern]\nid = u\nregex = b\n", origin: "w", resolve: RuleSet.resolveBuiltIn)
-        #expect(r.patterns.map(\.closes) == [true, false])
-        #expect(try RuleSet.load("default").patterns.first { $0.id == "end-mark" }?.closes == true)
-        #expect(throws: RuleError.syntax(origin: "w", line: 3, message: "closes must be yes or no, not 'soon'")) {
-            try RuleParser.parse("[pattern]\nid = t\ncloses = soon\nregex = a\n", origin: "w", resolve: RuleSet.resolveBuiltIn)
-        }
-    }
+    /// `topical = yes` marks a pattern whose material repeats the document's words.
+    @Test func topicalIsReadFromThePattern() throws { try checkFlag("topical", \.topical, shippedBy: "blog-meta") }
+
+    /// `trails_headline = yes` marks a line that belongs to the headline above it.
+    @Test func trailsHeadlineIsReadFromThePattern() throws { try checkFlag("trails_headline", \.trailsHeadline, shippedBy: "date-alone") }
+
+    /// `closes = yes` marks a pattern that ends the content.
+    @Test func closesIsReadFromThePattern() throws { try checkFlag("closes", \.closes, shippedBy: "end-mark") }
 
     @Test func extendsInheritsAndOverrides() throws {
         let r = try RuleParser.parse("""

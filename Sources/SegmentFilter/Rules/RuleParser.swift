@@ -1,5 +1,11 @@
 /// Reads the rule-set text format (see `docs/rules.md`), reporting errors with line numbers.
 public enum RuleParser {
+    /// A pattern's yes/no keys and the property each sets (one table, so that a new flag is one
+    /// line here and one property on ``RuleSet/Pattern``).
+    nonisolated(unsafe) static let patternFlags: [String: WritableKeyPath<RuleSet.Pattern, Bool>] = [
+        "topical": \.topical, "closes": \.closes, "trails_headline": \.trailsHeadline,
+    ]
+
     /// Parses `text`; `resolve` loads the rule set named by `extends`. With `validatePatterns`
     /// every regex is compiled once to report a bad one with its line; the built-in rule sets
     /// skip it (their patterns are compiled by the tests), which keeps start-up short.
@@ -70,15 +76,11 @@ public enum RuleParser {
                 case "max_chars":
                     guard let m = Int(value), m > 0 else { throw fail(lineNo, "max_chars must be a positive whole number") }
                     p.maxChars = m
-                case "topical", "closes", "trails_headline":
+                case let flag where RuleParser.patternFlags[flag] != nil:
                     guard let b = ["yes": true, "true": true, "no": false, "false": false][value] else {
                         throw fail(lineNo, "\(key) must be yes or no, not '\(value)'")
                     }
-                    switch key {
-                    case "topical": p.topical = b
-                    case "closes": p.closes = b
-                    default: p.trailsHeadline = b
-                    }
+                    p[keyPath: RuleParser.patternFlags[flag]!] = b
                 case "regex":
                     p.regex = value
                     p.origin = "\(origin):\(lineNo)"
