@@ -41,6 +41,7 @@ struct Identify: ParsableCommand {
             try processor.run(try LineReader(path: input), output: out)
         }
         try out.flush()
+        keepUntilExit(processor)
     }
 }
 

@@ -140,6 +140,7 @@ struct Filter: ParsableCommand {
             try attributesOut?.close()
             if rejects != nil { try rejectsOut.close() }
             if !quiet { try err.write(summaryLine(total, seconds: clock.duration(to: .now))); try err.flush() }
+            keepUntilExit(processor)
         } else {
             let appendedOut = try appended.map { try ByteWriter(path: $0) }
             let processor = PlainTextProcessor(filter: filter, maxDocumentBytes: maxDocBytes)
@@ -152,6 +153,7 @@ struct Filter: ParsableCommand {
             try out.close()
             try appendedOut?.close()
             try err.flush()
+            keepUntilExit(processor)
         }
     }
 

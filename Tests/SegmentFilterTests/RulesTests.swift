@@ -22,6 +22,20 @@ import Testing
 
     /// Built-in rule sets skip regex validation at load (start-up time) and compile each pattern
     /// on first use; this is where their regexes are checked.
+    @Test func preparedAheadTheDefaultSetIsTheParsedText() throws {
+        // prepareAhead parses the default set on another thread and load returns that parse:
+        // it must be the rule set the embedded text makes, patterns and settings alike.
+        RuleSet.prepareAhead()
+        let loaded = try RuleSet.load("default")
+        let parsed = try RuleParser.parse(try #require(RuleSet.builtInText("default")), origin: "rules/default.rules",
+                                          validatePatterns: false) { _ in throw RuleError.unknown(name: "", valid: []) }
+        #expect(loaded.patterns == parsed.patterns)
+        #expect(loaded.split == parsed.split)
+        #expect(loaded.name == parsed.name && loaded.description == parsed.description)
+        // news extends default: its patterns start with default's, in order.
+        #expect(Array(try RuleSet.load("news").patterns.prefix(loaded.patterns.count)).map(\.id) == loaded.patterns.map(\.id))
+    }
+
     @Test func everyBuiltInPatternCompiles() throws {
         for name in RuleSet.builtInNames {
             for p in try RuleSet.load(name).patterns {

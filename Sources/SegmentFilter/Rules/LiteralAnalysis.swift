@@ -1,3 +1,4 @@
+import Dispatch
 import SegfilterData
 
 /// A pattern's literal analysis (``RequiredLiterals``), and the analyses of the built-in rule
@@ -64,6 +65,12 @@ enum LiteralAnalysis {
         }
         return table
     }()
+
+    /// Starts reading the embedded analyses on another thread, so that a later ``embedded(_:)``
+    /// finds them read (or waits for the rest).
+    static func readEmbeddedAhead() {
+        DispatchQueue.global().async { _ = embeddedTable.count }
+    }
 
     private static var embeddedBytes: UnsafeRawBufferPointer {
         let blob = sf_prefilter_analysis()

@@ -73,8 +73,12 @@ struct LiteralScanner {
     /// `init(clauses:)` from the clauses' folded literals (`fold(clauses:)`).
     init(folded clauses: [[[[UInt16]]]?]) {
         filtered = clauses.map { $0 != nil && !$0!.isEmpty }
-        var byPair: [UInt64: [(units: [UInt16], clause: Int)]] = [:]
-        var pairOrder: [UInt64] = []
+        // The literals of two or more units, each with its table key's group (numbered in the
+        // order the keys first occur) and its clause; grouped by one stable counting sort below
+        // (a dictionary of arrays, one per key, was most of the construction's cost).
+        var groupOf: [UInt64: Int32] = [:]
+        var groupKeys: [UInt64] = []
+        var long: [(group: Int32, literal: [UInt16], clause: Int32)] = []
         for sets in clauses {
             var ids: [Int] = []
             for set in sets ?? [] {
@@ -88,8 +92,15 @@ struct LiteralScanner {
                     } else {
                         let c1 = units[1]
                         let key = units.count == 2 ? LiteralScanner.pairKey(c0, c1) : LiteralScanner.tripleKey(c0, c1, units[2])
-                        if byPair[key] == nil { pairOrder.append(key) }
-                        byPair[key, default: []].append((units, clauseCount))
+                        let group: Int32
+                        if let g = groupOf[key] {
+                            group = g
+                        } else {
+                            group = Int32(groupKeys.count)
+                            groupOf[key] = group
+                            groupKeys.append(key)
+                        }
+                        long.append((group, units, Int32(clauseCount)))
                         if units.count == 2 {
                             let h = LiteralScanner.pairHash(c0, c1)
                             pairFilter[h >> 6] |= 1 << UInt64(h & 63)
@@ -117,20 +128,32 @@ struct LiteralScanner {
                 singleRanges.append(k..<(k + 1))
             }
         }
+        // Each group's first entry, then the literals in group order (within a group, in the
+        // order given).
+        var groupStart = [Int32](repeating: 0, count: groupKeys.count + 1)
+        for e in long { groupStart[Int(e.group) + 1] += 1 }
+        for g in 0..<groupKeys.count { groupStart[g + 1] += groupStart[g] }
+        var slotOf = groupStart
+        var order = [Int](repeating: 0, count: long.count)
+        for (k, e) in long.enumerated() {
+            order[Int(slotOf[Int(e.group)])] = k
+            slotOf[Int(e.group)] += 1
+        }
+        entries.reserveCapacity(long.count)
+        units.reserveCapacity(long.reduce(0) { $0 + $1.literal.count })
+        for k in order {
+            entries.append((Int32(units.count), Int32(long[k].literal.count), long[k].clause))
+            units.append(contentsOf: long[k].literal)
+        }
         var size = 16
-        while size < 2 * pairOrder.count { size *= 2 }
+        while size < 2 * groupKeys.count { size *= 2 }
         pairKeys = [UInt64](repeating: 0, count: size)
         pairRanges = [(start: Int32, end: Int32)](repeating: (0, 0), count: size)
-        for key in pairOrder {
-            let start = Int32(entries.count)
-            for e in byPair[key]! {
-                entries.append((Int32(units.count), Int32(e.units.count), Int32(e.clause)))
-                units.append(contentsOf: e.units)
-            }
+        for (g, key) in groupKeys.enumerated() {
             var i = LiteralScanner.pairSlot(key, size - 1)
             while pairKeys[i] != 0 { i = (i + 1) & (size - 1) }
             pairKeys[i] = key + 1
-            pairRanges[i] = (start, Int32(entries.count))
+            pairRanges[i] = (groupStart[g], groupStart[g + 1])
         }
     }
 

@@ -75,7 +75,10 @@ public final class RuleMatcher {
                     offset = lead.offset
                     atZero = lead.anchored
                 }
-                return (c.isEmpty ? nil : LiteralScanner.fold(sets: c), index, offset, atZero, MatchStarts(regex, starts: analysis.lead))
+                let folded = c.isEmpty ? nil : LiteralScanner.fold(sets: c)
+                // (The lead's literals folded once: as a clause, when they are one.)
+                let starts = MatchStarts(regex, starts: analysis.lead, folded: index >= 0 ? folded?[index] : nil)
+                return (folded, index, offset, atZero, starts)
             }
             // The tiers are built side by side (a process that filters one small file waits
             // for them).

@@ -1,3 +1,4 @@
+import Dispatch
 import SegfilterData
 
 /// A rule set: the split's thresholds and weights, and the cue patterns for appended material.
@@ -94,8 +95,28 @@ public struct RuleSet: Sendable {
     }
 
     static func resolveBuiltIn(_ name: String) throws -> RuleSet {
+        if name == "default" { return try parsedDefault.get() }
+        return try parseBuiltIn(name)
+    }
+
+    private static func parseBuiltIn(_ name: String) throws -> RuleSet {
         guard let text = builtInText(name) else { throw RuleError.unknown(name: name, valid: builtInNames) }
         return try RuleParser.parse(text, origin: "rules/\(name).rules", validatePatterns: false, resolve: resolveBuiltIn)
+    }
+
+    /// The built-in `default` rule set, parsed once per process (the other built-in sets but
+    /// `strict` extend it).
+    private static let parsedDefault = Result { try parseBuiltIn("default") }
+
+    /// Starts the start-up work that does not depend on the command line on other threads:
+    /// parsing the built-in `default` rule set and reading the built-in patterns' embedded
+    /// literal analyses (``LiteralAnalysis``). A process that filters one small file waits
+    /// for both before its first paragraph (a third of its instructions); started before the
+    /// command line is parsed, they run beside it on cores that would otherwise be idle, and
+    /// whatever needs them later waits only for the rest.
+    public static func prepareAhead() {
+        DispatchQueue.global().async { _ = parsedDefault }
+        LiteralAnalysis.readEmbeddedAhead()
     }
 }
 
