@@ -110,7 +110,7 @@ public struct RuleSet: Sendable {
 
     /// Starts the start-up work that does not depend on the command line on other threads:
     /// parsing the built-in `default` rule set and reading the built-in patterns' embedded
-    /// literal analyses (``LiteralAnalysis``). A process that filters one small file waits
+    /// literal analyses (`LiteralAnalysis`). A process that filters one small file waits
     /// for both before its first paragraph (a third of its instructions); started before the
     /// command line is parsed, they run beside it on cores that would otherwise be idle, and
     /// whatever needs them later waits only for the rest.
