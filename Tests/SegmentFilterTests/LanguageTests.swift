@@ -113,6 +113,20 @@ import Testing
         #expect(g.code == "en", "\(g.top)")
     }
 
+    /// A developer's post in Korean or Chinese names its classes and tables in Latin letters,
+    /// which outnumber the Hangul or Han around them; the prose decides. An English sentence
+    /// with a Korean name in it stays English.
+    @Test(arguments: [
+        ("ko", "설정 파일은 ConfigurationPropertiesBinder에 TransactionSynchronizationManager를 넘기고 JobRepositoryFactoryBean을 따로 만든다."),
+        ("ko", "5.0에서 BATCH_JOB_EXECUTION_PARAMS 테이블 구조가 바뀌었다. PARAMETER_NAME, PARAMETER_TYPE, PARAMETER_VALUE 컬럼을 쓴다."),
+        ("zh", "在SpringBootApplication里用RedissonClient实现DelayedQueue延迟队列的时候要注意看门狗机制"),
+        ("en", "The bakery on the corner, which its owner still calls 김밥천국 after the chain she once worked for, opened a second shop in March."),
+    ])
+    func identifiersInLatinLettersDoNotDecideTheLanguage(_ expected: String, _ text: String) {
+        let g = id.identify(text)
+        #expect(g.code == expected, "\(g.top)")
+    }
+
     /// Interface catalogs and help manuals, the bulk of the training text, never say "I am
     /// hungry" or "good night"; the everyday word frequencies train.py adds (wordfreq) are what
     /// keep such text from going to a thin profile that happens to use one of its words. Before

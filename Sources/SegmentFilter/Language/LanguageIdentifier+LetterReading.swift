@@ -287,13 +287,25 @@ extension LanguageIdentifier {
 
     /// The languages that compete for the loaded text, and its dominant script (the most
     /// letters; the lower code on a tie). Clears the script counts.
+    ///
+    /// Latin letters yield to another script that has a fair share of them: in a Korean or
+    /// Chinese developer's post the Latin letters are identifiers and product names
+    /// ("StepBuilder에 JobRepository를 넘기고"), longer than the prose around them, while an
+    /// English paragraph that quotes a Korean name holds a handful of Hangul. The other script
+    /// needs half as many letters as Latin has, a Hangul or Han character counting three (a
+    /// syllable or a word).
     func candidateLanguages(letters: Int) -> ([Int], Int32) {
         var dominant: Int32 = -1
-        var most = 0
+        var most = 0, other: Int32 = -1, otherCount = 0
         for i in 0..<touchedCount {
             let c = touchedScripts[i]
             let k = scriptCounts[Int(c)]
             if k > most || (k == most && c < dominant) { dominant = c; most = k }
+            if c != Script.latin.code && (k > otherCount || (k == otherCount && c < other)) { other = c; otherCount = k }
+        }
+        if dominant == Script.latin.code && other >= 0 {
+            let weight = other == Script.hangul.code || other == Script.han.code ? 3 : 1
+            if 2 * weight * otherCount >= most { dominant = other }
         }
         let kana = scriptCounts[Int(Script.hiragana.code)] + scriptCounts[Int(Script.katakana.code)]
         for i in 0..<touchedCount { scriptCounts[Int(touchedScripts[i])] = 0 }
