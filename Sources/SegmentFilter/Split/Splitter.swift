@@ -408,10 +408,11 @@ public enum Splitter {
         // A cue paragraph just before the topic shift goes with the shifted tail: the topic
         // term speaks for the cut after it, and the cue adds its own evidence to that (a
         // timestamp line over a desk's initials, hashtags over a like prompt). So does what a
-        // closing cue already gave away (the issuer's boilerplate under "About Trevo").
+        // closing cue already gave away (the issuer's boilerplate under "About Trevo": its
+        // evidence is at least 0, above).
         if let t = topicCut, topicLogit > 0 {
             var k = t - 1
-            while k >= firstCandidate && (base[k] > 0 || marks.closed[k] && base[k] >= 0), let here = scoreAt[k], let next = scoreAt[k + 1],
+            while k >= firstCandidate && (base[k] > 0 || marks.closed[k]), let here = scoreAt[k], let next = scoreAt[k + 1],
                   let e = evidenceAt[k], let eNext = evidenceAt[k + 1] {
                 scoreAt[k] = max(here, next + (e - eNext))
                 k -= 1
