@@ -134,6 +134,21 @@ import PropertyBased
         if name.hasPrefix("none-") { #expect(parts.count == 1) }
     }
 
+    /// A cue a paragraph above a topic shift's cue run takes the paragraph between along when
+    /// its evidence outweighs it: a tester's "So haben wir getestet" over its method paragraph,
+    /// above the "our tests are independent" line where the shift is strongest. Without the
+    /// header's cue (the same line as plain prose) the cut falls after the method paragraph.
+    @Test func aCueAboveATopicShiftsRunTakesTheParagraphBetween() throws {
+        let marked = try fixture("pages/de-fahrradhelme-test.txt")
+        let parts = marked.components(separatedBy: "@@@\n")
+        let (primary, appended, a) = try split(parts.joined())
+        #expect(primary == parts[0], "\(a.decision.reason)")
+        #expect(appended.hasPrefix("So haben wir getestet\n"))
+        let plain = parts[0] + parts[1].replacingOccurrences(of: "So haben wir getestet\n", with: "Die Helme im Überblick\n")
+        let (_, plainAppended, b) = try split(plain)
+        #expect(plainAppended.hasPrefix("Unsere Tests sind unabhängig"), "\(b.decision.reason)")
+    }
+
     /// A trailing paragraph in a language the model has no profile for is another language's.
     @Test func paragraphInALanguageWithoutAProfileIsAppended() throws {
         let article = try fixture("article-only.txt")

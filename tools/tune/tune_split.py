@@ -63,6 +63,7 @@ TOPIC_MAX_TAIL = 4   # TopicShift.maxTail's default (rules: topic_max_tail)
 TOPIC_REUSE_VETO = 0.85   # TopicShift.reuseVeto's default (rules: topic_reuse_veto)
 ANSWER_LENGTH = 100   # Splitter.answerLength (code points)
 TOPIC_MIN_LETTERS = 20   # TopicShift.minLetters's default (rules: topic_min_letters)
+CUE_REACH = 3   # Splitter.cueReach
 DENSE_SCRIPTS = {"Hani", "Hira", "Kana", "Hang"}
 TIE = 0.01   # Splitter.tie
 
@@ -325,6 +326,13 @@ def decide(row, s, weights):
         while k >= first and base[k] > 0 and k in score_at and k + 1 in score_at:
             score_at[k] = max(score_at[k], score_at[k + 1] + evidence_at[k] - evidence_at[k + 1])
             k -= 1
+        # ... and a cue up to CUE_REACH paragraphs above that run whose evidence outweighs what
+        # lies between (Splitter.cueReach).
+        run = k + 1
+        if run in score_at:
+            for j in range(run - 1, max(first, run - CUE_REACH) - 1, -1):
+                if base[j] > 0 and j in score_at and evidence_at[j] - evidence_at[run] > TIE:
+                    score_at[j] = max(score_at[j], score_at[run] + evidence_at[j] - evidence_at[run])
     for k in range(first, n):
         if k not in score_at:
             continue

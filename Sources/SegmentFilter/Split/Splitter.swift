@@ -417,6 +417,19 @@ public enum Splitter {
                 scoreAt[k] = max(here, next + (e - eNext))
                 k -= 1
             }
+            // So does a cue a paragraph or two further up when its evidence outweighs what lies
+            // between (a tester's "How we tested" over its method paragraph): the cut before it
+            // gains what the paragraphs from it to the run add, as the run's own cue did.
+            let runStart = k + 1
+            if let runScore = scoreAt[runStart], let runEvidence = evidenceAt[runStart] {
+                var j = runStart - 1
+                while j >= max(firstCandidate, runStart - Splitter.cueReach) {
+                    if base[j] > 0, let here = scoreAt[j], let e = evidenceAt[j], e - runEvidence > Splitter.tie {
+                        scoreAt[j] = max(here, runScore + (e - runEvidence))
+                    }
+                    j -= 1
+                }
+            }
         }
         for k in firstCandidate..<n {
             guard let score = scoreAt[k] else { continue }
@@ -471,6 +484,10 @@ public enum Splitter {
     /// Cut scores this close count as equal (and the later cut wins): a paragraph with next to
     /// no evidence either way stays with the primary content.
     static let tie = 0.01
+
+    /// How many paragraphs above a topic shift's cue run a cue may stand and still take the
+    /// paragraphs between it and the run along (when its evidence outweighs theirs).
+    static let cueReach = 3
 
     static func reason(_ tail: ArraySlice<ParagraphEvidence>, primary: String, topicShift: Bool = false) -> String {
         // Sorted, each name once, as lists: a tail has a few of each, and hashing them into
