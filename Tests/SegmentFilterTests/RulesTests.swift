@@ -66,6 +66,11 @@ import Testing
         #expect(throws: RuleError.syntax(origin: "w", line: 3, message: "topical must be yes or no, not 'maybe'")) {
             try RuleParser.parse("[pattern]\nid = t\ntopical = maybe\nregex = a\n", origin: "w", resolve: RuleSet.resolveBuiltIn)
         }
+        // A pattern id twice in one file is an error (the second would silently replace the first);
+        // replacing a pattern of the set a file extends is not (`extendsInheritsAndOverrides`).
+        #expect(throws: RuleError.syntax(origin: "d", line: 4, message: "pattern 'twice' is already defined at line 1")) {
+            try RuleParser.parse("[pattern]\nid = twice\nregex = a\n[pattern]\nid = twice\nregex = b\n", origin: "d", resolve: RuleSet.resolveBuiltIn)
+        }
     }
 
     /// A yes/no pattern key: `yes` sets it, the default is no, a shipped pattern that needs it sets

@@ -15,6 +15,10 @@ public enum RuleParser {
         var section = ""
         var pattern: (RuleSet.Pattern, Int)? = nil
         var seenSetting = false
+        // The ids this file defines, with their lines: a second pattern with one of them would
+        // silently replace the first (a pattern of the set it extends may be replaced; one of
+        // its own file, never).
+        var ownIds: [String: Int] = [:]
 
         func fail(_ line: Int, _ message: String) -> RuleError { .syntax(origin: origin, line: line, message: message) }
 
@@ -22,6 +26,8 @@ public enum RuleParser {
             guard let (p, line) = pattern else { return }
             if p.id.isEmpty { throw fail(line, "pattern without an id") }
             if p.regex.isEmpty { throw fail(line, "pattern '\(p.id)' has no regex") }
+            if let first = ownIds[p.id] { throw fail(line, "pattern '\(p.id)' is already defined at line \(first)") }
+            ownIds[p.id] = line
             // The regex was compiled (validated) on its own line; RuleMatcher compiles it for use.
             if let i = rules.patterns.firstIndex(where: { $0.id == p.id }) { rules.patterns[i] = p } else { rules.patterns.append(p) }
             pattern = nil
