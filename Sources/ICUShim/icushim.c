@@ -11,6 +11,7 @@
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/uset.h>
+#include <unicode/uversion.h>
 
 static void copy_error(UErrorCode status, char *err, int32_t errlen) {
     if (err && errlen > 0) {
@@ -331,4 +332,10 @@ int32_t sf_unit_info(uint16_t unit) {
         unorm2_quickCheck(nfc, src, 1, &status) == UNORM_YES && U_SUCCESS(status))
         info |= 0x20000;
     return info;
+}
+
+int32_t sf_unicode_version(void) {
+    UVersionInfo v;
+    u_getUnicodeVersion(v);
+    return (int32_t)v[0] << 8 | v[1];
 }

@@ -1,5 +1,10 @@
 import ArgumentParser
 import SegmentFilter
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,8 +46,15 @@ struct RulesCommand: ParsableCommand {
             for id in try RuleMatcher(r).unfilteredPatternIDs {
                 print("\(file): note: pattern '\(id)' has no required literal; it runs on every paragraph (slower)")
             }
-            for (id, literal) in try RuleMatcher(r).singleUnitLeadPatterns {
+            let matcher = try RuleMatcher(r)
+            for (id, literal) in matcher.singleUnitLeadPatterns {
                 print("\(file): note: pattern '\(id)' starts a branch with '\(literal)'; its regex is tried at every occurrence (slower)")
+            }
+            for (id, literal) in matcher.shortLiteralPatterns {
+                print("\(file): note: pattern '\(id)' passes the prefilter wherever '\(literal.debugDescription.dropFirst().dropLast())' occurs (a literal of one or two characters): its whole regex is tried on most paragraphs, unless every branch starts with ^ (slower)")
+            }
+            for (id, message) in matcher.asWrittenErrors {
+                print("\(file): warning: pattern '\(id)' does not compile as written (\(message)); segfilter runs a rewritten form, other tools will reject it")
             }
         }
     }
@@ -56,7 +68,13 @@ extension RulesCommand {
             abstract: "Print the literal analysis of the built-in rule sets' patterns (for rules/prefilter.analysis).",
             shouldDisplay: false)
         func run() throws {
-            print(try RuleSet.builtInAnalysis(), terminator: "")
+            let bytes = try RuleSet.builtInAnalysis()
+            var done = 0
+            while done < bytes.count {
+                let n = bytes[done...].withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+                guard n > 0 else { throw ValidationError("could not write the analysis to standard output") }
+                done += n
+            }
         }
     }
 }

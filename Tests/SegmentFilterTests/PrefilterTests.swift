@@ -132,26 +132,37 @@ import Testing
     /// patterns give now: after editing a rule set, run tools/rules/write-analysis.sh. (A stale
     /// file would only cost start-up time, but would go unnoticed.)
     @Test func embeddedAnalysisIsCurrent() throws {
-        #expect(LiteralAnalysis.embeddedFile == (try RuleSet.builtInAnalysis()), "rules/prefilter.analysis is stale: run tools/rules/write-analysis.sh")
+        #expect(Array(LiteralAnalysis.embeddedBytes) == (try RuleSet.builtInAnalysis()), "rules/prefilter.analysis is stale: run tools/rules/write-analysis.sh")
         for name in RuleSet.builtInNames {
             for p in try RuleSet.load(name).patterns {
                 let stored = try #require(LiteralAnalysis.embedded(p.regex), "\(name): \(p.id)")
-                #expect(LiteralAnalysis.same(stored, LiteralAnalysis.fresh(p.regex)), "\(name): \(p.id)")
+                #expect(stored == PreparedPattern(fresh: p.regex), "\(name): \(p.id)")
             }
         }
+        // A regex the file does not hold, however close, is not found.
+        let some = try RuleSet.load("default").patterns[0].regex
+        #expect(LiteralAnalysis.embedded(some + " ") == nil)
     }
 
-    /// Whatever a regex holds (escapes, line breaks, the file's separator), its analysis reads
-    /// back as written.
+    /// Whatever a regex holds (escapes, line breaks, non-ASCII literals), its preparation reads
+    /// back as written; a file of another version, or cut short, reads as no file.
     @Test func analysisFileReadsBackAsWritten() {
-        let regexes = ["(?i)^\\s*(©|copyright\\b)", "a\nb|c\u{1F}d", "x\\y\\\\z|(?m)^\\s*ok$", "\r(foo|bar)baz", "\\d+", "(?i)(é|ß)tre\\b"]
-        let text = LiteralAnalysis.serialize(regexes)
-        let read = Array(text.utf8).withUnsafeBytes { LiteralAnalysis.parse($0) }
-        #expect(read.map(\.regex) == regexes)
-        for (regex, entry) in zip(regexes, read) {
-            #expect(LiteralAnalysis.same(entry.result, LiteralAnalysis.fresh(regex)), "\(regex)")
+        let regexes = ["(?i)^\\s*(©|copyright\\b)", "a\nb|c\u{1F}d", "x\\y\\\\z|(?m)^\\s*ok$", "\r(foo|bar)baz", "\\d+",
+                       "(?i)(é|ß)tre\\b", "(?i)^\\s*(read more|lire aussi)\\b", "\\Gabc"]
+        let file = LiteralAnalysis.serialize(regexes + regexes)
+        let read = file.withUnsafeBytes { LiteralAnalysis.parse($0) }
+        #expect(Set(read.map(\.regex)) == Set(regexes) && read.count == regexes.count)
+        for entry in read {
+            #expect(entry.prepared == PreparedPattern(fresh: entry.regex), "\(entry.regex)")
         }
+        // (Some of these have starts and an anchored lead: the file's every field is read back.)
+        #expect(read.contains { $0.prepared.starts?.atZero != nil })
         #expect(Array("not the header\n".utf8).withUnsafeBytes { LiteralAnalysis.parse($0) }.isEmpty)
+        var otherVersion = file
+        otherVersion[4] &+= 1
+        #expect(otherVersion.withUnsafeBytes { LiteralAnalysis.parse($0) }.isEmpty)
+        let cut = Array(file.dropLast(3))
+        #expect(cut.withUnsafeBytes { LiteralAnalysis.parse($0) }.isEmpty)
     }
 
     /// Literals are folded without ICU when ASCII, with the same result.
@@ -283,6 +294,47 @@ import Testing
         let found = try RuleMatcher(probe).singleUnitLeadPatterns
         #expect(found.map(\.id) == ["letter", "space", "stop"])
         #expect(found.map(\.literal) == ["n", " ", "."])
+    }
+
+    /// `rules check` names a pattern for long paragraphs that a literal of one or two characters
+    /// lets through, and one that ICU rejects as written; no shipped pattern is either.
+    @Test func shortLiteralsAndRegexesThatOnlyCompileRewrittenAreFound() throws {
+        for name in RuleSet.builtInNames {
+            let m = try RuleMatcher(RuleSet.load(name))
+            #expect(m.asWrittenErrors.map(\.id) == [], "\(name)")
+        }
+        let text = """
+            [pattern]
+            id = short
+            kind = source
+            weight = 1
+            regex = (?i)\\b(en|editorial board)\\b
+
+            [pattern]
+            id = short-but-brief
+            kind = source
+            weight = 1
+            max_chars = 120
+            regex = (?i)\\b(en|editorial board)\\b
+
+            [pattern]
+            id = long
+            kind = source
+            weight = 1
+            regex = (?i)\\b(read more|editorial board)\\b
+
+            """
+        let probe = try RuleParser.parse(text, origin: "probe.rules", resolve: RuleSet.resolveBuiltIn)
+        let m = try RuleMatcher(probe)
+        #expect(m.shortLiteralPatterns.map(\.id) == ["short"])
+        #expect(m.shortLiteralPatterns.map(\.literal) == ["en"])
+        #expect(m.asWrittenErrors.isEmpty)
+        // "(?x" without its closing parenthesis: ICU's message, with the pattern's id.
+        let bad = RuleSet.Pattern(id: "bad", kind: "source", weight: 1, languages: [], maxChars: 100, regex: "(?i)(a|b", origin: "x")
+        var broken = probe
+        broken.patterns = [bad]
+        let errors = try RuleMatcher(broken).asWrittenErrors
+        #expect(errors.map(\.id) == ["bad"] && errors[0].message.contains("invalid regex"))
     }
 
     @Test func everyShippedPatternHasAPrefilter() throws {

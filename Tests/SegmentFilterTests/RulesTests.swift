@@ -181,6 +181,11 @@ import Testing
         ("Like Loading...", "blog-widgets"),
         ("Gefällt mir Wird geladen …", "blog-widgets"),
         ("Jan de Vries schreef:", "commenter-line"),
+        ("Hannah Pryce is a Local Democracy Reporter covering Wyre Forest.", "author-bio-en"),
+        ("Kung nagustuhan mo ang post na ito, i-share mo naman sa mga kaibigan mo!", "share-if-liked"),
+        ("Wenn dir der Beitrag gefallen hat, teile ihn gerne.", "share-if-liked"),
+        ("Si cet article vous a plu, partagez-le !", "share-if-liked"),
+        ("Licensed under CC BY-SA 4.0.", "licence-notice"),
     ])
     func noticesFireTheirPattern(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "und")
@@ -255,39 +260,42 @@ import Testing
     }
 }
 
-/// The rule reader's byte-level fast paths agree with the Character-level definitions.
+/// How the rule reader reads a line (docs/rules.md): comments, white space, sections, settings.
 @Suite struct RuleTextTests {
-    static let samples = [
-        "", " ", "a", "  key = value  ", "\tkey\t=\tv # c", "x #y #z", " \u{301}a ", "a \u{301}", "é = ü #x",
-        "a\r\n", "\r\nb", " a\rb ", "#x", "  # x", "k = a#b", "a \r", "\u{301} #", "x = #", " ", "regex = a #b", "  regex=x", "\tregexp # c", "rege #x", " #", "# ", "a  #  b #",
-    ]
-
-    @Test func trimmingMatchesCharacters() {
-        func reference(_ t: String, _ set: String) -> String {
-            var s = Substring(t)
-            while let f = s.first, set.contains(f) { s = s.dropFirst() }
-            while let l = s.last, set.contains(l) { s = s.dropLast() }
-            return String(s)
+    @Test func linesReadAsTheFormatSays() {
+        let cases: [(String, RuleParser.Line)] = [
+            ("", .blank), (" \t ", .blank), ("# x = y", .blank), ("  # x", .blank), ("#", .blank),
+            ("  key = value  ", .setting(key: "key", value: "value")),
+            ("\tkey\t=\tv # c", .setting(key: "key", value: "v")),
+            ("k = a#b", .setting(key: "k", value: "a#b")),
+            ("x = #", .setting(key: "x", value: "")),
+            ("a = b = c", .setting(key: "a", value: "b = c")),
+            ("é = ü #x", .setting(key: "é", value: "ü")),
+            ("weight = 2\r", .setting(key: "weight", value: "2")),
+            // A regex may hold " #": the whole line is its value.
+            ("regex = a #b", .setting(key: "regex", value: "a #b")),
+            ("  regex=(?i)x\\# y ", .setting(key: "regex", value: "(?i)x\\# y")),
+            ("[pattern]", .section("pattern")), (" [ split ]  # settings", .section("split")),
+            ("[split", .unterminatedSection), ("[", .unterminatedSection),
+            ("just words", .noEquals), ("x #= y", .noEquals),
+        ]
+        for (line, expected) in cases {
+            #expect(RuleParser.read(line) == expected, "\(Array(line.unicodeScalars))")
         }
-        for t in Self.samples {
-            for set in [" \t\r", " \t", " "] {
-                #expect(t.trimmingCharacters(in: set) == reference(t, set), "\(Array(t.unicodeScalars)) \(Array(set.unicodeScalars))")
-            }
-        }
+        #expect(RuleParser.lines("a = 1\n\n# c\r\nb = 2").map(\.number) == [1, 2, 3, 4])
+        #expect(RuleParser.lines("a = 1\r\nb = 2\n").map(\.line) == [.setting(key: "a", value: "1"), .setting(key: "b", value: "2"), .blank])
     }
 
-    @Test func commentsAndLinesMatchCharacters() {
-        for t in Self.samples {
-            let expected: String
-            let s = t.drop { $0 == " " || $0 == "\t" }
-            if s.hasPrefix("#") { expected = "" }
-            else if s.hasPrefix("regex") { expected = t }
-            else if let r = t.firstRange(of: " #") { expected = String(t[..<r.lowerBound]) }
-            else { expected = t }
-            #expect(RuleParser.stripComment(t) == expected, "\(Array(t.unicodeScalars))")
-        }
-        for text in ["a\nb\n", "\n\n", "", "é\nx", "a\r\nb\nc", "x\u{301}\ny"] {
-            #expect(RuleParser.lines(text) == text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+    /// A rule file saved with Windows line ends (CR LF) is the same rule set. (It once read as
+    /// one comment line: a rule set of no patterns, reported "ok".)
+    @Test func windowsLineEndsReadAsTheSameFile() throws {
+        for name in RuleSet.builtInNames {
+            let text = try #require(RuleSet.builtInText(name))
+            let crlf = text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
+            let a = try RuleParser.parse(text, origin: name, validatePatterns: false, resolve: RuleSet.resolveBuiltIn)
+            let b = try RuleParser.parse(crlf, origin: name, validatePatterns: false, resolve: RuleSet.resolveBuiltIn)
+            #expect(!a.patterns.isEmpty)
+            #expect(a.patterns == b.patterns && a.split == b.split && a.name == b.name, "\(name)")
         }
     }
 }

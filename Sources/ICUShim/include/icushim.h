@@ -122,6 +122,10 @@ int32_t sf_fold16(const uint16_t *text, int32_t len, uint16_t *out, int32_t cap)
 // UTF-8 length + 16 is always enough).
 int32_t sf_fold8(const char *text, int32_t len, uint16_t *out, int32_t cap);
 
+// The running ICU library's Unicode version as major << 8 | minor (case folding, and so data
+// folded ahead of time, depends on it).
+int32_t sf_unicode_version(void);
+
 // What the rule matcher needs to know of one UTF-16 unit (not a surrogate: 0 for those): bits
 // 0-15 its full case folding and bit 16 set when that folding is one unit (not a surrogate);
 // bit 17 set when the unit is NFC-inert for the quick check: NFC_Quick_Check Yes and canonical

@@ -1,225 +1,273 @@
-import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ICUShim
 import SegfilterData
 
-/// A pattern's literal analysis (``RequiredLiterals``), and the analyses of the built-in rule
-/// sets' patterns worked out ahead of time.
+/// What the prefilter needs of one pattern, worked out from its regex alone: its required
+/// literal sets (``RequiredLiterals``) case-folded, which of them holds its leading literals,
+/// and where its matches can start (``MatchStarts``).
+struct PreparedPattern: Equatable {
+    /// The literal sets the pattern needs, all of them, each folded and sorted (nil: no prefilter).
+    var clauses: [[[UInt16]]]?
+    /// The clause that holds the leading literals, or -1.
+    var lead: Int
+    /// How far into a match its leading literal can start.
+    var offset: Int
+    /// Whether some branch starts with `^`.
+    var anchored: Bool
+    var starts: MatchStarts?
+
+    /// The preparation worked out from the regex.
+    init(fresh regex: String) {
+        let clauses = RequiredLiterals.clauses(of: regex)
+        let starts = RequiredLiterals.starts(of: regex)
+        // Its clauses, and its leading literals as one more clause unless one of them is the
+        // same set. When a branch anchored at 0 needs none of them they are no clause: only a
+        // clause that is the same set gives their position. (Scanning for them anyway cost more
+        // than the searches it shortened.)
+        var c = clauses ?? []
+        lead = -1
+        offset = 0
+        anchored = false
+        if let leading = starts.flatMap(RequiredLiterals.leading) {
+            if let same = c.firstIndex(of: leading.literals) {
+                lead = same
+            } else if !leading.anchored {
+                lead = c.count
+                c.append(leading.literals)
+            }
+            offset = leading.offset
+            anchored = leading.anchored
+        }
+        // (Sorted: a Set's order changes from one process to the next, and the scanner's
+        // answer does not depend on it.)
+        let folded = c.map { $0.map(LiteralScanner.foldLiteral).sorted { $0.lexicographicallyPrecedes($1) } }
+        self.clauses = folded.isEmpty ? nil : folded
+        self.starts = MatchStarts(regex, starts: starts, folded: lead >= 0 ? folded[lead] : nil)
+    }
+
+    init(clauses: [[[UInt16]]]?, lead: Int, offset: Int, anchored: Bool, starts: MatchStarts?) {
+        (self.clauses, self.lead, self.offset, self.anchored, self.starts) = (clauses, lead, offset, anchored, starts)
+    }
+}
+
+/// The built-in rule sets' patterns prepared ahead of time (``PreparedPattern``).
 ///
-/// Reading 120 regexes for their literals took about half the instructions of a process that
-/// filters one small document (107 of 208 million; 119 million in all with the file), since the
-/// prefilter must exist before the first paragraph is matched. The result depends only on the regex, so
-/// `rules/prefilter.analysis` holds it for every built-in pattern (written by
-/// `tools/rules/write-analysis.sh`, embedded like the rule sets), and only a pattern that is not
-/// there, from an edited or a user's rule file, is analysed at start-up. A test checks that the
-/// file is complete and equal to a fresh analysis.
+/// Reading the regexes for their literals took about half the instructions of a process that
+/// filters one small document, since the prefilter must exist before the first paragraph is
+/// matched; later, reading a text form of the analyses (Strings and Sets) and folding their
+/// literals still took a third. The result depends only on the regex (and on the Unicode
+/// version's case folding), so `rules/prefilter.analysis` holds it for every built-in pattern in
+/// a binary form that is looked up in place (written by `tools/rules/write-analysis.sh`, embedded
+/// like the rule sets). Only a pattern that is not there, from an edited or a user's rule file,
+/// is analysed at start-up. A test checks that the file is equal to a fresh analysis.
 enum LiteralAnalysis {
-    typealias Result = (clauses: [Set<String>]?, lead: RequiredLiterals.Parser.Lead?)
-
-    /// The analysis worked out from the regex.
-    static func fresh(_ regex: String) -> Result {
-        (RequiredLiterals.clauses(of: regex), RequiredLiterals.starts(of: regex))
+    /// The embedded preparation of `regex`, or `nil` when the file does not hold it.
+    static func embedded(_ regex: String) -> PreparedPattern? {
+        embeddedFile?.prepared(regex)
     }
 
-    /// Whether two analyses are the same (clause order included: the scanner's clause ids
-    /// follow it).
-    static func same(_ a: Result, _ b: Result) -> Bool {
-        guard a.clauses == b.clauses else { return false }
-        switch (a.lead, b.lead) {
-        case (nil, nil): return true
-        case let (x?, y?):
-            return x.literals == y.literals && x.offset == y.offset && x.anchored == y.anchored && x.atZero == y.atZero
-        default: return false
-        }
-    }
+    private static let embeddedFile = File(embeddedBytes)
 
-    /// The embedded analysis of `regex`, or `nil` when the file does not hold it.
-    static func embedded(_ regex: String) -> Result? {
-        guard let entry = embeddedTable[key(regex)], entry.regex == regex else { return nil }
-        return entry.result
-    }
-
-    /// The analyses embedded in the binary, by ``key(_:)`` of their regex. (Swift hashes a
-    /// String through its normalised form: hashing 200 KB of regexes that way cost a quarter of
-    /// the time this table saves.)
-    /// (Read in pieces on every core: a process that filters one small file waits for it.)
-    private static let embeddedTable: [UInt64: (regex: String, result: Result)] = {
-        let bytes = embeddedBytes
-        guard let body = bodyStart(bytes) else { return [:] }
-        // Pieces that start at an entry ("P " at the start of a line).
-        let workers = RuleMatcher.Prefilter.analysisThreads
-        var bounds = [body]
-        for w in 1..<workers {
-            var k = max(bounds.last!, body + (bytes.count - body) * w / workers)
-            while k < bytes.count && !(bytes[k - 1] == 0x0A && bytes[k] == UInt8(ascii: "P")) { k += 1 }
-            bounds.append(k)
-        }
-        bounds.append(bytes.count)
-        var pieces = [[(regex: String, result: Result)]?](repeating: nil, count: bounds.count - 1)
-        produceClaimed(into: &pieces, workers: workers) { i, _ in
-            entries(UnsafeRawBufferPointer(rebasing: bytes[bounds[i]..<bounds[i + 1]]))
-        }
-        var table: [UInt64: (regex: String, result: Result)] = [:]
-        for piece in pieces {
-            // A piece that does not read is the file not read: every pattern is analysed.
-            guard let piece else { return [:] }
-            for (regex, result) in piece { table[key(regex)] = (regex, result) }
-        }
-        return table
-    }()
-
-    /// Starts reading the embedded analyses on another thread, so that a later ``embedded(_:)``
-    /// finds them read (or waits for the rest).
-    static func readEmbeddedAhead() {
-        DispatchQueue.global().async { _ = embeddedTable.count }
-    }
-
-    private static var embeddedBytes: UnsafeRawBufferPointer {
+    /// The embedded file's bytes.
+    static var embeddedBytes: UnsafeRawBufferPointer {
         let blob = sf_prefilter_analysis()
         return UnsafeRawBufferPointer(start: blob.bytes, count: Int(blob.length))
     }
 
-    /// The embedded file's text.
-    static var embeddedFile: String { String(decoding: embeddedBytes, as: UTF8.self) }
-
     /// FNV-1a over the regex's UTF-8 bytes (the language features' constants).
-    private static func key(_ regex: String) -> UInt64 {
-        var h = FeatureExtractor.fnvOffset
-        for b in regex.utf8 { h = (h ^ UInt64(b)) &* FeatureExtractor.fnvPrime }
-        return h
+    static func key(_ regex: String) -> UInt64 {
+        var regex = regex
+        return regex.withUTF8 { bytes in
+            var h = FeatureExtractor.fnvOffset
+            for b in bytes { h = (h ^ UInt64(b)) &* FeatureExtractor.fnvPrime }
+            return h
+        }
     }
 
     // MARK: The file
+    //
+    // Little-endian, read in place (a damaged or foreign file is no file: every pattern is then
+    // analysed at start-up):
+    //   magic "SFPA", version u32, Unicode version u32 (`sf_unicode_version`), entry count u32
+    //   index, sorted by key: per entry key u64, offset of the entry u32, 0 u32
+    //   entries: regex (u32 byte count, UTF-8 bytes); clauses (i32 count, -1 for nil; each a
+    //   literal list); lead i32; offset i32; anchored u8; starts u8 (0 none); with starts: its
+    //   offset i32, anchored u8, literals (a literal list), atZero (i32 count, -1 for nil, then
+    //   the literals)
+    //   literal list: u32 count, then per literal u32 unit count and its UTF-16 units (u16)
+    static let magic: [UInt8] = Array("SFPA".utf8)
+    static let version: UInt32 = 2
 
-    // One entry per regex, in lines:
-    //   P <regex>                        the pattern (starts an entry)
-    //   C <literal>␟<literal>…           one line per clause, in order; none: no clauses
-    //   L <offset> <0|1> <literal>␟…     the lead (offset, anchored, literals); none: no lead
-    //   Z <literal>␟…                    the lead's `atZero` literals, when known
-    // Fields are escaped: backslash, newline, carriage return and ␟ (U+001F) as \\ \n \r \u.
-    static let header = "segfilter prefilter analysis 1"
-    private static let unit: Character = "\u{1F}"
-
-    /// The file for `regexes` (each once, in the order given).
-    static func serialize(_ regexes: [String]) -> String {
-        var out = header + "\n"
+    /// The file for `regexes` (each once).
+    static func serialize(_ regexes: [String]) -> [UInt8] {
         var seen = Set<String>()
+        var entries: [(key: UInt64, bytes: [UInt8])] = []
         for regex in regexes where seen.insert(regex).inserted {
-            let r = fresh(regex)
-            out += "P " + escape(regex) + "\n"
-            for clause in r.clauses ?? [] { out += "C " + join(clause.sorted()) + "\n" }
-            if let lead = r.lead {
-                out += "L \(lead.offset) \(lead.anchored ? 1 : 0) " + join(lead.literals) + "\n"
-                if let z = lead.atZero { out += "Z " + join(z) + "\n" }
+            var w = Writer()
+            w.bytes(Array(regex.utf8))
+            let p = PreparedPattern(fresh: regex)
+            w.literalLists(p.clauses)
+            w.int(p.lead)
+            w.int(p.offset)
+            w.flag(p.anchored)
+            w.flag(p.starts != nil)
+            if let s = p.starts {
+                w.int(s.offset)
+                w.flag(s.anchored)
+                w.literals(s.literals)
+                if let z = s.atZero { w.literals(z) } else { w.int(-1) }
             }
+            entries.append((key(regex), w.out))
         }
-        return out
-    }
-
-    /// The entries of a file; an empty table when the header is not this version's (every
-    /// pattern is then analysed at start-up, as before the file existed). Read as bytes: with
-    /// String's character view, reading the file cost more than the analysis it saves.
-    static func parse(_ bytes: UnsafeRawBufferPointer) -> [(regex: String, result: Result)] {
-        guard let body = bodyStart(bytes) else { return [] }
-        return entries(UnsafeRawBufferPointer(rebasing: bytes[body...])) ?? []
-    }
-
-    /// Where the entries start: after the header line, if it is this version's.
-    private static func bodyStart(_ bytes: UnsafeRawBufferPointer) -> Int? {
-        let head = Array(header.utf8) + [0x0A]
-        guard bytes.count >= head.count, zip(bytes, head).allSatisfy({ $0 == $1 }) else { return nil }
-        return head.count
-    }
-
-    /// The entries of the file's lines in `bytes` (whole lines, from an entry's first); nil when
-    /// a line does not read.
-    private static func entries(_ bytes: UnsafeRawBufferPointer) -> [(regex: String, result: Result)]? {
-        var table: [(regex: String, result: Result)] = []
-        var regex: String?
-        var clauses: [Set<String>] = []
-        var lead: RequiredLiterals.Parser.Lead?
-        func finish() {
-            if let regex { table.append((regex, (clauses.isEmpty ? nil : clauses, lead))) }
+        // (Two regexes of one key: the lookup compares the regex, and finds the first only.)
+        entries.sort { $0.key < $1.key }
+        var w = Writer()
+        w.out = magic
+        w.u32(version)
+        w.u32(UInt32(sf_unicode_version()))
+        w.u32(UInt32(entries.count))
+        var offset = 16 + 16 * entries.count
+        for e in entries {
+            w.u64(e.key)
+            w.u32(UInt32(offset))
+            w.u32(0)
+            offset += e.bytes.count
         }
-        var start = 0
-        while start < bytes.count {
-            var end = start
-            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
-            defer { start = end + 1 }
-            guard end - start >= 2 else { continue }
-            let body = UnsafeRawBufferPointer(rebasing: bytes[(start + 2)..<end])
-            switch bytes[start] {
-            case UInt8(ascii: "P"):
-                finish()
-                regex = unescape(body)
-                clauses = []
-                lead = nil
-            case UInt8(ascii: "C"):
-                clauses.append(Set(fields(body)))
-            case UInt8(ascii: "L"):
-                // "<offset> <0|1> <literals>" (the literals may be empty, the space before them is not)
-                guard let space = body.firstIndex(of: 0x20), body.count >= space + 3,
-                      let offset = Int(String(decoding: body[..<space], as: UTF8.self)) else { return nil }
-                lead = (fields(UnsafeRawBufferPointer(rebasing: body[(space + 3)...])), offset,
-                        body[space + 1] == UInt8(ascii: "1"), nil)
-            case UInt8(ascii: "Z"):
-                lead?.atZero = fields(body)
-            default:
-                return nil
+        for e in entries { w.out += e.bytes }
+        return w.out
+    }
+
+    /// A file's bytes, checked for its header. (Sendable: the bytes are the binary's read-only
+    /// data, or a caller's buffer that outlives the value.)
+    struct File: @unchecked Sendable {
+        let bytes: UnsafeRawBufferPointer
+        let count: Int
+
+        init?(_ bytes: UnsafeRawBufferPointer) {
+            var r = Reader(bytes: bytes, at: 0)
+            guard bytes.count >= 16, Array(bytes[0..<4]) == LiteralAnalysis.magic else { return nil }
+            r.at = 4
+            guard r.u32() == LiteralAnalysis.version, r.u32() == UInt32(sf_unicode_version()), let n = r.u32(),
+                  16 + 16 * Int(n) <= bytes.count else { return nil }
+            self.bytes = bytes
+            count = Int(n)
+        }
+
+        /// The entry of `regex` (binary search on its key), or nil.
+        func prepared(_ regex: String) -> PreparedPattern? {
+            let k = LiteralAnalysis.key(regex)
+            var lo = 0, hi = count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if bytes.loadUnaligned(fromByteOffset: 16 + 16 * mid, as: UInt64.self).littleEndian < k { lo = mid + 1 } else { hi = mid }
             }
+            guard lo < count, bytes.loadUnaligned(fromByteOffset: 16 + 16 * lo, as: UInt64.self).littleEndian == k else { return nil }
+            let at = Int(bytes.loadUnaligned(fromByteOffset: 16 + 16 * lo + 8, as: UInt32.self).littleEndian)
+            var r = Reader(bytes: bytes, at: at)
+            return r.entry(regex)
         }
-        finish()
-        return table
+
+        /// Every entry's regex and preparation, in the file's order (nil when one does not read).
+        func all() -> [(regex: String, prepared: PreparedPattern)]? {
+            var out: [(regex: String, prepared: PreparedPattern)] = []
+            for i in 0..<count {
+                var r = Reader(bytes: bytes, at: Int(bytes.loadUnaligned(fromByteOffset: 16 + 16 * i + 8, as: UInt32.self).littleEndian))
+                let start = r.at
+                guard let n = r.u32(), let regexBytes = r.take(Int(n)) else { return nil }
+                let regex = String(decoding: regexBytes, as: UTF8.self)
+                r.at = start
+                guard let p = r.entry(regex) else { return nil }
+                out.append((regex, p))
+            }
+            return out
+        }
     }
 
-    /// The ␟-separated fields of `body`, unescaped.
-    private static func fields(_ body: UnsafeRawBufferPointer) -> [String] {
-        guard !body.isEmpty else { return [] }
-        var out: [String] = []
-        var from = 0
-        for k in 0...body.count where k == body.count || body[k] == 0x1F {
-            out.append(unescape(UnsafeRawBufferPointer(rebasing: body[from..<k])))
-            from = k + 1
-        }
-        return out
+    /// The entries of a file (an empty list when it is not this version's or does not read).
+    static func parse(_ bytes: UnsafeRawBufferPointer) -> [(regex: String, prepared: PreparedPattern)] {
+        File(bytes)?.all() ?? []
     }
 
-    private static func unescape(_ field: UnsafeRawBufferPointer) -> String {
-        guard field.contains(UInt8(ascii: "\\")) else { return String(decoding: field, as: UTF8.self) }
+    private struct Writer {
         var out: [UInt8] = []
-        out.reserveCapacity(field.count)
-        var escaped = false
-        for b in field {
-            if escaped {
-                switch b {
-                case UInt8(ascii: "n"): out.append(0x0A)
-                case UInt8(ascii: "r"): out.append(0x0D)
-                case UInt8(ascii: "u"): out.append(0x1F)
-                default: out.append(b)
+        mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { out += $0 } }
+        mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { out += $0 } }
+        mutating func int(_ v: Int) { u32(UInt32(bitPattern: Int32(v))) }
+        mutating func flag(_ v: Bool) { out.append(v ? 1 : 0) }
+        mutating func bytes(_ b: [UInt8]) { u32(UInt32(b.count)); out += b }
+        mutating func literals(_ list: [[UInt16]]) {
+            u32(UInt32(list.count))
+            for l in list {
+                u32(UInt32(l.count))
+                for u in l { withUnsafeBytes(of: u.littleEndian) { out += $0 } }
+            }
+        }
+        mutating func literalLists(_ lists: [[[UInt16]]]?) {
+            guard let lists else { return int(-1) }
+            int(lists.count)
+            for l in lists { literals(l) }
+        }
+    }
+
+    /// Bounds-checked reads: nil past the end.
+    private struct Reader {
+        let bytes: UnsafeRawBufferPointer
+        var at: Int
+
+        mutating func take(_ n: Int) -> UnsafeRawBufferPointer? {
+            guard n >= 0, at + n <= bytes.count else { return nil }
+            defer { at += n }
+            return UnsafeRawBufferPointer(rebasing: bytes[at..<(at + n)])
+        }
+        mutating func u32() -> UInt32? { take(4).map { $0.loadUnaligned(as: UInt32.self).littleEndian } }
+        mutating func int() -> Int? { u32().map { Int(Int32(bitPattern: $0)) } }
+        mutating func flag() -> Bool? { take(1).map { $0[0] != 0 } }
+        mutating func literals() -> [[UInt16]]? { u32().flatMap { literals(count: Int($0)) } }
+        mutating func literals(count n: Int) -> [[UInt16]]? {
+            guard n <= bytes.count else { return nil }
+            var out: [[UInt16]] = []
+            out.reserveCapacity(Int(n))
+            for _ in 0..<n {
+                guard let c = u32(), let raw = take(2 * Int(c)) else { return nil }
+                out.append([UInt16](unsafeUninitializedCapacity: Int(c)) { units, made in
+                    UnsafeMutableRawBufferPointer(units).copyMemory(from: raw)
+                    if UInt16(1).littleEndian != 1 { for k in 0..<Int(c) { units[k] = units[k].byteSwapped } }
+                    made = Int(c)
+                })
+            }
+            return out
+        }
+
+        /// The entry here, if it is `regex`'s.
+        mutating func entry(_ regex: String) -> PreparedPattern? {
+            guard let n = u32(), let stored = take(Int(n)) else { return nil }
+            var regex = regex
+            guard regex.withUTF8({ $0.count == stored.count && ($0.isEmpty || memcmp($0.baseAddress!, stored.baseAddress!, $0.count) == 0) }) else { return nil }
+            guard let count = int() else { return nil }
+            var clauses: [[[UInt16]]]?
+            if count >= 0 {
+                clauses = []
+                for _ in 0..<count {
+                    guard let l = literals() else { return nil }
+                    clauses!.append(l)
                 }
-                escaped = false
-            } else if b == UInt8(ascii: "\\") {
-                escaped = true
-            } else {
-                out.append(b)
             }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private static func join(_ literals: [String]) -> String {
-        literals.map(escape).joined(separator: String(unit))
-    }
-
-    private static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\u{1F}": out += "\\u"
-            default: out.unicodeScalars.append(c)
+            guard let lead = int(), let offset = int(), let anchored = flag(), let hasStarts = flag() else { return nil }
+            var starts: MatchStarts?
+            if hasStarts {
+                guard let o = int(), let a = flag(), let l = literals(), let z = int() else { return nil }
+                var atZero: [[UInt16]]?
+                if z >= 0 {
+                    guard let list = literals(count: z) else { return nil }
+                    atZero = list
+                }
+                starts = MatchStarts(offset: o, anchored: a, literals: l, atZero: atZero)
             }
+            return PreparedPattern(clauses: clauses, lead: lead, offset: offset, anchored: anchored, starts: starts)
         }
-        return out
     }
 }

@@ -12,7 +12,7 @@
 ///
 /// Positions are looked up in the case-folded text, as ``LiteralScanner`` does, and so only
 /// when its positions are the text's.
-struct MatchStarts {
+struct MatchStarts: Equatable {
     let offset: Int
     let anchored: Bool
     /// The leading literals, folded, sorted by first unit; `firstUnits[k]`'s literals are
@@ -24,7 +24,7 @@ struct MatchStarts {
     private var firstFilter = [UInt64](repeating: 0, count: 64)
     /// The literals one of which every anchored branch has after the white space that starts
     /// the text, folded (nil: unknown, always try at 0).
-    private let atZero: [[UInt16]]?
+    let atZero: [[UInt16]]?
 
     /// From `regex`'s ``RequiredLiterals/starts(of:)``; `nil` when the analysis knows nothing
     /// of where matches start, or when a match could start far before its literal (too many
@@ -39,10 +39,15 @@ struct MatchStarts {
         let atZero = lead.atZero.map { $0.map(LiteralScanner.foldLiteral) }
         // (A literal that folds to nothing would be everywhere.)
         guard !folded.contains([]), !(atZero?.contains([]) ?? false), !folded.isEmpty || atZero != nil else { return nil }
-        offset = lead.offset
-        anchored = lead.anchored
+        self.init(offset: lead.offset, anchored: lead.anchored, literals: folded.sorted { $0.lexicographicallyPrecedes($1) }, atZero: atZero)
+    }
+
+    /// From its parts (as ``LiteralAnalysis`` stores them): `literals` folded and sorted.
+    init(offset: Int, anchored: Bool, literals: [[UInt16]], atZero: [[UInt16]]?) {
+        self.offset = offset
+        self.anchored = anchored
         self.atZero = atZero
-        literals = folded.sorted { $0.lexicographicallyPrecedes($1) }
+        self.literals = literals
         var units: [UInt16] = [], ranges: [Range<Int>] = []
         for (k, l) in literals.enumerated() {
             if units.last == l[0] {

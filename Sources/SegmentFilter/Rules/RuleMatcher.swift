@@ -48,41 +48,22 @@ public final class RuleMatcher {
         let leadAnchored: [Bool]
         /// Per pattern: where its matches can start, to ask ICU only there.
         let starts: [MatchStarts?]
+        /// Per pattern: its required literal sets, folded (nil: none).
+        let clauses: [[[[UInt16]]]?]
         /// The threads that analyse the patterns: the processors online, at most four.
         static let analysisThreads = max(1, min(4, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 
         init(_ patterns: [RuleSet.Pattern]) {
             // Each pattern's work is independent and, for a pattern the embedded file does not
             // hold (``LiteralAnalysis``), a few milliseconds per dozen: done on every core.
-            typealias Prepared = (clauses: [[[UInt16]]]?, lead: Int, offset: Int, anchored: Bool, starts: MatchStarts?)
-            var prepared = [Prepared](repeating: (nil, -1, 0, false, nil), count: patterns.count)
+            var prepared = [PreparedPattern?](repeating: nil, count: patterns.count)
             produceClaimed(into: &prepared, workers: Prefilter.analysisThreads) { k, _ in
-                let regex = patterns[k].regex
-                let analysis = LiteralAnalysis.embedded(regex) ?? LiteralAnalysis.fresh(regex)
-                // Its clauses, and its leading literals as one more clause unless one of them is
-                // the same set. When a branch anchored at 0 needs none of them they are no
-                // clause: only a clause that is the same set gives their position. (Scanning for
-                // them anyway cost more than the searches it shortened.)
-                var c = analysis.clauses ?? []
-                var index = -1, offset = 0, atZero = false
-                if let lead = analysis.lead.flatMap(RequiredLiterals.leading) {
-                    if let same = c.firstIndex(of: lead.literals) {
-                        index = same
-                    } else if !lead.anchored {
-                        index = c.count
-                        c.append(lead.literals)
-                    }
-                    offset = lead.offset
-                    atZero = lead.anchored
-                }
-                let folded = c.isEmpty ? nil : LiteralScanner.fold(sets: c)
-                // (The lead's literals folded once: as a clause, when they are one.)
-                let starts = MatchStarts(regex, starts: analysis.lead, folded: index >= 0 ? folded?[index] : nil)
-                return (folded, index, offset, atZero, starts)
+                LiteralAnalysis.embedded(patterns[k].regex) ?? PreparedPattern(fresh: patterns[k].regex)
             }
+            let ready = prepared.map { $0! }
             // The tiers are built side by side (a process that filters one small file waits
             // for them).
-            let folded = prepared.map(\.clauses)
+            let folded = ready.map(\.clauses)
             let limits = Self.tierLimits + [Int.max]
             var scanners = [LiteralScanner?](repeating: nil, count: limits.count)
             produceClaimed(into: &scanners, workers: Prefilter.analysisThreads) { t, _ in
@@ -95,10 +76,11 @@ public final class RuleMatcher {
             // The first tier holds every pattern (all have a positive `maxChars`).
             let scanner = tiers[0].scanner
             self.scanner = scanner
-            leadClause = prepared.enumerated().map { k, p in p.lead < 0 ? -1 : scanner.clauseID(pattern: k, p.lead) }
-            leadOffset = prepared.map(\.offset)
-            leadAnchored = prepared.map(\.anchored)
-            starts = prepared.map(\.starts)
+            leadClause = ready.enumerated().map { k, p in p.lead < 0 ? -1 : scanner.clauseID(pattern: k, p.lead) }
+            leadOffset = ready.map(\.offset)
+            leadAnchored = ready.map(\.anchored)
+            starts = ready.map(\.starts)
+            clauses = ready.map(\.clauses)
         }
     }
 
@@ -145,6 +127,38 @@ public final class RuleMatcher {
     /// (`rules check` reports them: they cost time).
     public var unfilteredPatternIDs: [String] {
         zip(compiled, filter.scanner.filtered).filter { !$0.1 }.map { $0.0.pattern.id }
+    }
+
+    /// The patterns that pass the prefilter on almost every paragraph: each of their required
+    /// literal sets holds a literal of one or two ASCII characters (" à", "en", "/"), with the
+    /// shortest such literal. In a pattern of many branches, one such literal makes ICU run
+    /// the whole alternation wherever it occurs (`rules check` reports them: give that branch a
+    /// pattern of its own, or a longer literal).
+    /// (Only patterns for paragraphs longer than the prefilter's tiers, which hold most of the
+    /// text, and only where ICU then searches: a pattern whose matches start only at 0, after a
+    /// cheap check of its first literal, or at its leading literals, which are longer, costs
+    /// little.)
+    public var shortLiteralPatterns: [(id: String, literal: String)] {
+        compiled.indices.compactMap { k in
+            guard maxChars[k] > Prefilter.tierLimits.last!, let clauses = filter.clauses[k], !clauses.isEmpty else { return nil }
+            var shortest: [UInt16]?
+            for clause in clauses {
+                let short = clause.filter { $0.count <= 2 && $0.allSatisfy { $0 < 0x80 } }
+                guard let s = short.min(by: { $0.count < $1.count }) else { return nil }
+                if shortest == nil || s.count < shortest!.count { shortest = s }
+            }
+            if let starts = filter.starts[k], !starts.literals.contains(where: { $0.count <= 2 }) { return nil }
+            return shortest.map { (compiled[k].pattern.id, String(decoding: $0, as: UTF16.self)) }
+        }
+    }
+
+    /// The patterns whose regex, as written, ICU does not compile, with its message: segfilter
+    /// runs a rewritten form (``CompiledPattern/matchingForm(_:)``) that may compile where the
+    /// written one does not, but any other tool, and the tests, compile it as written.
+    public var asWrittenErrors: [(id: String, message: String)] {
+        rules.patterns.compactMap { p in
+            do { _ = try CompiledPattern(p, asWritten: true); return nil } catch { return (p.id, "\(error)") }
+        }
     }
 
     /// The patterns that ICU is asked to try at every occurrence of one letter, digit, space or

@@ -33,14 +33,15 @@ public enum RuleParser {
             pattern = nil
         }
 
-        for (index, raw) in lines(text).enumerated() {
-            let lineNo = index + 1
-            let line = stripComment(raw).trimmingCharacters(in: " \t\r")
-            if line.isEmpty { continue }
-            if line.hasPrefix("[") {
-                guard line.hasSuffix("]") else { throw fail(lineNo, "a section header must end with ']'") }
+        for (lineNo, content) in lines(text) {
+            let key: String, value: String
+            switch content {
+            case .blank: continue
+            case .unterminatedSection: throw fail(lineNo, "a section header must end with ']'")
+            case .noEquals: throw fail(lineNo, "expected 'key = value'")
+            case .section(let name):
                 try finishPattern()
-                section = String(line.dropFirst().dropLast()).trimmingCharacters(in: " ")
+                section = name
                 switch section {
                 case "split": break
                 case "pattern":
@@ -49,10 +50,8 @@ public enum RuleParser {
                 default: throw fail(lineNo, "unknown section [\(section)]; expected [split] or [pattern]")
                 }
                 continue
+            case .setting(let k, let v): (key, value) = (k, v)
             }
-            guard let eq = line.firstIndex(of: "=") else { throw fail(lineNo, "expected 'key = value'") }
-            let key = line[..<eq].trimmingCharacters(in: " \t")
-            let value = line[line.index(after: eq)...].trimmingCharacters(in: " \t")
             switch section {
             case "":
                 switch key {
@@ -78,7 +77,7 @@ public enum RuleParser {
                     guard let w = Double(value), w.isFinite else { throw fail(lineNo, "weight must be a number, not '\(value)'") }
                     p.weight = w
                 case "languages":
-                    p.languages = value == "*" ? [] : Set(value.split(separator: ",").map { $0.trimmingCharacters(in: " ") })
+                    p.languages = value == "*" ? [] : Set(value.split(separator: ",").map { trimmed(Array($0.utf8)) })
                 case "max_chars":
                     guard let m = Int(value), m > 0 else { throw fail(lineNo, "max_chars must be a positive whole number") }
                     p.maxChars = m
@@ -103,69 +102,73 @@ public enum RuleParser {
         return rules
     }
 
-    /// The text's lines as `text.split(separator: "\n", omittingEmptySubsequences: false)`
-    /// makes them: split at each LF, except that a CR LF pair is one Character and so no
-    /// line break there; without a CR, the bytes can be split directly.
-    static func lines(_ text: String) -> [String] {
+    /// What one line of a rule file says.
+    enum Line: Equatable {
+        /// Empty, white space or a comment.
+        case blank
+        case section(String)
+        /// `[` without a closing `]`.
+        case unterminatedSection
+        case setting(key: String, value: String)
+        /// Neither of the above: no `=`.
+        case noEquals
+    }
+
+    /// The text's lines, numbered from 1, read as UTF-8 bytes: a line ends at LF or CR LF (a
+    /// file saved with Windows line ends reads as the same file). (Byte-wise: with String's
+    /// Character view, reading the built-in rules was a sixth of a small run's instructions.)
+    static func lines(_ text: String) -> [(number: Int, line: Line)] {
         var text = text
-        if text.withUTF8({ $0.contains(0x0D) }) {
-            return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        }
         return text.withUTF8 { bytes in
-            var out: [String] = []
-            var start = 0
-            for i in 0..<bytes.count where bytes[i] == 0x0A {
-                out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
-                start = i + 1
+            var out: [(number: Int, line: Line)] = []
+            var start = 0, number = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+                number += 1
+                let hi = end > start && bytes[end - 1] == 0x0D ? end - 1 : end
+                out.append((number, read(UnsafeBufferPointer(rebasing: bytes[start..<hi]))))
+                start = end + 1
             }
-            out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
             return out
         }
     }
 
-    /// `#` starts a comment unless it is inside a regex value (regexes may contain `#`), so a
-    /// comment on a `regex =` line is not possible; elsewhere ` #` ends the value.
-    static func stripComment(_ line: String) -> String {
-        if let ascii = asciiStripComment(line) { return ascii }
-        let t = line.drop { $0 == " " || $0 == "\t" }
-        if t.hasPrefix("#") { return "" }
-        if t.hasPrefix("regex") { return line }
-        if let cut = asciiCommentStart(line) { return cut < 0 ? line : String(line.utf8.prefix(cut))! }
-        if let r = line.firstRange(of: " #") { return String(line[..<r.lowerBound]) }
-        return line
+    /// One line (without its line break). White space is space and tab (and a CR, at either
+    /// end). `#` starts a comment unless it is inside a regex value (regexes may contain `#`),
+    /// so a comment on a `regex =` line is not possible; elsewhere ` #` ends the value.
+    static func read(_ line: UnsafeBufferPointer<UInt8>) -> Line {
+        func blank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D }
+        var lo = 0, hi = line.count
+        while lo < hi, blank(line[lo]) { lo += 1 }
+        if lo == hi || line[lo] == UInt8(ascii: "#") { return .blank }
+        let isRegex = hi - lo >= 5 && line[lo..<(lo + 5)].elementsEqual("regex".utf8)
+        if !isRegex {
+            var k = lo + 1
+            while k < hi, !(line[k - 1] == 0x20 && line[k] == UInt8(ascii: "#")) { k += 1 }
+            if k < hi { hi = k - 1 }
+        }
+        while hi > lo, blank(line[hi - 1]) { hi -= 1 }
+        if line[lo] == UInt8(ascii: "[") {
+            guard line[hi - 1] == UInt8(ascii: "]"), hi - lo >= 2 else { return .unterminatedSection }
+            return .section(trimmed(line[(lo + 1)..<(hi - 1)]))
+        }
+        guard let eq = line[lo..<hi].firstIndex(of: UInt8(ascii: "=")) else { return .noEquals }
+        return .setting(key: trimmed(line[lo..<eq]), value: trimmed(line[(eq + 1)..<hi]))
     }
 
-    /// `stripComment` for ASCII text without a CR (each byte a Character), read as bytes; nil
-    /// for other text.
-    private static func asciiStripComment(_ line: String) -> String? {
-        var copy = line
-        // -2: not such text; -1: the whole line; else where the comment's space starts.
-        let cut = copy.withUTF8 { b -> Int in
-            for x in b where x >= 0x80 || x == 0x0D { return -2 }
-            var k = 0
-            while k < b.count, b[k] == 0x20 || b[k] == 0x09 { k += 1 }
-            if k < b.count, b[k] == 0x23 { return 0 }
-            if b.count - k >= 5, b[k] == 0x72, b[k + 1] == 0x65, b[k + 2] == 0x67, b[k + 3] == 0x65, b[k + 4] == 0x78 { return -1 }
-            var j = 1
-            while j < b.count, !(b[j - 1] == 0x20 && b[j] == 0x23) { j += 1 }
-            return j < b.count ? j - 1 : -1
-        }
-        if cut == -2 { return nil }
-        if cut == -1 { return line }
-        return String(line.utf8.prefix(cut))!
+    /// `read` of a line given as a String.
+    static func read(_ line: String) -> Line {
+        var line = line
+        return line.withUTF8 { read($0) }
     }
 
-    /// For ASCII text without a CR (where every byte is a Character), the byte offset of the
-    /// first " #" or -1 when there is none, as `firstRange(of: " #")` finds it; nil for other text.
-    private static func asciiCommentStart(_ line: String) -> Int? {
-        var found = -1, previous: UInt8 = 0, k = 0
-        for b in line.utf8 {
-            if b >= 0x80 || b == 0x0D { return nil }
-            if found < 0 && previous == 0x20 && b == 0x23 { found = k - 1 }
-            previous = b
-            k += 1
-        }
-        return found
+    /// The bytes without the spaces and tabs at either end, as a String.
+    private static func trimmed<C: BidirectionalCollection>(_ bytes: C) -> String where C.Element == UInt8 {
+        var s = bytes[...]
+        while let f = s.first, f == 0x20 || f == 0x09 { s = s.dropFirst() }
+        while let l = s.last, l == 0x20 || l == 0x09 { s = s.dropLast() }
+        return String(decoding: s, as: UTF8.self)
     }
 
     static func setSplit(_ s: inout SplitSettings, _ key: String, _ value: String, _ fail: (String) -> RuleError) throws {
@@ -222,34 +225,4 @@ public enum RuleParser {
             throw fail("unknown [split] key '\(key)'")
         }
     }
-}
-
-extension String {
-    func trimmingCharacters(in set: String) -> String {
-        // ASCII text without a CR, trimmed of ASCII characters: each byte is a Character, so the
-        // bytes can be trimmed directly (a CR LF pair or a combining mark makes one Character
-        // of two code points; such text goes the Character way).
-        var asciiSet: UInt128 = 0
-        for b in set.utf8 {
-            if b >= 0x80 || b == 0x0A { asciiSet = 0; break }
-            asciiSet |= 1 << UInt128(b)
-        }
-        if asciiSet != 0, let trimmed = utf8.withContiguousStorageIfAvailable({ bytes -> String? in
-            var lo = 0, hi = bytes.count
-            for b in bytes where b >= 0x80 || b == 0x0D { return nil }
-            while lo < hi, asciiSet & (1 << UInt128(bytes[lo])) != 0 { lo += 1 }
-            while hi > lo, asciiSet & (1 << UInt128(bytes[hi - 1])) != 0 { hi -= 1 }
-            if lo == 0 && hi == bytes.count { return self }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)
-        }), let trimmed { return trimmed }
-        // (The set is a few characters: a linear search beats hashing them into a Set.)
-        var s = Substring(self)
-        while let f = s.first, set.contains(f) { s = s.dropFirst() }
-        while let l = s.last, set.contains(l) { s = s.dropLast() }
-        return String(s)
-    }
-}
-
-extension Substring {
-    func trimmingCharacters(in set: String) -> String { String(self).trimmingCharacters(in: set) }
 }

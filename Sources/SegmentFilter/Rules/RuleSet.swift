@@ -80,7 +80,7 @@ public struct RuleSet: Sendable {
     /// The literal analysis of every built-in rule set's patterns, worked out afresh, as
     /// `rules/prefilter.analysis` holds it (the binary embeds that file so that start-up need
     /// not analyse the patterns).
-    public static func builtInAnalysis() throws -> String {
+    public static func builtInAnalysis() throws -> [UInt8] {
         LiteralAnalysis.serialize(try builtInNames.flatMap { try resolveBuiltIn($0).patterns.map(\.regex) })
     }
 
@@ -108,15 +108,14 @@ public struct RuleSet: Sendable {
     /// `strict` extend it).
     private static let parsedDefault = Result { try parseBuiltIn("default") }
 
-    /// Starts the start-up work that does not depend on the command line on other threads:
-    /// parsing the built-in `default` rule set and reading the built-in patterns' embedded
-    /// literal analyses (`LiteralAnalysis`). A process that filters one small file waits
-    /// for both before its first paragraph (a third of its instructions); started before the
-    /// command line is parsed, they run beside it on cores that would otherwise be idle, and
-    /// whatever needs them later waits only for the rest.
+    /// Starts the start-up work that does not depend on the command line on another thread:
+    /// parsing the built-in `default` rule set. A process that filters one small file waits for
+    /// it before its first paragraph; started before the command line is parsed, it runs beside
+    /// it on a core that would otherwise be idle, and whatever needs it later waits only for the
+    /// rest. (The patterns' literal analyses need no such start: they are read in place from
+    /// the embedded `rules/prefilter.analysis`.)
     public static func prepareAhead() {
         DispatchQueue.global().async { _ = parsedDefault }
-        LiteralAnalysis.readEmbeddedAhead()
     }
 }
 
