@@ -185,6 +185,21 @@ import Testing
         #expect(found == [true, true, true, false])
     }
 
+    /// A literal set holding a literal that almost any text has (one letter, digit, space, full
+    /// stop or comma) is taken as present, at 0, without looking: the other sets still decide.
+    @Test func aSetWithAnEverywhereLiteralIsTakenAsFound() {
+        let scanner = LiteralScanner(clauses: [[["a", "zebra"], ["licen"]], [["."]], [["quagga"]]])
+        var found = [false, false, false]
+        var hits: [Int32] = []
+        let text = LiteralScanner.fold(Array("No such word: licence".utf16))
+        text.withUnsafeBufferPointer { scanner.scan($0, into: &found, clauses: &hits) }
+        #expect(found == [true, true, false])
+        #expect(hits[scanner.clauseID(pattern: 0, 0)] == 0 && hits[scanner.clauseID(pattern: 0, 1)] == 14)
+        var none = [false, false, false]
+        Array(LiteralScanner.fold(Array("zebra".utf16))).withUnsafeBufferPointer { scanner.scan($0, into: &none, clauses: &hits) }
+        #expect(none == [false, true, false])
+    }
+
     /// A co-occurrence pattern needs a literal of each list.
     @Test func coOccurrenceNeedsBothLists() {
         let regex = "(?is)(?:\\b(errors?|bugs?)\\b.*?\\b(translation|traduction)|\\b(translation|traduction).*?\\b(errors?|bugs?)\\b)"

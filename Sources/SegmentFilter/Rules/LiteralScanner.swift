@@ -47,6 +47,10 @@ struct LiteralScanner {
     /// clause.
     private var entries: [(start: Int32, count: Int32, clause: Int32)] = []
     private var units: [UInt16] = []
+    /// The clauses that hold a literal found in almost any text (``ubiquitous(_:)``): taken as
+    /// found at 0 without looking. Looked up, such a literal cost a search at every space or
+    /// letter "a" of every paragraph, and told nothing.
+    private var everywhere: [Int32] = []
 
     /// One required literal set per pattern (`nil`: no prefilter).
     init(_ literals: [Set<String>?]) {
@@ -83,6 +87,11 @@ struct LiteralScanner {
             var ids: [Int] = []
             for set in sets ?? [] {
                 ids.append(clauseCount)
+                if set.contains(where: LiteralScanner.ubiquitous) {
+                    everywhere.append(Int32(clauseCount))
+                    clauseCount += 1
+                    continue
+                }
                 for units in set {
                     guard let c0 = units.first else { continue }
                     firstFilter[Int(c0) >> 6] |= 1 << (UInt64(c0) & 63)
@@ -157,6 +166,13 @@ struct LiteralScanner {
         }
     }
 
+    /// A folded literal that almost any paragraph holds: one ASCII letter, digit, space, full
+    /// stop or comma.
+    static func ubiquitous(_ literal: [UInt16]) -> Bool {
+        guard literal.count == 1, let c = literal.first, c < 0x80 else { return false }
+        return (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x20 || c == 0x2E || c == 0x2C
+    }
+
     @inline(__always)
     private static func pairHash(_ a: UInt16, _ b: UInt16) -> Int {
         Int((UInt32(a) &* 0x9E37 ^ UInt32(b) &* 0x3B) & 0xFFFF)
@@ -224,6 +240,7 @@ struct LiteralScanner {
     func scan(_ folded: UnsafeBufferPointer<UInt16>, into found: inout [Bool], clauses hit: inout [Int32]) {
         hit.removeAll(keepingCapacity: true)
         hit.append(contentsOf: repeatElement(-1, count: clauseCount))
+        for c in everywhere { hit[Int(c)] = 0 }
         hit.withUnsafeMutableBufferPointer { scanClauses(folded, into: $0) }
         for (p, ids) in clausesOf.enumerated() where filtered[p] && !found[p] {
             var all = true
