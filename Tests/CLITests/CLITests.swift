@@ -194,6 +194,22 @@ struct Scratch {
         #expect(pass.out.contains("{\"id\":\"c\"}\n"))
     }
 
+    /// A byte order mark before the first record is dropped (the filter and `identify`); one
+    /// anywhere else is a bad record, as any stray byte before a JSON object is.
+    @Test func byteOrderMarkBeforeTheFirstRecordIsDropped() throws {
+        let bom = Data([0xEF, 0xBB, 0xBF])
+        let input = bom + Data((record("a", "Hello world, this is a test of the filter.") + "\n" + record("b", "Fine too.") + "\n").utf8)
+        let r = try run(["--jsonl", "-q"], stdin: input)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.out.hasPrefix("{\"id\":\"a\"") && r.out.split(separator: "\n").count == 2)
+        let i = try run(["identify", "--jsonl"], stdin: input)
+        #expect(i.status == 0, "\(i.stderr)")
+        #expect(i.out.hasPrefix("en\t"))
+        let later = Data((record("a", "Fine.") + "\n").utf8) + bom + Data((record("b", "Fine too.") + "\n").utf8)
+        let bad = try run(["--jsonl", "-q"], stdin: later)
+        #expect(bad.status == 1 && bad.stderr.contains("<stdin>:2:"))
+    }
+
     @Test func customTextField() throws {
         let r = try run(["--jsonl", "--text-field", "body"], stdin: Data(#"{"body":"Hello world, this is a test.","text":7}"#.utf8))
         #expect(r.status == 0, "\(r.stderr)")
@@ -222,6 +238,19 @@ struct Scratch {
         let r = try run(["rules", "check", f.path])
         #expect(r.status == 2)
         #expect(r.stderr.contains("bad.rules:3:"))
+    }
+
+    /// A rule file saved by a Windows editor (a byte order mark, CR LF line ends) is the same
+    /// rule set: before, CR LF made the whole file one comment line, "ok" with no patterns.
+    @Test func windowsEditedRuleFileReadsTheSame() throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let f = scratch.file("win.rules")
+        let text = "name = win\nextends = default\n[pattern]\nid = my-footer\nkind = source\nweight = 3\nregex = (?i)^\\s*brought to you by\\b\n"
+        try (Data([0xEF, 0xBB, 0xBF]) + Data(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)).write(to: f)
+        let r = try run(["rules", "check", f.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.out.contains("rule set 'win', 207 patterns"), "\(r.out)")
     }
 
     @Test func unknownOptionIsAUsageError() throws {

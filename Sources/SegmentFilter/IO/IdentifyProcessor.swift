@@ -79,13 +79,17 @@ public final class IdentifyProcessor {
         }
         // (A few bytes over the limit, so that a cut line can end on a code point boundary.)
         let limit = options.jsonl ? options.maxLineBytes : DocumentFilter.analysisLimit + 4
+        // (A byte order mark before the first JSONL record is dropped, as the filter drops it.)
+        var first = options.jsonl
         while try reader.nextLine(limit: limit, { line, tooLong in
             if tooLong && options.jsonl {
                 try flushBatch()
                 throw DataError(source: reader.displayName, line: reader.lineNumber,
                                 reason: "line longer than the limit (\(options.maxLineBytes) bytes)")
             }
-            batch.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: line[0..<Self.sampleLength(line)]))
+            let from = first && line.starts(with: JSONLProcessor.byteOrderMark) ? 3 : 0
+            first = false
+            batch.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: line[from..<max(from, Self.sampleLength(line))]))
             batch.ends.append(batch.bytes.count)
         }) {
             // A full batch, or an input with nothing more ready (an interactive pipe): answer

@@ -194,8 +194,16 @@ public final class JSONLProcessor {
                 try write(batch)
             }
         }
+        // A byte order mark before the first record (editors on Windows write one) is no JSON:
+        // it is dropped, as a JSON reader that accepts it would.
+        var first = true
         while try reader.nextLine(limit: options.maxLineBytes, { line, tooLong in
-            lines.append((Array(line), tooLong))
+            if first && line.starts(with: JSONLProcessor.byteOrderMark) {
+                lines.append((Array(line.dropFirst(3)), tooLong))
+            } else {
+                lines.append((Array(line), tooLong))
+            }
+            first = false
             pendingBytes += line.count
         }) {
             // A full batch, or an input that has nothing more ready (an interactive pipe): finish
@@ -214,6 +222,8 @@ public final class JSONLProcessor {
         try rejects.flush()
         return summary
     }
+
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     private func process(_ batch: [([UInt8], Bool)], explain: Bool) -> [Outcome] {
         var outcomes = [Outcome](repeating: .blank, count: batch.count)

@@ -114,14 +114,15 @@ public enum RuleParser {
         case noEquals
     }
 
-    /// The text's lines, numbered from 1, read as UTF-8 bytes: a line ends at LF or CR LF (a
-    /// file saved with Windows line ends reads as the same file). (Byte-wise: with String's
+    /// The text's lines, numbered from 1, read as UTF-8 bytes: a line ends at LF or CR LF, and a
+    /// byte order mark before the first is no part of it (a file saved by a Windows editor
+    /// reads as the same file). (Byte-wise: with String's
     /// Character view, reading the built-in rules was a sixth of a small run's instructions.)
     static func lines(_ text: String) -> [(number: Int, line: Line)] {
         var text = text
         return text.withUTF8 { bytes in
             var out: [(number: Int, line: Line)] = []
-            var start = 0, number = 0
+            var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0, number = 0
             while start <= bytes.count {
                 var end = start
                 while end < bytes.count && bytes[end] != 0x0A { end += 1 }
