@@ -186,6 +186,14 @@ import Testing
         ("Wenn dir der Beitrag gefallen hat, teile ihn gerne.", "share-if-liked"),
         ("Si cet article vous a plu, partagez-le !", "share-if-liked"),
         ("Licensed under CC BY-SA 4.0.", "licence-notice"),
+        ("Kateřina Zapletalová, ČTK", "name-agency"),
+        ("—May ulat ni Jerome Dizon", "byline-report-of"),
+        ("Adaptation web: jgal avec ats", "byline-report-of"),
+        ("I-like at i-follow ang aming Facebook page para sa balita.", "site-follow-prompt"),
+        ("Haberleri Google News üzerinden takip etmek için tıklayın", "site-follow-prompt"),
+        ("Yorumlar okuyucularımıza aittir.", "newsroom-appeal-more"),
+        ("Поддержать редакцию можно разовым переводом.", "newsroom-appeal-more"),
+        ("הכותב הוא כתב התחבורה של האתר.", "bio-writer-he"),
     ])
     func noticesFireTheirPattern(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "und")
@@ -203,6 +211,9 @@ import Testing
         ("The photo shows the harbour before the storm.", "photo-credit"),
         ("Comments from residents were mixed, the mayor said.", "blog-meta"),
         ("Thoughts on the new budget were divided at the meeting.", "comment-section"),
+        ("Publishers who follow the Google News guidelines saw more traffic, the study found.", "site-follow-prompt"),
+        ("The Ledger, a nonprofit newsroom founded in 2019, now employs twelve reporters.", "newsroom-appeal-more"),
+        ("Ana Pereira, Lisboa", "name-agency"),
         ("Facebook said the outage was caused by a configuration change.", "blog-widgets"),
         ("Like this year's harvest, the vote was late.", "blog-widgets"),
         ("The council says: the road stays closed until the bridge is repaired.", "commenter-line"),
