@@ -153,7 +153,7 @@ public final class RuleMatcher {
     }
 
     /// The patterns whose regex, as written, ICU does not compile, with its message: segfilter
-    /// runs a rewritten form (``CompiledPattern/matchingForm(_:)``) that may compile where the
+    /// runs a rewritten form (capture-free, its properties closed over case) that may compile where the
     /// written one does not, but any other tool, and the tests, compile it as written.
     public var asWrittenErrors: [(id: String, message: String)] {
         rules.patterns.compactMap { p in
