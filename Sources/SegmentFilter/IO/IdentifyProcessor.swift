@@ -87,7 +87,7 @@ public final class IdentifyProcessor {
                 throw DataError(source: reader.displayName, line: reader.lineNumber,
                                 reason: "line longer than the limit (\(options.maxLineBytes) bytes)")
             }
-            let from = first && line.starts(with: JSONLProcessor.byteOrderMark) ? 3 : 0
+            let from = first && line.starts(with: byteOrderMark) ? byteOrderMark.count : 0
             first = false
             batch.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: line[from..<max(from, Self.sampleLength(line))]))
             batch.ends.append(batch.bytes.count)

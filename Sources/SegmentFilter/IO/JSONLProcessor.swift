@@ -198,8 +198,8 @@ public final class JSONLProcessor {
         // it is dropped, as a JSON reader that accepts it would.
         var first = true
         while try reader.nextLine(limit: options.maxLineBytes, { line, tooLong in
-            if first && line.starts(with: JSONLProcessor.byteOrderMark) {
-                lines.append((Array(line.dropFirst(3)), tooLong))
+            if first && line.starts(with: byteOrderMark) {
+                lines.append((Array(line.dropFirst(byteOrderMark.count)), tooLong))
             } else {
                 lines.append((Array(line), tooLong))
             }
@@ -222,8 +222,6 @@ public final class JSONLProcessor {
         try rejects.flush()
         return summary
     }
-
-    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     private func process(_ batch: [([UInt8], Bool)], explain: Bool) -> [Outcome] {
         var outcomes = [Outcome](repeating: .blank, count: batch.count)

@@ -59,22 +59,11 @@ struct LiteralScanner {
 
     /// Per pattern, the literal sets it needs, all of them (`nil`: no prefilter).
     init(clauses: [[Set<String>]?]) {
-        self.init(folded: LiteralScanner.fold(clauses: clauses))
+        self.init(folded: clauses.map { $0?.map { $0.map(LiteralScanner.foldLiteral) } })
     }
 
-    /// Each clause's literals case-folded (`foldLiteral`), in the shape `init(clauses:)` takes.
-    /// The prefilter folds its patterns' literals once for all its tiers (folding them again for
-    /// each tier was a fifth of a small run's start-up).
-    static func fold(clauses: [[Set<String>]?]) -> [[[[UInt16]]]?] {
-        clauses.map { $0.map(fold(sets:)) }
-    }
-
-    /// One pattern's clauses folded, as `fold(clauses:)` folds each.
-    static func fold(sets: [Set<String>]) -> [[[UInt16]]] {
-        sets.map { $0.map(foldLiteral) }
-    }
-
-    /// `init(clauses:)` from the clauses' folded literals (`fold(clauses:)`).
+    /// `init(clauses:)` from the clauses' literals already case-folded (`foldLiteral`; the
+    /// prefilter reads them folded from ``PreparedPattern``).
     init(folded clauses: [[[[UInt16]]]?]) {
         filtered = clauses.map { $0 != nil && !$0!.isEmpty }
         // The literals of two or more units, each with its table key's group (numbered in the

@@ -122,7 +122,7 @@ public enum RuleParser {
         var text = text
         return text.withUTF8 { bytes in
             var out: [(number: Int, line: Line)] = []
-            var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0, number = 0
+            var start = bytes.starts(with: byteOrderMark) ? byteOrderMark.count : 0, number = 0
             while start <= bytes.count {
                 var end = start
                 while end < bytes.count && bytes[end] != 0x0A { end += 1 }

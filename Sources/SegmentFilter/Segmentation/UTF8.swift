@@ -1,3 +1,6 @@
+/// UTF-8's byte order mark (U+FEFF), which Windows editors put before a file's first line.
+let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
 /// Calls `body` with each code point of `bytes`; false, part way, if they are not valid UTF-8.
 @inline(__always)
 func decodeUTF8(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt32) -> Void) -> Bool {
