@@ -317,12 +317,23 @@ func itemNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
 /// document, so it is no language evidence (`Splitter.languageReading`). `last` is
 /// `lastCodePoint(bytes)` when the caller has it.
 func looksLikeCode(_ bytes: UnsafeBufferPointer<UInt8>, last known: UInt32? = nil) -> Bool {
-    var marks = 0, visible = 0, spaces = 0
+    // A sentence of eight words or more that ends like one is prose, whatever it names
+    // ("The linkat() system call operates … like link()."): most paragraphs are decided by
+    // their end and their first seven spaces, without reading the rest.
+    let last = known ?? lastCodePoint(bytes)
+    let endsSentence = last == 0x2E || last == 0x21 || last == 0x3F
+    if endsSentence {
+        var spaces = 0
+        for b in bytes where b == 0x20 || b == 0x09 || b == 0x0D {
+            spaces &+= 1
+            if spaces >= 7 { return false }
+        }
+    }
+    var marks = 0, visible = 0
     var previous: UInt8 = 0x20
     var inHandle = false
     for b in bytes {
         if b == 0x20 || b == 0x09 || b == 0x0D {
-            spaces &+= 1
             inHandle = false
             previous = b
             continue
@@ -340,12 +351,6 @@ func looksLikeCode(_ bytes: UnsafeBufferPointer<UInt8>, last known: UInt32? = ni
             }
         }
         previous = b
-    }
-    // A sentence of eight words or more that ends like one is prose, whatever it names
-    // ("The linkat() system call operates … like link().").
-    if spaces >= 7 {
-        let last = known ?? lastCodePoint(bytes)
-        if last == 0x2E || last == 0x21 || last == 0x3F { return false }
     }
     if marks >= 2 && marks &* 25 >= visible { return true }
     guard bytes.count <= 160 else { return false }

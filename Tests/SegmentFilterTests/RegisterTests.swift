@@ -171,6 +171,32 @@ import Testing
         }
     }
 
+    /// One worker's gram table serves document after document without being cleared (a slot
+    /// of an earlier document reads as free): through more documents than it has stamps, and
+    /// sizes that grow and shrink, each reads as it does in a table of its own.
+    @Test func reusedGramTableReadsAsAFreshOne() {
+        let words = ["harbour", "ferry", "timetable", "council", "budget", "ab", "ba", "abc", "Ab", "café", "7a"]
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int(seed >> 33) % n
+        }
+        let shared = Coherence.GramTable()
+        for doc in 0..<700 {
+            // Now and then a document large enough to grow the table.
+            let paragraphs = 2 + next(6)
+            let length = doc % 97 == 0 ? 900 : 1 + next(14)
+            let texts = (0..<paragraphs).map { _ in (0..<length).map { _ in words[next(words.count)] }.joined(separator: " ") }
+            let reused = RegisterTests.withUTF8(texts) {
+                Coherence.CharacterGrams($0, characters: $0.map(\.count), from: 0, caseTable: RegisterTests.caseTable, scratch: shared)
+            }
+            let fresh = RegisterTests.withUTF8(texts) { Coherence.CharacterGrams($0, characters: $0.map(\.count), from: 0, caseTable: RegisterTests.caseTable) }
+            for k in 1..<paragraphs {
+                #expect(reused.shares(cut: k) == fresh.shares(cut: k), "document \(doc), cut \(k)")
+            }
+        }
+    }
+
     /// Only the paragraphs from `from` count as primary content.
     @Test func gramWindowLeavesEarlyParagraphsOut() {
         let texts = ["shared words here", "nothing alike", "other text", "shared words here"]

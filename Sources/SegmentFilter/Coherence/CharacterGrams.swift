@@ -61,7 +61,6 @@ extension Coherence {
                 lastAt[k] = distinct[k] &- moved
                 sharedDelta[k + 1] = moved &- usedEarlier[k]
             }
-            table.clear()
             tail = [Int32](filled: 0, count: m + 1)
             shared = tail
             var t: Int32 = 0
@@ -136,16 +135,20 @@ extension Coherence {
     }
 
     /// Each gram's first and last paragraph, in an open-addressing table kept from one
-    /// document to the next (only the part of it a document used is cleared). A slot is one word:
-    /// the gram hash's top 48 bits (odd, so never a free slot's 0), then the first and the
-    /// last paragraph relative to the window (at most `maxTail + 2 × cohesionWindow`, so a
-    /// byte each). Eight bytes a slot keep a typical document's table in the L1 cache. Not
-    /// thread-safe.
+    /// document to the next. A slot is one word: the gram hash's top 40 bits, the document's
+    /// stamp (a byte, never 0), then the first and the last paragraph relative to the window
+    /// (at most `maxTail + 2 × cohesionWindow`, so a byte each). A slot stamped by an earlier
+    /// document reads as free, so nothing is cleared between documents but once every 255 of
+    /// them (clearing the part a document used, at every document, was 2% of the filter's
+    /// instructions, and evicted the L1 cache it had just filled). Eight bytes a slot keep a
+    /// typical document's table in the L1 cache. Not thread-safe.
     final class GramTable {
         private var slots: UnsafeMutablePointer<UInt64>
         /// Per paragraph of the window, how many grams recurred in a later one.
         private let moved: UnsafeMutablePointer<Int32>
         private var capacity = 1024
+        /// The stamp of the document being read (1...255).
+        private var stamp: UInt64 = 0
 
         init() {
             slots = .allocate(capacity: capacity)
@@ -170,29 +173,38 @@ extension Coherence {
                 slots = .allocate(capacity: size)
                 slots.initialize(repeating: 0, count: size)
                 capacity = size
+                stamp = 0
             }
+            if stamp == 0xFF {
+                // Every stamp has been used: the slots of 255 documents ago would read as this one's.
+                slots.update(repeating: 0, count: capacity)
+                stamp = 0
+            }
+            stamp &+= 1
             moved.initialize(repeating: 0, count: 256)
-            return Document(slots: slots, moved: moved, mask: size - 1)
+            return Document(slots: slots, moved: moved, mask: size - 1, stamp: stamp)
         }
 
         struct Document {
             let slots: UnsafeMutablePointer<UInt64>
             let moved: UnsafeMutablePointer<Int32>
             let mask: Int
+            /// The document's stamp, in its place in a slot (bits 16-23).
+            let stamp: UInt64
             /// The paragraph being read (paragraphs are read in order, at most 255 of them),
             /// its distinct grams so far, and how many of those an earlier paragraph used.
             var paragraph: UInt64 = 0
             var distinct: Int32 = 0
             var usedEarlier: Int32 = 0
 
-            init(slots: UnsafeMutablePointer<UInt64>, moved: UnsafeMutablePointer<Int32>, mask: Int) {
-                (self.slots, self.moved, self.mask) = (slots, moved, mask)
+            init(slots: UnsafeMutablePointer<UInt64>, moved: UnsafeMutablePointer<Int32>, mask: Int, stamp: UInt64) {
+                (self.slots, self.moved, self.mask, self.stamp) = (slots, moved, mask, stamp << 16)
             }
 
             /// Records `gram` (a hash) in `paragraph`.
             @inline(__always)
             mutating func add(_ gram: UInt64) {
-                let key = gram & ~0xFFFF | 0x1_0000
+                let key = gram & ~0xFF_FFFF | stamp
                 var i = Int(truncatingIfNeeded: gram >> 40) & mask
                 while true {
                     let slot = slots[i]
@@ -204,7 +216,8 @@ extension Coherence {
                         usedEarlier &+= 1
                         return
                     }
-                    if slot == 0 {
+                    // Free: never used, or used by an earlier document.
+                    if slot & 0xFF_0000 != stamp {
                         slots[i] = key | paragraph << 8 | paragraph
                         distinct &+= 1
                         return
@@ -215,13 +228,6 @@ extension Coherence {
 
             /// How many grams last seen in paragraph `k` recurred in a later paragraph.
             func movedOn(from k: Int) -> Int32 { moved[k] }
-
-            /// Empties the table for the next document: all of this document's part of it, in one
-            /// sequential pass (a list of the slots used cost a store and a count per new gram,
-            /// and its clearing was a store at random per gram).
-            func clear() {
-                slots.update(repeating: 0, count: mask &+ 1)
-            }
         }
     }
 }

@@ -13,8 +13,10 @@ import ICUShim
 struct LiteralScanner {
     /// Per pattern: whether it has a prefilter (if not, it always runs).
     let filtered: [Bool]
-    /// Per pattern: the ids of its clauses.
-    private var clausesOf: [[Int]] = []
+    /// Per pattern `p`: the ids of its clauses, `clauseIDs[clauseStarts[p]..<clauseStarts[p + 1]]`
+    /// (one flat array: the check after each scan reads them for every pattern).
+    private var clauseIDs: [Int32] = []
+    private var clauseStarts: [Int32] = [0]
     private var clauseCount = 0
     /// One bit per UTF-16 unit that is a one-unit literal (exact), and per hash of a literal's
     /// first two units.
@@ -73,9 +75,8 @@ struct LiteralScanner {
         var groupKeys: [UInt64] = []
         var long: [(group: Int32, literal: [UInt16], clause: Int32)] = []
         for sets in clauses {
-            var ids: [Int] = []
             for set in sets ?? [] {
-                ids.append(clauseCount)
+                clauseIDs.append(Int32(clauseCount))
                 if set.contains(where: LiteralScanner.ubiquitous) {
                     everywhere.append(Int32(clauseCount))
                     clauseCount += 1
@@ -111,7 +112,7 @@ struct LiteralScanner {
                 }
                 clauseCount += 1
             }
-            clausesOf.append(ids)
+            clauseStarts.append(Int32(clauseIDs.count))
         }
         for s in singles where s.unit < 0x80 {
             for c1 in 0..<128 { asciiPairs[Int(s.unit) << 7 | c1] |= 4 }
@@ -227,19 +228,29 @@ struct LiteralScanner {
     /// `scan`, with `hit` as the per-clause scratch (its storage reused): afterwards it holds,
     /// per clause, where in `folded` the first of its literals starts (-1: none occurs).
     func scan(_ folded: UnsafeBufferPointer<UInt16>, into found: inout [Bool], clauses hit: inout [Int32]) {
-        hit.removeAll(keepingCapacity: true)
-        hit.append(contentsOf: repeatElement(-1, count: clauseCount))
+        if hit.count == clauseCount {
+            hit.withUnsafeMutableBufferPointer { $0.update(repeating: -1) }
+        } else {
+            hit = [Int32](repeating: -1, count: clauseCount)
+        }
         for c in everywhere { hit[Int(c)] = 0 }
-        hit.withUnsafeMutableBufferPointer { scanClauses(folded, into: $0) }
-        for (p, ids) in clausesOf.enumerated() where filtered[p] && !found[p] {
-            var all = true
-            for id in ids where hit[id] < 0 { all = false; break }
-            if all { found[p] = true }
+        hit.withUnsafeMutableBufferPointer { hit in
+            scanClauses(folded, into: hit)
+            filtered.withUnsafeBufferPointer { filtered in
+            clauseIDs.withUnsafeBufferPointer { ids in
+            clauseStarts.withUnsafeBufferPointer { starts in
+            found.withUnsafeMutableBufferPointer { found in
+                for p in 0..<filtered.count where filtered[p] && !found[p] {
+                    var all = true
+                    for j in Int(starts[p])..<Int(starts[p &+ 1]) where hit[Int(ids[j])] < 0 { all = false; break }
+                    if all { found[p] = true }
+                }
+            }}}}
         }
     }
 
     /// The id of a pattern's `k`th clause (as given to `init`).
-    func clauseID(pattern: Int, _ k: Int) -> Int { clausesOf[pattern][k] }
+    func clauseID(pattern: Int, _ k: Int) -> Int { Int(clauseIDs[Int(clauseStarts[pattern]) + k]) }
 
     /// Records in `found` the first position of each clause's literals (positions only grow).
     private func scanClauses(_ t: UnsafeBufferPointer<UInt16>, into found: UnsafeMutableBufferPointer<Int32>) {

@@ -50,6 +50,8 @@ public final class RuleMatcher {
         let starts: [MatchStarts?]
         /// Per pattern: its required literal sets, folded (nil: none).
         let clauses: [[[[UInt16]]]?]
+        /// Per pattern: whether it has no prefilter (so is a candidate before any scan).
+        let unfiltered: [Bool]
         /// The threads that analyse the patterns: the processors online, at most four.
         static let analysisThreads = max(1, min(4, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 
@@ -81,6 +83,7 @@ public final class RuleMatcher {
             leadAnchored = ready.map(\.anchored)
             starts = ready.map(\.starts)
             clauses = ready.map(\.clauses)
+            unfiltered = scanner.filtered.map { !$0 }
         }
     }
 
@@ -213,17 +216,32 @@ public final class RuleMatcher {
                      documentLanguage: String) -> [RuleSet.Pattern] {
         let own = languageMask(language)
         let document = language == documentLanguage ? own : languageMask(documentLanguage)
-        eligible.removeAll(keepingCapacity: true)
-        for k in compiled.indices where characters <= maxChars[k] && (own[k] || document[k]) {
-            eligible.append(k)
+        // (Through pointers: with a pattern count of appends and bounds checks, choosing the
+        // patterns cost as much as scanning a short paragraph for their literals.)
+        let count = compiled.count
+        if eligible.count < count { eligible = [Int](repeating: 0, count: count) }
+        let eligibleCount = eligible.withUnsafeMutableBufferPointer { out in
+            maxChars.withUnsafeBufferPointer { maxChars in
+            own.withUnsafeBufferPointer { own in
+            document.withUnsafeBufferPointer { document in
+                var c = 0
+                for k in 0..<count where characters <= maxChars[k] && (own[k] || document[k]) {
+                    out[c] = k
+                    c &+= 1
+                }
+                return c
+            }}}
         }
-        if eligible.isEmpty { return [] }
+        if eligibleCount == 0 { return [] }
+        let eligible = self.eligible[0..<eligibleCount]
         let filter = self.filter
         var anyFiltered = false
         for k in eligible where filter.scanner.filtered[k] { anyFiltered = true; break }
         let (utf16, foldedWithIt) = utf16Text(text)
-        candidate.removeAll(keepingCapacity: true)
-        for f in filter.scanner.filtered { candidate.append(!f) }
+        if candidate.count != count { candidate = [Bool](repeating: false, count: count) }
+        candidate.withUnsafeMutableBufferPointer { c in
+            filter.unfiltered.withUnsafeBufferPointer { c.baseAddress!.update(from: $0.baseAddress!, count: count) }
+        }
         // Whether positions in the folded text are positions in the text: case folding never
         // shortens a character, so when the lengths agree no character changed length.
         var samePositions = false
