@@ -127,6 +127,25 @@ import Testing
         #expect(g.code == expected, "\(g.top)")
     }
 
+    /// Brand names in Latin letters in a Cyrillic line (or a Cyrillic name in Serbian Latin)
+    /// are no evidence for the candidates of the line's script: before only that script's
+    /// tokens were scored, Serbian, written in both, took these lines with probability 1.
+    @Test(arguments: [
+        ("ru", "Подписывайтесь на наш канал в Telegram и Instagram"),
+        ("uk", "Стежте за нашою роботою у Facebook, Instagram та Telegram: @svitlogromady"),
+        ("ru", "Скачайте приложение для iPhone и Android в App Store или Google Play"),
+    ])
+    func wordsOfAnotherScriptDoNotDecideTheLanguage(_ expected: String, _ text: String) {
+        let g = id.identify(text)
+        #expect(g.code == expected, "\(g.top)")
+    }
+
+    @Test func aCyrillicNameInLatinTextLeavesTheLatinCandidates() {
+        let g = id.identify("Vlada je u utorak usvojila novi zakon o javnim nabavkama, a premijer Марко Марковић najavio je izmene do kraja godine.")
+        #expect(["sr", "bs", "hr"].contains(g.code), "\(g.top)")
+        #expect(g.script == "Latn")
+    }
+
     /// Interface catalogs and help manuals, the bulk of the training text, never say "I am
     /// hungry" or "good night"; the everyday word frequencies train.py adds (wordfreq) are what
     /// keep such text from going to a thin profile that happens to use one of its words. Before

@@ -294,6 +294,9 @@ extension LanguageIdentifier {
     /// English paragraph that quotes a Korean name holds a handful of Hangul. The other script
     /// needs half as many letters as Latin has, a Hangul or Han character counting three (a
     /// syllable or a word).
+    ///
+    /// When the candidates are those of one script and the text also holds letters of others,
+    /// only the tokens with a letter of that script are scored (``keepTokens(of:)``).
     func candidateLanguages(letters: Int) -> ([Int], Int32) {
         var dominant: Int32 = -1
         var most = 0, other: Int32 = -1, otherCount = 0
@@ -308,13 +311,53 @@ extension LanguageIdentifier {
             if 2 * weight * otherCount >= most { dominant = other }
         }
         let kana = scriptCounts[Int(Script.hiragana.code)] + scriptCounts[Int(Script.katakana.code)]
+        let mixed = dominant >= 0 && scriptCounts[Int(dominant)] < letters
         for i in 0..<touchedCount { scriptCounts[Int(touchedScripts[i])] = 0 }
         touchedCount = 0
         if kana > 0 && Double(kana) >= 0.05 * Double(letters) { return (japanese, dominant) }
-        if let c = candidatesByCode[Int(dominant)] { return (c, dominant) }
-        let c = languagesByScript[shortName(dominant)] ?? []
-        candidatesByCode[Int(dominant)] = c
+        let c: [Int]
+        if let known = candidatesByCode[Int(dominant)] {
+            c = known
+        } else {
+            c = languagesByScript[shortName(dominant)] ?? []
+            candidatesByCode[Int(dominant)] = c
+        }
+        if mixed && c.count > 1 { keepTokens(of: dominant) }
         return (c, dominant)
+    }
+
+    /// Drops from `letters` the tokens without a letter of `script`: the candidates are that
+    /// script's languages, and a token in another script is evidence only for the candidates
+    /// that are also written in it. In a Russian or Ukrainian line that names Telegram and
+    /// Instagram, the Latin words made it Serbian (written in both scripts) with probability
+    /// 1; in Serbian Latin text a quoted Cyrillic name would do the same. (Tokens of letters
+    /// without a script of their own are kept.)
+    func keepTokens(of script: Int32) {
+        let text = letters, end = letterCount
+        let bmp = ScriptTable.shared.bmp
+        @inline(__always) func scriptOf(_ v: UInt32) -> Int32 {
+            v < 0x10000 ? Int32(bmp[Int(v)]) : Int32(sf_script_of(v))
+        }
+        var w = 1
+        var k = 1
+        while k < end {
+            if text[k] == 0x20 { k &+= 1; continue }
+            var stop = k
+            var keep = false, scripted = false
+            while stop < end && text[stop] != 0x20 {
+                let c = scriptOf(text[stop])
+                if c == script { keep = true }
+                if c > 1 && c != Script.unknown.code { scripted = true }
+                stop &+= 1
+            }
+            if keep || !scripted {
+                for j in k..<stop { text[w] = text[j]; w &+= 1 }
+                text[w] = 0x20
+                w &+= 1
+            }
+            k = stop
+        }
+        letterCount = w
     }
 
     func shortName(_ code: Int32) -> String {
