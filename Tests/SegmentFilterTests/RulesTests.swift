@@ -194,6 +194,18 @@ import Testing
         ("Yorumlar okuyucularımıza aittir.", "newsroom-appeal-more"),
         ("Поддержать редакцию можно разовым переводом.", "newsroom-appeal-more"),
         ("הכותב הוא כתב התחבורה של האתר.", "bio-writer-he"),
+        ("Cet article est produit dans le cadre de l'Initiative de journalisme local, financée par le gouvernement du Canada.", "source-line"),
+        ("Se algum texto daqui já te ajudou, um cafezinho pelo Pix ajuda a manter o blog de pé.", "support-plea"),
+        ("Este cantinho não tem anúncio nem patrocinador.", "support-plea"),
+        ("Tentang Kopiloka", "about-organisation"),
+        ("Om Stiftelsen Nordlys: Stiftelsen ble grunnlagt i 1998.", "about-organisation"),
+        ("Kontak Media:", "press-contact"),
+        ("Контакти для медіа: Олена Ткачук, press@example.org", "press-contact"),
+        ("Kung nasubukan n'yo ang recipe na ito, i-tag n'yo kami sa Instagram!", "comment-prompt"),
+        ("Har du tips om saker i kommunen? Send e-post til tips@example.no", "tip-line"),
+        ("Avisa arbeider etter Vær Varsom-plakatens regler for god presseskikk.", "press-ethics"),
+        ("Tidningen följer de pressetiska reglerna.", "press-ethics"),
+        ("Підтримати роботу фонду можна на сайті фонду.", "newsroom-appeal-more"),
     ])
     func noticesFireTheirPattern(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "und")
@@ -214,6 +226,11 @@ import Testing
         ("Publishers who follow the Google News guidelines saw more traffic, the study found.", "site-follow-prompt"),
         ("The Ledger, a nonprofit newsroom founded in 2019, now employs twelve reporters.", "newsroom-appeal-more"),
         ("Ana Pereira, Lisboa", "name-agency"),
+        // A press council, a Pix payment or a company's name in an article's sentence.
+        ("Saken er klaget inn til Pressens Faglige Utvalg, som behandler den i mars.", "press-ethics"),
+        ("O pagamento pelo Pix ficou mais caro para os lojistas, segundo o banco.", "support-plea"),
+        ("Om Anna kommer i morgon blir det fest.", "about-organisation"),
+        ("Tentang hal itu, Menteri Keuangan belum memberi tanggapan.", "about-organisation"),
         ("Facebook said the outage was caused by a configuration change.", "blog-widgets"),
         ("Like this year's harvest, the vote was late.", "blog-widgets"),
         ("The council says: the road stays closed until the bridge is repaired.", "commenter-line"),
