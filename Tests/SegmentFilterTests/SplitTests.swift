@@ -260,6 +260,27 @@ import Testing
         #expect(Splitter.dialogueContinuations([para("en"), para("en"), dash, para("en")]) == [false, false, true, false])
     }
 
+    /// An article's closing quotation ("“I was born in that kitchen …,” said …") is never where
+    /// a topic-shift tail starts, and it is not a turn: the paragraphs after it may still be
+    /// one (a next story glued on after the quotation). A cue on it leaves the cut to the cue.
+    @Test func aClosingQuotationIsNotATopicShift() {
+        var quote = para("es", letters: 90, coherence: 0.004)
+        quote.opensQuotation = true
+        let other = para("es", letters: 120, coherence: 0.03)
+        #expect(Splitter.dialogueContinuations([para("es"), para("es"), quote, other, other]) == [false, false, true, false, false])
+        var marked = quote
+        marked.rules = [RuleSet.Pattern(id: "credit", kind: "credit", weight: 2, languages: [], maxChars: 200, regex: "x", origin: "")]
+        #expect(Splitter.dialogueContinuations([para("es"), para("es"), marked]) == [false, false, false])
+        let opening = ["“Wir haben lange gewartet”, sagte sie.", "„Endlich“, sagte er.", "«Enfin», dit-il.", "\"At last,\" she said.",
+                       "'At last,' she said.", "「やっと」と彼は言った。", "»Endlich«, sagte er.", "”Äntligen”, sa hon."]
+        for text in opening {
+            #expect(Array(text.utf8).withUnsafeBufferPointer { Quotations.opensWithQuotation($0) }, "\(text)")
+        }
+        for text in ["At last, she said.", "– Endlich, sagte er.", "The \"last\" word.", ""] {
+            #expect(!Array(text.utf8).withUnsafeBufferPointer { Quotations.opensWithQuotation($0) }, "\(text)")
+        }
+    }
+
     @Test func dialogueDashesAreFound() {
         func check(_ s: String) -> Bool { Array(s.utf8).withUnsafeBufferPointer { opensWithDialogueDash($0) } }
         #expect(check("– Bałam się codziennie.") && check("  — ¿Y después?") && check("―\u{00A0}Oui.") && check("――この土地を選んだ理由は。"))

@@ -34,6 +34,21 @@ enum Quotations {
         return out
     }
 
+    /// Whether the paragraph opens (after blanks) with a quotation mark: `"`, `“`, `„`, `«`,
+    /// `「`, or one of the marks some languages open with (`'`, `‘`, `‚`, `»`, `”`, `『`).
+    static func opensWithQuotation(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let i = leadingBlanks(bytes)
+        guard i < bytes.count else { return false }
+        if opening(bytes, i) != nil { return true }
+        switch bytes[i] {
+        case 0x27: return true
+        case 0xC2: return i + 1 < bytes.count && bytes[i + 1] == 0xBB                                         // »
+        case 0xE2: return i + 2 < bytes.count && bytes[i + 1] == 0x80 && [0x98, 0x9A, 0x9D].contains(bytes[i + 2]) // ‘ ‚ ”
+        case 0xE3: return i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x8E                  // 『
+        default: return false
+        }
+    }
+
     // The closing marks (UTF-8) of each kind of opening mark.
     private static let straight: [[UInt8]] = [[0x22]]
     private static let guillemet: [[UInt8]] = [[0xC2, 0xBB]]                     // «  »

@@ -28,6 +28,10 @@ public struct ParagraphEvidence: Sendable {
     /// The paragraph opens with a dialogue dash (–, —, ―) or a question label ("Q:"): a turn of
     /// an interview or of a dialogue, as many languages write them ("– Bałam się codziennie.").
     public var opensTurn = false
+    /// The paragraph opens with a quotation mark: someone is quoted ("“It was worth the wait,”
+    /// said …"). An article's closing quotation from a speaker not heard before shares few of
+    /// its words, but it is the article's: no topic shift starts there (a cue still may).
+    public var opensQuotation = false
     /// The number the paragraph opens with as a list item ("8. Write three lines"): a cut between
     /// items numbered in sequence would split a list.
     public var itemNumber: Int? = nil
@@ -326,7 +330,8 @@ public enum Splitter {
             let answers = (k > 0 && isTurn(paragraphs[k - 1]) && paragraphs[k - 1].rules.isEmpty)
                 || (k > 1 && isTurn(paragraphs[k - 2]) && paragraphs[k - 2].rules.isEmpty && paragraphs[k - 1].rules.isEmpty
                     && paragraphs[k].rules.isEmpty)
-            out[k] = ((out[k] || answers) && turns >= dialogueTurns) || (paragraphs[k].opensTurn && paragraphs[k].rules.isEmpty) || answered[k]
+            out[k] = ((out[k] || answers) && turns >= dialogueTurns) || ((paragraphs[k].opensTurn || paragraphs[k].opensQuotation) && paragraphs[k].rules.isEmpty)
+                || answered[k]
             if isTurn(paragraphs[k]) { turns += 1 }
         }
         return out
