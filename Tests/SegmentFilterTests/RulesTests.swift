@@ -206,6 +206,13 @@ import Testing
         ("Avisa arbeider etter Vær Varsom-plakatens regler for god presseskikk.", "press-ethics"),
         ("Tidningen följer de pressetiska reglerna.", "press-ethics"),
         ("Підтримати роботу фонду можна на сайті фонду.", "newsroom-appeal-more"),
+        // Branches whose leading digit, punctuation or space is a lookbehind (so that the
+        // prefilter can start ICU at the word after it).
+        ("Anagrama | 344 páginas | 21,90 euros", "review-box"),
+        ("Hanser, 320 Seiten, 24 Euro", "review-box"),
+        ("The pier at dawn. © Jane Smith", "photo-credit"),
+        ("Der Hafen am Morgen. Foto: Jan Novák", "photo-credit"),
+        ("Boats in the harbour at dawn, photo by Ana Lima", "photo-credit"),
     ])
     func noticesFireTheirPattern(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "und")
