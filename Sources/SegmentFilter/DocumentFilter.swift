@@ -323,18 +323,13 @@ func looksLikeCode(_ bytes: UnsafeBufferPointer<UInt8>, last known: UInt32? = ni
     // their end and their first seven spaces, without reading the rest.
     let last = known ?? lastCodePoint(bytes)
     let endsSentence = last == 0x2E || last == 0x21 || last == 0x3F
-    if endsSentence {
-        var spaces = 0
-        for b in bytes where b == 0x20 || b == 0x09 || b == 0x0D {
-            spaces &+= 1
-            if spaces >= 7 { return false }
-        }
-    }
-    var marks = 0, visible = 0
+    var marks = 0, visible = 0, spaces = 0
     var previous: UInt8 = 0x20
     var inHandle = false
     for b in bytes {
         if b == 0x20 || b == 0x09 || b == 0x0D {
+            spaces &+= 1
+            if endsSentence && spaces >= 7 { return false }
             inHandle = false
             previous = b
             continue

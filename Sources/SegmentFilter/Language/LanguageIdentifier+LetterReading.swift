@@ -347,7 +347,7 @@ extension LanguageIdentifier {
             while stop < end && text[stop] != 0x20 {
                 let c = scriptOf(text[stop])
                 if c == script { keep = true }
-                if c > 1 && c != Script.unknown.code { scripted = true }
+                if !Script(code: c).isNeutral { scripted = true }
                 stop &+= 1
             }
             if keep || !scripted {

@@ -308,8 +308,10 @@ public enum Splitter {
     /// dash), and the tail holds a turn no cue marks or answers the turn right before the cut.
     /// An interview's last exchanges ("And after?" "A nap.") share few words with the rest and
     /// read as a shift of topic; such a cut gets no topic-shift score (cue evidence still counts).
-    /// Nor does a cut before an unmarked line that opens a turn ("Q: …", "– …"): an interview
-    /// section that starts there is the article's.
+    /// Nor does a cut before an unmarked line that opens a turn ("Q: …", "– …") or a quotation
+    /// ("“It was worth the wait,” said …"): an interview section, or a closing quotation from a
+    /// speaker not heard before, that starts there is the article's. (A quotation is not a
+    /// turn: it makes no dialogue of what follows.)
     static func dialogueContinuations(_ paragraphs: [ParagraphEvidence]) -> [Bool] {
         func isTurn(_ p: ParagraphEvidence) -> Bool { p.asks || p.opensTurn }
         var out = [Bool](repeating: false, count: paragraphs.count)
