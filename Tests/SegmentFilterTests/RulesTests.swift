@@ -206,6 +206,12 @@ import Testing
         ("Avisa arbeider etter Vær Varsom-plakatens regler for god presseskikk.", "press-ethics"),
         ("Tidningen följer de pressetiska reglerna.", "press-ethics"),
         ("Підтримати роботу фонду можна на сайті фонду.", "newsroom-appeal-more"),
+        ("Join The Harbour Times channel on WhatsApp for breaking news.", "messaging-channel"),
+        ("Prefer to listen? We talk it through on episode 12 of our Build Notes podcast.", "podcast-promo"),
+        ("Founded in 1891, Calder Bay University is a public research university serving 31,000 students.", "organisation-boilerplate"),
+        ("Ang Lingap Foundation ay isang non-stock, non-profit na organisasyong itinatag noong 2009.", "organisation-boilerplate"),
+        ("Créée en 1986, la Banque alimentaire du Cantal est membre du réseau national.", "organisation-boilerplate"),
+        ("绿色家园环保协会成立于2009年，是在市民政局登记注册的非营利性社会组织。", "organisation-boilerplate"),
         // Branches whose leading digit, punctuation or space is a lookbehind (so that the
         // prefilter can start ICU at the word after it).
         ("Anagrama | 344 páginas | 21,90 euros", "review-box"),
@@ -237,6 +243,10 @@ import Testing
         ("Saken er klaget inn til Pressens Faglige Utvalg, som behandler den i mars.", "press-ethics"),
         ("O pagamento pelo Pix ficou mais caro para os lojistas, segundo o banco.", "support-plea"),
         ("Om Anna kommer i morgon blir det fest.", "about-organisation"),
+        // An article's background on an organisation, written as the article writes it.
+        ("The food bank, founded in 1986, is a member of the national network.", "organisation-boilerplate"),
+        ("Founded in 1952, the bakery has changed hands three times.", "organisation-boilerplate"),
+        ("The charity is a non-profit and relies on volunteers, its director said.", "organisation-boilerplate"),
         ("Tentang hal itu, Menteri Keuangan belum memberi tanggapan.", "about-organisation"),
         ("Facebook said the outage was caused by a configuration change.", "blog-widgets"),
         ("Like this year's harvest, the vote was late.", "blog-widgets"),
