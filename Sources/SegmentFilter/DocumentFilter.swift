@@ -87,6 +87,27 @@ public final class DocumentFilter {
         return hits.filter { hit in unquoted.contains { $0.id == hit.id } }
     }
 
+    /// A bio of someone the article has already written about is the article's: the story's
+    /// subject (a prize-winning journalist, a columnist's obituary, a novelist profiled), not
+    /// its author. When a paragraph that a `bio` pattern marks opens with a name
+    /// (`leadingName`) that an earlier prose paragraph without cues holds (at least
+    /// `subjectProse` code points: not a byline, a title or a name line over the bio), its
+    /// `bio` hits are dropped (other cues stay). An author's bio names someone the article
+    /// does not mention, except in the byline.
+    private func dropSubjectBios(_ evidence: inout [ParagraphEvidence], _ samples: [UnsafeBufferPointer<UInt8>], from first: Int) {
+        for i in first..<evidence.count where evidence[i].rules.contains(where: { $0.kind == "bio" }) {
+            guard let name = leadingName(samples[i]) else { continue }
+            let mentioned = (0..<i).contains { j in
+                evidence[j].characters >= DocumentFilter.subjectProse && evidence[j].rules.isEmpty && contains(samples[j], name)
+            }
+            if mentioned { evidence[i].rules.removeAll { $0.kind == "bio" } }
+        }
+    }
+
+    /// The shortest paragraph in which a mention makes a bio's subject the article's (a
+    /// byline or a title is shorter).
+    static let subjectProse = 150
+
     public func analyse(_ text: String) -> DocumentAnalysis {
         var t = text
         return t.withUTF8 { analyse($0) }
@@ -169,6 +190,7 @@ public final class DocumentFilter {
                 evidence[i].nameLine = isNameLine(samples[i], characters: evidence[i].characters)
             }
         }
+        dropSubjectBios(&evidence, samples, from: firstCandidate)
         let decision = Splitter.decide(evidence, primary: primary, settings: settings, coherence: coherence)
 
         // Offsets: bytes and code points.
@@ -256,6 +278,48 @@ func isNameLine(_ bytes: UnsafeBufferPointer<UInt8>, characters: Int) -> Bool {
         for v in w.unicodeScalars.dropFirst() where !(v.properties.isAlphabetic || v == "." || v == "'" || v == "’" || v == "-") { return false }
     }
     return true
+}
+
+/// The name a paragraph opens with: two to four words, each a capital letter and then
+/// letters (or `.`, `'`, `’`, `-`), separated by single spaces ("Lucía Arrieta (Pamplona,
+/// 1979) es …", "Priya Nandakumar grew up …"); its UTF-8 bytes, nil when the paragraph does not
+/// open with one.
+func leadingName(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    let head = String(decoding: UnsafeBufferPointer(rebasing: bytes[leadingBlanks(bytes)..<min(bytes.count, 160)]), as: UTF8.self)
+    var words = 0, end = head.unicodeScalars.startIndex
+    var word = head.unicodeScalars[...]
+    while words < 4 {
+        // One capitalised word, then a single space (or the end of the name).
+        guard let first = word.first, first.properties.isUppercase else { break }
+        var k = word.index(after: word.startIndex), letters = 1
+        while k < word.endIndex, word[k].properties.isAlphabetic || "'’.-".unicodeScalars.contains(word[k]) {
+            letters += 1
+            k = word.index(after: k)
+        }
+        guard letters >= 2 else { break }
+        words += 1
+        end = k
+        guard k < word.endIndex, word[k] == " " else { break }
+        word = word[word.index(after: k)...]
+    }
+    guard words >= 2 else { return nil }
+    return Array(String(head.unicodeScalars[..<end]).utf8)
+}
+
+/// Whether `bytes` holds `needle`.
+func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+    guard let first = needle.first, needle.count <= bytes.count else { return false }
+    var i = 0
+    let last = bytes.count - needle.count
+    while i <= last {
+        if bytes[i] == first {
+            var k = 1
+            while k < needle.count && bytes[i + k] == needle[k] { k += 1 }
+            if k == needle.count { return true }
+        }
+        i += 1
+    }
+    return false
 }
 
 /// The spaces and tabs a paragraph opens with, in bytes.

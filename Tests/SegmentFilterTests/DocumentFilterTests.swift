@@ -183,6 +183,35 @@ import PropertyBased
         #expect(newsAppended.hasPrefix("The library service said"))
     }
 
+    /// A bio of the person the article is about (a prize-winning journalist) is the article's:
+    /// its name is in an earlier paragraph, so the bio cue is dropped; the same bio under an
+    /// article that never names her is the author's, and is cut.
+    @Test func aBioOfTheStorysSubjectIsNoCue() throws {
+        let bio = "Lucía Arrieta (Pamplona, 1979) es licenciada en Periodismo y fue corresponsal en Bruselas entre 2012 y 2016. Desde 2019 coordina la unidad de investigación del diario.\n"
+        let opening = "El premio de periodismo de investigación de este año ha sido para una serie sobre los contratos de limpieza de los hospitales públicos de la región.\n"
+        let about = "Lucía Arrieta dedicó casi dos años a la serie, que revisó más de tres mil facturas y obligó al Gobierno regional a cancelar dos de los contratos investigados.\n"
+        let other = "La serie revisó más de tres mil facturas y obligó al Gobierno regional a cancelar dos de los contratos investigados, según el jurado del premio.\n"
+        let closing = "El jurado destacó el rigor de la documentación y la claridad con la que la serie explica un asunto técnico a cualquier lector.\n"
+        let (_, kept, a) = try split(opening + about + closing + bio)
+        #expect(kept.isEmpty, "\(a.decision.reason)")
+        #expect(!a.paragraphs.last!.evidence.rules.contains { $0.kind == "bio" })
+        let (_, appended, b) = try split(opening + other + closing + bio)
+        #expect(appended == bio, "\(b.decision.reason)")
+    }
+
+    @Test func aParagraphsLeadingName() {
+        func name(_ s: String) -> String? {
+            var s = s
+            return s.withUTF8 { leadingName($0) }.map { String(decoding: $0, as: UTF8.self) }
+        }
+        #expect(name("Lucía Arrieta (Pamplona, 1979) es licenciada") == "Lucía Arrieta")
+        #expect(name("Priya Nandakumar grew up in Bradford.") == "Priya Nandakumar")
+        #expect(name("Mary Ann O’Neill-Smith Jones Baker writes") == "Mary Ann O’Neill-Smith Jones")
+        #expect(name("Priya grew up in Bradford.") == nil)
+        #expect(name("the council said") == nil)
+        #expect(name("市の担当者は") == nil)
+    }
+
     /// A notice someone is quoted saying is what the article reports: the copyright cue that
     /// fires on the bare notice does not fire on a paragraph that quotes it as evidence, while
     /// the same notice unquoted, as the page's last line, is cut.

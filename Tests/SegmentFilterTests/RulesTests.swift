@@ -212,6 +212,10 @@ import Testing
         ("Ang Lingap Foundation ay isang non-stock, non-profit na organisasyong itinatag noong 2009.", "organisation-boilerplate"),
         ("Créée en 1986, la Banque alimentaire du Cantal est membre du réseau national.", "organisation-boilerplate"),
         ("绿色家园环保协会成立于2009年，是在市民政局登记注册的非营利性社会组织。", "organisation-boilerplate"),
+        ("जल मित्र फाउंडेशन एक गैर-लाभकारी संस्था है, जो वर्ष 2008 से सूखा प्रभावित क्षेत्रों में काम कर रही है।", "organisation-boilerplate"),
+        ("加入「南部新聞網」LINE好友，在地大小事不漏接", "messaging-channel"),
+        ("Kayo, ano yung paborito niyo? Comment below!", "comment-prompt"),
+        ("I'm Jess, a former teacher and mum of two. I started this blog in 2019 to share what worked for us.", "bio-this-blog"),
         // Branches whose leading digit, punctuation or space is a lookbehind (so that the
         // prefilter can start ICU at the word after it).
         ("Anagrama | 344 páginas | 21,90 euros", "review-box"),
