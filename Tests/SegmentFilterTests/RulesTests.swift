@@ -215,6 +215,10 @@ import Testing
         ("जल मित्र फाउंडेशन एक गैर-लाभकारी संस्था है, जो वर्ष 2008 से सूखा प्रभावित क्षेत्रों में काम कर रही है।", "organisation-boilerplate"),
         ("加入「南部新聞網」LINE好友，在地大小事不漏接", "messaging-channel"),
         ("Kayo, ano yung paborito niyo? Comment below!", "comment-prompt"),
+        ("This story was produced in partnership with Coastal Data Desk, an independent newsroom.", "production-credit"),
+        ("Este reportaje se ha elaborado en colaboración con la redacción de Datos del Sur.", "production-credit"),
+        ("Wie zufrieden sind Sie? Machen Sie mit bei unserer Leserumfrage zum Nahverkehr.", "membership-event"),
+        ("Join the debate at Farm Futures Live, our one-day conference in Malvern on 6 November. Tickets cost £35.", "membership-event"),
         ("I'm Jess, a former teacher and mum of two. I started this blog in 2019 to share what worked for us.", "bio-this-blog"),
         // Branches whose leading digit, punctuation or space is a lookbehind (so that the
         // prefilter can start ICU at the word after it).
@@ -251,6 +255,8 @@ import Testing
         ("The food bank, founded in 1986, is a member of the national network.", "organisation-boilerplate"),
         ("Founded in 1952, the bakery has changed hands three times.", "organisation-boilerplate"),
         ("The charity is a non-profit and relies on volunteers, its director said.", "organisation-boilerplate"),
+        ("The project was produced in partnership with the university, the council said.", "production-credit"),
+        ("The survey of readers found most wanted more local news.", "membership-event"),
         ("Tentang hal itu, Menteri Keuangan belum memberi tanggapan.", "about-organisation"),
         ("Facebook said the outage was caused by a configuration change.", "blog-widgets"),
         ("Like this year's harvest, the vote was late.", "blog-widgets"),
