@@ -95,7 +95,7 @@ public final class DocumentFilter {
     /// `bio` hits are dropped (other cues stay). An author's bio names someone the article
     /// does not mention, except in the byline.
     private func dropSubjectBios(_ evidence: inout [ParagraphEvidence], _ samples: [UnsafeBufferPointer<UInt8>], from first: Int) {
-        for i in first..<evidence.count where evidence[i].rules.contains(where: { $0.kind == "bio" }) {
+        for i in min(first, evidence.count)..<evidence.count where evidence[i].rules.contains(where: { $0.kind == "bio" }) {
             guard let name = leadingName(samples[i]) else { continue }
             let mentioned = (0..<i).contains { j in
                 evidence[j].characters >= DocumentFilter.subjectProse && evidence[j].rules.isEmpty && contains(samples[j], name)
@@ -139,6 +139,10 @@ public final class DocumentFilter {
                 let guess = outside.withUnsafeBufferPointer { languageGuess(of: $0) }
                 if guess.code == primary && guess.probability >= settings.minLanguageProbability && guess.letters >= settings.minLetters {
                     evidence[i].language = guess
+                } else if guess.letters > 0 && guess.letters < settings.minLetters {
+                    // An attribution (", she said") too short to identify: the quotation's
+                    // language is the speaker's.
+                    evidence[i].attributedQuotation = true
                 }
             }
         }

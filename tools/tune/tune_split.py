@@ -71,7 +71,7 @@ TIE = 0.01   # Splitter.tie
 def language_reading(p, primary, s):
     """Mirrors Splitter.languageReading: "other" (another script, or a language without a
     profile), "confident", or "silent"."""
-    if p["letters"] < s["min_letters"] or p.get("looks_like_code"):
+    if p["letters"] < s["min_letters"] or p.get("looks_like_code") or p.get("attributed_quotation"):
         return "silent"
     if p.get("script_excludes_primary") or (p.get("out_of_model") and primary != "und"):
         return "other"
@@ -290,7 +290,7 @@ def decide(row, s, weights):
     topical = [listed[i] or closed[i] or any(r in TOPICAL for r in p["rules"]) for i, p in enumerate(paras)]
     base = [max(b, 0.0) if closed[i] else b for i, b in enumerate(base)]
     same_from = n   # the topic term only for tails without a paragraph in another language
-    while same_from > first and not is_foreign(paras[same_from - 1], primary, s):
+    while same_from > first and not is_foreign(paras[same_from - 1], primary, s) and not paras[same_from - 1].get("attributed_quotation"):
         same_from -= 1
     # Splitter.Marks.runStart: a run of marked paragraphs is compared as a block with the text
     # before the run, for every cut before it (Splitter.tailSimilarity).

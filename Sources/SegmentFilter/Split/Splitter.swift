@@ -39,6 +39,11 @@ public struct ParagraphEvidence: Sendable {
     /// "INDEX idx message TYPE ngrambf_v1(3, 512)"): its language guess says nothing about
     /// the document's language, so it is no language evidence either way.
     public var looksLikeCode = false
+    /// The paragraph is a quotation with its attribution and little else (“"Dito na ako
+    /// tumanda …," she said.”): the text outside its quotation marks has letters, too few to
+    /// identify. The quotation's language is the speaker's, not the page's, so it is no language
+    /// evidence either way.
+    public var attributedQuotation = false
     /// The paragraph is a short line that the next paragraph begins with: a name over the bio
     /// it heads ("Kevin Oduya", then "Kevin Oduya is a sports reporter …"). A cut before the
     /// next paragraph takes it along.
@@ -138,7 +143,7 @@ public enum Splitter {
 
     static func languageReading(_ p: ParagraphEvidence, primary: String, settings s: SplitSettings) -> LanguageReading {
         let lang = p.language
-        guard lang.letters >= s.minLetters, !p.looksLikeCode else { return .silent }
+        guard lang.letters >= s.minLetters, !p.looksLikeCode, !p.attributedQuotation else { return .silent }
         if p.scriptExcludesPrimary || (lang.outOfModel && primary != "und") { return .otherScriptOrUnknown }
         guard lang.code != "und" && lang.probability >= s.minLanguageProbability else { return .silent }
         // In a document whose language has no profile, a paragraph sure to be in a language
@@ -375,9 +380,11 @@ public enum Splitter {
         var topicCut: Int? = nil, topicLogit = 0.0
         // The topic term is for same-language tails: a tail that holds a paragraph in another
         // language shares little vocabulary with the document for that reason alone, and the
-        // language evidence already speaks for the cut at that paragraph.
+        // language evidence already speaks for the cut at that paragraph. (So does a quotation
+        // in another language under its attribution, which gives no language evidence.)
         var firstSameLanguageTail = n
-        while firstSameLanguageTail > firstCandidate && !isForeign(paragraphs[firstSameLanguageTail - 1], primary: primary, settings: s) {
+        while firstSameLanguageTail > firstCandidate && !isForeign(paragraphs[firstSameLanguageTail - 1], primary: primary, settings: s)
+                && !paragraphs[firstSameLanguageTail - 1].attributedQuotation {
             firstSameLanguageTail -= 1
         }
         let uncuttable = listContinuations(paragraphs)
