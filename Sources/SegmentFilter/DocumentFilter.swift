@@ -98,7 +98,7 @@ public final class DocumentFilter {
         for i in min(first, evidence.count)..<evidence.count where evidence[i].rules.contains(where: { $0.kind == "bio" }) {
             guard let name = leadingName(samples[i]) else { continue }
             let mentioned = (0..<i).contains { j in
-                evidence[j].characters >= DocumentFilter.subjectProse && evidence[j].rules.isEmpty && contains(samples[j], name)
+                evidence[j].characters >= DocumentFilter.subjectProse && evidence[j].rules.isEmpty && samples[j].contains(name)
             }
             if mentioned { evidence[i].rules.removeAll { $0.kind == "bio" } }
         }
@@ -277,53 +277,37 @@ func isNameLine(_ bytes: UnsafeBufferPointer<UInt8>, characters: Int) -> Bool {
     let text = String(decoding: bytes, as: UTF8.self)
     let words = text.split(separator: " ", omittingEmptySubsequences: false).drop { $0.isEmpty }.reversed().drop { $0.isEmpty }
     guard (2...4).contains(words.count) else { return false }
-    for w in words {
-        guard let first = w.unicodeScalars.first, first.properties.isUppercase, w.unicodeScalars.count >= 2 else { return false }
-        for v in w.unicodeScalars.dropFirst() where !(v.properties.isAlphabetic || v == "." || v == "'" || v == "’" || v == "-") { return false }
-    }
-    return true
+    return words.allSatisfy { isNameWord($0.unicodeScalars) }
 }
+
+/// A word of a name: a capital letter, then at least one letter (or `.`, `'`, `’`, `-`).
+func isNameWord<Word: Collection<Unicode.Scalar>>(_ word: Word) -> Bool {
+    guard let first = word.first, first.properties.isUppercase, word.count >= 2 else { return false }
+    return word.dropFirst().allSatisfy(isNameCharacter)
+}
+
+@inline(__always)
+func isNameCharacter(_ v: Unicode.Scalar) -> Bool { v.properties.isAlphabetic || v == "." || v == "'" || v == "’" || v == "-" }
 
 /// The name a paragraph opens with: two to four words, each a capital letter and then
 /// letters (or `.`, `'`, `’`, `-`), separated by single spaces ("Lucía Arrieta (Pamplona,
 /// 1979) es …", "Priya Nandakumar grew up …"); its UTF-8 bytes, nil when the paragraph does not
 /// open with one.
 func leadingName(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-    let head = String(decoding: UnsafeBufferPointer(rebasing: bytes[leadingBlanks(bytes)..<min(bytes.count, 160)]), as: UTF8.self)
-    var words = 0, end = head.unicodeScalars.startIndex
-    var word = head.unicodeScalars[...]
+    let scalars = String(decoding: UnsafeBufferPointer(rebasing: bytes[leadingBlanks(bytes)..<min(bytes.count, 160)]), as: UTF8.self).unicodeScalars
+    var words = 0, end = scalars.startIndex, start = scalars.startIndex
     while words < 4 {
-        // One capitalised word, then a single space (or the end of the name).
-        guard let first = word.first, first.properties.isUppercase else { break }
-        var k = word.index(after: word.startIndex), letters = 1
-        while k < word.endIndex, word[k].properties.isAlphabetic || "'’.-".unicodeScalars.contains(word[k]) {
-            letters += 1
-            k = word.index(after: k)
-        }
-        guard letters >= 2 else { break }
+        // One name word (`isNameWord`), then a single space (or the end of the name).
+        var k = start
+        while k < scalars.endIndex, isNameCharacter(scalars[k]) { k = scalars.index(after: k) }
+        guard isNameWord(scalars[start..<k]) else { break }
         words += 1
         end = k
-        guard k < word.endIndex, word[k] == " " else { break }
-        word = word[word.index(after: k)...]
+        guard k < scalars.endIndex, scalars[k] == " " else { break }
+        start = scalars.index(after: k)
     }
     guard words >= 2 else { return nil }
-    return Array(String(head.unicodeScalars[..<end]).utf8)
-}
-
-/// Whether `bytes` holds `needle`.
-func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-    guard let first = needle.first, needle.count <= bytes.count else { return false }
-    var i = 0
-    let last = bytes.count - needle.count
-    while i <= last {
-        if bytes[i] == first {
-            var k = 1
-            while k < needle.count && bytes[i + k] == needle[k] { k += 1 }
-            if k == needle.count { return true }
-        }
-        i += 1
-    }
-    return false
+    return Array(String(scalars[..<end]).utf8)
 }
 
 /// The spaces and tabs a paragraph opens with, in bytes.
