@@ -35,6 +35,19 @@ import Testing
         #expect(c.withPreceding[1] > c.withPreceding[2])
     }
 
+    /// Hebrew writes "and", "the", "in" onto the next word: the prefixed and the bare forms are
+    /// one term. Arabic's article and particles likewise, in Arabic documents only.
+    @Test func hebrewAndArabicPrefixesShareTheTerm() throws {
+        let he = try vectors(["הפסטיבל והממשלה בעיר", "פסטיבל ממשלה", "ספר ילדים חדש"], language: "he")
+        #expect(Coherence.scores(he).withPreceding[1] > 0.5)
+        #expect(Coherence.scores(he).withPreceding[2] == 0)
+        let ar = try vectors(["والمدينة بالمكتبة", "مدينة مكتبة"], language: "ar")
+        #expect(Coherence.scores(ar).withPreceding[1] > 0.5)
+        // Persian does not prefix them: its words stay whole.
+        let fa = try vectors(["والمدینه", "مدینه"], language: "fa")
+        #expect(Coherence.scores(fa).withPreceding[1] == 0)
+    }
+
     @Test func emptyParagraphsScoreZero() throws {
         let c = Coherence.scores(try vectors(["", "…", "words here"]))
         #expect(c.withRest[0] == 0 && c.withPreceding[1] == 0)

@@ -248,6 +248,19 @@ import PropertyBased
         #expect(cut == notice + "\n")
     }
 
+    /// A line quoted from end to end with a navigation cue is a blog's link bar, not speech.
+    @Test func aLinkBarInGuillemetsIsCut() throws {
+        let article = """
+            自宅サーバーのディスクを新しいものに交換し、ミラー構成に移行しました。作業には半日ほどかかりました。
+            移行の手順は単純で、新しいディスクを追加してから同期が終わるのを待つだけでした。
+            同期の後、古いディスクを外して再起動し、すべてのデータが読めることを確認しました。
+
+            """
+        let bar = "« 前の記事：古いノートパソコンを再利用した話 ｜ 次の記事：家庭内ネットワークの見直し »\n"
+        let (_, cut, a) = try split(article + bar)
+        #expect(cut == bar, "\(a.decision.reason)")
+    }
+
     @Test func manualNoticesAreAppended() throws {
         let (primary, appended, _) = try split(try fixture("manual-with-notices.txt"))
         #expect(appended.hasPrefix("Report bugs"))

@@ -258,6 +258,14 @@ import Testing
         ("The pier at dawn. © Jane Smith", "photo-credit"),
         ("Der Hafen am Morgen. Foto: Jan Novák", "photo-credit"),
         ("Boats in the harbour at dawn, photo by Ana Lima", "photo-credit"),
+        ("Ti è piaciuta questa ricetta? Salvala su Pinterest per ritrovarla!", "share-if-liked"),
+        ("Guárdala en Pinterest para tenerla a mano.", "blog-shop-pin"),
+        ("Kalau tulisan ini bermanfaat, kamu bisa traktir saya kopi lewat Trakteer.", "support-plea"),
+        ("Подписывайтесь на «Городские вести» в Telegram, чтобы первыми узнавать новости.", "messaging-channel"),
+        ("Jan Olsen has kept bees in Devon since 2004 and writes here most weekends.", "bio-this-blog"),
+        ("L'Associació Veïns Units és una entitat sense ànim de lucre nascuda a Reus el 2011 per defensar el barri.", "organisation-boilerplate"),
+        ("Contacte de premsa: premsa@example.cat", "press-contact"),
+        ("Kiss Péter 2019 óta dolgozik lapunknál, főként oktatási témákról ír.", "author-bio-name-first"),
     ])
     func noticesFireTheirPattern(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "und")
@@ -290,6 +298,9 @@ import Testing
         ("The survey of readers found most wanted more local news.", "membership-event"),
         ("Contributing factors included the weather, the report said.", "contrib-credit"),
         ("Founded in 1996, the food bank now has 180 volunteers and a budget of 420,000 euros.", "organisation-boilerplate"),
+        ("The mayor lives nearby and writes here and there for the parish bulletin.", "bio-this-blog"),
+        ("El concurso, que se celebra en 2019, reunió a una entidad sin ánimo de lucro.", "organisation-boilerplate"),
+        ("Подписывайтесь, говорит он, на каналы в Telegram нельзя полагаться.", "messaging-channel"),
         ("The site is powered by solar panels, the council said.", "blog-platform"),
         ("Next year the club will get tickets to the final, the coach said.", "ticket-stream-promo"),
         ("The union represents more than 4,200 farmers, its chair said.", "organisation-boilerplate"),
@@ -317,6 +328,16 @@ import Testing
     func contentDoesNotFireTheNewsPatterns(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "en")
         #expect(!ids.contains(pattern), "\(ids)")
+    }
+
+    /// Vietnamese papers sign a story with its reporters' names on the last line; one name, or
+    /// places joined by a dash in a sentence, is not that.
+    @Test func vietnameseReportersLineIsAByline() throws {
+        #expect(try patternHits("Ngọc Tài - Minh Khang", language: "vi").contains("byline-names-vi"))
+        #expect(try patternHits("Hoàng Nam – Thu Hà - Quốc Việt", language: "vi").contains("byline-names-vi"))
+        #expect(try !patternHits("Ngọc Tài", language: "vi").contains("byline-names-vi"))
+        #expect(try !patternHits("Tuyến Hà Nội - Hải Phòng sẽ mở thêm chuyến", language: "vi").contains("byline-names-vi"))
+        #expect(try !patternHits("Ngọc Tài - Minh Khang", language: "en").contains("byline-names-vi"))
     }
 
     /// The ids of the default set's patterns that fire on `text` as one paragraph.

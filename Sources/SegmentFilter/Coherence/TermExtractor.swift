@@ -9,6 +9,9 @@ import ICUShim
 public struct TermExtractor: Sendable {
     let model: LanguageModel
     private let languageIndex: [String: Int]
+    /// Arabic's number in the model: its clitics are stripped only in Arabic documents (Persian
+    /// and Urdu, in the same letters, write them as words of their own).
+    private let arabic: Int?
     static let stemLength = 6
 
     public init(model: LanguageModel) {
@@ -16,6 +19,7 @@ public struct TermExtractor: Sendable {
         var idx: [String: Int] = [:]
         for (i, l) in model.languages.enumerated() { idx[l.code] = i }
         languageIndex = idx
+        arabic = idx["ar"]
     }
 
     /// The information weight of a word (by its hash) in a language: 0.05 for the most frequent
@@ -178,11 +182,18 @@ public struct TermExtractor: Sendable {
                     }
                 } else {
                     // The term is the word's first `stemLength` letters: a language-blind stem
-                    // that lets "keyring" and "keyrings", "install" and "installation" meet.
+                    // that lets "keyring" and "keyrings", "install" and "installation" meet;
+                    // in Hebrew and Arabic, after the one-letter words written onto the next
+                    // one ("and", "the", "in", "to": הפסטיבל is ה + פסטיבל).
+                    let start = TermExtractor.cliticLength(letters, count, arabic: lang != nil && lang == arabic)
                     var term = h
-                    if count > TermExtractor.stemLength {
+                    if start > 0 && count - start <= TermExtractor.stemLength {
+                        // As the bare word hashes.
+                        term = (FeatureExtractor.fnvOffset ^ 0x01) &* FeatureExtractor.fnvPrime
+                        for i in start..<count { term = FeatureExtractor.mix(term, letters[i]) }
+                    } else if count - start > TermExtractor.stemLength {
                         term = (FeatureExtractor.fnvOffset ^ 0x04) &* FeatureExtractor.fnvPrime
-                        for i in 0..<TermExtractor.stemLength { term = FeatureExtractor.mix(term, letters[i]) }
+                        for i in start..<(start + TermExtractor.stemLength) { term = FeatureExtractor.mix(term, letters[i]) }
                     }
                     guard lang != nil else {
                         add(term, 1)
@@ -228,6 +239,35 @@ public struct TermExtractor: Sendable {
         v.add(terms, termWeights, count: n)
         v.finish()
         return v
+    }
+
+    /// How many leading letters of a Hebrew word (or, with `arabic`, an Arabic one) are
+    /// prefixed particles: every leading letter that can be one (Hebrew ו ה ב ל מ ש כ; Arabic
+    /// و ف ب ك ل and the article's ا), down to three letters. Stripping all of them, not a
+    /// guess at where the prefixes end, is what keeps it consistent: a prefixed form and the
+    /// bare word always reduce to the same letters (והממשלה, הממשלה and ממשלה all to שלה),
+    /// at the price of merging a few unrelated words.
+    @inline(__always)
+    static func cliticLength(_ letters: UnsafeMutablePointer<UInt32>, _ count: Int, arabic: Bool) -> Int {
+        guard count > 3 else { return 0 }
+        let first = letters[0]
+        var start = 0
+        if (0x05D0...0x05EA).contains(first) {
+            while count - start > 3 {
+                switch letters[start] {
+                case 0x05D5, 0x05D4, 0x05D1, 0x05DC, 0x05DE, 0x05E9, 0x05DB: start += 1
+                default: return start
+                }
+            }
+        } else if arabic && (0x0621...0x064A).contains(first) {
+            while count - start > 3 {
+                switch letters[start] {
+                case 0x0648, 0x0641, 0x0628, 0x0643, 0x0644, 0x0627: start += 1
+                default: return start
+                }
+            }
+        }
+        return start
     }
 
     /// Scripts written without spaces between words: Thai, Lao, Khmer, Myanmar (ICU reports
