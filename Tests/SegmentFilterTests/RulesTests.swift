@@ -266,6 +266,16 @@ import Testing
         ("L'Associació Veïns Units és una entitat sense ànim de lucre nascuda a Reus el 2011 per defensar el barri.", "organisation-boilerplate"),
         ("Contacte de premsa: premsa@example.cat", "press-contact"),
         ("Kiss Péter 2019 óta dolgozik lapunknál, főként oktatási témákról ír.", "author-bio-name-first"),
+        ("Update, May 2: A previous version of this article misstated the date of the vote.", "correction-intl"),
+        ("The Long Table is hosted by Ana Ruiz and produced by Tom Hale. Theme music by Quiet Harbour.", "production-credit"),
+        ("This episode is supported in part by listeners like you.", "support-plea"),
+        ("Einde persbericht", "end-mark"),
+        ("Noot voor de redactie, niet voor publicatie: bel de afdeling Communicatie voor meer informatie over de dijk.", "notes-to-editors"),
+        ("Spokespeople are available for interview in Lagos and London.", "press-contact"),
+        ("Die Nordhafen Maschinenbau GmbH mit Sitz in Kiel fertigt seit 1962 Pumpen und beschäftigt 800 Mitarbeiter.", "company-boilerplate-de"),
+        ("(Except for the headline, this story has not been edited by our staff and is published from a syndicated feed.)", "source-line-start"),
+        ("Lucía Gómez es periodista. Desde 2018 cubre temas de salud para este diario.", "bio-this-blog"),
+        ("இதையும் படிக்க: மழை எச்சரிக்கை", "read-more"),
     ])
     func noticesFireTheirPattern(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "und")
@@ -299,6 +309,8 @@ import Testing
         ("Contributing factors included the weather, the report said.", "contrib-credit"),
         ("Founded in 1996, the food bank now has 180 volunteers and a budget of 420,000 euros.", "organisation-boilerplate"),
         ("The mayor lives nearby and writes here and there for the parish bulletin.", "bio-this-blog"),
+        ("Die Nordhafen Maschinenbau GmbH mit Sitz in Kiel hat am Montag 40 Stellen gestrichen.", "company-boilerplate-de"),
+        ("The music is by Ana Ruiz, and the film was produced by her brother.", "production-credit"),
         ("El concurso, que se celebra en 2019, reunió a una entidad sin ánimo de lucro.", "organisation-boilerplate"),
         ("Подписывайтесь, говорит он, на каналы в Telegram нельзя полагаться.", "messaging-channel"),
         ("The site is powered by solar panels, the council said.", "blog-platform"),
