@@ -297,23 +297,40 @@ func isNameCharacter(_ v: Unicode.Scalar) -> Bool { v.properties.isAlphabetic ||
 
 /// The name a paragraph opens with: two to four words, each a capital letter and then
 /// letters (or `.`, `'`, `’`, `-`), separated by single spaces ("Lucía Arrieta (Pamplona,
-/// 1979) es …", "Priya Nandakumar grew up …"); its UTF-8 bytes, nil when the paragraph does not
-/// open with one.
+/// 1979) es …", "Priya Nandakumar grew up …"), or one such word of at least four letters
+/// before a comma ("Arredondo, de 41 años, …"), or the two to four after an opening phrase's
+/// comma in the first 80 code points ("Nada en Lugo en 1984, Sabela Vázquez licenciouse …",
+/// "Born in Leeds, Ana Ruiz …"); its UTF-8 bytes, nil when the paragraph does not open with one.
 func leadingName(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
     let scalars = String(decoding: UnsafeBufferPointer(rebasing: bytes[leadingBlanks(bytes)..<min(bytes.count, 160)]), as: UTF8.self).unicodeScalars
-    var words = 0, end = scalars.startIndex, start = scalars.startIndex
-    while words < 4 {
-        // One name word (`isNameWord`), then a single space (or the end of the name).
-        var k = start
-        while k < scalars.endIndex, isNameCharacter(scalars[k]) { k = scalars.index(after: k) }
-        guard isNameWord(scalars[start..<k]) else { break }
-        words += 1
-        end = k
-        guard k < scalars.endIndex, scalars[k] == " " else { break }
-        start = scalars.index(after: k)
+    // The name words from `start` (at most four): how many, and where they end.
+    func nameWords(from first: String.UnicodeScalarView.Index) -> (Int, String.UnicodeScalarView.Index) {
+        var words = 0, end = first, start = first
+        while words < 4 {
+            // One name word (`isNameWord`), then a single space (or the end of the name).
+            var k = start
+            while k < scalars.endIndex, isNameCharacter(scalars[k]) { k = scalars.index(after: k) }
+            guard isNameWord(scalars[start..<k]) else { break }
+            words += 1
+            end = k
+            guard k < scalars.endIndex, scalars[k] == " " else { break }
+            start = scalars.index(after: k)
+        }
+        return (words, end)
     }
-    guard words >= 2 else { return nil }
-    return Array(String(scalars[..<end]).utf8)
+    let (words, end) = nameWords(from: scalars.startIndex)
+    if words >= 2 { return Array(String(scalars[..<end]).utf8) }
+    // A surname alone before an apposition is how an article returns to its subject; an
+    // author's bio gives the whole name.
+    if words == 1, end < scalars.endIndex, scalars[end] == ",", scalars.distance(from: scalars.startIndex, to: end) >= 4 {
+        return Array(String(scalars[..<end]).utf8)
+    }
+    // The subject after an opening phrase ("Born in …, Name …").
+    guard let comma = scalars.prefix(80).firstIndex(of: ","), scalars.index(after: comma) < scalars.endIndex,
+          scalars[scalars.index(after: comma)] == " " else { return nil }
+    let from = scalars.index(comma, offsetBy: 2)
+    let (after, stop) = nameWords(from: from)
+    return after >= 2 ? Array(String(scalars[from..<stop]).utf8) : nil
 }
 
 /// The spaces and tabs a paragraph opens with, in bytes.

@@ -225,6 +225,10 @@ import PropertyBased
         #expect(name("Priya Nandakumar grew up in Bradford.") == "Priya Nandakumar")
         #expect(name("Mary Ann O’Neill-Smith Jones Baker writes") == "Mary Ann O’Neill-Smith Jones")
         #expect(name("Priya grew up in Bradford.") == nil)
+        #expect(name("Arredondo, de 41 años, comenzó su carrera") == "Arredondo")
+        #expect(name("Kim, 41, covers") == nil)
+        #expect(name("Nada en Lugo en 1984, Sabela Vázquez licenciouse en Xornalismo") == "Sabela Vázquez")
+        #expect(name("In 2019, the council said") == nil)
         #expect(name("the council said") == nil)
         #expect(name("市の担当者は") == nil)
     }

@@ -276,6 +276,11 @@ import Testing
         ("(Except for the headline, this story has not been edited by our staff and is published from a syndicated feed.)", "source-line-start"),
         ("Lucía Gómez es periodista. Desde 2018 cubre temas de salud para este diario.", "bio-this-blog"),
         ("இதையும் படிக்க: மழை எச்சரிக்கை", "read-more"),
+        ("Photo 3 of 12", "gallery-furniture"),
+        ("Lars Holm er uddannet fra Danmarks Medie- og Journalisthøjskole og har siden 2020 dækket Nordjylland for avisen.", "bio-this-blog"),
+        ("Dit artikel is mede tot stand gekomen met informatie van ANP.", "production-credit"),
+        ("A Águas do Vale, S.A. é a entidade gestora do sistema de água da região. Criada em 2004, a empresa serve 75 mil habitantes.", "organisation-boilerplate"),
+        ("Bu yazıyı paylaş: Facebook | Twitter | WhatsApp | E-posta", "share-networks"),
     ])
     func noticesFireTheirPattern(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "und")
