@@ -1,0 +1,308 @@
+// The shapes of a paragraph's text that the split reads besides its words: a headline, a name
+// on its own line, a name opening a bio, a dialogue's or an interview's turn, a list item's
+// number, a line of code. Each is a predicate over the paragraph's UTF-8 bytes, computed once
+// per candidate paragraph by `DocumentFilter` into `ParagraphEvidence`.
+
+/// The paragraph's last code point that is not whitespace or closing punctuation (quotes,
+/// brackets), found from the end one or two code points back; 0 when there is none. (It reads
+/// the bytes as valid UTF-8: `isHeadline` checks that first.)
+func lastCodePoint(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    guard let p = bytes.baseAddress else { return 0 }
+    var end = bytes.count
+    while end > 0 {
+        var start = end &- 1
+        while start > 0 && p[start] & 0xC0 == 0x80 { start &-= 1 }
+        var v: UInt32 = 0
+        _ = decodeUTF8(UnsafeBufferPointer(start: p + start, count: end &- start)) { v = $0 }
+        if !closesSentence(v) { return v }
+        end = start
+    }
+    return 0
+}
+
+/// Whether `line` is a short line (a name, at most `ParagraphEvidence/nameLimit` characters
+/// with two letters or more) that `next` begins with, followed by a space or punctuation: the
+/// header of the paragraph about its subject.
+func isLeadingLine(_ line: UnsafeBufferPointer<UInt8>, of next: UnsafeBufferPointer<UInt8>, characters: Int, letters: Int) -> Bool {
+    guard characters <= ParagraphEvidence.nameLimit, letters >= 2 else { return false }
+    var a = 0, b = line.count
+    func space(_ x: UInt8) -> Bool { x == 0x20 || x == 0x09 || x == 0x0D }
+    while a < b && space(line[a]) { a += 1 }
+    while b > a && space(line[b - 1]) { b -= 1 }
+    var j = 0
+    while j < next.count && space(next[j]) { j += 1 }
+    let n = b - a
+    guard n > 0, j + n < next.count, !line[a..<b].contains(0x0A) else { return false }
+    for k in 0..<n where line[a + k] != next[j + k] { return false }
+    // The name ends there: a space or ASCII punctuation ("Kevin Oduya, 34, …"), not a letter.
+    let after = next[j + n]
+    return space(after) || (after < 0x80 && after != 0x0A && !(after >= 0x30 && after <= 0x39) && !((after | 0x20) >= 0x61 && (after | 0x20) <= 0x7A))
+}
+
+/// Whether the paragraph is a name alone on its line: two to four words, each a capital letter
+/// and then letters (and `.`, `'`, `’`, `-`), separated by single spaces.
+func isNameLine(_ bytes: UnsafeBufferPointer<UInt8>, characters: Int) -> Bool {
+    guard characters <= ParagraphEvidence.nameLimit else { return false }
+    // The bytes first, without decoding: one to three single spaces inside, no digit, and an
+    // upper-case ASCII letter or a non-ASCII lead byte first (most short lines fail here).
+    var a = 0, b = bytes.count
+    while a < b && bytes[a] == 0x20 { a += 1 }
+    while b > a && bytes[b - 1] == 0x20 { b -= 1 }
+    guard a < b, (bytes[a] >= 0x41 && bytes[a] <= 0x5A) || bytes[a] >= 0xC0 else { return false }
+    var spaces = 0
+    for i in a..<b {
+        let x = bytes[i]
+        if x == 0x20 {
+            if bytes[i - 1] == 0x20 { return false }
+            spaces += 1
+        } else if x < 0x20 || (x >= 0x30 && x <= 0x39) {
+            return false
+        }
+    }
+    guard (1...3).contains(spaces) else { return false }
+    let text = String(decoding: bytes, as: UTF8.self)
+    let words = text.split(separator: " ", omittingEmptySubsequences: false).drop { $0.isEmpty }.reversed().drop { $0.isEmpty }
+    guard (2...4).contains(words.count) else { return false }
+    return words.allSatisfy { isNameWord($0.unicodeScalars) }
+}
+
+/// A word of a name: a capital letter, then at least one letter (or `.`, `'`, `’`, `-`).
+func isNameWord<Word: Collection<Unicode.Scalar>>(_ word: Word) -> Bool {
+    guard let first = word.first, first.properties.isUppercase, word.count >= 2 else { return false }
+    return word.dropFirst().allSatisfy(isNameCharacter)
+}
+
+@inline(__always)
+func isNameCharacter(_ v: Unicode.Scalar) -> Bool { v.properties.isAlphabetic || v == "." || v == "'" || v == "’" || v == "-" }
+
+/// The name a paragraph opens with: two to four words, each a capital letter and then
+/// letters (or `.`, `'`, `’`, `-`), separated by single spaces ("Lucía Arrieta (Pamplona,
+/// 1979) es …", "Priya Nandakumar grew up …"), or one such word of at least four letters
+/// before a comma ("Arredondo, de 41 años, …"), or the two to four after an opening phrase's
+/// comma in the first 80 code points ("Nada en Lugo en 1984, Sabela Vázquez licenciouse …",
+/// "Born in Leeds, Ana Ruiz …"); its UTF-8 bytes, nil when the paragraph does not open with one.
+func leadingName(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    let scalars = String(decoding: UnsafeBufferPointer(rebasing: bytes[leadingBlanks(bytes)..<min(bytes.count, 160)]), as: UTF8.self).unicodeScalars
+    // The name words from `start` (at most four): how many, and where they end.
+    func nameWords(from first: String.UnicodeScalarView.Index) -> (Int, String.UnicodeScalarView.Index) {
+        var words = 0, end = first, start = first
+        while words < 4 {
+            // One name word (`isNameWord`), then a single space (or the end of the name).
+            var k = start
+            while k < scalars.endIndex, isNameCharacter(scalars[k]) { k = scalars.index(after: k) }
+            guard isNameWord(scalars[start..<k]) else { break }
+            words += 1
+            end = k
+            guard k < scalars.endIndex, scalars[k] == " " else { break }
+            start = scalars.index(after: k)
+        }
+        return (words, end)
+    }
+    let (words, end) = nameWords(from: scalars.startIndex)
+    if words >= 2 { return Array(String(scalars[..<end]).utf8) }
+    // A surname alone before an apposition is how an article returns to its subject; an
+    // author's bio gives the whole name.
+    if words == 1, end < scalars.endIndex, scalars[end] == ",", scalars.distance(from: scalars.startIndex, to: end) >= 4 {
+        return Array(String(scalars[..<end]).utf8)
+    }
+    // The subject after an opening phrase ("Born in …, Name …").
+    guard let comma = scalars.prefix(80).firstIndex(of: ","), scalars.index(after: comma) < scalars.endIndex,
+          scalars[scalars.index(after: comma)] == " " else { return nil }
+    let from = scalars.index(comma, offsetBy: 2)
+    let (after, stop) = nameWords(from: from)
+    return after >= 2 ? Array(String(scalars[from..<stop]).utf8) : nil
+}
+
+/// The spaces and tabs a paragraph opens with, in bytes.
+@inline(__always)
+func leadingBlanks(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var i = 0
+    while i < bytes.count && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 }
+    return i
+}
+
+/// Whether the paragraph's first code point after spaces is a dialogue dash (U+2013, U+2014,
+/// U+2015) followed by a space, or a doubled dash ("――", how Japanese interviews mark the
+/// interviewer's lines): an interview's or a dialogue's turn.
+func opensWithDialogueDash(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let i = leadingBlanks(bytes)
+    // U+2013...U+2015 are E2 80 93...95.
+    func dash(at j: Int) -> Bool { j + 2 < bytes.count && bytes[j] == 0xE2 && bytes[j + 1] == 0x80 && (0x93...0x95).contains(bytes[j + 2]) }
+    guard dash(at: i), i + 3 < bytes.count else { return false }
+    let next = bytes[i + 3]
+    return next == 0x20 || next == 0x09 || (next == 0xC2 && i + 4 < bytes.count && bytes[i + 4] == 0xA0)
+        || (bytes[i + 2] != 0x93 && dash(at: i + 3))
+}
+
+/// Whether the paragraph opens with an interview's question label: "Q:", "Q.", "Question:",
+/// "F:"/"Frage:", "P:"/"Pregunta:", "D:"/"Domanda:", "В:"/"Вопрос:", then a space; or is a
+/// short Korean line opening with "- ", how Korean interviews mark the interviewer's questions
+/// ("- 앞으로 계획은.").
+func opensWithQuestionLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let i = leadingBlanks(bytes)
+    // "- " then a Hangul syllable (U+AC00...U+D7A3: lead bytes EA...ED).
+    if bytes.count <= 160, i + 2 < bytes.count, bytes[i] == 0x2D, bytes[i + 1] == 0x20, (0xEA...0xED).contains(bytes[i + 2]) { return true }
+    for label in questionLabels where i + label.count < bytes.count {
+        var k = 0
+        while k < label.count && bytes[i + k] == label[k] { k += 1 }
+        if k == label.count && (bytes[i + k] == 0x20 || bytes[i + k] == 0x09) { return true }
+    }
+    return false
+}
+
+private let questionLabels: [[UInt8]] = ["Q:", "Q.", "Question:", "F:", "Frage:", "P:", "Pregunta:", "D:", "Domanda:", "В:", "Вопрос:"].map { Array($0.utf8) }
+
+/// The number a paragraph opens with as a list item ("7. Walk", "12) Stretch": one to three
+/// digits, then `.` or `)` and a space), or nil.
+func itemNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var i = leadingBlanks(bytes)
+    var n = 0, digits = 0
+    while i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 && digits < 4 { n = n * 10 + Int(bytes[i] - 0x30); digits += 1; i += 1 }
+    guard (1...3).contains(digits), i + 1 < bytes.count, bytes[i] == 0x2E || bytes[i] == 0x29, bytes[i + 1] == 0x20 else { return nil }
+    return n
+}
+
+/// Whether a paragraph reads as a line of code or a command: at least two of the characters
+/// prose rarely uses (= ; _ { } $ # | \ ~ ^ and the backtick; "()" and "--" as pairs; an
+/// opening parenthesis right after a letter or digit, as in a call), making up at least one in
+/// 25 of its non-space bytes; or a line of at most 160 bytes that starts with a shell command
+/// ("npm install -g …"); never a sentence of eight words or more that ends like one. Parentheses
+/// and slashes alone are prose's too, and @ < > a credit line's address or a handle.
+///
+/// Such a line's language guess ("en" for SQL in a Russian post) says nothing about the
+/// document, so it is no language evidence (`Splitter.languageReading`). `last` is
+/// `lastCodePoint(bytes)` when the caller has it.
+func looksLikeCode(_ bytes: UnsafeBufferPointer<UInt8>, last known: UInt32? = nil) -> Bool {
+    // A sentence of eight words or more that ends like one is prose, whatever it names
+    // ("The linkat() system call operates … like link()."): most paragraphs are decided by
+    // their end and their first seven spaces, without reading the rest.
+    let last = known ?? lastCodePoint(bytes)
+    let endsSentence = last == 0x2E || last == 0x21 || last == 0x3F
+    var marks = 0, visible = 0, spaces = 0
+    var previous: UInt8 = 0x20
+    var inHandle = false
+    for b in bytes {
+        if b == 0x20 || b == 0x09 || b == 0x0D {
+            spaces &+= 1
+            if endsSentence && spaces >= 7 { return false }
+            inHandle = false
+            previous = b
+            continue
+        }
+        visible &+= 1
+        // A handle or an address ("@sato_miho_write", "jan@example.org") is not code.
+        if b == 0x40 { inHandle = true }
+        if !inHandle {
+            switch b {
+            case 0x3D, 0x3B, 0x5F, 0x7B, 0x7D, 0x24, 0x23, 0x7C, 0x5C, 0x60, 0x7E, 0x5E: marks &+= 1
+            case 0x28 where (previous | 0x20 >= 0x61 && previous | 0x20 <= 0x7A) || (previous >= 0x30 && previous <= 0x39): marks &+= 1
+            case 0x29 where previous == 0x28: marks &+= 1
+            case 0x2D where previous == 0x2D: marks &+= 1
+            default: break
+            }
+        }
+        previous = b
+    }
+    if marks >= 2 && marks &* 25 >= visible { return true }
+    guard bytes.count <= 160 else { return false }
+    // The first word after blanks and a prompt ("$ "): a command is lower-case ASCII, so most
+    // lines (headlines, names) are ruled out before a string is made.
+    var start = leadingBlanks(bytes)
+    if start < bytes.count && bytes[start] == 0x24 { start += 1 + leadingBlanks(UnsafeBufferPointer(rebasing: bytes[(start + 1)...])) }
+    guard start < bytes.count, bytes[start] >= 0x61, bytes[start] <= 0x7A else { return false }
+    var stop = start
+    while stop < bytes.count && bytes[stop] != 0x20 { stop += 1 }
+    guard stop < bytes.count else { return false }
+    return shellCommands.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<stop]), as: UTF8.self))
+}
+
+/// Commands a command line in a post starts with.
+let shellCommands: Set<String> = ["npm", "npx", "pip", "pip3", "git", "cargo", "go", "docker", "kubectl", "sudo", "apt", "apt-get",
+                                  "brew", "yarn", "pnpm", "curl", "wget", "make", "python", "python3", "node", "swift", "gcc",
+                                  "cmake", "helm", "terraform", "ssh", "export", "mkdir", "chmod", "gem", "composer", "dotnet",
+                                  "rustup", "conda", "mvn", "gradle", "systemctl", "podman"]
+
+/// Whether the paragraph ends with a smiley (":)", ":-)", ";)"): its colon introduces nothing.
+func endsWithSmiley(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var end = bytes.count
+    while end > 0 && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D) { end -= 1 }
+    guard end >= 2, bytes[end - 1] == 0x29 else { return false }
+    var k = end - 2
+    if bytes[k] == 0x2D && k > 0 { k -= 1 }
+    return bytes[k] == 0x3A || bytes[k] == 0x3B
+}
+
+/// Whitespace and the closing quotes and brackets that may follow a sentence's end.
+@inline(__always)
+func closesSentence(_ v: UInt32) -> Bool {
+    switch v {
+    case 0x20, 0x09, 0x0A, 0x0D, 0x22, 0x27, 0x29, 0x5D, 0xBB, 0x2019, 0x201D, 0x300D, 0x300F, 0xFF09: return true
+    default: return false
+    }
+}
+
+/// One short line with letters that does not end like a sentence (`.`, `!`, `?`, `:`, `;`
+/// and their full-width and CJK forms, also inside closing quotes and brackets): the shape of
+/// a headline or a list item. `last` is `lastCodePoint(bytes)` when the caller has it.
+func isHeadline(_ bytes: UnsafeBufferPointer<UInt8>, characters: Int, letters: Int, last known: UInt32? = nil) -> Bool {
+    guard characters <= ParagraphEvidence.headlineLimit, letters >= 2 else { return false }
+    guard let p = bytes.baseAddress else { return false }
+    // One pass, eight bytes at a time, for a line break and for whether the bytes are all
+    // ASCII (then valid UTF-8). (A word has a zero byte, here one equal to a line break, when
+    // a byte's top bit is set by subtracting 1 from each and was not set before.)
+    let n = bytes.count
+    var any: UInt64 = 0, i = 0
+    while i &+ 8 <= n {
+        let x = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+        let y = x ^ 0x0A0A_0A0A_0A0A_0A0A
+        if (y &- 0x0101_0101_0101_0101) & ~y & 0x8080_8080_8080_8080 != 0 { return false }
+        any |= x
+        i &+= 8
+    }
+    while i < n {
+        if p[i] == 0x0A { return false }
+        any |= UInt64(p[i])
+        i &+= 1
+    }
+    var last: UInt32 = 0
+    if any & 0x8080_8080_8080_8080 == 0 || decodeUTF8(bytes, { _ in }) {
+        last = known ?? lastCodePoint(bytes)
+    } else {
+        // Invalid: what comes before the first bad byte, as language identification reads it.
+        _ = decodeUTF8(bytes) { v in if !closesSentence(v) { last = v } }
+    }
+    switch last {
+    case 0x2E, 0x21, 0x3F, 0x3A, 0x3B, 0x3002, 0xFF01, 0xFF1F, 0xFF1A, 0xFF1B, 0x0964, 0x06D4, 0x061F, 0x2026: return false
+    default: return true
+    }
+}
+
+/// Code points in UTF-8 bytes: every byte that does not continue a sequence starts one.
+@inline(__always)
+func codePoints(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    guard let p = bytes.baseAddress else { return 0 }
+    let n = bytes.count
+    var continuations = 0, i = 0
+    // Eight bytes at a time: a continuation byte's top bit is set and the bit below it clear;
+    // the flags, shifted to each byte's lowest bit, are summed into the top byte by a multiply.
+    while i &+ 8 <= n {
+        let x = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+        let flags = (x & ~(x << 1) & 0x8080_8080_8080_8080) >> 7
+        continuations &+= Int(truncatingIfNeeded: (flags &* 0x0101_0101_0101_0101) >> 56)
+        i &+= 8
+    }
+    while i < n {
+        if p[i] & 0xC0 == 0x80 { continuations &+= 1 }
+        i &+= 1
+    }
+    return n &- continuations
+}
+
+/// The length of the longest prefix of `range` of at most `limit` bytes that ends on a
+/// code point boundary.
+func utf8Prefix(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ limit: Int) -> Int {
+    if range.count <= limit { return range.count }
+    var end = range.lowerBound + limit
+    while end > range.lowerBound && bytes[end] & 0xC0 == 0x80 { end -= 1 }
+    return end - range.lowerBound
+}
