@@ -265,6 +265,23 @@ import PropertyBased
         #expect(cut == bar, "\(a.decision.reason)")
     }
 
+    /// A footer's unrecognised short line between two cue lines (a newsletter's blurb between
+    /// its header and its button) goes with them; under a long paragraph that mentions a
+    /// newsletter it would not.
+    @Test func aShortLineBetweenTwoCuesIsTheFooters() throws {
+        let article = """
+            The council voted on Tuesday to turn the old railway yard into a community garden with forty raised beds and a tool shed.
+            Volunteers will start clearing the site next month, and the first beds should be ready for planting by early spring, organisers said.
+            The garden group says it has already received more than two hundred applications for plots from residents of the nearby estates.
+            "We have waited a long time for this," said Marta Lewis, who has lived beside the yard for thirty years.
+
+            """
+        let footer = "Sign up for Field Notes\nEssays on tools, attention and the craft of making things, every other Sunday.\nSubscribe now\n"
+        let (_, cut, a) = try split(article + footer)
+        #expect(cut == footer, "\(a.decision.reason)")
+        #expect(Splitter.sandwichedLines(a.paragraphs.map(\.evidence)) == [5])
+    }
+
     @Test func manualNoticesAreAppended() throws {
         let (primary, appended, _) = try split(try fixture("manual-with-notices.txt"))
         #expect(appended.hasPrefix("Report bugs"))

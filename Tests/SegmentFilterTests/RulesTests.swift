@@ -294,6 +294,11 @@ import Testing
         ("More on youth mental health", "read-more-extra"),
         ("Siehe auch", "read-more-extra"),
         ("Watch the highlights on Match Night from 10.30pm on Saturday.", "podcast-promo"),
+        ("Dit verhaal verscheen eerder bij onze partner Stadsblad Utrecht.", "republication-credit"),
+        ("Lívia Caldas é autora de \"O rio\" e apresenta o podcast Margens.", "author-of-book"),
+        ("Dieser Artikel wurde am 8. Oktober aktualisiert, um eine Zahl zu korrigieren.", "correction-intl"),
+        ("— J.-M. L.", "desk-initials"),
+        ("Con un contributo anche piccolo puoi sostenere il nostro lavoro.", "support-plea"),
         ("Marloes de Wit schrijft voor deze krant over gezondheid en zorg.", "bio-this-blog"),
     ])
     func noticesFireTheirPattern(text: String, pattern: String) throws {
@@ -331,6 +336,7 @@ import Testing
         ("Die Nordhafen Maschinenbau GmbH mit Sitz in Kiel hat am Montag 40 Stellen gestrichen.", "company-boilerplate-de"),
         ("The music is by Ana Ruiz, and the film was produced by her brother.", "production-credit"),
         ("More on this later, the mayor said.", "read-more-extra"),
+        ("The festival's director is the author of three novels, the jury noted.", "author-of-book"),
         ("The players pick your team for you, the coach joked, and win or lose it is theirs.", "ticket-stream-promo"),
         ("El concurso, que se celebra en 2019, reunió a una entidad sin ánimo de lucro.", "organisation-boilerplate"),
         ("Подписывайтесь, говорит он, на каналы в Telegram нельзя полагаться.", "messaging-channel"),

@@ -214,6 +214,22 @@ public enum Splitter {
         return listed
     }
 
+    /// The paragraphs no cue marks that lie between two that a cue for appended material
+    /// marks (weight 2 or more, no content cue), short (at most `sandwichLimit` code points)
+    /// under a short cue line: a footer's unrecognised line between its header and the rest.
+    /// (Under a long paragraph a cue may be a mention in the article's prose.)
+    static func sandwichedLines(_ paragraphs: [ParagraphEvidence]) -> [Int] {
+        func cued(_ p: ParagraphEvidence) -> Bool { p.rules.contains { $0.weight >= 2 } && !p.rules.contains { $0.weight < 0 } }
+        guard paragraphs.count >= 3 else { return [] }
+        return (1..<(paragraphs.count - 1)).filter { i in
+            paragraphs[i].rules.isEmpty && paragraphs[i].characters <= sandwichLimit && paragraphs[i - 1].characters <= sandwichLimit
+                && cued(paragraphs[i - 1]) && cued(paragraphs[i + 1])
+        }
+    }
+
+    /// The longest line `sandwichedLines` takes (a blurb, not an article's paragraph).
+    static let sandwichLimit = 160
+
     /// Per paragraph, how the cues see it: `marked` when a pattern fires on it or it is a headline
     /// in a cue's run (a related list's items), and `topical` when a `topical` pattern fires on
     /// it or it is such a headline (related headlines share the article's subject by design).
@@ -368,7 +384,14 @@ public enum Splitter {
                               coherence: Coherence.Scores? = nil) -> SplitDecision {
         let n = paragraphs.count
         var base = paragraphs.map { baseEvidence($0, primary: primary, settings: s) }
-        let marks = Marks(paragraphs, listed: addHeadlineRuns(paragraphs, to: &base, settings: s))
+        var listed = addHeadlineRuns(paragraphs, to: &base, settings: s)
+        // A short line between two cue lines is the footer's too (a newsletter's blurb between
+        // its "Sign up for …" and its "Subscribe" button): nothing in it counts against a cut.
+        for i in sandwichedLines(paragraphs) {
+            listed[i] = true
+            base[i] = max(base[i], 0)
+        }
+        let marks = Marks(paragraphs, listed: listed)
         // What follows a closing mark is the mark's: nothing in it counts against the cut.
         for i in paragraphs.indices where marks.closed[i] { base[i] = max(base[i], 0) }
         let firstCandidate = max(s.minPrimaryParagraphs, n - Coherence.maxTail)
