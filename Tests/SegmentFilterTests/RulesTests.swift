@@ -299,6 +299,9 @@ import Testing
         ("Dieser Artikel wurde am 8. Oktober aktualisiert, um eine Zahl zu korrigieren.", "correction-intl"),
         ("— J.-M. L.", "desk-initials"),
         ("Con un contributo anche piccolo puoi sostenere il nostro lavoro.", "support-plea"),
+        ("Local journalism like this depends on readers like you. Please consider becoming a member today.", "supporter-appeal"),
+        ("Chiara Rossi si occupa di lavoro e collabora con la redazione dal 2012.", "bio-this-blog"),
+        ("Het Instituut voor Bodem is een onafhankelijk kennisinstituut dat sinds 1987 onderzoek doet. Meer informatie is te vinden op de website.", "organisation-boilerplate"),
         ("Marloes de Wit schrijft voor deze krant over gezondheid en zorg.", "bio-this-blog"),
     ])
     func noticesFireTheirPattern(text: String, pattern: String) throws {
