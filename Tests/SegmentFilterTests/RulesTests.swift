@@ -302,6 +302,13 @@ import Testing
         ("Local journalism like this depends on readers like you. Please consider becoming a member today.", "supporter-appeal"),
         ("Chiara Rossi si occupa di lavoro e collabora con la redazione dal 2012.", "bio-this-blog"),
         ("Het Instituut voor Bodem is een onafhankelijk kennisinstituut dat sinds 1987 onderzoek doet. Meer informatie is te vinden op de website.", "organisation-boilerplate"),
+        ("Katrin Möllenhoff backt seit 2014 in Münster und schreibt hier über Brot und Geduld.", "bio-this-blog"),
+        ("Giulia Ferrari. Bergamasca, classe 1989. Su questo blog racconto sentieri e rifugi.", "bio-this-blog"),
+        ("Marloes de Wit schrijft sinds 2016 over moestuinieren op kleine oppervlaktes.", "bio-writes-more"),
+        ("*Com Lusa", "source-line-start"),
+        ("По материалам ТАСС", "source-line-start"),
+        ("/jpv", "desk-initials"),
+        ("The writer is a former banker and now advises founders. Views are personal.", "opinion-disclaimer"),
         ("Marloes de Wit schrijft voor deze krant over gezondheid en zorg.", "bio-this-blog"),
     ])
     func noticesFireTheirPattern(text: String, pattern: String) throws {
