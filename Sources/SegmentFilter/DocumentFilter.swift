@@ -87,7 +87,9 @@ public final class DocumentFilter {
         // A line quoted from end to end (no letter or digit outside its marks) is a site's link
         // bar when a navigation cue fires on it ("« 前の記事：… ｜ 次の記事：… »"): nobody is
         // quoted saying "previous post".
-        let wholeLine = !outside.contains { b in b >= 0x80 || (0x30...0x39).contains(b) || (0x61...0x7A).contains(b | 0x20) }
+        // (Read only when a navigation cue fires at all.)
+        let wholeLine = hits.contains { $0.kind == "navigation" }
+            && !outside.contains { b in b >= 0x80 || (0x30...0x39).contains(b) || (0x61...0x7A).contains(b | 0x20) }
         return hits.filter { hit in
             unquoted.contains { $0.id == hit.id } || (wholeLine && hit.kind == "navigation")
         }

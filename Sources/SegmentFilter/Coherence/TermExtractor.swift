@@ -186,15 +186,14 @@ public struct TermExtractor: Sendable {
                     // in Hebrew and Arabic, after the one-letter words written onto the next
                     // one ("and", "the", "in", "to": הפסטיבל is ה + פסטיבל).
                     let start = TermExtractor.cliticLength(letters, count, arabic: lang != nil && lang == arabic)
-                    var term = h
-                    if start > 0 && count - start <= TermExtractor.stemLength {
-                        // As the bare word hashes.
-                        term = (FeatureExtractor.fnvOffset ^ 0x01) &* FeatureExtractor.fnvPrime
-                        for i in start..<count { term = FeatureExtractor.mix(term, letters[i]) }
-                    } else if count - start > TermExtractor.stemLength {
-                        term = (FeatureExtractor.fnvOffset ^ 0x04) &* FeatureExtractor.fnvPrime
-                        for i in start..<(start + TermExtractor.stemLength) { term = FeatureExtractor.mix(term, letters[i]) }
+                    @inline(__always) func hash(_ tag: UInt64, _ range: Range<Int>) -> UInt64 {
+                        var t = (FeatureExtractor.fnvOffset ^ tag) &* FeatureExtractor.fnvPrime
+                        for i in range { t = FeatureExtractor.mix(t, letters[i]) }
+                        return t
                     }
+                    // A short remainder hashes as the bare word does (`h`); a long one, as a stem.
+                    let term = count - start > TermExtractor.stemLength ? hash(0x04, start..<(start + TermExtractor.stemLength))
+                        : start > 0 ? hash(0x01, start..<count) : h
                     guard lang != nil else {
                         add(term, 1)
                         continue
