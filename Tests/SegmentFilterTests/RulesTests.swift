@@ -319,6 +319,18 @@ import Testing
         ("Ruth Calloway's most recent book is \"The Drowned Parish.\" She lives in Lafayette.", "author-of-book"),
         ("The writer is a former banker and now advises founders. Views are personal.", "opinion-disclaimer"),
         ("Marloes de Wit schrijft voor deze krant over gezondheid en zorg.", "bio-this-blog"),
+        ("Margaret Olinde taught U.S. history at Brookfield High School from 1991 to 2022. She lives in Danvers.", "bio-lives-in"),
+        ("The Alder Family Foundation, established in 1994, supports education and the arts. Since its founding, the foundation has awarded more than $140 million in grants.", "organisation-boilerplate"),
+        ("Cobrix es una plataforma de cobros para pequeñas empresas en México. Fundada en 2021, ayuda a más de 6.000 negocios.", "organisation-boilerplate"),
+        ("Asociația Culturală Contrapunct este o organizație non-guvernamentală înființată în 2008 la Sibiu.", "organisation-boilerplate"),
+        ("À propos de moi — Je m'appelle Camille et je vis à Nantes avec deux chats.", "about-author-intl"),
+        ("SHOP THE LOOK: Wide-leg trousers | Midi skirt | Wool overcoat", "blog-shop-pin"),
+        ("Merk dir diesen Beitrag auf Pinterest!", "blog-shop-pin"),
+        ("*Dieser Beitrag enthält Werbung. Die Erde habe ich kostenlos bekommen.", "affiliate-disclosure"),
+        ("¿Y vosotras? Contádmelo en los comentarios, que me encanta leeros.", "comment-prompt"),
+        ("Kalau kamu punya gaya favorit, share di kolom komentar ya!", "comment-prompt"),
+        ("Beim Gründerforum am 14. November diskutieren 80 Start-ups. Jetzt Ticket sichern.", "ticket-stream-promo"),
+        ("【株式会社ミラクシアについて】", "about-organisation"),
     ])
     func noticesFireTheirPattern(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "und")
@@ -339,6 +351,10 @@ import Testing
         ("Publishers who follow the Google News guidelines saw more traffic, the study found.", "site-follow-prompt"),
         ("The Ledger, a nonprofit newsroom founded in 2019, now employs twelve reporters.", "newsroom-appeal-more"),
         ("Ana Pereira, Lisboa", "name-agency"),
+        ("The mayor, who lives in Danvers, said the plan would go ahead.", "bio-lives-in"),
+        ("The Alder Family Foundation, established in 1994, gave the museum $2 million on Monday.", "organisation-boilerplate"),
+        ("Werbung ist für viele Blogs die wichtigste Einnahmequelle, sagt die Forscherin.", "affiliate-disclosure"),
+        ("Wer jetzt Tickets sichern will, muss schnell sein, sagte der Veranstalter.", "ticket-stream-promo"),
         // A press council, a Pix payment or a company's name in an article's sentence.
         ("Saken er klaget inn til Pressens Faglige Utvalg, som behandler den i mars.", "press-ethics"),
         ("O pagamento pelo Pix ficou mais caro para os lojistas, segundo o banco.", "support-plea"),
@@ -396,6 +412,17 @@ import Testing
         #expect(try !patternHits("Ngọc Tài", language: "vi").contains("byline-names-vi"))
         #expect(try !patternHits("Tuyến Hà Nội - Hải Phòng sẽ mở thêm chuyến", language: "vi").contains("byline-names-vi"))
         #expect(try !patternHits("Ngọc Tài - Minh Khang", language: "en").contains("byline-names-vi"))
+    }
+
+    /// A Nordic company's boilerplate needs its legal form, founding year and staff (or a
+    /// first-person self-description), and fires only in the Nordic languages.
+    @Test func nordicCompanyBoilerplate() throws {
+        let nordic = "Cellcykla AB grundades 2019 och har sitt säte i Skellefteå. Bolaget har i dag 34 anställda."
+        #expect(try patternHits(nordic, language: "sv").contains("company-boilerplate-nordic"))
+        #expect(try patternHits("Tassa & Co är en familjeägd butik, grundad i Göteborg 2014. Vi säljer foder och leksaker.", language: "sv")
+            .contains("company-boilerplate-nordic"))
+        #expect(try !patternHits("Cellcykla AB grundades 2019 och har nu fått ett lån på 30 miljoner.", language: "sv").contains("company-boilerplate-nordic"))
+        #expect(try !patternHits(nordic, language: "en").contains("company-boilerplate-nordic"))
     }
 
     /// The ids of the default set's patterns that fire on `text` as one paragraph.

@@ -420,7 +420,7 @@ public enum Splitter {
         // the primary content's length.
         var prose = paragraphs[..<firstCandidate].reduce(0) { $0 + ($1.headline ? 0 : 1) }
         // Per candidate cut: the tail's summed evidence, and its score with the topic term.
-        var evidenceAt = [Double?](repeating: nil, count: n + 1), scoreAt = evidenceAt
+        var evidenceAt = [Double?](repeating: nil, count: n + 1), scoreAt = evidenceAt, logitAt = evidenceAt
         // Per cut: the tail paragraphs without a cue (`TopicShift.maxTail`).
         var uncued = [Int](repeating: 0, count: n + 1)
         for i in stride(from: n - 1, through: 0, by: -1) { uncued[i] = uncued[i + 1] + (marks.marked[i] ? 0 : 1) }
@@ -434,6 +434,7 @@ public enum Splitter {
                 ? s.topic.qualifyingLogit(coherence?.blocks(cut: k), cut: k, paragraphs: n, prose: prose, uncued: uncued[k],
                                           letters: tailLetters[k]) : nil
             if let z, topicCut == nil || z > topicLogit { topicLogit = z; topicCut = k }
+            logitAt[k] = z
             var score = 0.0
             for i in k..<n {
                 score += base[i] + coherenceEvidence(tailSimilarity(paragraphs, i, cut: k, marks: marks, coherence: coherence),
@@ -441,6 +442,12 @@ public enum Splitter {
             }
             evidenceAt[k] = score
             scoreAt[k] = s.topic.score(score, logit: z, margin: s.margin)
+        }
+        if let t = topicCut, topicLogit > 0, let h = gluedStoryHeadline(paragraphs, after: t, marks: marks, logits: logitAt) {
+            // The headline's cut takes the shift's score: the story is what the shift found.
+            if let here = scoreAt[h], let shifted = scoreAt[t] { scoreAt[h] = max(here, shifted) }
+            for k in t..<h { scoreAt[k] = evidenceAt[k] }
+            (topicCut, topicLogit) = (h, logitAt[h] ?? 0)
         }
         // A cue paragraph just before the topic shift goes with the shifted tail: the topic
         // term speaks for the cut after it, and the cue adds its own evidence to that (a
@@ -503,6 +510,30 @@ public enum Splitter {
         return SplitDecision(firstAppended: best, evidence: shown, margin: bestScore - s.margin,
                              reason: reason(paragraphs[best...], primary: primary, topicShift: topical),
                              topicCut: topicCut, topicLogit: topicLogit)
+    }
+
+    /// The fewest letters of the paragraph under a glued-on story's headline: a story's
+    /// opening sentence, not a share bar or a credit line.
+    static let gluedStoryBodyLetters = 80
+
+    /// A story glued onto the page starts at its headline: when the strongest topic shift is
+    /// at `t` and an unmarked headline further down, with body text under it, is a topic
+    /// shift too, the paragraphs between are the article's last ones (a closing line on the
+    /// next steps shares few words with the report above it, so the shift reads stronger one
+    /// paragraph early). Nil when no such headline follows `t` without a cue between.
+    static func gluedStoryHeadline(_ paragraphs: [ParagraphEvidence], after t: Int, marks: Marks, logits: [Double?]) -> Int? {
+        var h = t + 1
+        while h < paragraphs.count - 1 {
+            guard !marks.marked[h - 1] && !marks.marked[h] else { return nil }
+            if paragraphs[h].headline {
+                let body = paragraphs[h + 1]
+                guard !body.headline && !marks.marked[h + 1] && body.language.letters >= gluedStoryBodyLetters,
+                      let z = logits[h], z > 0 else { return nil }
+                return h
+            }
+            h += 1
+        }
+        return nil
     }
 
     /// Whether `line` is the header of `next`, the first appended paragraph: the start of `next`
