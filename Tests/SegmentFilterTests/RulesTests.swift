@@ -331,6 +331,14 @@ import Testing
         ("Kalau kamu punya gaya favorit, share di kolom komentar ya!", "comment-prompt"),
         ("Beim Gründerforum am 14. November diskutieren 80 Start-ups. Jetzt Ticket sichern.", "ticket-stream-promo"),
         ("【株式会社ミラクシアについて】", "about-organisation"),
+        ("Solaris Hijau Berhad ialah syarikat tenaga boleh baharu yang tersenarai di Bursa Malaysia sejak 2015.", "organisation-boilerplate"),
+        ("Die Radlbox GmbH wurde 2017 in München gegründet und beschäftigt rund 140 Mitarbeitende.", "company-boilerplate-de"),
+        ("Stichting Weidevogelwacht zet zich sinds 1998 in voor de grutto. Met ruim 2.300 vrijwilligers zoekt de stichting nesten.", "organisation-boilerplate"),
+        ("Navisoft S.A. powstała w 2009 roku w Gdańsku. Zatrudnia ponad 650 osób.", "organisation-boilerplate"),
+        ("This is the second of four stories examining the condition of privately owned dams.", "series-note"),
+        ("Hannah Reyes is a former teacher from Ohio who swapped the classroom for slow travel. She has visited 41 countries and writes about off-season trips.", "author-bio-writes"),
+        ("Ayu Lestari adalah peneliti di Pusat Riset Oseanografi BRIN. Ia meneliti terumbu karang sejak 2012.", "author-bio-intl"),
+        ("Fondée en 2019 à Nantes par Claire Ménard, Ombrelia conçoit des ombrières. L'entreprise compte 64 salariés.", "organisation-boilerplate"),
     ])
     func noticesFireTheirPattern(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "und")
@@ -355,6 +363,7 @@ import Testing
         ("The Alder Family Foundation, established in 1994, gave the museum $2 million on Monday.", "organisation-boilerplate"),
         ("Werbung ist für viele Blogs die wichtigste Einnahmequelle, sagt die Forscherin.", "affiliate-disclosure"),
         ("Wer jetzt Tickets sichern will, muss schnell sein, sagte der Veranstalter.", "ticket-stream-promo"),
+        ("Founded in 2019, the start-up now has 64 employees, its founder said, and plans to hire more.", "organisation-boilerplate"),
         // A press council, a Pix payment or a company's name in an article's sentence.
         ("Saken er klaget inn til Pressens Faglige Utvalg, som behandler den i mars.", "press-ethics"),
         ("O pagamento pelo Pix ficou mais caro para os lojistas, segundo o banco.", "support-plea"),
