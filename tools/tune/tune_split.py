@@ -303,7 +303,7 @@ def decide(row, s, weights):
     dialogue = dialogue_continuations(paras)
     # Splitter.decide: no topic shift once a negative-weight pattern marks a candidate paragraph.
     content_marked = any(weights.get(r, 0) < 0 for p in paras[first:] for r in p["rules"])
-    evidence_at, score_at = {}, {}
+    evidence_at, score_at, logit_at = {}, {}, {}
     topic_cut, topic_z = None, 0.0
     for k in range(first, n):
         if uncuttable[k]:
@@ -318,8 +318,19 @@ def decide(row, s, weights):
         z = topic_logit(row, k, s, uncued, letters) if k >= same_from and not dialogue[k] and not content_marked else None
         if z is not None and (topic_cut is None or z > topic_z):
             topic_cut, topic_z = k, z
+        logit_at[k] = z
         evidence_at[k] = score
         score_at[k] = topic_score(score, z, s)
+    # Splitter.gluedStoryHeadline: a glued-on story starts at its headline.
+    if topic_cut is not None and topic_z > 0:
+        h = glued_story_headline(paras, topic_cut, marked, logit_at)
+        if h is not None:
+            if h in score_at and topic_cut in score_at:
+                score_at[h] = max(score_at[h], score_at[topic_cut])
+            for k in range(topic_cut, h):
+                if k in score_at:
+                    score_at[k] = evidence_at[k]
+            topic_cut, topic_z = h, logit_at[h]
     # Splitter.decide: cue paragraphs just before the strongest topic shift go with its tail.
     if topic_cut is not None and topic_z > 0:
         k = topic_cut - 1
@@ -350,6 +361,27 @@ def decide(row, s, weights):
         if not any(weights.get(r, 0) >= s["certain_pattern"] for p in paras[best:] for r in p["rules"]):
             return n
     return best
+
+
+GLUED_STORY_BODY_LETTERS = 80   # Splitter.gluedStoryBodyLetters
+
+
+def glued_story_headline(paras, t, marked, logit_at):
+    """Mirrors Splitter.gluedStoryHeadline: the first unmarked headline after the topic cut `t`,
+    with an unmarked body paragraph of enough letters under it, whose own cut is a topic
+    shift; None when a marked paragraph or a headline that fails comes first."""
+    h = t + 1
+    while h < len(paras) - 1:
+        if marked[h - 1] or marked[h]:
+            return None
+        if paras[h].get("headline"):
+            body = paras[h + 1]
+            z = logit_at.get(h)
+            if body.get("headline") or marked[h + 1] or body.get("letters", 0) < GLUED_STORY_BODY_LETTERS or z is None or z <= 0:
+                return None
+            return h
+        h += 1
+    return None
 
 
 def list_continuations(paras):
