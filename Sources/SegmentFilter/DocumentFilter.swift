@@ -151,6 +151,12 @@ public final class DocumentFilter {
                     // An attribution (", she said") too short to identify: the quotation's
                     // language is the speaker's.
                     evidence[i].attributedQuotation = true
+                } else if guess.letters == 0 && i > 0 && evidence[i - 1].language.code == primary
+                            && Quotations.opensWithQuotation(samples[i]) {
+                    // Quoted from end to end under a paragraph of the article: the speaker the
+                    // paragraph above introduces ("… he answered, for the first time that
+                    // evening, in English.").
+                    evidence[i].attributedQuotation = true
                 }
             }
         }

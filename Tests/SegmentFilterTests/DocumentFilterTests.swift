@@ -304,6 +304,22 @@ import PropertyBased
         #expect(cut == brief, "\(a.decision.reason)")
     }
 
+    /// A closing quotation in another language that stands as its own paragraph, under the
+    /// paragraph that introduces its speaker, is the article's: no language evidence.
+    @Test func aQuotationParagraphInAnotherLanguageIsTheSpeakers() throws {
+        let article = """
+            Nach elf Jahren verlässt Trainer Mike Delaney die Basketballer aus Ansbach. Der Verein bestätigte den Abschied am Montag.
+            Unter Delaney stieg die Mannschaft zweimal auf und erreichte im vergangenen Frühjahr erstmals das Halbfinale der Playoffs.
+            Seine Spieler lobten vor allem seine Geduld mit jungen Talenten aus der eigenen Jugend, von denen drei inzwischen Profis sind.
+            Warum er nicht in die USA zurückkehre, wurde er auf der Pressekonferenz gefragt. Delaney überlegte kurz, dann antwortete er auf Englisch.
+            „I came here for one year and stayed eleven. My kids grew up here, my wife is from here. Where else would I go? This is home.“
+
+            """
+        let (_, cut, a) = try split(article)
+        #expect(cut.isEmpty, "\(a.decision.reason)")
+        #expect(a.paragraphs.last?.evidence.attributedQuotation == true)
+    }
+
     @Test func manualNoticesAreAppended() throws {
         let (primary, appended, _) = try split(try fixture("manual-with-notices.txt"))
         #expect(appended.hasPrefix("Report bugs"))
