@@ -383,6 +383,12 @@ import Testing
         ("Het Centrum Veilig Fietsen is een onafhankelijk kenniscentrum dat sinds 2014 onderzoek doet.", "organisation-boilerplate-lead"),
         ("PT Laut Biru Digital adalah perusahaan teknologi yang berdiri sejak 2019 di Makassar.", "organisation-boilerplate-lead"),
         ("نُشر هذا التقرير أولاً في مجلة «النخلة» ويُعاد نشره هنا بإذن منها.", "reprint-note"),
+        ("I've been covering schools for the Gazette since 2019. My inbox is open.", "bio-this-blog"),
+        ("Materiał powstał we współpracy z fundacją w ramach projektu Zdrowe Miasto.", "production-credit"),
+        ("Fundacja Czyste Rzeki od 2011 roku działa na rzecz ochrony wód.", "organisation-boilerplate-lead"),
+        ("Savasoft je osnovan 2011. godine u Nišu i danas zapošljava više od 200 ljudi.", "organisation-boilerplate-lead"),
+        ("Dësen Artikel ass ursprénglech am Gemengeblat erschéngen.", "reprint-note"),
+        ("Is iriseoir neamhspleách í Áine Ní Bhriain atá lonnaithe i nGaillimh.", "bio-this-blog"),
     ])
     func noticesFireTheirPattern(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "und")
@@ -429,6 +435,7 @@ import Testing
         ("Sie lebte lange in Rom. Vive a Belluno la sua compagna, disse il sindaco.", "bio-lives-in"),
         ("Het rapport kwam tot stand na klachten van bewoners.", "production-credit"),
         ("De gemeente is een partner die sinds 2014 meebetaalt, zei de wethouder.", "organisation-boilerplate-lead"),
+        ("I've been covering this story since 2019, and I have never seen the council so divided.", "bio-this-blog"),
         ("The music is by Ana Ruiz, and the film was produced by her brother.", "production-credit"),
         ("More on this later, the mayor said.", "read-more-extra"),
         ("The festival's director is the author of three novels, the jury noted.", "author-of-book"),
