@@ -389,6 +389,18 @@ import Testing
         ("Savasoft je osnovan 2011. godine u Nišu i danas zapošljava više od 200 ljudi.", "organisation-boilerplate-lead"),
         ("Dësen Artikel ass ursprénglech am Gemengeblat erschéngen.", "reprint-note"),
         ("Is iriseoir neamhspleách í Áine Ní Bhriain atá lonnaithe i nGaillimh.", "bio-this-blog"),
+        ("The Dunmore Police Service provides policing to more than 90,000 residents and employs approximately 160 sworn officers.", "organisation-boilerplate-lead"),
+        ("Công ty CP Trà Xanh được thành lập năm 2015 tại Bảo Lộc.", "organisation-boilerplate-lead"),
+        ("Tải ứng dụng để nhận tin nóng mỗi ngày.", "app-download"),
+        ("More recipes you might enjoy:", "read-more-extra"),
+        ("Add the Willow Shawl to your Ravelry queue!", "blog-shop-pin"),
+        ("Love this bread? Pin this recipe to your favorite Pinterest board.", "blog-shop-pin"),
+        ("Tell us how the new timetable will affect you in the comments below.", "comment-prompt"),
+        ("Mara Lind is a former nurse who now writes about health from her home in Maine.", "author-bio-writes"),
+        ("Wenn Sie über einen der Links einkaufen, erhalten wir unter Umständen eine Provision.", "affiliate-disclosure"),
+        ("Lucía Prado es cocinera y autora de «Caldos». Cada domingo firma en este periódico la sección Olla.", "bio-this-blog"),
+        ("Lucía Prado es cocinera y autora de «Caldos».", "author-of-book"),
+        ("Giulia Neri è architetta e insegna a Milano. Il suo ultimo libro è «La piazza» (2023).", "author-of-book"),
     ])
     func noticesFireTheirPattern(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "und")
@@ -436,6 +448,7 @@ import Testing
         ("Het rapport kwam tot stand na klachten van bewoners.", "production-credit"),
         ("De gemeente is een partner die sinds 2014 meebetaalt, zei de wethouder.", "organisation-boilerplate-lead"),
         ("I've been covering this story since 2019, and I have never seen the council so divided.", "bio-this-blog"),
+        ("The county provides meals to more than 4,000 pupils, the report said.", "organisation-boilerplate-lead"),
         ("The music is by Ana Ruiz, and the film was produced by her brother.", "production-credit"),
         ("More on this later, the mayor said.", "read-more-extra"),
         ("The festival's director is the author of three novels, the jury noted.", "author-of-book"),
