@@ -415,6 +415,13 @@ import Testing
         ("Colabora con nuestro trabajo", "newsroom-appeal-more"),
         ("📲 Receba no WhatsApp as notícias do Jornal do Agreste", "messaging-channel"),
         ("Apunta't al butlletí i rep cada matí les notícies de Lleida.", "newsletter"),
+        ("The Harbor Ledger is an independent, nonprofit newsroom that covers schools in Kent County.", "newsroom-appeal-more"),
+        ("LekRadar ontwikkelt sensoren voor waterleidingen. Het bedrijf is in 2020 opgericht in Delft.", "organisation-boilerplate-lead"),
+        ("Uroczystości pogrzebowe odbędą się w piątek w kościele św. Józefa.", "obituary-content"),
+        ("Článek vznikl ve spolupráci s Asociací regionálních deníků.", "production-credit"),
+        ("Článek vznikl ve spolupráci s Asociací deníků jako součást seriálu o dopravě.", "series-note"),
+        ("Arbeidet med denne saken er støttet av Fritt Ord. Fondet har ikke hatt innflytelse på innholdet.", "production-credit"),
+        ("ミナト水産は1962年創業。網走市に本社を置く。従業員数は約120人。", "organisation-boilerplate-lead"),
         ("Nuvia est un éditeur français de logiciels, fondé en 2018 à Nantes. L'entreprise compte 40 clients.", "organisation-boilerplate-lead"),
     ])
     func noticesFireTheirPattern(text: String, pattern: String) throws {
@@ -465,6 +472,7 @@ import Testing
         ("I've been covering this story since 2019, and I have never seen the council so divided.", "bio-this-blog"),
         ("The county provides meals to more than 4,000 pupils, the report said.", "organisation-boilerplate-lead"),
         ("Le musée est un lieu fondé en 1901 par la ville. Il rouvre en mai.", "organisation-boilerplate-lead"),
+        ("The mayor said the city is a nonprofit newsroom's biggest advertiser.", "newsroom-appeal-more"),
         ("The music is by Ana Ruiz, and the film was produced by her brother.", "production-credit"),
         ("More on this later, the mayor said.", "read-more-extra"),
         ("The festival's director is the author of three novels, the jury noted.", "author-of-book"),
