@@ -193,6 +193,7 @@ public final class DocumentFilter {
             evidence[i].opensTurn = opensWithDialogueDash(samples[i]) || opensWithQuestionLabel(samples[i])
             evidence[i].opensQuotation = i >= firstCandidate && Quotations.opensWithQuotation(samples[i])
             evidence[i].itemNumber = itemNumber(samples[i])
+            evidence[i].bullet = bullet(samples[i])
             if i >= firstCandidate {
                 evidence[i].headline = isHeadline(samples[i], characters: evidence[i].characters, letters: evidence[i].language.letters,
                                                   last: last)

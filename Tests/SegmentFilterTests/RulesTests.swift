@@ -444,6 +444,16 @@ import Testing
         ("Arbeidet med denne saken er støttet av Fritt Ord. Fondet har ikke hatt innflytelse på innholdet.", "production-credit"),
         ("ミナト水産は1962年創業。網走市に本社を置く。従業員数は約120人。", "organisation-boilerplate-lead-more"),
         ("Nuvia est un éditeur français de logiciels, fondé en 2018 à Nantes. L'entreprise compte 40 clients.", "organisation-facts-lead"),
+        ("İLGİNİZİ ÇEKEBİLİR", "read-more-extra"),
+        ("Editorial disclosure: The opinions here are the author's alone.", "disclosure"),
+        ("Cette enquête a été réalisée dans le cadre d'un partenariat avec le Fonds pour la presse locale.", "reprint-note"),
+        ("Mit diesem Beitrag setzen wir unsere Reihe „Stadt im Umbau“ fort.", "series-note"),
+        ("Ana Pop scrie pe acest blog din 2016 despre drumeții.", "bio-this-blog"),
+        ("Ha tetszett a bejegyzés, oszd meg a barátaiddal!", "share-if-liked"),
+        ("Jana Keller arbeitet seit 2012 als Redakteurin in der Lokalredaktion Kempten.", "bio-europe-more"),
+        ("Der Saale-Bote ist eine unabhängige Lokalzeitung für Halle und den Saalekreis.", "newsroom-appeal-more"),
+        ("La Gazette du Quercy est un hebdomadaire d'information locale diffusé dans le Lot.", "newsroom-appeal-more"),
+        ("The Corrugated Box Council represents more than 200 companies that make boxes. Its members employ 40,000 people.", "organisation-boilerplate-lead-more"),
     ])
     func noticesFireTheirPattern(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "und")
@@ -516,6 +526,10 @@ import Testing
         ("The council says: the road stays closed until the bridge is repaired.", "commenter-line"),
         ("Publicado en el boletín oficial, el decreto entra en vigor mañana.", "author-bio-beat"),
         ("Die Stadt schreibt über ihre Pläne in einem neuen Bericht.", "author-bio-beat"),
+        // A story about a journalist or a newspaper, told as the story tells it.
+        ("Seit 2012 arbeitet Jana Keller als Redakteurin, nun wechselt sie nach Berlin.", "bio-europe-more"),
+        ("Le journal, qui est un hebdomadaire d'information locale depuis 1950, a été racheté.", "newsroom-appeal-more"),
+        ("The union represents more than 4,200 farmers, and its members produce most of the milk, its chair said.", "organisation-boilerplate-lead-more"),
         // A sentence of an article that mentions a reporter is not a bio line.
         ("市の担当者は、取材に来た記者に対して詳しい説明を行った。", "author-bio-cjk"),
         ("记者从市政府获悉，新的公交线路将于下月开通。", "author-bio-cjk"),

@@ -340,6 +340,18 @@ import Testing
         #expect(number("2024. A year") == nil && number("3.5 million") == nil && number("7.") == nil && number("No. 5") == nil && number("") == nil)
     }
 
+    /// Items under one bullet stay together, introduced by a colon or not ("・" lines after
+    /// "主な変更点は次の通り。"); a different bullet, or none, leaves the cut possible.
+    @Test func itemsUnderOneBulletAreNotCut() {
+        func item(_ b: UInt32?) -> ParagraphEvidence { var p = para("ja", letters: 120); p.bullet = b; return p }
+        let dot: UInt32 = 0x30FB, disc: UInt32 = 0x2022
+        #expect(Splitter.listContinuations([para("ja"), item(dot), item(dot), item(dot), item(disc), item(nil)])
+                == [false, false, true, true, false, false])
+        func mark(_ s: String) -> UInt32? { Array(s.utf8).withUnsafeBufferPointer { bullet($0) } }
+        #expect(mark("・缶・瓶の収集を増やす") == dot && mark("  • Tickets: €12") == disc && mark("▪ Open daily") == 0x25AA)
+        #expect(mark("- a dash") == nil && mark("* a footnote") == nil && mark("– Wie geht es?") == nil && mark("Plain text") == nil && mark("") == nil)
+    }
+
     /// In a related list a headline may be a question: the run goes on through it.
     @Test func aQuestionHeadlineContinuesARelatedRun() {
         let related = RuleSet.Pattern(id: "r", kind: "related", weight: 3, languages: [], maxChars: 200, regex: "x", origin: "")

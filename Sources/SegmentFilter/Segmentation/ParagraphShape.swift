@@ -162,6 +162,20 @@ func itemNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     return n
 }
 
+/// The bullet a paragraph opens with as a list item, or nil: one of the bullet signs (not a
+/// dash or an asterisk, which open dialogue turns and footnotes too). Items under one bullet
+/// are one list, whether a colon introduced it or not ("主な変更点は次の通り。" and its "・" lines).
+func bullet(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
+    let i = leadingBlanks(bytes)
+    guard i + 2 < bytes.count, bytes[i] >= 0xE2 && bytes[i] <= 0xE3 else { return nil }
+    let c = UInt32(bytes[i] & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+    return bulletSigns.contains(c) ? c : nil
+}
+
+/// • ‣ ◦ ∙ ▪ ■ □ ● ○ ◆ ◇ ▸ ► ・
+private let bulletSigns: Set<UInt32> = [0x2022, 0x2023, 0x25E6, 0x2219, 0x25AA, 0x25A0, 0x25A1, 0x25CF, 0x25CB, 0x25C6,
+                                        0x25C7, 0x25B8, 0x25BA, 0x30FB]
+
 /// Whether a paragraph reads as a line of code or a command: at least two of the characters
 /// prose rarely uses (= ; _ { } $ # | \ ~ ^ and the backtick; "()" and "--" as pairs; an
 /// opening parenthesis right after a letter or digit, as in a call), making up at least one in

@@ -35,6 +35,9 @@ public struct ParagraphEvidence: Sendable {
     /// The number the paragraph opens with as a list item ("8. Write three lines"): a cut between
     /// items numbered in sequence would split a list.
     public var itemNumber: Int? = nil
+    /// The bullet the paragraph opens with as a list item ("• ", "・", "▪ "), or nil: a cut
+    /// between two items with the same bullet would split a list.
+    public var bullet: UInt32? = nil
     /// The paragraph reads as a line of code or a command ("npm install -g caracola@2",
     /// "INDEX idx message TYPE ngrambf_v1(3, 512)"): its language guess says nothing about
     /// the document's language, so it is no language evidence either way.
@@ -320,6 +323,7 @@ public enum Splitter {
             if previous.asks && isItem(previous) { out[i] = true }
             if paragraphs[i].introducesNext && paragraphs[i].rules.isEmpty && i + 1 < paragraphs.count { out[i] = true }
             if let a = previous.itemNumber, let b = paragraphs[i].itemNumber, b == a + 1 { out[i] = true }
+            if let a = previous.bullet, a == paragraphs[i].bullet { out[i] = true }
         }
         return out
     }
