@@ -454,6 +454,16 @@ import Testing
         ("Der Saale-Bote ist eine unabhängige Lokalzeitung für Halle und den Saalekreis.", "newsroom-appeal-more"),
         ("La Gazette du Quercy est un hebdomadaire d'information locale diffusé dans le Lot.", "newsroom-appeal-more"),
         ("The Corrugated Box Council represents more than 200 companies that make boxes. Its members employ 40,000 people.", "organisation-boilerplate-lead-more"),
+        ("Price as tested £31,200 · Economy this month 52.1mpg · Mileage 4,100", "car-specs"),
+        ("The Dairy Farmers Council is the peak body representing more than 3,100 dairy businesses in the state.", "organisation-boilerplate-lead-more"),
+        ("Norðurfiskur ehf. var stofnað árið 2004 og gerir út tvo togara.", "organisation-boilerplate-lead-more"),
+        ("L'Associazione Valli Vive è un ente di ricerca senza scopo di lucro con sede a Trento.", "organisation-boilerplate-lead-more"),
+        ("De Maasbode is een onafhankelijke regionale krant voor Noord-Limburg.", "newsroom-appeal-more"),
+        ("Jonas Petraitis „Kauno dienos“ redakcijoje dirba nuo 2018 metų. Rašo apie sportą.", "bio-europe-more"),
+        ("Harpidetu zaitez gure buletinera eta jaso albisteak.", "newsletter"),
+        ("ブログランキングに参加しています。応援お願いします！", "newsletter-cjk-thai"),
+        ("Nota do editor: este texto foi atualizado às 10h para incluir a resposta da prefeitura.", "correction-intl"),
+        ("Od redakcji: imiona bohaterów zostały zmienione.", "correction-intl"),
     ])
     func noticesFireTheirPattern(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "und")
@@ -530,6 +540,8 @@ import Testing
         ("Seit 2012 arbeitet Jana Keller als Redakteurin, nun wechselt sie nach Berlin.", "bio-europe-more"),
         ("Le journal, qui est un hebdomadaire d'information locale depuis 1950, a été racheté.", "newsroom-appeal-more"),
         ("The union represents more than 4,200 farmers, and its members produce most of the milk, its chair said.", "organisation-boilerplate-lead-more"),
+        ("The council, which is the peak body for more than 300 growers, opposed the plan.", "organisation-boilerplate-lead-more"),
+        ("Photography: Nell Ashworth Photography", "photo-credit"),
         // A sentence of an article that mentions a reporter is not a bio line.
         ("市の担当者は、取材に来た記者に対して詳しい説明を行った。", "author-bio-cjk"),
         ("记者从市政府获悉，新的公交线路将于下月开通。", "author-bio-cjk"),
