@@ -464,6 +464,14 @@ import Testing
         ("ブログランキングに参加しています。応援お願いします！", "newsletter-cjk-thai"),
         ("Nota do editor: este texto foi atualizado às 10h para incluir a resposta da prefeitura.", "correction-intl"),
         ("Od redakcji: imiona bohaterów zostały zmienione.", "correction-intl"),
+        ("© 2024 Ege Haber. TÜM HAKLARI SAKLIDIR.", "copyright-intl"),
+        ("ተዛማጅ ዜና፦ የቡና ዋጋ ጨመረ", "read-more-extra"),
+        ("Harriet Combe is transport correspondent of The National Ledger", "author-bio-en"),
+        ("Cet article t'a plu ? N'hésite pas à le partager !", "share-if-liked"),
+        ("Kainuun Kuitu Oy on vuonna 2001 perustettu suomalainen pakkausyhtiö.", "organisation-boilerplate-lead-more"),
+        ("Na zdjęciu: ratownicy przy brzegu Wisły.", "photo-credit"),
+        ("Remont potrwa do jesieni. Fot. Anna Nowak / Gazeta Lokalna", "photo-credit"),
+        ("سارا محمدی‌نیا روزنامه‌نگار آزاد و پژوهشگر مطالعات شهری است.", "bio-writer-he"),
     ])
     func noticesFireTheirPattern(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "und")
@@ -542,6 +550,7 @@ import Testing
         ("The union represents more than 4,200 farmers, and its members produce most of the milk, its chair said.", "organisation-boilerplate-lead-more"),
         ("The council, which is the peak body for more than 300 growers, opposed the plan.", "organisation-boilerplate-lead-more"),
         ("Photography: Nell Ashworth Photography", "photo-credit"),
+        ("The minister is editor of a small literary magazine in her spare time, aides said.", "author-bio-en"),
         // A sentence of an article that mentions a reporter is not a bio line.
         ("市の担当者は、取材に来た記者に対して詳しい説明を行った。", "author-bio-cjk"),
         ("记者从市政府获悉，新的公交线路将于下月开通。", "author-bio-cjk"),
