@@ -87,6 +87,18 @@ import Testing
     /// `topical = yes` marks a pattern whose material repeats the document's words.
     @Test func topicalIsReadFromThePattern() throws { try checkFlag("topical", \.topical, shippedBy: "blog-meta") }
 
+    /// `topical_max_chars = N` makes a pattern topical on paragraphs of at most N characters
+    /// only; the copyright lines ship with it.
+    @Test func topicalMaxCharsIsReadFromThePattern() throws {
+        let r = try RuleParser.parse("[pattern]\nid = t\ntopical_max_chars = 90\nregex = a\n[pattern]\nid = u\nregex = b\n", origin: "w", resolve: RuleSet.resolveBuiltIn)
+        #expect(r.patterns.map(\.topicalMaxChars) == [90, 0])
+        #expect(r.patterns[0].isTopical(characters: 90) && !r.patterns[0].isTopical(characters: 91) && !r.patterns[1].isTopical(characters: 1))
+        #expect(try RuleSet.load("default").patterns.first { $0.id == "copyright" }?.topicalMaxChars == 100)
+        #expect(throws: RuleError.syntax(origin: "w", line: 3, message: "topical_max_chars must be a whole number")) {
+            try RuleParser.parse("[pattern]\nid = t\ntopical_max_chars = short\nregex = a\n", origin: "w", resolve: RuleSet.resolveBuiltIn)
+        }
+    }
+
     /// `trails_headline = yes` marks a line that belongs to the headline above it.
     @Test func trailsHeadlineIsReadFromThePattern() throws { try checkFlag("trails_headline", \.trailsHeadline, shippedBy: "date-alone") }
 
@@ -472,6 +484,17 @@ import Testing
         ("Na zdjęciu: ratownicy przy brzegu Wisły.", "photo-credit"),
         ("Remont potrwa do jesieni. Fot. Anna Nowak / Gazeta Lokalna", "photo-credit"),
         ("سارا محمدی‌نیا روزنامه‌نگار آزاد و پژوهشگر مطالعات شهری است.", "bio-writer-he"),
+        ("Die Universität Nordstadt ist mit rund 20.000 Studierenden eine der größten Hochschulen.", "organisation-boilerplate-lead-more"),
+        ("Het Instituut voor Bodemkunde is een onafhankelijk kennisinstituut op het gebied van bodem.", "organisation-boilerplate-lead-more"),
+        ("Este comunicado puede contener manifestaciones sobre intenciones y previsiones de la compañía.", "forward-looking"),
+        ("Departamento de Comunicación – Club Deportivo Arenas", "press-contact"),
+        ("Write to Ann Lee at ann.lee@example.com", "press-contact"),
+        ("Avis-Obseques.fr est un service proposé par le groupe Presse Nord.", "newsroom-appeal-more"),
+        ("Pieter Smit schrijft sinds 2015 voor deze krant over voetbal.", "bio-this-blog"),
+        ("Simak berita dan artikel lainnya di Google News", "site-follow-prompt"),
+        ("Artikel ini telah tayang di KabarKota.com dengan judul \"Harga Beras Naik\".", "republished-titled"),
+        ("Appeared in the May 2, 2024, print edition as 'Rates Hold Steady'.", "republished-titled"),
+        ("Read the latest e-paper of The Island Ledger", "newsletter"),
     ])
     func noticesFireTheirPattern(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "und")
@@ -551,6 +574,9 @@ import Testing
         ("The council, which is the peak body for more than 300 growers, opposed the plan.", "organisation-boilerplate-lead-more"),
         ("Photography: Nell Ashworth Photography", "photo-credit"),
         ("The minister is editor of a small literary magazine in her spare time, aides said.", "author-bio-en"),
+        ("The mayor said he would write to the minister at once about the closure.", "press-contact"),
+        ("Het instituut is een onafhankelijk kennisinstituut, zei de directeur.", "organisation-boilerplate-lead-more"),
+        ("The story first appeared in the village newsletter, and readers wrote in.", "republished-titled"),
         // A sentence of an article that mentions a reporter is not a bio line.
         ("市の担当者は、取材に来た記者に対して詳しい説明を行った。", "author-bio-cjk"),
         ("记者从市政府获悉，新的公交线路将于下月开通。", "author-bio-cjk"),

@@ -34,6 +34,17 @@ import Testing
         #expect(Splitter.coherenceEvidence(0.3, topical: false, settings: settings) < 0)
     }
 
+    /// A copyright line that names the organisation the article is about shares its words; with
+    /// `topical_max_chars` that likeness does not count against cutting it, while a long
+    /// paragraph the same pattern fires on (a story about copyright) is still judged by it.
+    @Test func topicalMaxCharsSparesShortLinesOnly() {
+        var cue = RuleSet.Pattern(id: "copyright", kind: "copyright", weight: 2.5, languages: [], maxChars: 400, regex: "x", origin: "")
+        cue.topicalMaxChars = 100
+        let body = [para("en"), para("en"), para("en")]
+        #expect(Splitter.decide(body + [para("en", letters: 60, coherence: 0.3, rules: [cue])], primary: "en", settings: settings).firstAppended == 3)
+        #expect(Splitter.decide(body + [para("en", letters: 220, coherence: 0.3, rules: [cue])], primary: "en", settings: settings).firstAppended == 4)
+    }
+
     @Test func otherLanguageTailIsCut() {
         let ps = [para("en"), para("en"), para("en"), para("tl", coherence: 0)]
         let d = Splitter.decide(ps, primary: "en", settings: settings)

@@ -81,6 +81,9 @@ public enum RuleParser {
                 case "max_chars":
                     guard let m = Int(value), m > 0 else { throw fail(lineNo, "max_chars must be a positive whole number") }
                     p.maxChars = m
+                case "topical_max_chars":
+                    guard let m = Int(value), m >= 0 else { throw fail(lineNo, "topical_max_chars must be a whole number") }
+                    p.topicalMaxChars = m
                 case let flag where RuleParser.patternFlags[flag] != nil:
                     guard let b = ["yes": true, "true": true, "no": false, "false": false][value] else {
                         throw fail(lineNo, "\(key) must be yes or no, not '\(value)'")
@@ -92,7 +95,7 @@ public enum RuleParser {
                     if validatePatterns {
                         do { _ = try CompiledPattern(p) } catch let e as PatternError { throw fail(lineNo, e.description) }
                     }
-                default: throw fail(lineNo, "unknown pattern key '\(key)'; expected id, kind, weight, languages, max_chars, topical, closes, trails_headline or regex")
+                default: throw fail(lineNo, "unknown pattern key '\(key)'; expected id, kind, weight, languages, max_chars, topical, topical_max_chars, closes, trails_headline or regex")
                 }
                 pattern = (p, start)
             default: break

@@ -46,6 +46,15 @@ public struct RuleSet: Sendable {
         /// comment header quoting the title, related headlines on the same subject), so the
         /// paragraph's likeness to the primary content does not count against cutting it.
         public var topical = false
+        /// The material is topical (as `topical`) on paragraphs of at most this many
+        /// characters: a copyright or contact line names the organisation the article is about
+        /// ("© Club Baloncesto Almadén"), while a paragraph of a story about copyright that the
+        /// same pattern fires on is longer and is kept by its likeness to the story. 0: never.
+        public var topicalMaxChars = 0
+
+        /// Whether the material is topical on a paragraph of `characters` characters.
+        @inline(__always)
+        public func isTopical(characters: Int) -> Bool { topical || characters <= topicalMaxChars }
         /// The paragraph ends the content (a press release's "###" or "-30-"): every paragraph
         /// after it is the issuer's material (marked and topical, like a cue's own lines, and
         /// with no evidence against the cut).

@@ -257,7 +257,8 @@ public enum Splitter {
             }
             self.closed = closed
             marked = paragraphs.indices.map { !paragraphs[$0].rules.isEmpty || listed[$0] || closed[$0] }
-            topical = paragraphs.indices.map { listed[$0] || closed[$0] || paragraphs[$0].rules.contains(where: \.topical) }
+            topical = paragraphs.map { p in p.rules.contains { $0.isTopical(characters: p.characters) } }
+            for i in paragraphs.indices where listed[i] || closed[i] { topical[i] = true }
             runStart = Array(paragraphs.indices)
             for i in paragraphs.indices.dropFirst() where marked[i] && marked[i - 1] { runStart[i] = runStart[i - 1] }
         }
