@@ -495,6 +495,16 @@ import Testing
         ("Artikel ini telah tayang di KabarKota.com dengan judul \"Harga Beras Naik\".", "republished-titled"),
         ("Appeared in the May 2, 2024, print edition as 'Rates Hold Steady'.", "republished-titled"),
         ("Read the latest e-paper of The Island Ledger", "newsletter"),
+        ("That's all for today. If a friend forwarded this email to you, sign up at the link below.", "newsletter"),
+        ("Ilse ter Horst schrijft voor Vechtdal Vandaag over Dalfsen en Ommen.", "bio-this-blog"),
+        ("Soy periodista y vivo en Valparaíso desde hace diez años.", "bio-this-blog"),
+        ("Élodie Marchetti collabore régulièrement à nos pages économie.", "bio-this-blog"),
+        ("Based in Duluth, Minnesota, Karen Whitlock has covered small towns for a decade.", "bio-this-blog"),
+        ("Žije v Olomouci. Lucie Dostálová se v redakci věnuje dopravě.", "bio-europe-more"),
+        ("„Das leere Schaufenster“ heißt das jüngste Buch von Katrin Albersmeyer.", "bio-europe-more"),
+        ("Bilderna till reportaget har tecknats av Linnea Sjöström.", "bio-europe-more"),
+        ("Nadace Čtení pro všechny je nezisková organizace, která od roku 2011 podporuje čtení.", "organisation-boilerplate-lead-more"),
+        ("Das Zentrum für Moorforschung Nord ist ein interdisziplinärer Verbund von Hochschulen.", "organisation-boilerplate-lead-more"),
     ])
     func noticesFireTheirPattern(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "und")
@@ -577,6 +587,8 @@ import Testing
         ("The mayor said he would write to the minister at once about the closure.", "press-contact"),
         ("Het instituut is een onafhankelijk kennisinstituut, zei de directeur.", "organisation-boilerplate-lead-more"),
         ("The story first appeared in the village newsletter, and readers wrote in.", "republished-titled"),
+        ("Based in Leeds, the charity has covered the cost of 400 meals.", "bio-this-blog"),
+        ("Der Verein ist ein Zusammenschluss von Eltern, sagte die Sprecherin.", "organisation-boilerplate-lead-more"),
         // A sentence of an article that mentions a reporter is not a bio line.
         ("市の担当者は、取材に来た記者に対して詳しい説明を行った。", "author-bio-cjk"),
         ("记者从市政府获悉，新的公交线路将于下月开通。", "author-bio-cjk"),
