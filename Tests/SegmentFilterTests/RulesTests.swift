@@ -503,6 +503,11 @@ import Testing
         ("Žije v Olomouci. Lucie Dostálová se v redakci věnuje dopravě.", "bio-europe-more"),
         ("„Das leere Schaufenster“ heißt das jüngste Buch von Katrin Albersmeyer.", "bio-europe-more"),
         ("Bilderna till reportaget har tecknats av Linnea Sjöström.", "bio-europe-more"),
+        ("Ertu með ábendingu um frétt? Sendu okkur póst.", "tip-line"),
+        ("Kaj menite? Svoje mnenje delite z nami v komentarjih.", "comment-prompt"),
+        ("Če cenite neodvisno lokalno novinarstvo, nas podprite s prostovoljnim prispevkom.", "support-plea"),
+        ("Schrijf je hier in op onze gratis nieuwsbrief.", "newsletter"),
+        ("Udruga Zeleni krug neprofitna je organizacija osnovana 2011. godine.", "organisation-boilerplate-lead-more"),
         ("Nadace Čtení pro všechny je nezisková organizace, která od roku 2011 podporuje čtení.", "organisation-boilerplate-lead-more"),
         ("Das Zentrum für Moorforschung Nord ist ein interdisziplinärer Verbund von Hochschulen.", "organisation-boilerplate-lead-more"),
     ])
