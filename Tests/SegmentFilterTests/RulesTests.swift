@@ -508,6 +508,14 @@ import Testing
         ("Če cenite neodvisno lokalno novinarstvo, nas podprite s prostovoljnim prispevkom.", "support-plea"),
         ("Schrijf je hier in op onze gratis nieuwsbrief.", "newsletter"),
         ("Udruga Zeleni krug neprofitna je organizacija osnovana 2011. godine.", "organisation-boilerplate-lead-more"),
+        ("This review first appeared in the spring issue of Northern Arts. Reproduced with permission.", "source-line"),
+        ("L'autore", "about-author-intl"),
+        ("Sobre o colunista", "about-author-intl"),
+        ("Giulia Ferraresi, giornalista, scrive di scuola. Il suo ultimo libro è «La classe» (Laterza, 2023).", "author-of-book"),
+        ("A Pannon-Alu Kft. 1996-ban alapított magyar családi vállalkozás.", "organisation-boilerplate-lead-more"),
+        ("Jurnalismul local independent costă. Poți susține redacția cu o donație.", "support-plea"),
+        ("Prof. Dr. Martin Kessler lehrt Energiesystemtechnik an der Hochschule Bochum.", "bio-europe-more"),
+        ("ريم حداد كاتبة وصحافية لبنانية مقيمة في بيروت.", "bio-writer-he"),
         ("Nadace Čtení pro všechny je nezisková organizace, která od roku 2011 podporuje čtení.", "organisation-boilerplate-lead-more"),
         ("Das Zentrum für Moorforschung Nord ist ein interdisziplinärer Verbund von Hochschulen.", "organisation-boilerplate-lead-more"),
     ])
@@ -594,6 +602,7 @@ import Testing
         ("The story first appeared in the village newsletter, and readers wrote in.", "republished-titled"),
         ("Based in Leeds, the charity has covered the cost of 400 meals.", "bio-this-blog"),
         ("Der Verein ist ein Zusammenschluss von Eltern, sagte die Sprecherin.", "organisation-boilerplate-lead-more"),
+        ("L'autore del furto è stato arrestato ieri sera dai carabinieri.", "about-author-intl"),
         // A sentence of an article that mentions a reporter is not a bio line.
         ("市の担当者は、取材に来た記者に対して詳しい説明を行った。", "author-bio-cjk"),
         ("记者从市政府获悉，新的公交线路将于下月开通。", "author-bio-cjk"),
