@@ -516,6 +516,7 @@ import Testing
         ("Jurnalismul local independent costă. Poți susține redacția cu o donație.", "support-plea"),
         ("Prof. Dr. Martin Kessler lehrt Energiesystemtechnik an der Hochschule Bochum.", "bio-europe-more"),
         ("ريم حداد كاتبة وصحافية لبنانية مقيمة في بيروت.", "bio-writer-he"),
+        ("Hannah Okafor is Retail Week Today's grocery correspondent. She covers supermarkets.", "bio-possessive"),
         ("Nadace Čtení pro všechny je nezisková organizace, která od roku 2011 podporuje čtení.", "organisation-boilerplate-lead-more"),
         ("Das Zentrum für Moorforschung Nord ist ein interdisziplinärer Verbund von Hochschulen.", "organisation-boilerplate-lead-more"),
     ])
@@ -603,6 +604,7 @@ import Testing
         ("Based in Leeds, the charity has covered the cost of 400 meals.", "bio-this-blog"),
         ("Der Verein ist ein Zusammenschluss von Eltern, sagte die Sprecherin.", "organisation-boilerplate-lead-more"),
         ("L'autore del furto è stato arrestato ieri sera dai carabinieri.", "about-author-intl"),
+        ("Maria Lopez is Spain's top tennis player, and she will defend her title.", "bio-possessive"),
         // A sentence of an article that mentions a reporter is not a bio line.
         ("市の担当者は、取材に来た記者に対して詳しい説明を行った。", "author-bio-cjk"),
         ("记者从市政府获悉，新的公交线路将于下月开通。", "author-bio-cjk"),
