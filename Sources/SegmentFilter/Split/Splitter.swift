@@ -257,8 +257,9 @@ public enum Splitter {
             }
             self.closed = closed
             marked = paragraphs.indices.map { !paragraphs[$0].rules.isEmpty || listed[$0] || closed[$0] }
-            topical = paragraphs.map { p in p.rules.contains { $0.isTopical(characters: p.characters) } }
-            for i in paragraphs.indices where listed[i] || closed[i] { topical[i] = true }
+            topical = paragraphs.indices.map { i in
+                listed[i] || closed[i] || paragraphs[i].rules.contains { $0.isTopical(characters: paragraphs[i].characters) }
+            }
             runStart = Array(paragraphs.indices)
             for i in paragraphs.indices.dropFirst() where marked[i] && marked[i - 1] { runStart[i] = runStart[i - 1] }
         }
