@@ -112,6 +112,9 @@ public final class DocumentFilter {
         }
     }
 
+    /// The shortest paragraph above a footer that may be the article's own (``footerUnderShift(_:_:)``).
+    static let articleProse = 100
+
     /// The shortest paragraph in which a mention makes a bio's subject the article's (a
     /// byline or a title is shorter).
     static let subjectProse = 150
@@ -123,7 +126,25 @@ public final class DocumentFilter {
 
     /// Analyses a document given as UTF-8 bytes (invalid sequences are scored as U+FFFD; the
     /// offsets still refer to the original bytes).
-    public func analyse(_ bytes: UnsafeBufferPointer<UInt8>) -> DocumentAnalysis {
+    public func analyse(_ bytes: UnsafeBufferPointer<UInt8>) -> DocumentAnalysis { analyse(bytes, prefix: false) }
+
+    /// The first paragraph of a cue-marked footer that a topic-shift cut took together with
+    /// unmarked paragraphs above it, or nil: the cut is the topic term's, the tail starts
+    /// with paragraphs no cue marks, and a cue marks one further down.
+    private func footerUnderShift(_ d: SplitDecision, _ evidence: [ParagraphEvidence]) -> Int? {
+        let k = d.firstAppended
+        guard k < evidence.count, d.topicCut == k, d.topicLogit > 0, evidence[k].rules.isEmpty else { return nil }
+        // (Unmarked short lines right above the cues are mostly the footer's own, and so is
+        // one unmarked paragraph: an adaptation note, a follow prompt, a source line no pattern
+        // knows. Two paragraphs or more of prose may be the article's last ones.)
+        guard let c = (k + 1..<evidence.count).first(where: { !evidence[$0].rules.isEmpty }), c - k >= 2,
+              evidence[k..<c].allSatisfy({ $0.characters >= DocumentFilter.articleProse }) else { return nil }
+        return c
+    }
+
+    /// `analyse`; `prefix`: the call reads the head of a document above its footer
+    /// (``footerUnderShift(_:_:)``), and does not look for a footer again.
+    private func analyse(_ bytes: UnsafeBufferPointer<UInt8>, prefix: Bool) -> DocumentAnalysis {
         let ranges = ParagraphSplitter.paragraphs(in: bytes)
         let settings = rules.split
 
@@ -210,7 +231,19 @@ public final class DocumentFilter {
             }
         }
         dropSubjectBios(&evidence, samples, from: firstCandidate)
-        let decision = Splitter.decide(evidence, primary: primary, settings: settings, coherence: coherence)
+        var decision = Splitter.decide(evidence, primary: primary, settings: settings, coherence: coherence)
+        if let footer = footerUnderShift(decision, evidence), !prefix {
+            // The topic shift took the article's last paragraphs along with a footer under them:
+            // the footer's lines (a photo credit, a contact line) share no words with anything,
+            // so a tail that holds them reads as a shift whatever is above them. The paragraphs
+            // above the footer go only if they are a shift on their own: the document cut
+            // where the footer starts is read again, and when it keeps them, the topic term
+            // may only cut at the footer or below.
+            let head = UnsafeBufferPointer(rebasing: bytes[0..<ranges[footer].lowerBound])
+            if analyse(head, prefix: true).decision.firstAppended >= footer {
+                decision = Splitter.decide(evidence, primary: primary, settings: settings, coherence: coherence, topicFrom: footer)
+            }
+        }
 
         // Offsets: bytes and code points.
         var reports: [ParagraphReport] = []

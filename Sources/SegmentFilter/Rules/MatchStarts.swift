@@ -37,8 +37,13 @@ struct MatchStarts: Equatable {
         guard let lead = starts, lead.offset <= 8 else { return nil }
         let folded = Set(foldedLead ?? lead.literals.map(LiteralScanner.foldLiteral))
         let atZero = lead.atZero.map { $0.map(LiteralScanner.foldLiteral) }
-        // (A literal that folds to nothing would be everywhere.)
-        guard !folded.contains([]), !(atZero?.contains([]) ?? false), !folded.isEmpty || atZero != nil else { return nil }
+        // (A literal that folds to nothing would be everywhere.) With no leading literal every
+        // branch is anchored (the analysis gives up on a branch that has neither): matches can
+        // start only at 0, whether or not the literals after `^` are known. Without starts ICU
+        // searched such a pattern from every position, each failing at `^` in every branch: 250
+        // microseconds for an organisation-boilerplate pattern of two dozen branches on a
+        // 400-character paragraph, against one try at 0.
+        guard !folded.contains([]), !(atZero?.contains([]) ?? false), !folded.isEmpty || atZero != nil || lead.anchored else { return nil }
         self.init(offset: lead.offset, anchored: lead.anchored, literals: folded.sorted { $0.lexicographicallyPrecedes($1) }, atZero: atZero)
     }
 

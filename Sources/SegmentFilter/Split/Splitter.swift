@@ -386,8 +386,9 @@ public enum Splitter {
 
     /// Chooses the cut: the tail whose paragraphs' evidence (their similarity as
     /// `tailSimilarity` measures it) sums highest, if it beats "nothing appended" by the margin.
+    /// With `topicFrom`, the topic term applies only to cuts at or after that paragraph.
     public static func decide(_ paragraphs: [ParagraphEvidence], primary: String, settings s: SplitSettings,
-                              coherence: Coherence.Scores? = nil) -> SplitDecision {
+                              coherence: Coherence.Scores? = nil, topicFrom: Int = 0) -> SplitDecision {
         let n = paragraphs.count
         var base = paragraphs.map { baseEvidence($0, primary: primary, settings: s) }
         var listed = addHeadlineRuns(paragraphs, to: &base, settings: s)
@@ -436,7 +437,7 @@ public enum Splitter {
         for k in firstCandidate..<n {
             defer { prose += paragraphs[k].headline ? 0 : 1 }
             guard !uncuttable[k] else { continue }
-            let z = k >= firstSameLanguageTail && !dialogue[k] && !contentMarked
+            let z = k >= firstSameLanguageTail && k >= topicFrom && !dialogue[k] && !contentMarked
                 ? s.topic.qualifyingLogit(coherence?.blocks(cut: k), cut: k, paragraphs: n, prose: prose, uncued: uncued[k],
                                           letters: tailLetters[k]) : nil
             if let z, topicCut == nil || z > topicLogit { topicLogit = z; topicCut = k }
