@@ -149,6 +149,18 @@ import PropertyBased
         #expect(plainAppended.hasPrefix("Unsere Tests sind unabhängig"), "\(b.decision.reason)")
     }
 
+    /// A topic shift that takes the article's last two paragraphs together with the footer
+    /// under them (a photo credit, a glued brief, a tip line) keeps them: the document cut at
+    /// the footer keeps them too, so the footer's lines, not those paragraphs, made the shift.
+    @Test func aShiftAboveAFooterLeavesTheArticlesLastParagraphs() throws {
+        let marked = try fixture("pages/pl-wiadukt-objazdy-foto.txt")
+        let parts = marked.components(separatedBy: "@@@\n")
+        let (primary, appended, a) = try split(parts.joined())
+        #expect(primary == parts[0], "\(a.decision.reason)")
+        #expect(appended.hasPrefix("Fot. "))
+        #expect(primary.hasSuffix("Rozwoju Dróg.\n"))
+    }
+
     /// A trailing paragraph in a language the model has no profile for is another language's.
     @Test func paragraphInALanguageWithoutAProfileIsAppended() throws {
         let article = try fixture("article-only.txt")

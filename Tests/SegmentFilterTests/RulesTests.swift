@@ -519,6 +519,11 @@ import Testing
         ("Hannah Okafor is Retail Week Today's grocery correspondent. She covers supermarkets.", "bio-possessive"),
         ("Nadace Čtení pro všechny je nezisková organizace, která od roku 2011 podporuje čtení.", "organisation-boilerplate-lead-more"),
         ("Das Zentrum für Moorforschung Nord ist ein interdisziplinärer Verbund von Hochschulen.", "organisation-boilerplate-lead-more"),
+        ("Ruth Adeyemi is deputy editor of Cargo & Depot Monthly and covers ports, rail freight and customs.", "author-bio-en"),
+        ("Lena Vogt berichtet seit 2021 für die Lokalredaktion aus Hemmingen und den Nachbarorten.", "author-bio-writes"),
+        ("Anneke de Wit schreef: Bij mij helpt koffiedik tegen de slakken!", "commenter-inline"),
+        ("Lucas Moreau wrote: Great write-up, thanks!", "commenter-inline"),
+        ("Bài viết cùng chuyên mục", "read-more"),
     ])
     func noticesFireTheirPattern(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "und")
@@ -612,6 +617,8 @@ import Testing
         // A name-first bio shape inside an article's sentence does not count.
         ("A polgármester szerint a lap tudósítója is jelen volt az ülésen.", "author-bio-name-first"),
         ("Kaupunki on valinnut uuden toimittajan hankkeelle.", "author-bio-name-first"),
+        ("Die Stadt berichtet seit Jahren für die Bürger über den Haushalt.", "author-bio-writes"),
+        ("The minister is editor of the party's magazine and covers its costs herself, aides said.", "author-bio-en"),
     ])
     func contentDoesNotFireTheNewsPatterns(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "en")
