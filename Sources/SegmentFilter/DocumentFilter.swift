@@ -112,6 +112,21 @@ public final class DocumentFilter {
         }
     }
 
+    /// A content cue (a negative weight: a police appeal, an obituary's closing lines) speaks
+    /// for the article it ends; right under a line that a credit, source, copyright or licence
+    /// cue marks ("kla/dpa", "© 2025 The Ledger", a photo credit), the article has ended, and
+    /// the paragraph is another story glued on below ("Polizei sucht Zeugen: …" under a
+    /// story's agency line). Its content cues are dropped; other cues stay.
+    private func dropContentUnderCredits(_ evidence: inout [ParagraphEvidence], from first: Int) {
+        for i in max(first, 1)..<max(evidence.count, 1) where evidence[i].rules.contains(where: { $0.weight < 0 }) {
+            let closing = evidence[i - 1].rules.contains { $0.weight > 0 && DocumentFilter.articleClosingKinds.contains($0.kind) }
+            if closing { evidence[i].rules.removeAll { $0.weight < 0 } }
+        }
+    }
+
+    /// The cue kinds that mark a line under an article's end (``dropContentUnderCredits(_:from:)``).
+    static let articleClosingKinds: Set<String> = ["credit", "source", "copyright", "licence"]
+
     /// The shortest paragraph above a footer that may be the article's own (``footerUnderShift(_:_:)``).
     static let articleProse = 100
 
@@ -231,6 +246,7 @@ public final class DocumentFilter {
             }
         }
         dropSubjectBios(&evidence, samples, from: firstCandidate)
+        dropContentUnderCredits(&evidence, from: firstCandidate)
         var decision = Splitter.decide(evidence, primary: primary, settings: settings, coherence: coherence)
         if let footer = footerUnderShift(decision, evidence), !prefix {
             // The topic shift took the article's last paragraphs along with a footer under them:

@@ -161,6 +161,21 @@ import PropertyBased
         #expect(primary.hasSuffix("Rozwoju Dróg.\n"))
     }
 
+    /// A police appeal speaks for the story it ends; under the story's agency line it is
+    /// another story glued on, and is cut with the line. The same appeal right under the
+    /// story's last paragraph stays (the story may be the appeal's).
+    @Test func anAppealUnderAnAgencyLineIsGluedOn() throws {
+        let article = try fixture("article-only.txt")
+        let body = article + (article.hasSuffix("\n") ? "" : "\n")
+        let appeal = "Police are appealing for witnesses after a van was stolen from a yard on Mill Road overnight. Anyone with information is asked to call 101 quoting incident 412.\n"
+        let (_, appended, a) = try split(body + "kla/dpa\n" + appeal)
+        #expect(appended == "kla/dpa\n" + appeal, "\(a.decision.reason)")
+        #expect(a.paragraphs.last!.evidence.rules.allSatisfy { $0.weight >= 0 })
+        let (_, kept, b) = try split(body + appeal)
+        #expect(b.paragraphs.last!.evidence.rules.contains { $0.id == "police-appeal" })
+        #expect(!kept.hasPrefix("Police"), "\(b.decision.reason)")
+    }
+
     /// A trailing paragraph in a language the model has no profile for is another language's.
     @Test func paragraphInALanguageWithoutAProfileIsAppended() throws {
         let article = try fixture("article-only.txt")

@@ -523,6 +523,28 @@ import Testing
         ("Lena Vogt berichtet seit 2021 für die Lokalredaktion aus Hemmingen und den Nachbarorten.", "author-bio-writes"),
         ("Anneke de Wit schreef: Bij mij helpt koffiedik tegen de slakken!", "commenter-inline"),
         ("Lucas Moreau wrote: Great write-up, thanks!", "commenter-inline"),
+        ("Aquest reportatge ha estat possible gràcies als nostres subscriptors.", "support-plea"),
+        ("This story was made possible by our members. Join them today.", "support-plea"),
+        ("Temes: Fires · Comerç local", "blog-meta"),
+        ("Dicatat oleh Kak Ros di 9:15 PTG", "blog-meta"),
+        ("3 ulasan:", "blog-meta"),
+        ("Catatan Lebih Baru Catatan Lama Laman utama", "post-navigation"),
+        ("Siti Aminah berkata... Sedapnya, nanti saya cuba!", "commenter-inline"),
+        ("ΠΗΓΗ: ΑΜΝΑ", "source-line-start"),
+        ("本文含有聯盟行銷連結，透過連結購買我會獲得少許回饋。", "affiliate-disclosure"),
+        ("이 포스팅은 쿠팡 파트너스 활동의 일환으로 수수료를 받습니다.", "affiliate-disclosure"),
+        ("题图｜作者供图", "photo-credit"),
+        ("Photo d'ouverture : le port de Sète au lever du jour.", "photo-credit"),
+        ("سلمى العمري كاتبة ومحررة في قسم الثقافة، تكتب عن الأدب.", "bio-writer-he"),
+        ("Attorney Mark Ellison has represented injured workers for twenty years and is a partner at Ellison Grant LLP.", "author-bio-en"),
+        ("Tomás Reyes has covered city hall and the school board since 2018. Before that, he reported on farming.", "author-bio-writes"),
+        ("Jana Kürten wohnt in Leipzig, fährt gern Rad und schreibt seit 2015 über Mobilität.", "author-bio-writes"),
+        ("Lucía Ferrer Vidal (Zaragoza, 1968) es profesora de Derecho Civil.", "author-bio-writes"),
+        ("Erstmals erschienen am 03.02.2022.", "dateline-meta"),
+        ("Zenith Ouest est un magazine régional indépendant, édité à Nantes depuis 2009.", "newsroom-appeal-more"),
+        ("P.-Y. L. (avec agences)", "paren-agency"),
+        ("Made this cake? Snap a photo and tag #bakewithlena so I can see it!", "blog-shop-pin"),
+        ("Aquest article es va publicar originalment a la revista del Vallès.", "source-line"),
         ("Bài viết cùng chuyên mục", "read-more"),
     ])
     func noticesFireTheirPattern(text: String, pattern: String) throws {
@@ -619,6 +641,9 @@ import Testing
         ("Kaupunki on valinnut uuden toimittajan hankkeelle.", "author-bio-name-first"),
         ("Die Stadt berichtet seit Jahren für die Bürger über den Haushalt.", "author-bio-writes"),
         ("The minister is editor of the party's magazine and covers its costs herself, aides said.", "author-bio-en"),
+        ("Senator Jane Holt has followed the party line since 2019, her office said.", "author-bio-writes"),
+        ("El Real Madrid (Madrid, 1902) es el club con más títulos europeos.", "author-bio-writes"),
+        ("Made this decision? The council did, and residents were not told.", "blog-shop-pin"),
     ])
     func contentDoesNotFireTheNewsPatterns(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "en")
