@@ -545,6 +545,12 @@ import Testing
         ("P.-Y. L. (avec agences)", "paren-agency"),
         ("Made this cake? Snap a photo and tag #bakewithlena so I can see it!", "blog-shop-pin"),
         ("Aquest article es va publicar originalment a la revista del Vallès.", "source-line"),
+        ("Fatemi sapere come vi è venuta! Un abbraccio, Giulia", "sign-off-end"),
+        ("Los artículos de opinión no reflejan necesariamente la opinión de este periódico.", "opinion-disclaimer"),
+        ("Precizare: într-o versiune anterioară a acestui articol am greșit data ședinței.", "correction-intl"),
+        ("Carmen Ruiz Lago es doctora en Biología y trabaja en el CSIC.", "author-bio-intl"),
+        ("תגובות לכתבה (12)", "blog-meta"),
+        ("לכל הכתבות במדור ספורט", "post-navigation"),
         ("Bài viết cùng chuyên mục", "read-more"),
     ])
     func noticesFireTheirPattern(text: String, pattern: String) throws {
@@ -644,6 +650,8 @@ import Testing
         ("Senator Jane Holt has followed the party line since 2019, her office said.", "author-bio-writes"),
         ("El Real Madrid (Madrid, 1902) es el club con más títulos europeos.", "author-bio-writes"),
         ("Made this decision? The council did, and residents were not told.", "blog-shop-pin"),
+        ("Según la Universidad de Vigo, es profesora en el centro desde 2010.", "author-bio-intl"),
+        ("La Universidad Complutense es titular de la patente desde 2019.", "author-bio-intl"),
     ])
     func contentDoesNotFireTheNewsPatterns(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "en")
