@@ -248,7 +248,7 @@ public final class DocumentFilter {
         dropSubjectBios(&evidence, samples, from: firstCandidate)
         dropContentUnderCredits(&evidence, from: firstCandidate)
         var decision = Splitter.decide(evidence, primary: primary, settings: settings, coherence: coherence)
-        if let footer = footerUnderShift(decision, evidence), !prefix {
+        if !prefix, let footer = footerUnderShift(decision, evidence) {
             // The topic shift took the article's last paragraphs along with a footer under them:
             // the footer's lines (a photo credit, a contact line) share no words with anything,
             // so a tail that holds them reads as a shift whatever is above them. The paragraphs

@@ -122,10 +122,8 @@ import PropertyBased
     @Test(arguments: try FileManager.default.contentsOfDirectory(atPath: fixturesFolder.appendingPathComponent("pages").path)
         .filter { $0.hasSuffix(".txt") }.sorted())
     func pageIsCutWhereItsFooterBegins(name: String) throws {
-        let marked = try fixture("pages/\(name)")
-        let parts = marked.components(separatedBy: "@@@\n")
+        let (parts, text) = try markedPage(name)
         #expect(parts.count <= 2)
-        let text = parts.joined()
         for rules in ["default", "news", "web"] {
             let (primary, appended, a) = try split(text, rules: rules)
             #expect(primary == parts[0], "\(name), \(rules): \(a.decision.reason)")
@@ -139,9 +137,8 @@ import PropertyBased
     /// above the "our tests are independent" line where the shift is strongest. Without the
     /// header's cue (the same line as plain prose) the cut falls after the method paragraph.
     @Test func aCueAboveATopicShiftsRunTakesTheParagraphBetween() throws {
-        let marked = try fixture("pages/de-fahrradhelme-test.txt")
-        let parts = marked.components(separatedBy: "@@@\n")
-        let (primary, appended, a) = try split(parts.joined())
+        let (parts, text) = try markedPage("de-fahrradhelme-test.txt")
+        let (primary, appended, a) = try split(text)
         #expect(primary == parts[0], "\(a.decision.reason)")
         #expect(appended.hasPrefix("So haben wir getestet\n"))
         let plain = parts[0] + parts[1].replacingOccurrences(of: "So haben wir getestet\n", with: "Die Helme im Überblick\n")
@@ -153,9 +150,8 @@ import PropertyBased
     /// under them (a photo credit, a glued brief, a tip line) keeps them: the document cut at
     /// the footer keeps them too, so the footer's lines, not those paragraphs, made the shift.
     @Test func aShiftAboveAFooterLeavesTheArticlesLastParagraphs() throws {
-        let marked = try fixture("pages/pl-wiadukt-objazdy-foto.txt")
-        let parts = marked.components(separatedBy: "@@@\n")
-        let (primary, appended, a) = try split(parts.joined())
+        let (parts, text) = try markedPage("pl-wiadukt-objazdy-foto.txt")
+        let (primary, appended, a) = try split(text)
         #expect(primary == parts[0], "\(a.decision.reason)")
         #expect(appended.hasPrefix("Fot. "))
         #expect(primary.hasSuffix("Rozwoju Dróg.\n"))

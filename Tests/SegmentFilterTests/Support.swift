@@ -9,6 +9,13 @@ func fixture(_ name: String) throws -> String {
     try String(contentsOf: fixturesFolder.appendingPathComponent(name), encoding: .utf8)
 }
 
+/// A page of `Fixtures/pages` split at its `@@@` line: the parts (one when nothing is
+/// appended) and the text without the marker.
+func markedPage(_ name: String) throws -> (parts: [String], text: String) {
+    let parts = try fixture("pages/\(name)").components(separatedBy: "@@@\n")
+    return (parts, parts.joined())
+}
+
 func paragraphTexts(_ text: String) -> [String] {
     var t = text
     return t.withUTF8 { b in
