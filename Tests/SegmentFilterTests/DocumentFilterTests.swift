@@ -327,6 +327,30 @@ import PropertyBased
         #expect(cut == brief, "\(a.decision.reason)")
     }
 
+    /// A brief glued under a regional story starts at its dateline when the story opened
+    /// with one: the story's own last paragraphs, which share few words with its opening,
+    /// stay with it.
+    @Test func aGluedOnBriefStartsAtItsDateline() throws {
+        let article = """
+            Stadtrat beschließt Radweg an der Lindenallee – Parkplätze fallen weg
+            Nach monatelangem Streit hat der Stadtrat von Hohenfurt den umstrittenen Radweg beschlossen.
+            HOHENFURT – Mit 19 zu 14 Stimmen hat der Stadtrat am Donnerstagabend den Bau eines durchgehenden Radwegs an der Lindenallee beschlossen. Dafür fallen 38 Parkplätze weg.
+            Oberbürgermeisterin Karin Seidel sprach von einem wichtigen Schritt für die Verkehrswende. „Wir können nicht jedes Jahr sagen, dass wir mehr für Radfahrer tun wollen, und dann nichts tun“, sagte sie.
+            CDU und FDP stimmten geschlossen dagegen. Sie befürchten, dass die Geschäfte an der Lindenallee Kunden verlieren, wenn Autofahrer keine Parkplätze mehr finden.
+            Die Interessengemeinschaft Lindenallee, in der sich 23 Geschäfte zusammengeschlossen haben, hatte mehr als 2.100 Unterschriften gegen den Wegfall der Parkplätze gesammelt.
+            Als Ausgleich will die Stadt die Parkdauer im nahegelegenen Parkhaus am Schillerplatz in der ersten Stunde kostenlos machen. Außerdem sollen in den Seitenstraßen zwölf zusätzliche Kurzzeitparkplätze entstehen.
+            Baubeginn soll im Frühjahr 2026 sein. Die Kosten von rund 1,4 Millionen Euro werden zu 75 Prozent vom Land gefördert.
+
+            """
+        let brief = """
+            HOHENFURT – Unbekannte sind in der Nacht zum Mittwoch in einen Kiosk an der Bahnhofstraße eingebrochen. Die Täter hebelten die Eingangstür auf und entwendeten Zigaretten und Bargeld. Die Polizei bittet um Hinweise.
+
+            """
+        let (_, cut, a) = try split(article + brief)
+        #expect(cut == brief, "\(a.decision.reason)")
+        #expect(a.paragraphs.last?.evidence.opensWithDateline == true)
+    }
+
     /// A closing quotation in another language that stands as its own paragraph, under the
     /// paragraph that introduces its speaker, is the article's: no language evidence.
     @Test func aQuotationParagraphInAnotherLanguageIsTheSpeakers() throws {

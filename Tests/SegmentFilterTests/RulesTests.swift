@@ -552,6 +552,14 @@ import Testing
         ("תגובות לכתבה (12)", "blog-meta"),
         ("לכל הכתבות במדור ספורט", "post-navigation"),
         ("Bài viết cùng chuyên mục", "read-more"),
+        ("Dana Whitlock is a certified financial planner based in Kansas City.", "author-bio-en"),
+        ("Marcus Finn has been testing cars for The Driveway since 2014 and still owns his first hatchback.", "author-bio-en"),
+        ("Her column runs Sundays.", "column-schedule"),
+        ("Photography: Ines Marchetti / Runway Collective. Backstage images by Tobias Wray.", "photo-credit"),
+        ("Ämnen i artikeln", "topics-header"),
+        ("Marco Ferrandi, giornalista economico, si occupa di energia e consumi.", "author-bio-intl"),
+        ("佐伯みのり　ライター・編集者。1987年広島県生まれ。2019年より長野県在住。", "author-bio-ja-profile"),
+        ("Hanggang sa susunod na luto, mga ka-kusina! — Ate Joy", "sign-off-end"),
     ])
     func noticesFireTheirPattern(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "und")
@@ -652,6 +660,10 @@ import Testing
         ("Made this decision? The council did, and residents were not told.", "blog-shop-pin"),
         ("Según la Universidad de Vigo, es profesora en el centro desde 2010.", "author-bio-intl"),
         ("La Universidad Complutense es titular de la patente desde 2019.", "author-bio-intl"),
+        // A wedding feature's supplier list credits its photographer as content.
+        ("Photography: Nell Ashworth Photography", "photo-credit"),
+        ("The mayor, a journalist by training, said the town would appeal.", "author-bio-intl"),
+        ("The columnist said her column runs the risk of offending readers.", "column-schedule"),
     ])
     func contentDoesNotFireTheNewsPatterns(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "en")

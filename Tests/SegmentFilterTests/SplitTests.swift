@@ -303,6 +303,25 @@ import Testing
         #expect(label("- 앞으로 계획은.") && !label("- a list item") && !label("- 1,000명"))
     }
 
+    @Test func datelinesAreFound() {
+        let body = " the council voted on Thursday evening to build the new cycle path along the avenue despite protests."
+        func check(_ s: String) -> Bool {
+            let bytes = Array(s.utf8)
+            let letters = s.unicodeScalars.filter(\.properties.isAlphabetic).count
+            return bytes.withUnsafeBufferPointer { opensWithDateline($0, letters: letters) }
+        }
+        for opening in ["HOHENFURT – Mit", "Hohenfurt – Mit", "TAIPEI, Oct 16 (Reuters) - The", "MAASTRICHT (ANP) - Zware",
+                        "Roma, 9 luglio 2024 – Il", "HARMON COUNTY, Ohio — For", "Jakarta - Belanja"] {
+            #expect(check(opening + body), "\(opening)")
+        }
+        // Not a dateline: a dash inside a sentence, a list item's date, a short line, a name
+        // followed by a comma and a sentence.
+        for text in ["The council – after a long debate – voted" + body, "Friday, 18 April – Mass at 3 pm",
+                     "Anna Berg, who chairs the committee, said – after the vote – that" + body, "HOHENFURT – Kurz."] {
+            #expect(!check(text), "\(text)")
+        }
+    }
+
     /// A paragraph ending in a colon introduces what follows (no cut right after it), unless
     /// the colon is a smiley's.
     @Test func aSmileyIntroducesNothing() {

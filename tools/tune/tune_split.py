@@ -366,13 +366,23 @@ def decide(row, s, weights):
 GLUED_STORY_BODY_LETTERS = 80   # Splitter.gluedStoryBodyLetters
 
 
+DATELINE_OPENING = 4   # Splitter.datelineOpening
+
+
 def glued_story_headline(paras, t, marked, logit_at):
     """Mirrors Splitter.gluedStoryHeadline: the first unmarked headline after the topic cut `t`,
     with an unmarked body paragraph of enough letters under it, whose own cut is a topic
-    shift; None when a marked paragraph or a headline that fails comes first."""
+    shift, or the first unmarked paragraph opening with a dateline when one of the article's
+    first DATELINE_OPENING paragraphs did; None when a marked paragraph or a headline that
+    fails comes first."""
+    datelined = any(p.get("opens_dateline") for p in paras[:min(t, DATELINE_OPENING)])
     h = t + 1
-    while h < len(paras) - 1:
+    while h < len(paras):
         if marked[h - 1] or marked[h]:
+            return None
+        if datelined and paras[h].get("opens_dateline"):
+            return h
+        if h >= len(paras) - 1:
             return None
         if paras[h].get("headline"):
             body = paras[h + 1]

@@ -134,6 +134,64 @@ func opensWithDialogueDash(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         || (bytes[i + 2] != 0x93 && dash(at: i + 3))
 }
 
+/// Whether the paragraph opens with a news dateline: one to three capitalised words (the
+/// place), optionally an agency in parentheses and a date after a comma, then a dash between
+/// spaces and the story's first capitalised word ("HOHENFURT – Unbekannte …", "TAIPEI, Oct 16
+/// (Reuters) - …", "Roma, 9 luglio 2024 – Il …"). Only prose paragraphs (80 letters or more)
+/// qualify: a schedule's "Friday, 18 April – Mass at 3 pm" items are short.
+func opensWithDateline(_ bytes: UnsafeBufferPointer<UInt8>, letters: Int) -> Bool {
+    guard letters >= 80 else { return false }
+    let head = UnsafeBufferPointer(rebasing: bytes[leadingBlanks(bytes)..<min(bytes.count, 120)])
+    // Most paragraphs have no dash near their start: decided from the bytes.
+    var dash = false
+    for k in head.indices where head[k] == 0x2D || (head[k] == 0xE2 && k + 2 < head.endIndex && head[k + 1] == 0x80
+                                                     && (head[k + 2] == 0x93 || head[k + 2] == 0x94)) {
+        dash = true
+        break
+    }
+    guard dash else { return false }
+    var scalars = Array(String(decoding: head, as: UTF8.self).unicodeScalars)
+    // (The cut at 120 bytes may leave a broken last character; it is never reached.)
+    scalars.append(" ")
+    var i = 0
+    func isDash(_ v: Unicode.Scalar) -> Bool { v == "-" || v == "\u{2013}" || v == "\u{2014}" }
+    // The place: capitalised words of letters (and . ' ’ -), one space apart.
+    var words = 0
+    while words < 3 && i < scalars.count && scalars[i].properties.isUppercase {
+        var j = i + 1
+        while j < scalars.count && (scalars[j].properties.isAlphabetic || scalars[j] == "." || scalars[j] == "'" || scalars[j] == "’"
+                                    || (scalars[j] == "-" && j + 1 < scalars.count && scalars[j + 1].properties.isAlphabetic)) { j += 1 }
+        words += 1
+        i = j
+        guard i + 1 < scalars.count, scalars[i] == " ", scalars[i + 1].properties.isUppercase else { break }
+        i += 1
+    }
+    guard words > 0, i < scalars.count else { return false }
+    // The date after a comma ("…, Oct 16", "…, 9 luglio 2024"): no sentence end, no dash.
+    if scalars[i] == "," {
+        var j = i + 1, n = 0
+        while j < scalars.count && n < 30 && !isDash(scalars[j]) && scalars[j] != "." && scalars[j] != "(" { j += 1; n += 1 }
+        guard n < 30 else { return false }
+        // (Back to the space before the dash or the agency.)
+        while j > i + 1 && scalars[j - 1] == " " { j -= 1 }
+        i = j
+    }
+    // The agency: "(Reuters)", "(ANP)".
+    if i + 1 < scalars.count && scalars[i] == " " && scalars[i + 1] == "(" {
+        guard let close = scalars[(i + 1)...].prefix(32).firstIndex(of: ")") else { return false }
+        i = close + 1
+    }
+    guard i + 3 < scalars.count, scalars[i] == " " else { return false }
+    i += 1
+    // (A doubled hyphen counts as a dash too.)
+    guard isDash(scalars[i]) else { return false }
+    i += 1
+    if scalars[i] == "-" { i += 1 }
+    guard i + 1 < scalars.count, scalars[i] == " " else { return false }
+    let first = scalars[i + 1]
+    return first.properties.isUppercase || "\"„«“‘'".unicodeScalars.contains(first)
+}
+
 /// Whether the paragraph opens with an interview's question label: "Q:", "Q.", "Question:",
 /// "F:"/"Frage:", "P:"/"Pregunta:", "D:"/"Domanda:", "В:"/"Вопрос:", then a space; or is a
 /// short Korean line opening with "- ", how Korean interviews mark the interviewer's questions

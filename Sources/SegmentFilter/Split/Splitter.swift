@@ -56,6 +56,10 @@ public struct ParagraphEvidence: Sendable {
     /// it is the author's name over the footer. (Over a newsletter prompt it may be a letter's
     /// signature.)
     public var nameLine = false
+    /// The paragraph opens with a news dateline ("HOHENFURT – …", "TAIPEI, Oct 16 (Reuters) -
+    /// …"): a story starts there. Under an article that opened with one, it is another story
+    /// glued on (``Splitter/gluedStoryHeadline(_:after:marks:logits:)``).
+    public var opensWithDateline = false
 
     public init(language: LanguageGuess, coherence: Float, coherenceWithRest: Float, rules: [RuleSet.Pattern], characters: Int) {
         self.language = language
@@ -523,15 +527,27 @@ public enum Splitter {
     /// opening sentence, not a share bar or a credit line.
     static let gluedStoryBodyLetters = 80
 
+    /// How many opening paragraphs (headline, byline, first body paragraph) may carry the
+    /// article's own dateline.
+    static let datelineOpening = 4
+
     /// A story glued onto the page starts at its headline: when the strongest topic shift is
     /// at `t` and an unmarked headline further down, with body text under it, is a topic
     /// shift too, the paragraphs between are the article's last ones (a closing line on the
     /// next steps shares few words with the report above it, so the shift reads stronger one
     /// paragraph early). Nil when no such headline follows `t` without a cue between.
+    ///
+    /// A paragraph that opens with a dateline starts a story the same way, when the article
+    /// itself opened with one among its first paragraphs: a regional page's police brief
+    /// ("HOHENFURT – Unbekannte sind …") glued under a council story from the same town
+    /// repeats the page's own way of starting a story, whatever words it shares.
     static func gluedStoryHeadline(_ paragraphs: [ParagraphEvidence], after t: Int, marks: Marks, logits: [Double?]) -> Int? {
+        let datelined = paragraphs.prefix(min(t, datelineOpening)).contains(where: \.opensWithDateline)
         var h = t + 1
-        while h < paragraphs.count - 1 {
+        while h < paragraphs.count {
             guard !marks.marked[h - 1] && !marks.marked[h] else { return nil }
+            if datelined && paragraphs[h].opensWithDateline { return h }
+            guard h < paragraphs.count - 1 else { return nil }
             if paragraphs[h].headline {
                 let body = paragraphs[h + 1]
                 guard !body.headline && !marks.marked[h + 1] && body.language.letters >= gluedStoryBodyLetters,
