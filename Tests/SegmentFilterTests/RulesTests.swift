@@ -560,6 +560,8 @@ import Testing
         ("Marco Ferrandi, giornalista economico, si occupa di energia e consumi.", "author-bio-intl"),
         ("佐伯みのり　ライター・編集者。1987年広島県生まれ。2019年より長野県在住。", "author-bio-ja-profile"),
         ("Hanggang sa susunod na luto, mga ka-kusina! — Ate Joy", "sign-off-end"),
+        ("* Bài viết được cập nhật lúc 15h20 cùng ngày để điều chỉnh số hộ tham gia mô hình.", "update-note"),
+        ("文章標籤：台南美食 鍋燒意麵 中西區", "topics-header"),
     ])
     func noticesFireTheirPattern(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "und")
