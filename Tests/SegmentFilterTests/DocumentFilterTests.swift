@@ -351,6 +351,30 @@ import PropertyBased
         #expect(a.paragraphs.last?.evidence.opensWithDateline == true)
     }
 
+    /// A brief glued on over the page's footer (a copyright line, share links) starts at its
+    /// headline: the footer's cues and the topic shift above them count together, where either
+    /// alone would leave the brief as the report's last paragraphs.
+    @Test func aGluedOnStoryOverAFooterStartsAtItsHeadline() throws {
+        let article = """
+            Council approves new cycle bridge over the Avon
+            The city council voted 9 to 2 on Tuesday to build a cycle and footbridge across the River Avon between the station and the new housing estate at Westfield.
+            The bridge will cost about £6.8 million, most of it from a national active-travel grant, and is meant to take pressure off the narrow road bridge where two cyclists were injured last year.
+            Councillor Priya Shah, who chairs the transport committee, said the crossing would cut the walk from the estate to the station from twenty minutes to eight. "People have been asking for this since the first houses went up," she said.
+            The two councillors who voted against the plan said they supported a bridge in principle but wanted the design to include a ramp suitable for mobility scooters on both banks before any money was committed.
+            Engineers expect the foundations to be laid in the summer, with the deck lifted into place by crane over a weekend when the river path will be closed.
+
+            """
+        let tail = """
+            Library to extend weekend opening hours
+            The central library will open until 6pm on Saturdays and from 11am to 4pm on Sundays from next month, after a volunteer scheme recruited forty new helpers to staff the reading rooms and the children's corner.
+            © 2024 Avon Valley Courier. All rights reserved.
+            Share this: Facebook · X · Email
+
+            """
+        let (_, cut, a) = try split(article + tail)
+        #expect(cut == tail, "\(a.decision.reason)")
+    }
+
     /// A closing quotation in another language that stands as its own paragraph, under the
     /// paragraph that introduces its speaker, is the article's: no language evidence.
     @Test func aQuotationParagraphInAnotherLanguageIsTheSpeakers() throws {

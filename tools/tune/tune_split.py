@@ -330,7 +330,7 @@ def decide(row, s, weights):
             for k in range(topic_cut, h):
                 if k in score_at:
                     score_at[k] = evidence_at[k]
-            topic_cut, topic_z = h, logit_at[h]
+            topic_cut, topic_z = h, logit_at.get(h) or 0.0
     # Splitter.decide: cue paragraphs just before the strongest topic shift go with its tail.
     if topic_cut is not None and topic_z > 0:
         k = topic_cut - 1
@@ -344,6 +344,13 @@ def decide(row, s, weights):
             for j in range(run - 1, max(first, run - CUE_REACH) - 1, -1):
                 if base[j] > 0 and j in score_at and evidence_at[j] - evidence_at[run] > TIE:
                     score_at[j] = max(score_at[j], score_at[run] + evidence_at[j] - evidence_at[run])
+    # Splitter.decide: a glued-on story over a cue-marked footer takes the footer's score too.
+    t = topic_cut
+    if t is not None and topic_z > 0 and logit_at.get(t) is not None and t in score_at and paras[t].get("headline") \
+            and t + 1 < n and not paras[t + 1].get("headline") and paras[t + 1].get("letters", 0) >= GLUED_STORY_BODY_LETTERS:
+        f = next((j for j in range(t, n) if marked[j]), None)
+        if f is not None and f >= t + 2 and f in score_at:
+            score_at[t] = max(score_at[t], score_at[f] + s["topic_weight"] * logit_at[t])
     for k in range(first, n):
         if k not in score_at:
             continue

@@ -486,6 +486,16 @@ public enum Splitter {
                 }
             }
         }
+        // A story glued on over a cue-marked footer (a brief with its headline, then the
+        // page's copyright line): its headline's cut takes the footer's score as well as the
+        // shift's. Either alone scores less than the footer's own cut, which would leave the
+        // story as the article's last paragraphs.
+        if let t = topicCut, topicLogit > 0, let z = logitAt[t], let here = scoreAt[t],
+           paragraphs[t].headline, t + 1 < n, !paragraphs[t + 1].headline,
+           paragraphs[t + 1].language.letters >= Splitter.gluedStoryBodyLetters,
+           let f = (t..<n).first(where: { marks.marked[$0] }), f >= t + 2, let footer = scoreAt[f] {
+            scoreAt[t] = max(here, footer + s.topic.weight * z)
+        }
         for k in firstCandidate..<n {
             guard let score = scoreAt[k] else { continue }
             // Ties go to the later cut: cut as little as the evidence allows. A paragraph must
