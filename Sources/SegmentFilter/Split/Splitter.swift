@@ -58,7 +58,7 @@ public struct ParagraphEvidence: Sendable {
     public var nameLine = false
     /// The paragraph opens with a news dateline ("HOHENFURT – …", "TAIPEI, Oct 16 (Reuters) -
     /// …"): a story starts there. Under an article that opened with one, it is another story
-    /// glued on (``Splitter/gluedStoryHeadline(_:after:marks:logits:)``).
+    /// glued on (`Splitter.gluedStoryHeadline`).
     public var opensWithDateline = false
 
     public init(language: LanguageGuess, coherence: Float, coherenceWithRest: Float, rules: [RuleSet.Pattern], characters: Int) {
