@@ -305,19 +305,21 @@ import PropertyBased
         #expect(Splitter.sandwichedLines(a.paragraphs.map(\.evidence)) == [5])
     }
 
+    /// A council report the glued-story tests put briefs under.
+    static let cycleBridgeReport = """
+        Council approves new cycle bridge over the Avon
+        The city council voted 9 to 2 on Tuesday to build a cycle and footbridge across the River Avon between the station and the new housing estate at Westfield.
+        The bridge will cost about £6.8 million, most of it from a national active-travel grant, and is meant to take pressure off the narrow road bridge where two cyclists were injured last year.
+        Councillor Priya Shah, who chairs the transport committee, said the crossing would cut the walk from the estate to the station from twenty minutes to eight. "People have been asking for this since the first houses went up," she said.
+        The two councillors who voted against the plan said they supported a bridge in principle but wanted the design to include a ramp suitable for mobility scooters on both banks before any money was committed.
+        Engineers expect the foundations to be laid in the summer, with the deck lifted into place by crane over a weekend when the river path will be closed.
+
+        """
+
     /// A short local brief glued under a report starts at its headline: the report's closing
     /// line, which shares few words with the report, stays with it.
     @Test func aGluedOnStoryStartsAtItsHeadline() throws {
-        let article = """
-            Council approves new cycle bridge over the Avon
-            The city council voted 9 to 2 on Tuesday to build a cycle and footbridge across the River Avon between the station and the new housing estate at Westfield.
-            The bridge will cost about £6.8 million, most of it from a national active-travel grant, and is meant to take pressure off the narrow road bridge where two cyclists were injured last year.
-            Councillor Priya Shah, who chairs the transport committee, said the crossing would cut the walk from the estate to the station from twenty minutes to eight. "People have been asking for this since the first houses went up," she said.
-            The two councillors who voted against the plan said they supported a bridge in principle but wanted the design to include a ramp suitable for mobility scooters on both banks before any money was committed.
-            Engineers expect the foundations to be laid in the summer, with the deck lifted into place by crane over a weekend when the river path will be closed.
-            Work could start in May. Objectors have six weeks to ask for a judicial review.
-
-            """
+        let article = Self.cycleBridgeReport + "Work could start in May. Objectors have six weeks to ask for a judicial review.\n"
         let brief = """
             Library to extend weekend opening hours
             The central library will open until 6pm on Saturdays and from 11am to 4pm on Sundays from next month, after a volunteer scheme recruited forty new helpers to staff the reading rooms and the children's corner.
@@ -355,15 +357,7 @@ import PropertyBased
     /// headline: the footer's cues and the topic shift above them count together, where either
     /// alone would leave the brief as the report's last paragraphs.
     @Test func aGluedOnStoryOverAFooterStartsAtItsHeadline() throws {
-        let article = """
-            Council approves new cycle bridge over the Avon
-            The city council voted 9 to 2 on Tuesday to build a cycle and footbridge across the River Avon between the station and the new housing estate at Westfield.
-            The bridge will cost about £6.8 million, most of it from a national active-travel grant, and is meant to take pressure off the narrow road bridge where two cyclists were injured last year.
-            Councillor Priya Shah, who chairs the transport committee, said the crossing would cut the walk from the estate to the station from twenty minutes to eight. "People have been asking for this since the first houses went up," she said.
-            The two councillors who voted against the plan said they supported a bridge in principle but wanted the design to include a ramp suitable for mobility scooters on both banks before any money was committed.
-            Engineers expect the foundations to be laid in the summer, with the deck lifted into place by crane over a weekend when the river path will be closed.
-
-            """
+        let article = Self.cycleBridgeReport
         let tail = """
             Library to extend weekend opening hours
             The central library will open until 6pm on Saturdays and from 11am to 4pm on Sundays from next month, after a volunteer scheme recruited forty new helpers to staff the reading rooms and the children's corner.
