@@ -562,6 +562,13 @@ import Testing
         ("Hanggang sa susunod na luto, mga ka-kusina! — Ate Joy", "sign-off-end"),
         ("* Bài viết được cập nhật lúc 15h20 cùng ngày để điều chỉnh số hộ tham gia mô hình.", "update-note"),
         ("文章標籤：台南美食 鍋燒意麵 中西區", "topics-header"),
+        ("This week's post is sponsored by Trailmark — use code TRAIL10 for 10% off your first order.", "affiliate-disclosure"),
+        ("Next up: Five easy stretches for tight calves", "read-more-extra"),
+        ("A cikk az MTI anyagainak felhasználásával készült.", "source-line"),
+        ("Mojca Zupan je glasbena kritičarka. O glasbi za naš časopis piše od leta 2012.", "author-bio-intl"),
+        ("Več iz rubrike Šport", "read-more-extra"),
+        ("মতামত লেখকের নিজস্ব", "opinion-disclaimer"),
+        ("রফিকুল ইসলাম অধ্যাপক ও গবেষক", "role-credit-line"),
     ])
     func noticesFireTheirPattern(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "und")
@@ -666,6 +673,11 @@ import Testing
         ("Photography: Nell Ashworth Photography", "photo-credit"),
         ("The mayor, a journalist by training, said the town would appeal.", "author-bio-intl"),
         ("The columnist said her column runs the risk of offending readers.", "column-schedule"),
+        // A blogger's own teaser for the next post is the post's last line.
+        ("Next up: we take the night train north, and that needs a post of its own.", "read-more-extra"),
+        ("The festival is sponsored by the town's two banks this year.", "affiliate-disclosure"),
+        ("A film régi felvételek felhasználásával készült, mondta a rendező.", "source-line"),
+        ("সংবাদ সম্মেলনে বক্তব্য দেন সাংবাদিক নেতারা এবং বিশিষ্ট শিক্ষকরা।", "role-credit-line"),
     ])
     func contentDoesNotFireTheNewsPatterns(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "en")

@@ -491,8 +491,7 @@ public enum Splitter {
         // shift's. Either alone scores less than the footer's own cut, which would leave the
         // story as the article's last paragraphs.
         if let t = topicCut, topicLogit > 0, let z = logitAt[t], let here = scoreAt[t],
-           paragraphs[t].headline, t + 1 < n, !paragraphs[t + 1].headline,
-           paragraphs[t + 1].language.letters >= Splitter.gluedStoryBodyLetters,
+           Splitter.startsGluedStory(paragraphs, at: t, marks: marks),
            let f = (t..<n).first(where: { marks.marked[$0] }), f >= t + 2, let footer = scoreAt[f] {
             scoreAt[t] = max(here, footer + s.topic.weight * z)
         }
@@ -537,6 +536,15 @@ public enum Splitter {
     /// opening sentence, not a share bar or a credit line.
     static let gluedStoryBodyLetters = 80
 
+    /// Whether paragraph `h` is a headline over a story's first paragraph: a body of
+    /// `gluedStoryBodyLetters` letters or more that no cue marks (not a share bar, credit line
+    /// or a second headline).
+    static func startsGluedStory(_ paragraphs: [ParagraphEvidence], at h: Int, marks: Marks) -> Bool {
+        guard paragraphs[h].headline, h + 1 < paragraphs.count else { return false }
+        let body = paragraphs[h + 1]
+        return !body.headline && !marks.marked[h + 1] && body.language.letters >= gluedStoryBodyLetters
+    }
+
     /// How many opening paragraphs (headline, byline, first body paragraph) may carry the
     /// article's own dateline.
     static let datelineOpening = 4
@@ -559,9 +567,7 @@ public enum Splitter {
             if datelined && paragraphs[h].opensWithDateline { return h }
             guard h < paragraphs.count - 1 else { return nil }
             if paragraphs[h].headline {
-                let body = paragraphs[h + 1]
-                guard !body.headline && !marks.marked[h + 1] && body.language.letters >= gluedStoryBodyLetters,
-                      let z = logits[h], z > 0 else { return nil }
+                guard startsGluedStory(paragraphs, at: h, marks: marks), let z = logits[h], z > 0 else { return nil }
                 return h
             }
             h += 1
