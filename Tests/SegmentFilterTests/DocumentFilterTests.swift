@@ -369,6 +369,22 @@ import PropertyBased
         #expect(cut == tail, "\(a.decision.reason)")
     }
 
+    /// A short copyright line read as another language ("© Avon Valley Courier 2024" is French
+    /// to the identifier: its words are names) does not bar the topic shift from the cuts
+    /// above it: the glued brief still starts at its headline.
+    @Test func aShortFooterLineInAnotherLanguageLeavesTheTopicShift() throws {
+        let article = Self.cycleBridgeReport
+        let tail = """
+            Library to extend weekend opening hours
+            The central library will open until 6pm on Saturdays and from 11am to 4pm on Sundays from next month, after a volunteer scheme recruited forty new helpers to staff the reading rooms and the children's corner.
+            © Avon Valley Courier 2024
+
+            """
+        let (_, cut, a) = try split(article + tail)
+        #expect(a.paragraphs.last?.evidence.language.code != "en")
+        #expect(cut == tail, "\(a.decision.reason)")
+    }
+
     /// A closing quotation in another language that stands as its own paragraph, under the
     /// paragraph that introduces its speaker, is the article's: no language evidence.
     @Test func aQuotationParagraphInAnotherLanguageIsTheSpeakers() throws {

@@ -569,6 +569,9 @@ import Testing
         ("Več iz rubrike Šport", "read-more-extra"),
         ("মতামত লেখকের নিজস্ব", "opinion-disclaimer"),
         ("রফিকুল ইসলাম অধ্যাপক ও গবেষক", "role-credit-line"),
+        ("Dans la même rubrique", "read-more-extra"),
+        ("Esti mediu vive de la xente que lu llee. Si te presta, fáite sociu o socia dende 3 euros al mes.", "supporter-appeal"),
+        ("Miren Arrieta Zubiri kazetaria da, eta 2018tik kultur berriak lantzen ditu.", "author-bio-intl"),
     ])
     func noticesFireTheirPattern(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "und")
@@ -678,6 +681,8 @@ import Testing
         ("The festival is sponsored by the town's two banks this year.", "affiliate-disclosure"),
         ("A film régi felvételek felhasználásával készült, mondta a rendező.", "source-line"),
         ("সংবাদ সম্মেলনে বক্তব্য দেন সাংবাদিক নেতারা এবং বিশিষ্ট শিক্ষকরা।", "role-credit-line"),
+        ("Dans la même rubrique du budget, la ville inscrit la rénovation du gymnase.", "read-more-extra"),
+        ("Gaur egun kazetaria da Tolosan, esan zuen alkateak.", "author-bio-intl"),
     ])
     func contentDoesNotFireTheNewsPatterns(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "en")

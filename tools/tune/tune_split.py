@@ -107,6 +107,7 @@ def base_evidence(p, primary, s, weights):
 
 
 KINDS = {}   # pattern id -> kind, filled by read_settings
+SHORT_CUE_LETTERS = 40   # Splitter.shortCueLetters
 TOPICAL = set()   # ids of the patterns marked `topical`, filled by read_settings
 CLOSES = set()    # ids of the patterns marked `closes`, filled by read_settings
 DIALOGUE_TURNS = 3   # Splitter.dialogueTurns
@@ -290,7 +291,10 @@ def decide(row, s, weights):
     topical = [listed[i] or closed[i] or any(r in TOPICAL for r in p["rules"]) for i, p in enumerate(paras)]
     base = [max(b, 0.0) if closed[i] else b for i, b in enumerate(base)]
     same_from = n   # the topic term only for tails without a paragraph in another language
-    while same_from > first and not is_foreign(paras[same_from - 1], primary, s) and not paras[same_from - 1].get("attributed_quotation"):
+    # (Splitter.shortCueLetters: a short cue line's language is its names', and does not count)
+    def foreign(i):
+        return is_foreign(paras[i], primary, s) and not (marked[i] and paras[i]["letters"] < SHORT_CUE_LETTERS)
+    while same_from > first and not foreign(same_from - 1) and not paras[same_from - 1].get("attributed_quotation"):
         same_from -= 1
     # Splitter.Marks.runStart: a run of marked paragraphs is compared as a block with the text
     # before the run, for every cut before it (Splitter.tailSimilarity).

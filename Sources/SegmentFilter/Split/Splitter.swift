@@ -415,9 +415,14 @@ public enum Splitter {
         // The topic term is for same-language tails: a tail that holds a paragraph in another
         // language shares little vocabulary with the document for that reason alone, and the
         // language evidence already speaks for the cut at that paragraph. (So does a quotation
-        // in another language under its attribution, which gives no language evidence.)
+        // in another language under its attribution, which gives no language evidence.) A
+        // short cue line does not count: the language of "© Clare Courier 2024" is its names'.
         var firstSameLanguageTail = n
-        while firstSameLanguageTail > firstCandidate && !isForeign(paragraphs[firstSameLanguageTail - 1], primary: primary, settings: s)
+        func foreign(_ p: ParagraphEvidence, marked: Bool) -> Bool {
+            isForeign(p, primary: primary, settings: s) && !(marked && p.language.letters < Splitter.shortCueLetters)
+        }
+        while firstSameLanguageTail > firstCandidate
+                && !foreign(paragraphs[firstSameLanguageTail - 1], marked: marks.marked[firstSameLanguageTail - 1])
                 && !paragraphs[firstSameLanguageTail - 1].attributedQuotation {
             firstSameLanguageTail -= 1
         }
@@ -531,6 +536,11 @@ public enum Splitter {
                              reason: reason(paragraphs[best...], primary: primary, topicShift: topical),
                              topicCut: topicCut, topicLogit: topicLogit)
     }
+
+    /// Below this many letters, a cue-marked line's language does not bar the topic term from
+    /// the cuts above it: a copyright or credit line is mostly names, and a short line's
+    /// language is its names'.
+    static let shortCueLetters = 40
 
     /// The fewest letters of the paragraph under a glued-on story's headline: a story's
     /// opening sentence, not a share bar or a credit line.
