@@ -572,6 +572,18 @@ import Testing
         ("Dans la même rubrique", "read-more-extra"),
         ("Esti mediu vive de la xente que lu llee. Si te presta, fáite sociu o socia dende 3 euros al mes.", "supporter-appeal"),
         ("Miren Arrieta Zubiri kazetaria da, eta 2018tik kultur berriak lantzen ditu.", "author-bio-intl"),
+        ("6 kommentarer", "comment-section-more"),
+        ("Skildu eftir svar", "comment-section-more"),
+        ("Tvoja e-mailová adresa nebude zverejnená. Povinné polia sú označené *", "comment-section-more"),
+        ("Aiheeseen liittyvät", "read-more-extra"),
+        ("Ez is érdekelhet:", "read-more-extra"),
+        ("Ši svetainė naudoja slapukus, kad pagerintų jūsų naršymo patirtį. Sutinku", "cookie-notice"),
+        ("Jaa tämä:", "blog-widgets"),
+        ("Merki: baðherbergi, flísar, framkvæmdir", "blog-meta"),
+        ("Daļa saišu šajā lapā ir partneru saites.", "affiliate-disclosure"),
+        ("À propos du groupe Lanvaux", "about-organisation"),
+        ("Janka, 15. apríla 2024 o 20:11", "commenter-time"),
+        ("Kovács Zsófia hétköznap könyvelő; 2019 óta írja ezt a blogot.", "author-bio-intl"),
     ])
     func noticesFireTheirPattern(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "und")
@@ -683,6 +695,9 @@ import Testing
         ("সংবাদ সম্মেলনে বক্তব্য দেন সাংবাদিক নেতারা এবং বিশিষ্ট শিক্ষকরা।", "role-credit-line"),
         ("Dans la même rubrique du budget, la ville inscrit la rénovation du gymnase.", "read-more-extra"),
         ("Gaur egun kazetaria da Tolosan, esan zuen alkateak.", "author-bio-intl"),
+        ("Az ülésen 6 kommentarer érkezett a tervezethez.", "comment-section-more"),
+        ("À propos du projet, le maire reste prudent.", "about-organisation"),
+        ("Janka, ktorá prišla 15. apríla, ostala do večera.", "commenter-time"),
     ])
     func contentDoesNotFireTheNewsPatterns(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "en")
