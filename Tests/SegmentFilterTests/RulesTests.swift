@@ -584,6 +584,18 @@ import Testing
         ("À propos du groupe Lanvaux", "about-organisation"),
         ("Janka, 15. apríla 2024 o 20:11", "commenter-time"),
         ("Kovács Zsófia hétköznap könyvelő; 2019 óta írja ezt a blogot.", "author-bio-intl"),
+        ("Envie de recevoir les prochains carnets de route ? Une lettre par mois, pas plus.", "newsletter"),
+        ("Dit vind je misschien ook lekker:", "read-more-extra"),
+        ("More reviews", "read-more-extra"),
+        ("Hier schreibt Jana – Mama von drei Kindern und Teilzeit-Bibliothekarin.", "blog-hello"),
+        ("Sou a Marta, 29 anos, enfermeira e apaixonada por plantas.", "blog-hello"),
+        ("Източник: БТА", "source-line-start"),
+        ("За матеріалами Укрінформу", "source-line-start"),
+        ("Pošalji komentar", "comment-section-more"),
+        ("Owen Hale is News Editor at Pixelgate. He has been writing about games since 2012.", "author-bio-en"),
+        ("Odds correct at time of publishing and subject to change.", "affiliate-disclosure"),
+        ("18+ only. Please gamble responsibly.", "affiliate-disclosure"),
+        ("You are reading Freight Brief. Forward this to a colleague or subscribe for free.", "newsletter"),
     ])
     func noticesFireTheirPattern(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "und")
@@ -698,6 +710,9 @@ import Testing
         ("Az ülésen 6 kommentarer érkezett a tervezethez.", "comment-section-more"),
         ("À propos du projet, le maire reste prudent.", "about-organisation"),
         ("Janka, ktorá prišla 15. apríla, ostala do večera.", "commenter-time"),
+        ("„Ich bin Jana, 34 Jahre alt, und wohne hier seit meiner Geburt“, sagte die Klägerin vor Gericht.", "blog-hello"),
+        ("The odds of that happening by chance are tiny, the panel said.", "affiliate-disclosure"),
+        ("More reviews of the policy are expected next year.", "read-more-extra"),
     ])
     func contentDoesNotFireTheNewsPatterns(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "en")
