@@ -596,6 +596,18 @@ import Testing
         ("Odds correct at time of publishing and subject to change.", "affiliate-disclosure"),
         ("18+ only. Please gamble responsibly.", "affiliate-disclosure"),
         ("You are reading Freight Brief. Forward this to a colleague or subscribe for free.", "newsletter"),
+        ("(APA, red, 12.10.2023)", "paren-agency"),
+        ("Simon Keller ist Redaktor im Ressort Zürich.", "author-bio-intl"),
+        ("Weiterlesen:", "read-more-extra"),
+        ("red, noe.ORF.at", "source-line-de"),
+        ("Fehler gefunden? Jetzt melden.", "source-line-de"),
+        ("Hinweis der Redaktion: Unsere Kritiken entstehen nach anonymen Besuchen.", "source-line-de"),
+        ("อ่านข่าวที่เกี่ยวข้อง :", "read-more-extra"),
+        ("Mời bạn đọc xem thêm:", "read-more-extra"),
+        ("BASAHIN: Mga nasunugan sa Tondo, tumanggap ng ayuda", "read-more-extra"),
+        ("Top: A crew clears the road on Tuesday. Above: Residents return home. (Photos by Dana Reyes/The Valley Sentinel)", "photo-caption-block"),
+        ("Julie Tremblay couvre la politique municipale pour notre salle de nouvelles depuis 2019.", "author-bio-intl"),
+        ("Armand Ekotto Mballa, à Mbalmayo", "role-credit-line"),
     ])
     func noticesFireTheirPattern(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "und")
@@ -713,6 +725,9 @@ import Testing
         ("„Ich bin Jana, 34 Jahre alt, und wohne hier seit meiner Geburt“, sagte die Klägerin vor Gericht.", "blog-hello"),
         ("The odds of that happening by chance are tiny, the panel said.", "affiliate-disclosure"),
         ("More reviews of the policy are expected next year.", "read-more-extra"),
+        ("Links: rechts: So sieht der neue Platz aus, sagte die Bürgermeisterin.", "source-line-de"),
+        ("Le ministre couvre le dossier depuis 2019, a rappelé son cabinet.", "author-bio-intl"),
+        ("Paris, à la veille du scrutin, reste calme.", "role-credit-line"),
     ])
     func contentDoesNotFireTheNewsPatterns(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "en")
