@@ -350,8 +350,7 @@ def decide(row, s, weights):
                     score_at[j] = max(score_at[j], score_at[run] + evidence_at[j] - evidence_at[run])
     # Splitter.decide: a glued-on story over a cue-marked footer takes the footer's score too.
     t = topic_cut
-    if t is not None and topic_z > 0 and logit_at.get(t) is not None and t in score_at and paras[t].get("headline") \
-            and t + 1 < n and not paras[t + 1].get("headline") and paras[t + 1].get("letters", 0) >= GLUED_STORY_BODY_LETTERS:
+    if t is not None and topic_z > 0 and logit_at.get(t) is not None and t in score_at and starts_glued_story(paras, t, marked):
         f = next((j for j in range(t, n) if marked[j]), None)
         if f is not None and f >= t + 2 and f in score_at:
             score_at[t] = max(score_at[t], score_at[f] + s["topic_weight"] * logit_at[t])
@@ -380,6 +379,15 @@ GLUED_STORY_BODY_LETTERS = 80   # Splitter.gluedStoryBodyLetters
 DATELINE_OPENING = 4   # Splitter.datelineOpening
 
 
+def starts_glued_story(paras, h, marked):
+    """Mirrors Splitter.startsGluedStory: paragraph `h` is a headline over an unmarked body
+    paragraph (not a headline) of GLUED_STORY_BODY_LETTERS letters or more."""
+    if not paras[h].get("headline") or h + 1 >= len(paras):
+        return False
+    body = paras[h + 1]
+    return not body.get("headline") and not marked[h + 1] and body.get("letters", 0) >= GLUED_STORY_BODY_LETTERS
+
+
 def glued_story_headline(paras, t, marked, logit_at):
     """Mirrors Splitter.gluedStoryHeadline: the first unmarked headline after the topic cut `t`,
     with an unmarked body paragraph of enough letters under it, whose own cut is a topic
@@ -396,9 +404,8 @@ def glued_story_headline(paras, t, marked, logit_at):
         if h >= len(paras) - 1:
             return None
         if paras[h].get("headline"):
-            body = paras[h + 1]
             z = logit_at.get(h)
-            if body.get("headline") or marked[h + 1] or body.get("letters", 0) < GLUED_STORY_BODY_LETTERS or z is None or z <= 0:
+            if not starts_glued_story(paras, h, marked) or z is None or z <= 0:
                 return None
             return h
         h += 1
