@@ -608,6 +608,24 @@ import Testing
         ("Top: A crew clears the road on Tuesday. Above: Residents return home. (Photos by Dana Reyes/The Valley Sentinel)", "photo-caption-block"),
         ("Julie Tremblay couvre la politique municipale pour notre salle de nouvelles depuis 2019.", "author-bio-intl"),
         ("Armand Ekotto Mballa, à Mbalmayo", "role-credit-line"),
+        ("Suomennos: Aleksi Rantanen ja Noora Väisänen, 2022", "translator-line-intl"),
+        ("Prevod: Marija Petrović", "translator-line-intl"),
+        ("Oversat af Lars Jensen", "translator-line-intl"),
+        ("แปลเป็นภาษาไทยโดย สมชาย ใจดี", "translator-line-intl"),
+        ("번역: 김철수", "translator-line-intl"),
+        ("ইমন রায় <imon@example.org>, বাংলা অনুবাদ দল", "translator-line-intl"),
+        ("АУТОРСКА ПРАВА", "manual-section-header"),
+        ("SIGNALER DES BOGUES", "manual-section-header"),
+        ("Fouten in zipcheck kunt u melden via https://bugs.example.nl/zipcheck.", "bug-report-intl"),
+        ("Signalez les bogues à <bugs@example.fr>.", "bug-report-intl"),
+        ("Send corrections and suggestions to docs@example.org.", "bug-report-intl"),
+        ("หากพบข้อผิดพลาดในคำแปล กรุณาแจ้งทีมแปล", "bug-report-intl"),
+        ("zipcheck a été écrit par Anne Martin et Paul Roux.", "written-by"),
+        ("This handbook is maintained by the Osprey documentation team.", "colophon"),
+        ("דף זה הוא חלק מגרסה 3.1 של חבילת zipcheck.", "part-of-package"),
+        ("Versão do documento: 3.2 — revisão de 4 de maio de 2024", "build-version"),
+        ("Revision 4.0.2 — generated 2024-05-04", "build-version"),
+        ("এই নথিটি ক্রিয়েটিভ কমন্স লাইসেন্সের অধীনে প্রকাশিত।", "licence-notice"),
     ])
     func noticesFireTheirPattern(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "und")
@@ -728,6 +746,14 @@ import Testing
         ("Links: rechts: So sieht der neue Platz aus, sagte die Bürgermeisterin.", "source-line-de"),
         ("Le ministre couvre le dossier depuis 2019, a rappelé son cabinet.", "author-bio-intl"),
         ("Paris, à la veille du scrutin, reste calme.", "role-credit-line"),
+        // A translated quotation, not a credit; a sentence about a translation.
+        ("Translation: we will not give up, she said.", "translator-line-intl"),
+        ("Prevod zakona je trajao dvije godine, rekao je ministar.", "translator-line-intl"),
+        ("Autoren des Berichts sind zwei Forscherinnen aus Wien.", "manual-section-header"),
+        ("Die Fehler in der Software wurden schnell behoben, sagte der Sprecher.", "bug-report-intl"),
+        ("Het boek is geschreven door Jan Smit tijdens zijn reis door Peru.", "written-by"),
+        ("This guide is a must-read for new parents, the author says.", "colophon"),
+        ("Revision 2 of the plan was approved by the council on Monday.", "build-version"),
     ])
     func contentDoesNotFireTheNewsPatterns(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "en")
