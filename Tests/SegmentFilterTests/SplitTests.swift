@@ -380,6 +380,10 @@ import Testing
         func mark(_ s: String) -> UInt32? { Array(s.utf8).withUnsafeBufferPointer { bullet($0) } }
         #expect(mark("・缶・瓶の収集を増やす") == dot && mark("  • Tickets: €12") == disc && mark("▪ Open daily") == 0x25AA)
         #expect(mark("- a dash") == nil && mark("* a footnote") == nil && mark("– Wie geht es?") == nil && mark("Plain text") == nil && mark("") == nil)
+        // A manual page's options are one list under the bullet "-".
+        #expect(mark("-n, --dry-run  Shows what would be copied.") == 0x2D && mark("--license  Prints the licence.") == 0x2D
+                && mark("-o FILE writes the output to FILE.") == 0x2D && mark("-v") == 0x2D)
+        #expect(mark("-5 degrees tonight") == nil && mark("- Yes, he said.") == nil && mark("-- Anna") == nil && mark("-ish words") == nil)
     }
 
     /// In a related list a headline may be a question: the run goes on through it.

@@ -414,7 +414,8 @@ def glued_story_headline(paras, t, marked, logit_at):
 
 def list_continuations(paras):
     """Mirrors Splitter.listContinuations: no cut inside what a colon paragraph introduces, nor
-    right after a question."""
+    right after a question, nor between items numbered in sequence or under one bullet (a
+    command-line option counts as the bullet "-")."""
     out = [False] * len(paras)
 
     def is_item(p):
@@ -430,6 +431,8 @@ def list_continuations(paras):
         if p.get("introduces_next") and not p["rules"] and i + 1 < len(paras):
             out[i] = True
         if prev.get("item_number") is not None and p.get("item_number") == prev["item_number"] + 1:
+            out[i] = True
+        if prev.get("bullet") is not None and p.get("bullet") == prev["bullet"]:   # items under one bullet
             out[i] = True
     return out
 

@@ -105,7 +105,7 @@ public enum Report {
                         appendNumber(t.probability, to: &o)
                         o.append(UInt8(ascii: "]"))
                     }
-                    o.append(contentsOf: "],\"script_excludes_primary\":\(p.evidence.scriptExcludesPrimary),\"headline\":\(p.evidence.headline),\"introduces_next\":\(p.evidence.introducesNext),\"asks\":\(p.evidence.asks),\"opens_turn\":\(p.evidence.opensTurn),\"item_number\":\(p.evidence.itemNumber.map(String.init) ?? "null"),\"heads_next\":\(p.evidence.headsNext),\"name_line\":\(p.evidence.nameLine),\"opens_dateline\":\(p.evidence.opensWithDateline),\"script\":\"\(p.evidence.language.script)\",\"looks_like_code\":\(p.evidence.looksLikeCode),\"attributed_quotation\":\(p.evidence.attributedQuotation),\"out_of_model\":\(p.evidence.language.outOfModel),\"cut_coherence\":{".utf8)
+                    o.append(contentsOf: "],\"script_excludes_primary\":\(p.evidence.scriptExcludesPrimary),\"headline\":\(p.evidence.headline),\"introduces_next\":\(p.evidence.introducesNext),\"asks\":\(p.evidence.asks),\"opens_turn\":\(p.evidence.opensTurn),\"item_number\":\(p.evidence.itemNumber.map(String.init) ?? "null"),\"bullet\":\(p.evidence.bullet.map(String.init) ?? "null"),\"heads_next\":\(p.evidence.headsNext),\"name_line\":\(p.evidence.nameLine),\"opens_dateline\":\(p.evidence.opensWithDateline),\"script\":\"\(p.evidence.language.script)\",\"looks_like_code\":\(p.evidence.looksLikeCode),\"attributed_quotation\":\(p.evidence.attributedQuotation),\"out_of_model\":\(p.evidence.language.outOfModel),\"cut_coherence\":{".utf8)
                     let firstCut = max(1, a.coherence.firstCut)
                     if i >= firstCut {
                         for k in firstCut...i {

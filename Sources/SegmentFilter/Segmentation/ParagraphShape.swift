@@ -223,11 +223,26 @@ func itemNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
 /// The bullet a paragraph opens with as a list item, or nil: one of the bullet signs (not a
 /// dash or an asterisk, which open dialogue turns and footnotes too). Items under one bullet
 /// are one list, whether a colon introduced it or not ("主な変更点は次の通り。" and its "・" lines).
+/// A command-line option ("-n, --dry-run  Shows …", "--delete  Removes …") counts as the bullet
+/// "-": a manual page's options are one list, and its last options (`--version`, `--license`)
+/// share few words with the rest without being appended to it.
 func bullet(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
     let i = leadingBlanks(bytes)
+    if i + 1 < bytes.count, bytes[i] == 0x2D, opensOption(bytes, at: i) { return 0x2D }
     guard i + 2 < bytes.count, bytes[i] >= 0xE2 && bytes[i] <= 0xE3 else { return nil }
     let c = UInt32(bytes[i] & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
     return bulletSigns.contains(c) ? c : nil
+}
+
+/// Whether the "-" at `i` opens an option: "--" and a letter, or one letter after "-" and then
+/// a comma, a space, "=" or the end ("-n, --dry-run", "-o FILE"); not a dialogue dash ("- Yes"),
+/// a negative number or a signature ("--Anna" has no option after it either way: it takes
+/// another option line before it to make a list).
+private func opensOption(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+    func isLetter(_ k: Int) -> Bool { k < bytes.count && (bytes[k] | 0x20) >= 0x61 && (bytes[k] | 0x20) <= 0x7A }
+    if i + 2 < bytes.count, bytes[i + 1] == 0x2D { return isLetter(i + 2) }
+    guard isLetter(i + 1) else { return false }
+    return i + 2 == bytes.count || [0x2C, 0x20, 0x3D].contains(bytes[i + 2])
 }
 
 /// • ‣ ◦ ∙ ▪ ■ □ ● ○ ◆ ◇ ▸ ► ・
