@@ -644,6 +644,16 @@ import Testing
         ("Грешките пријавувајте ги на <https://bugs.example.mk>.", "bug-report-intl"),
         ("Licenciado bajo la Licencia Apache, versión 2.0.", "licence-notice"),
         ("Игра распространяется на условиях лицензии GNU GPL версии 3.", "licence-notice"),
+        ("This page belongs to release 2.14 of the fbuf project.", "colophon"),
+        ("This manual page was written by Ana Lee for the Debian system.", "colophon"),
+        ("Document revision 2.1, June 2022. Specifications are subject to change.", "build-version"),
+        ("Mail bug reports to <bugs@example.org>.", "bug-report-intl"),
+        ("Докладвайте грешки в програмата на адрес <bugs@example.bg>.", "bug-report-intl"),
+        ("Laporkan pepijat kepada <bug@example.my>.", "bug-report-intl"),
+        ("Програму написали Остап Кравчук та Леся Гнатюк.", "written-by"),
+        ("Manual text by Obi Wray. Layout and map illustrations by Yuki Brand.", "written-by"),
+        ("हिंदी अनुवाद: अमित शर्मा <amit@example.org>", "translator-line-intl"),
+        ("தமிழாக்கம்: கார்த்திகேயன் முருகேசன்", "translator-line-intl"),
     ])
     func noticesFireTheirPattern(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "und")
@@ -777,6 +787,9 @@ import Testing
         ("Previous owners had let the garden go, the next ones restored it.", "doc-site-furniture"),
         ("Salin ang tubig bago inumin, payo ng doktor.", "translator-line-intl"),
         ("Bugs in the garden ate most of the lettuce this year.", "bug-report-intl"),
+        ("Mail the reports to the committee before Friday, the chair asked.", "bug-report-intl"),
+        ("Text by itself does not explain the choice, the critic wrote.", "written-by"),
+        ("Програма написана для шкіл області, сказав міністр.", "written-by"),
     ])
     func contentDoesNotFireTheNewsPatterns(text: String, pattern: String) throws {
         let ids = try patternHits(text, language: "en")
