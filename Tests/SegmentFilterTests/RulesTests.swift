@@ -142,7 +142,124 @@ import Testing
 
     /// Manual and page notices in several languages, written for these tests, each with the
     /// default pattern it must fire.
-    @Test(arguments: [
+    @Test(arguments: RulesTests.notices)
+    func noticesFireTheirPattern(text: String, pattern: String) throws {
+        let ids = try patternHits(text, language: "und")
+        #expect(ids.contains(pattern), "\(ids)")
+    }
+
+    /// Content that starts like a bio or ends lines with dates is not one.
+    @Test(arguments: RulesTests.newsContent)
+    func contentDoesNotFireTheNewsPatterns(text: String, pattern: String) throws {
+        let ids = try patternHits(text, language: "en")
+        #expect(!ids.contains(pattern), "\(ids)")
+    }
+
+    /// Vietnamese papers sign a story with its reporters' names on the last line; one name, or
+    /// places joined by a dash in a sentence, is not that.
+    @Test func vietnameseReportersLineIsAByline() throws {
+        #expect(try patternHits("Ngọc Tài - Minh Khang", language: "vi").contains("byline-names-vi"))
+        #expect(try patternHits("Hoàng Nam – Thu Hà - Quốc Việt", language: "vi").contains("byline-names-vi"))
+        #expect(try !patternHits("Ngọc Tài", language: "vi").contains("byline-names-vi"))
+        #expect(try !patternHits("Tuyến Hà Nội - Hải Phòng sẽ mở thêm chuyến", language: "vi").contains("byline-names-vi"))
+        #expect(try !patternHits("Ngọc Tài - Minh Khang", language: "en").contains("byline-names-vi"))
+    }
+
+    /// A Nordic company's boilerplate needs its legal form, founding year and staff (or a
+    /// first-person self-description), and fires only in the Nordic languages.
+    @Test func nordicCompanyBoilerplate() throws {
+        let nordic = "Cellcykla AB grundades 2019 och har sitt säte i Skellefteå. Bolaget har i dag 34 anställda."
+        #expect(try patternHits(nordic, language: "sv").contains("company-boilerplate-nordic"))
+        #expect(try patternHits("Tassa & Co är en familjeägd butik, grundad i Göteborg 2014. Vi säljer foder och leksaker.", language: "sv")
+            .contains("company-boilerplate-nordic"))
+        #expect(try !patternHits("Cellcykla AB grundades 2019 och har nu fått ett lån på 30 miljoner.", language: "sv").contains("company-boilerplate-nordic"))
+        #expect(try !patternHits(nordic, language: "en").contains("company-boilerplate-nordic"))
+    }
+
+    /// The ids of the default set's patterns that fire on `text` as one paragraph.
+    func patternHits(_ text: String, language: String) throws -> [String] {
+        let m = try RuleMatcher(try RuleSet.load("default"))
+        var t = text
+        return t.withUTF8 { m.hits($0, characters: text.count, language: language, documentLanguage: language).map(\.id) }
+    }
+
+    @Test func pathologicalInputStaysFast() throws {
+        let m = try RuleMatcher(try RuleSet.load("news"))
+        var t = String(repeating: "a", count: 100_000) + "!"
+        let clock = ContinuousClock()
+        let elapsed = clock.measure { _ = t.withUTF8 { m.hits($0, characters: 150, language: "en", documentLanguage: "en") } }
+        // Not a speed test: a guard against catastrophic backtracking (minutes, not milliseconds).
+        #expect(elapsed < .seconds(20))
+    }
+
+    /// Near-misses that reach every shipped regex: each pattern's own required literals (so the
+    /// prefilter lets it run), repeated across 50,000 characters with filler between them. ICU's
+    /// work limit bounds each match; this guards against a pattern that backtracks for minutes.
+    @Test func everyPatternOnNearMissesOfItsOwnLiteralsStaysBounded() throws {
+        let clock = ContinuousClock()
+        var worst = Duration.zero
+        for name in RuleSet.builtInNames {
+            let rules = try RuleSet.load(name)
+            let m = try RuleMatcher(rules)
+            for p in rules.patterns {
+                // One literal of every clause the pattern needs, so the prefilter lets it run.
+                let literals = (RequiredLiterals.clauses(of: p.regex) ?? [["a"]]).flatMap { $0.sorted() }
+                var t = ""
+                while t.utf8.count < 50_000 { t += literals.joined(separator: " zz ") + " a.b " }
+                let elapsed = clock.measure { _ = t.withUTF8 { m.hits($0, characters: 1, language: "en", documentLanguage: "en") } }
+                worst = max(worst, elapsed)
+            }
+        }
+        // Not a speed test: minutes would mean catastrophic backtracking.
+        #expect(worst < .seconds(20), "slowest pattern input took \(worst)")
+    }
+}
+
+/// How the rule reader reads a line (docs/rules.md): comments, white space, sections, settings.
+@Suite struct RuleTextTests {
+    @Test func linesReadAsTheFormatSays() {
+        let cases: [(String, RuleParser.Line)] = [
+            ("", .blank), (" \t ", .blank), ("# x = y", .blank), ("  # x", .blank), ("#", .blank),
+            ("  key = value  ", .setting(key: "key", value: "value")),
+            ("\tkey\t=\tv # c", .setting(key: "key", value: "v")),
+            ("k = a#b", .setting(key: "k", value: "a#b")),
+            ("x = #", .setting(key: "x", value: "")),
+            ("a = b = c", .setting(key: "a", value: "b = c")),
+            ("é = ü #x", .setting(key: "é", value: "ü")),
+            ("weight = 2\r", .setting(key: "weight", value: "2")),
+            // A regex may hold " #": the whole line is its value.
+            ("regex = a #b", .setting(key: "regex", value: "a #b")),
+            ("  regex=(?i)x\\# y ", .setting(key: "regex", value: "(?i)x\\# y")),
+            ("[pattern]", .section("pattern")), (" [ split ]  # settings", .section("split")),
+            ("[split", .unterminatedSection), ("[", .unterminatedSection),
+            ("just words", .noEquals), ("x #= y", .noEquals),
+        ]
+        for (line, expected) in cases {
+            #expect(RuleParser.read(line) == expected, "\(Array(line.unicodeScalars))")
+        }
+        #expect(RuleParser.lines("a = 1\n\n# c\r\nb = 2").map(\.number) == [1, 2, 3, 4])
+        #expect(RuleParser.lines("a = 1\r\nb = 2\n").map(\.line) == [.setting(key: "a", value: "1"), .setting(key: "b", value: "2"), .blank])
+    }
+
+    /// A rule file saved with Windows line ends (CR LF) is the same rule set. (It once read as
+    /// one comment line: a rule set of no patterns, reported "ok".)
+    @Test func windowsLineEndsReadAsTheSameFile() throws {
+        for name in RuleSet.builtInNames {
+            let text = try #require(RuleSet.builtInText(name))
+            let crlf = text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
+            let a = try RuleParser.parse(text, origin: name, validatePatterns: false, resolve: RuleSet.resolveBuiltIn)
+            let b = try RuleParser.parse(crlf, origin: name, validatePatterns: false, resolve: RuleSet.resolveBuiltIn)
+            #expect(!a.patterns.isEmpty)
+            #expect(a.patterns == b.patterns && a.split == b.split && a.name == b.name, "\(name)")
+        }
+    }
+
+}
+
+extension RulesTests {
+    /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
+    /// exceeds the compiler's type-checking limit.
+    static let notices: [(String, String)] = [
         ("Ahmet Yılmaz ve Elif Kaya tarafından yazılmıştır.", "written-by-postposed"),
         ("この文書は山田太郎によって書かれた。", "written-by-postposed"),
         ("frobnicate is part of the frobutils package, available from the project's site.", "part-of-package"),
@@ -654,14 +771,21 @@ import Testing
         ("Manual text by Obi Wray. Layout and map illustrations by Yuki Brand.", "written-by"),
         ("हिंदी अनुवाद: अमित शर्मा <amit@example.org>", "translator-line-intl"),
         ("தமிழாக்கம்: கார்த்திகேயன் முருகேசன்", "translator-line-intl"),
-    ])
-    func noticesFireTheirPattern(text: String, pattern: String) throws {
-        let ids = try patternHits(text, language: "und")
-        #expect(ids.contains(pattern), "\(ids)")
-    }
+        ("Apakah artikel ini membantu?", "feedback-widget"),
+        ("¿Te ha sido útil este artículo?", "feedback-widget"),
+        ("Ya Tidak", "feedback-widget"),
+        ("Terakhir diperbarui: 19 Januari 2024", "doc-site-furniture"),
+        ("यस कागजातको बारेमा", "doc-site-furniture"),
+        ("Deze hulppagina is geschreven door het documentatieteam van Fotoschuur.", "colophon"),
+        ("The full documentation for mergecols is maintained as a Texinfo manual.", "colophon"),
+        ("អ្នកបកប្រែ៖ សុខ វណ្ណា", "translator-line-intl"),
+        ("Prevod na bosanski: Edin Mujkić, 2022.", "translator-line-intl"),
+        ("석준혁과 Lena Hartwig가 작성하였다.", "written-by-postposed"),
+        ("저자", "manual-section-header"),
+    ]
 
-    /// Content that starts like a bio or ends lines with dates is not one.
-    @Test(arguments: [
+    /// The cases of `contentDoesNotFireTheNewsPatterns`, typed like `notices`.
+    static let newsContent: [(String, String)] = [
         ("The Fund covers most of the cost of the new roof.", "author-bio-beat"),
         ("Insurance covers the damage, the company said.", "author-bio-beat"),
         ("The hearing was moved from 3 March 2025 to a later date.", "dated-headline-list"),
@@ -790,108 +914,7 @@ import Testing
         ("Mail the reports to the committee before Friday, the chair asked.", "bug-report-intl"),
         ("Text by itself does not explain the choice, the critic wrote.", "written-by"),
         ("Програма написана для шкіл області, сказав міністр.", "written-by"),
-    ])
-    func contentDoesNotFireTheNewsPatterns(text: String, pattern: String) throws {
-        let ids = try patternHits(text, language: "en")
-        #expect(!ids.contains(pattern), "\(ids)")
-    }
-
-    /// Vietnamese papers sign a story with its reporters' names on the last line; one name, or
-    /// places joined by a dash in a sentence, is not that.
-    @Test func vietnameseReportersLineIsAByline() throws {
-        #expect(try patternHits("Ngọc Tài - Minh Khang", language: "vi").contains("byline-names-vi"))
-        #expect(try patternHits("Hoàng Nam – Thu Hà - Quốc Việt", language: "vi").contains("byline-names-vi"))
-        #expect(try !patternHits("Ngọc Tài", language: "vi").contains("byline-names-vi"))
-        #expect(try !patternHits("Tuyến Hà Nội - Hải Phòng sẽ mở thêm chuyến", language: "vi").contains("byline-names-vi"))
-        #expect(try !patternHits("Ngọc Tài - Minh Khang", language: "en").contains("byline-names-vi"))
-    }
-
-    /// A Nordic company's boilerplate needs its legal form, founding year and staff (or a
-    /// first-person self-description), and fires only in the Nordic languages.
-    @Test func nordicCompanyBoilerplate() throws {
-        let nordic = "Cellcykla AB grundades 2019 och har sitt säte i Skellefteå. Bolaget har i dag 34 anställda."
-        #expect(try patternHits(nordic, language: "sv").contains("company-boilerplate-nordic"))
-        #expect(try patternHits("Tassa & Co är en familjeägd butik, grundad i Göteborg 2014. Vi säljer foder och leksaker.", language: "sv")
-            .contains("company-boilerplate-nordic"))
-        #expect(try !patternHits("Cellcykla AB grundades 2019 och har nu fått ett lån på 30 miljoner.", language: "sv").contains("company-boilerplate-nordic"))
-        #expect(try !patternHits(nordic, language: "en").contains("company-boilerplate-nordic"))
-    }
-
-    /// The ids of the default set's patterns that fire on `text` as one paragraph.
-    func patternHits(_ text: String, language: String) throws -> [String] {
-        let m = try RuleMatcher(try RuleSet.load("default"))
-        var t = text
-        return t.withUTF8 { m.hits($0, characters: text.count, language: language, documentLanguage: language).map(\.id) }
-    }
-
-    @Test func pathologicalInputStaysFast() throws {
-        let m = try RuleMatcher(try RuleSet.load("news"))
-        var t = String(repeating: "a", count: 100_000) + "!"
-        let clock = ContinuousClock()
-        let elapsed = clock.measure { _ = t.withUTF8 { m.hits($0, characters: 150, language: "en", documentLanguage: "en") } }
-        // Not a speed test: a guard against catastrophic backtracking (minutes, not milliseconds).
-        #expect(elapsed < .seconds(20))
-    }
-
-    /// Near-misses that reach every shipped regex: each pattern's own required literals (so the
-    /// prefilter lets it run), repeated across 50,000 characters with filler between them. ICU's
-    /// work limit bounds each match; this guards against a pattern that backtracks for minutes.
-    @Test func everyPatternOnNearMissesOfItsOwnLiteralsStaysBounded() throws {
-        let clock = ContinuousClock()
-        var worst = Duration.zero
-        for name in RuleSet.builtInNames {
-            let rules = try RuleSet.load(name)
-            let m = try RuleMatcher(rules)
-            for p in rules.patterns {
-                // One literal of every clause the pattern needs, so the prefilter lets it run.
-                let literals = (RequiredLiterals.clauses(of: p.regex) ?? [["a"]]).flatMap { $0.sorted() }
-                var t = ""
-                while t.utf8.count < 50_000 { t += literals.joined(separator: " zz ") + " a.b " }
-                let elapsed = clock.measure { _ = t.withUTF8 { m.hits($0, characters: 1, language: "en", documentLanguage: "en") } }
-                worst = max(worst, elapsed)
-            }
-        }
-        // Not a speed test: minutes would mean catastrophic backtracking.
-        #expect(worst < .seconds(20), "slowest pattern input took \(worst)")
-    }
-}
-
-/// How the rule reader reads a line (docs/rules.md): comments, white space, sections, settings.
-@Suite struct RuleTextTests {
-    @Test func linesReadAsTheFormatSays() {
-        let cases: [(String, RuleParser.Line)] = [
-            ("", .blank), (" \t ", .blank), ("# x = y", .blank), ("  # x", .blank), ("#", .blank),
-            ("  key = value  ", .setting(key: "key", value: "value")),
-            ("\tkey\t=\tv # c", .setting(key: "key", value: "v")),
-            ("k = a#b", .setting(key: "k", value: "a#b")),
-            ("x = #", .setting(key: "x", value: "")),
-            ("a = b = c", .setting(key: "a", value: "b = c")),
-            ("é = ü #x", .setting(key: "é", value: "ü")),
-            ("weight = 2\r", .setting(key: "weight", value: "2")),
-            // A regex may hold " #": the whole line is its value.
-            ("regex = a #b", .setting(key: "regex", value: "a #b")),
-            ("  regex=(?i)x\\# y ", .setting(key: "regex", value: "(?i)x\\# y")),
-            ("[pattern]", .section("pattern")), (" [ split ]  # settings", .section("split")),
-            ("[split", .unterminatedSection), ("[", .unterminatedSection),
-            ("just words", .noEquals), ("x #= y", .noEquals),
-        ]
-        for (line, expected) in cases {
-            #expect(RuleParser.read(line) == expected, "\(Array(line.unicodeScalars))")
-        }
-        #expect(RuleParser.lines("a = 1\n\n# c\r\nb = 2").map(\.number) == [1, 2, 3, 4])
-        #expect(RuleParser.lines("a = 1\r\nb = 2\n").map(\.line) == [.setting(key: "a", value: "1"), .setting(key: "b", value: "2"), .blank])
-    }
-
-    /// A rule file saved with Windows line ends (CR LF) is the same rule set. (It once read as
-    /// one comment line: a rule set of no patterns, reported "ok".)
-    @Test func windowsLineEndsReadAsTheSameFile() throws {
-        for name in RuleSet.builtInNames {
-            let text = try #require(RuleSet.builtInText(name))
-            let crlf = text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
-            let a = try RuleParser.parse(text, origin: name, validatePatterns: false, resolve: RuleSet.resolveBuiltIn)
-            let b = try RuleParser.parse(crlf, origin: name, validatePatterns: false, resolve: RuleSet.resolveBuiltIn)
-            #expect(!a.patterns.isEmpty)
-            #expect(a.patterns == b.patterns && a.split == b.split && a.name == b.name, "\(name)")
-        }
-    }
+        ("Yes, no, maybe: the council could not decide.", "feedback-widget"),
+        ("The documentation team will meet the mayor on Friday.", "colophon"),
+    ]
 }
