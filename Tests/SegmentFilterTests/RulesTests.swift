@@ -782,6 +782,8 @@ extension RulesTests {
         ("Prevod na bosanski: Edin Mujkić, 2022.", "translator-line-intl"),
         ("석준혁과 Lena Hartwig가 작성하였다.", "written-by-postposed"),
         ("저자", "manual-section-header"),
+        ("La traduction française de cette page a été réalisée par Anne Roux.", "translator-credit"),
+        ("Перевод выполнил Иван Петров.", "translator-credit"),
     ]
 
     /// The cases of `contentDoesNotFireTheNewsPatterns`, typed like `notices`.
@@ -916,5 +918,8 @@ extension RulesTests {
         ("Програма написана для шкіл області, сказав міністр.", "written-by"),
         ("Yes, no, maybe: the council could not decide.", "feedback-widget"),
         ("The documentation team will meet the mayor on Friday.", "colophon"),
+        // Sentences about a translation, in help and API pages, are not credits.
+        ("Язык интерфейса определяется по настройкам системы; перевод некоторых разделов ещё не завершён.", "translator-credit"),
+        ("La traduction des menus est assurée par la communauté.", "translator-credit"),
     ]
 }
