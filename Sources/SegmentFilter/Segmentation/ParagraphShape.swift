@@ -242,7 +242,8 @@ private func opensOption(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool
     func isLetter(_ k: Int) -> Bool { k < bytes.count && (bytes[k] | 0x20) >= 0x61 && (bytes[k] | 0x20) <= 0x7A }
     if i + 2 < bytes.count, bytes[i + 1] == 0x2D { return isLetter(i + 2) }
     guard isLetter(i + 1) else { return false }
-    return i + 2 == bytes.count || [0x2C, 0x20, 0x3D].contains(bytes[i + 2])
+    guard i + 2 < bytes.count else { return true }
+    switch bytes[i + 2] { case 0x2C, 0x20, 0x3D: return true; default: return false }
 }
 
 /// • ‣ ◦ ∙ ▪ ■ □ ● ○ ◆ ◇ ▸ ► ・
