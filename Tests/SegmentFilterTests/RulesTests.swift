@@ -148,6 +148,17 @@ import Testing
         #expect(ids.contains(pattern), "\(ids)")
     }
 
+    /// One pattern owns each form of a translation credit, so that a header or a credit line is
+    /// not counted twice (translator-credit's weight plus that of a pattern for the same form).
+    @Test(arguments: ["TRADUCCIÓN", "ПЕРЕКЛАД", "VERTALING", "Перевод: Иван Петров",
+                      "Vertaling: Jan de Vries", "Übersetzung: Anna Weber", "Suomennos: Aino Virtanen",
+                      "ÖVERSÄTTNING", "Prevod: Ana Novak"])
+    func aTranslationCreditCountsOnce(text: String) throws {
+        let owners: Set<String> = ["translator-credit", "translator-line-intl", "manual-section-header"]
+        let ids = try patternHits(text, language: "und")
+        #expect(ids.filter(owners.contains).count == 1, "\(ids)")
+    }
+
     /// Content that starts like a bio or ends lines with dates is not one.
     @Test(arguments: RulesTests.newsContent)
     func contentDoesNotFireTheNewsPatterns(text: String, pattern: String) throws {
