@@ -271,6 +271,22 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 34: English documentation, Romance and German translations, Central and East European
+        // documentation, documentation in Asian scripts.
+        ("Questions? Write to the users list at users@example.org.", "project-site-footer"),
+        ("Prijedloge i ispravke za ovu stranicu pošaljite na docs@example.hr.", "project-site-footer"),
+        ("Diskusikan di forum komunitas: https://forum.example.org/c/id", "project-site-footer"),
+        ("— Maintained by Ilse Marwood", "written-by"),
+        ("PGP key ID: 0x5C1E8A93F27B04D6", "authorship"),
+        ("Zadnja izmjena: 14. ožujka 2024.", "doc-site-furniture"),
+        ("Tentang terjemahan ini", "doc-site-furniture"),
+        ("Драгана Пешић <dragana@example.rs>, 2020—2023.", "contrib-credit"),
+        ("この文書は Kagerou Sync 3.1 系を対象としています。", "build-version"),
+        ("Panduan ini terpakai untuk Kedai Pintar versi 4.2 dan ke atas.", "build-version"),
+        ("日本語訳：森田 航 <w.morita@example.org>", "translator-line-intl"),
+        ("Bài viết này có giúp ích cho bạn không?", "feedback-widget"),
+        ("AUTORIŲ TEISĖS", "manual-section-header"),
+        ("Apie pastebėtas klaidas praneškite adresu https://example.org/klaidos.", "bug-report"),
         // Round 33: translated manual pages, desktop help in Asian scripts, support-site FAQs, contributor guides;
         // CJK and Thai words no longer need a word boundary before them (none falls between two ideographs).
         ("このヘルプはクリエイティブ・コモンズ 表示 4.0 ライセンスの下で提供されています。", "licence-notice"),
@@ -1004,5 +1020,9 @@ extension RulesTests {
         ("Nog vragen over de installatie staan in de FAQ.", "project-site-footer"),
         ("The source of this handbook is plain Markdown; build it with make html.", "project-site-footer"),
         ("Regulamin konkursu zmienił się w tym roku, a nagrody są większe.", "legal-links"),
+        // Round 34's cues on content.
+        ("Questions about the schema go in the design document, not in the changelog.", "project-site-footer"),
+        ("Anna Berg <anna@example.org> wrote the first parser in 2019 and still reviews it.", "contrib-credit"),
+        ("This guide applies to every server in the cluster, whatever its version.", "build-version"),
     ]
 }
