@@ -230,6 +230,7 @@ public final class DocumentFilter {
             evidence[i].opensQuotation = i >= firstCandidate && Quotations.opensWithQuotation(samples[i])
             evidence[i].itemNumber = itemNumber(samples[i])
             evidence[i].bullet = bullet(samples[i])
+            evidence[i].opensWithLabel = opensWithLabel(samples[i])
             evidence[i].opensWithDateline = opensWithDateline(samples[i], letters: evidence[i].language.letters)
             if i >= firstCandidate {
                 evidence[i].headline = isHeadline(samples[i], characters: evidence[i].characters, letters: evidence[i].language.letters,

@@ -386,6 +386,22 @@ import Testing
         #expect(mark("-5 degrees tonight") == nil && mark("- Yes, he said.") == nil && mark("-- Anna") == nil && mark("-ish words") == nil)
     }
 
+    /// A field list ("Files: …", "Tests: …", "License: …") is one: no cut before an unmarked
+    /// labelled line that follows another; a line a cue marks ("Translator: …") may still start a tail.
+    @Test func aFieldListIsNotCut() {
+        let credit = RuleSet.Pattern(id: "c", kind: "credit", weight: 2, languages: [], maxChars: 200, regex: "x", origin: "")
+        func field(_ rules: [RuleSet.Pattern] = []) -> ParagraphEvidence {
+            var p = para("en", letters: 60, rules: rules); p.opensWithLabel = true; return p
+        }
+        #expect(Splitter.listContinuations([para("en"), field(), field(), field([credit]), para("en")])
+                == [false, false, true, false, false])
+        func label(_ s: String) -> Bool { Array(s.utf8).withUnsafeBufferPointer { opensWithLabel($0) } }
+        #expect(label("Tests: run make test") && label("Time needed: about 20 minutes.") && label("  Licencia: véase LICENSE")
+                && label("Öffnungszeiten: 9 bis 17 Uhr") && label("Since: version 2.3"))
+        #expect(!label("https://example.org") && !label("10:30 the meeting starts") && !label("Note, however: this fails")
+                && !label("A label that is far too long to be one: x") && !label("Tests:") && !label("Tests :  x") && !label(""))
+    }
+
     /// In a related list a headline may be a question: the run goes on through it.
     @Test func aQuestionHeadlineContinuesARelatedRun() {
         let related = RuleSet.Pattern(id: "r", kind: "related", weight: 3, languages: [], maxChars: 200, regex: "x", origin: "")

@@ -415,7 +415,7 @@ def glued_story_headline(paras, t, marked, logit_at):
 def list_continuations(paras):
     """Mirrors Splitter.listContinuations: no cut inside what a colon paragraph introduces, nor
     right after a question, nor between items numbered in sequence or under one bullet (a
-    command-line option counts as the bullet "-")."""
+    command-line option counts as the bullet "-"), nor before an unmarked line of a field list."""
     out = [False] * len(paras)
 
     def is_item(p):
@@ -433,6 +433,8 @@ def list_continuations(paras):
         if prev.get("item_number") is not None and p.get("item_number") == prev["item_number"] + 1:
             out[i] = True
         if prev.get("bullet") is not None and p.get("bullet") == prev["bullet"]:   # items under one bullet
+            out[i] = True
+        if prev.get("opens_label") and p.get("opens_label") and not p["rules"]:   # a field list
             out[i] = True
     return out
 

@@ -246,6 +246,32 @@ private func opensOption(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool
     switch bytes[i + 2] { case 0x2C, 0x20, 0x3D: return true; default: return false }
 }
 
+/// Whether a paragraph opens with a label and a colon, then more text: one to three words of
+/// letters, digits or hyphens (30 bytes at most) starting with a letter, then ": " ("Tests: run
+/// make test", "Time needed: about 20 minutes"). Not a link ("https://…"), a time ("10:30") or a
+/// sentence with punctuation before its colon.
+func opensWithLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let start = leadingBlanks(bytes)
+    guard start < bytes.count else { return false }
+    let first = bytes[start]
+    guard (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A || first >= 0xC2 else { return false }
+    var spaces = 0
+    var j = start
+    while j < bytes.count && j - start <= 30 {
+        let b = bytes[j]
+        if b == 0x3A { break }
+        if b == 0x20 {
+            spaces += 1
+            if spaces > 2 || bytes[j - 1] == 0x20 { return false }
+        } else if !(b >= 0x80 || (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b >= 0x30 && b <= 0x39 || b == 0x2D) {
+            return false
+        }
+        j += 1
+    }
+    guard j < bytes.count, bytes[j] == 0x3A, bytes[j - 1] != 0x20 else { return false }
+    return j + 2 < bytes.count && bytes[j + 1] == 0x20 && bytes[j + 2] != 0x20
+}
+
 /// • ‣ ◦ ∙ ▪ ■ □ ● ○ ◆ ◇ ▸ ► ・
 private let bulletSigns: Set<UInt32> = [0x2022, 0x2023, 0x25E6, 0x2219, 0x25AA, 0x25A0, 0x25A1, 0x25CF, 0x25CB, 0x25C6,
                                         0x25C7, 0x25B8, 0x25BA, 0x30FB]

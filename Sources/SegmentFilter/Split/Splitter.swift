@@ -38,6 +38,10 @@ public struct ParagraphEvidence: Sendable {
     /// The bullet the paragraph opens with as a list item ("• ", "・", "▪ "), or nil: a cut
     /// between two items with the same bullet would split a list.
     public var bullet: UInt32? = nil
+    /// The paragraph opens with a short label and a colon ("Tests: run make test", "Since:
+    /// version 2.3"): two such lines in a row are a field list (a README's facts, a reference
+    /// entry's notes), and a cut between them, before a line no cue marks, would split it.
+    public var opensWithLabel = false
     /// The paragraph reads as a line of code or a command ("npm install -g caracola@2",
     /// "INDEX idx message TYPE ngrambf_v1(3, 512)"): its language guess says nothing about
     /// the document's language, so it is no language evidence either way.
@@ -312,7 +316,8 @@ public enum Splitter {
     }
 
     /// Where no cut may fall: inside what a paragraph ending with a colon introduces, right
-    /// after a short question, and between list items numbered in sequence ("7." then "8.").
+    /// after a short question, between list items numbered in sequence ("7." then "8.") or under
+    /// one bullet, and before an unmarked line of a field list ("Files: …" then "Tests: …").
     /// A cut right after a colon, or between the short unmarked lines (list items, a poem's
     /// lines) that follow it, would split a list of names, ingredients or dates from its
     /// introduction; and an unmarked introduction goes with its list (a cue-marked one,
@@ -330,6 +335,7 @@ public enum Splitter {
             if paragraphs[i].introducesNext && paragraphs[i].rules.isEmpty && i + 1 < paragraphs.count { out[i] = true }
             if let a = previous.itemNumber, let b = paragraphs[i].itemNumber, b == a + 1 { out[i] = true }
             if let a = previous.bullet, a == paragraphs[i].bullet { out[i] = true }
+            if previous.opensWithLabel && paragraphs[i].opensWithLabel && paragraphs[i].rules.isEmpty { out[i] = true }
         }
         return out
     }
