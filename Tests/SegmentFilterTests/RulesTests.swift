@@ -271,6 +271,26 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 35: office help in Western European languages, distribution handbooks, documentation
+        // in smaller European languages, single easy-to-miss English lines.
+        ("Contenido de la ayuda modificado por última vez el 2 de noviembre de 2023", "doc-site-furniture"),
+        ("Hjelpeinnholdet ble sist oppdatert 7. mai 2024.", "doc-site-furniture"),
+        ("L-aħħar aġġornament: 14 ta' Marzu 2023", "doc-site-furniture"),
+        ("Steun ons! Dijkwerk Office wordt gemaakt door vrijwilligers.", "doc-site-furniture"),
+        ("Generated 2024-05-01 from installation-guide 13.0.4 for arm64.", "build-version"),
+        ("Version 13.0.2 du guide, produite le 18 avril 2024.", "build-version"),
+        ("生成于 2024-04-27，适用于莲华 Linux 13。", "build-version"),
+        ("_______________________________________________", "project-site-footer"),
+        ("Froen oder Feeler fonnt? Schreift eis op kontakt@example.lu.", "project-site-footer"),
+        ("Cyfieithiad Cymraeg: Elen Pritchard, 2022", "translator-line-intl"),
+        ("Oersetting: Sjoerd de Vries en Baukje Hoekstra, 2021", "translator-line-intl"),
+        ("Traduccion : Joan Delpèch <joan@example.net>, 2019-2023", "translator-line-intl"),
+        ("Tá an bogearra seo ar fáil faoi cheadúnas MIT.", "licence-notice"),
+        ("VILLUR", "manual-section-header"),
+        ("Dan id-dokument huwa parti mill-proġett Kompjuter bil-Malti.", "colophon"),
+        ("Part of the Foo project", "colophon"),
+        ("Thanks to Ana and Ben for review.", "contrib-credit"),
+        ("Verwante onderwerpen", "read-more-extra"),
         // Round 34: English documentation, Romance and German translations, Central and East European
         // documentation, documentation in Asian scripts.
         ("Questions? Write to the users list at users@example.org.", "project-site-footer"),
@@ -1024,5 +1044,10 @@ extension RulesTests {
         ("Questions about the schema go in the design document, not in the changelog.", "project-site-footer"),
         ("Anna Berg <anna@example.org> wrote the first parser in 2019 and still reviews it.", "contrib-credit"),
         ("This guide applies to every server in the cluster, whatever its version.", "build-version"),
+        // Round 35's cues on content.
+        ("The file was last modified on the server before the backup ran.", "doc-site-furniture"),
+        ("Generated files are written to the build folder.", "build-version"),
+        ("Part of the fun is choosing the colours yourself.", "colophon"),
+        ("Thanks to the new cache, builds take half the time.", "contrib-credit"),
     ]
 }
