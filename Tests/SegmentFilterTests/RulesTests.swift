@@ -271,11 +271,27 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 36: CJK, Indic and South-East Asian, Middle Eastern and Caucasian documentation; mixed English footers.
+        ("[Back to top]", "doc-site-navigation"),
+        ("Powered by Knowlet Help Center", "doc-site-navigation"),
+        ("History: 0.3 (2019) first version of this page; 0.5 (2022-06-01) documented --dry-run.", "build-version"),
+        ("Page last revised 2023-03-14 (v2.7.1)", "build-version"),
+        ("Documentation hosting kindly sponsored by Kestrel Hosting Co-operative.", "project-site-footer"),
+        ("-- ", "project-site-footer"),
+        ("Marguerite Okafor, ledgerpipe maintainer", "contrib-credit"),
+        ("この man ページは dirsync プロジェクト (バージョン 2.8) の一部である。", "colophon"),
+        ("Այս էջը pahoc նախագծի 2.4.1 թողարկման մաս է։", "colophon"),
+        ("បកប្រែ និងពិនិត្យភាសាដោយ៖ សុខ វណ្ណារ៉ា", "translator-line-intl"),
+        ("မြန်မာဘာသာပြန်သူ - ဇော်မင်းထွန်း (zaw@example.org)", "translator-line-intl"),
+        ("နောက်ဆုံးပြင်ဆင်သည့်နေ့ - ၂၀၂၄ ခုနှစ်၊ ဇန်နဝါရီလ ၁၅ ရက်", "last-updated-line"),
+        ("Құжат соңғы рет 2023 жылғы 5 қазанда жаңартылды.", "last-updated-line"),
+        ("ՍԽԱԼՆԵՐԻ ՄԱՍԻՆ ՀԱՂՈՐԴԵԼԸ", "manual-section-header"),
+        ("Ծրագրի սխալների մասին հաղորդեք <bugs@example.am> հասցեով։", "bug-report"),
         // Round 35: office help in Western European languages, distribution handbooks, documentation
         // in smaller European languages, single easy-to-miss English lines.
-        ("Contenido de la ayuda modificado por última vez el 2 de noviembre de 2023", "doc-site-furniture"),
-        ("Hjelpeinnholdet ble sist oppdatert 7. mai 2024.", "doc-site-furniture"),
-        ("L-aħħar aġġornament: 14 ta' Marzu 2023", "doc-site-furniture"),
+        ("Contenido de la ayuda modificado por última vez el 2 de noviembre de 2023", "last-updated-line"),
+        ("Hjelpeinnholdet ble sist oppdatert 7. mai 2024.", "last-updated-line"),
+        ("L-aħħar aġġornament: 14 ta' Marzu 2023", "last-updated-line"),
         ("Steun ons! Dijkwerk Office wordt gemaakt door vrijwilligers.", "doc-site-furniture"),
         ("Generated 2024-05-01 from installation-guide 13.0.4 for arm64.", "build-version"),
         ("Version 13.0.2 du guide, produite le 18 avril 2024.", "build-version"),
@@ -1045,9 +1061,13 @@ extension RulesTests {
         ("Anna Berg <anna@example.org> wrote the first parser in 2019 and still reviews it.", "contrib-credit"),
         ("This guide applies to every server in the cluster, whatever its version.", "build-version"),
         // Round 35's cues on content.
-        ("The file was last modified on the server before the backup ran.", "doc-site-furniture"),
+        ("The file was last modified on the server before the backup ran.", "last-updated-line"),
         ("Generated files are written to the build folder.", "build-version"),
         ("Part of the fun is choosing the colours yourself.", "colophon"),
         ("Thanks to the new cache, builds take half the time.", "contrib-credit"),
+        // Round 36's cues on content.
+        ("Powered by a 5 V supply, the board draws 40 mA.", "doc-site-navigation"),
+        ("Page layout is revised in the print dialog.", "build-version"),
+        ("Anna Berg, the chair, opened the meeting.", "contrib-credit"),
     ]
 }
