@@ -271,6 +271,15 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 37: German, French, Spanish and Portuguese, Russian, Ukrainian, Polish and Czech documentation.
+        ("Dieses Dokument wurde mit docwerk 2.3.1 erstellt.", "colophon"),
+        ("Document généré par Glossaire 1.8.2 le 22/02/2024 à partir des sources de libplume 0.9.3.", "colophon"),
+        ("Stand: Mai 2024", "last-updated-line"),
+        ("Atualizado em 22 de janeiro de 2024", "last-updated-line"),
+        ("Esta página faz parte do Manual do Retratista 2.8.", "colophon"),
+        ("Эта страница является частью пакета logtrim версии 3.2.0.", "colophon"),
+        ("Ostatnia modyfikacja tej strony: 2 lutego 2024, 11:37.", "wiki-forum-apparatus-inline"),
+        ("Fehler und Anregungen bitte an faq@example.org", "project-site-footer"),
         // Round 36: CJK, Indic and South-East Asian, Middle Eastern and Caucasian documentation; mixed English footers.
         ("[Back to top]", "doc-site-navigation"),
         ("Powered by Knowlet Help Center", "doc-site-navigation"),
@@ -1069,5 +1078,10 @@ extension RulesTests {
         ("Powered by a 5 V supply, the board draws 40 mA.", "doc-site-navigation"),
         ("Page layout is revised in the print dialog.", "build-version"),
         ("Anna Berg, the chair, opened the meeting.", "contrib-credit"),
+        // Round 37's cues on content; a manual page's SEE ALSO and a reference's "Voir aussi" are its own.
+        ("Voir aussi : plume_tampon_creer(), plume_tampon_liberer()", "read-more"),
+        ("SEE ALSO", "read-more"),
+        ("Stand: der Entwurf wird noch besprochen.", "last-updated-line"),
+        ("Fehler in der Eingabe werden rot markiert.", "project-site-footer"),
     ]
 }
