@@ -36,7 +36,7 @@ func isLeadingLine(_ line: UnsafeBufferPointer<UInt8>, of next: UnsafeBufferPoin
     for k in 0..<n where line[a + k] != next[j + k] { return false }
     // The name ends there: a space or ASCII punctuation ("Kevin Oduya, 34, …"), not a letter.
     let after = next[j + n]
-    return space(after) || (after < 0x80 && after != 0x0A && !(after >= 0x30 && after <= 0x39) && !((after | 0x20) >= 0x61 && (after | 0x20) <= 0x7A))
+    return space(after) || (after < 0x80 && after != 0x0A && !isASCIIDigit(after) && !isASCIILetter(after))
 }
 
 /// Whether the paragraph is a name alone on its line: two to four words, each a capital letter
@@ -239,7 +239,7 @@ func bullet(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
 /// a negative number or a signature ("--Anna" has no option after it either way: it takes
 /// another option line before it to make a list).
 private func opensOption(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
-    func isLetter(_ k: Int) -> Bool { k < bytes.count && (bytes[k] | 0x20) >= 0x61 && (bytes[k] | 0x20) <= 0x7A }
+    func isLetter(_ k: Int) -> Bool { k < bytes.count && isASCIILetter(bytes[k]) }
     if i + 2 < bytes.count, bytes[i + 1] == 0x2D { return isLetter(i + 2) }
     guard isLetter(i + 1) else { return false }
     guard i + 2 < bytes.count else { return true }
@@ -254,7 +254,7 @@ func opensWithLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     let start = leadingBlanks(bytes)
     guard start < bytes.count else { return false }
     let first = bytes[start]
-    guard (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A || first >= 0xC2 else { return false }
+    guard isASCIILetter(first) || first >= 0xC2 else { return false }
     var spaces = 0
     var j = start
     while j < bytes.count && j - start <= 30 {
@@ -263,7 +263,7 @@ func opensWithLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if b == 0x20 {
             spaces += 1
             if spaces > 2 || bytes[j - 1] == 0x20 { return false }
-        } else if !(b >= 0x80 || (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b >= 0x30 && b <= 0x39 || b == 0x2D) {
+        } else if !(b >= 0x80 || isASCIILetter(b) || isASCIIDigit(b) || b == 0x2D) {
             return false
         }
         j += 1
@@ -271,6 +271,9 @@ func opensWithLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard j < bytes.count, bytes[j] == 0x3A, bytes[j - 1] != 0x20 else { return false }
     return j + 2 < bytes.count && bytes[j + 1] == 0x20 && bytes[j + 2] != 0x20
 }
+
+@inline(__always) private func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+@inline(__always) private func isASCIIDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
 /// • ‣ ◦ ∙ ▪ ■ □ ● ○ ◆ ◇ ▸ ► ・
 private let bulletSigns: Set<UInt32> = [0x2022, 0x2023, 0x25E6, 0x2219, 0x25AA, 0x25A0, 0x25A1, 0x25CF, 0x25CB, 0x25C6,
@@ -309,7 +312,7 @@ func looksLikeCode(_ bytes: UnsafeBufferPointer<UInt8>, last known: UInt32? = ni
         if !inHandle {
             switch b {
             case 0x3D, 0x3B, 0x5F, 0x7B, 0x7D, 0x24, 0x23, 0x7C, 0x5C, 0x60, 0x7E, 0x5E: marks &+= 1
-            case 0x28 where (previous | 0x20 >= 0x61 && previous | 0x20 <= 0x7A) || (previous >= 0x30 && previous <= 0x39): marks &+= 1
+            case 0x28 where isASCIILetter(previous) || isASCIIDigit(previous): marks &+= 1
             case 0x29 where previous == 0x28: marks &+= 1
             case 0x2D where previous == 0x2D: marks &+= 1
             default: break
