@@ -106,7 +106,7 @@ public final class DocumentFilter {
         for i in min(first, evidence.count)..<evidence.count where evidence[i].rules.contains(where: { $0.kind == "bio" }) {
             guard let name = leadingName(samples[i]) else { continue }
             let mentioned = (0..<i).contains { j in
-                evidence[j].characters >= DocumentFilter.subjectProse && evidence[j].rules.isEmpty && samples[j].contains(name)
+                evidence[j].characters >= DocumentFilter.subjectProse && evidence[j].rules.isEmpty && containsBytes(samples[j], name)
             }
             if mentioned { evidence[i].rules.removeAll { $0.kind == "bio" } }
         }

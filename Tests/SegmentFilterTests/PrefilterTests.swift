@@ -155,14 +155,59 @@ import Testing
         for entry in read {
             #expect(entry.prepared == PreparedPattern(fresh: entry.regex), "\(entry.regex)")
         }
-        // (Some of these have starts and an anchored lead: the file's every field is read back.)
+        // (Some of these have starts and an anchored lead, and some branches: the file's every
+        // field is read back.)
         #expect(read.contains { $0.prepared.starts?.atZero != nil })
+        #expect(read.contains { !$0.prepared.branches.isEmpty })
         #expect(Array("not the header\n".utf8).withUnsafeBytes { LiteralAnalysis.parse($0) }.isEmpty)
         var otherVersion = file
         otherVersion[4] &+= 1
         #expect(otherVersion.withUnsafeBytes { LiteralAnalysis.parse($0) }.isEmpty)
         let cut = Array(file.dropLast(3))
         #expect(cut.withUnsafeBytes { LiteralAnalysis.parse($0) }.isEmpty)
+    }
+
+    /// A regex's top-level branches, each with the flags that open it; groups around the whole
+    /// (or around a branch) are looked into.
+    @Test(arguments: [
+        ("(?i)ab|c(d|e)|[|]f", ["(?i)ab", "(?i)c(d|e)", "(?i)[|]f"]),
+        ("(?i)(^\\s*x|y\\|z)", ["(?i)^\\s*x", "(?i)y\\|z"]),
+        ("(?i)(a|(?-i:B)c)|d", ["(?i)a", "(?i)(?-i:B)c", "(?i)d"]),
+        ("(?:a|b)", ["a", "b"]),
+        ("(?s:a.b|c)", ["(?s)a.b", "(?s)c"]),
+        ("(?i)(?-i:Ab|Cd)", ["(?i)(?-i)Ab", "(?i)(?-i)Cd"]),
+    ] as [(String, [String])])
+    func branches(regex: String, expected: [String]) {
+        #expect(RequiredLiterals.branches(of: regex) == expected)
+    }
+
+    /// No split when there is one branch, or when splitting could change what a branch matches.
+    @Test(arguments: ["abc", "(a|b)+", "(a|b)c", "a(?i)b|c", "(a)\\1|b", "\\Qa|b\\E", "(?x)a | b", "a(?#x|y)|b", "\\Ga|b", "[a|b]"])
+    func noBranches(regex: String) {
+        #expect(RequiredLiterals.branches(of: regex) == nil)
+    }
+
+    /// A pattern of many branches is a candidate where one branch has its literals, not
+    /// wherever a literal of any branch occurs.
+    @Test func eachBranchHasItsOwnPrefilter() {
+        let regex = "(?i)^\\s*\\p{Lu}\\p{L}+ (is|was) [^.]{0,80}\\bwho writes\\b|\\(\\d{4}\\)\\s+ist\\b"
+        let prepared = PreparedPattern(fresh: regex)
+        #expect(prepared.branches.count == 2)
+        let scanner = LiteralScanner(folded: [prepared.clauses], branches: [prepared.branches])
+        // (One state for all the scans: each undoes only what the one before set.)
+        var state = LiteralScanner.ScanState()
+        func runs(_ text: String) -> Bool {
+            var found = [false]
+            LiteralScanner.fold(Array(text.utf16)).withUnsafeBufferPointer { scanner.scan($0, into: &found, state: &state) }
+            return found[0]
+        }
+        // Each branch's literals in part: "was " and "who", "(", ")" but no "ist".
+        let neither = "The mayor (who spoke first) said in 2024 that it was over."
+        #expect(!runs(neither))
+        #expect(runs("Ana Ruiz is a teacher who writes about schools."))
+        #expect(!runs(neither))
+        #expect(runs("Der Band (1998) ist vergriffen."))
+        #expect(!runs(neither))
     }
 
     /// Literals are folded without ICU when ASCII, with the same result.
@@ -190,14 +235,16 @@ import Testing
     @Test func aSetWithAnEverywhereLiteralIsTakenAsFound() {
         let scanner = LiteralScanner(clauses: [[["a", "zebra"], ["licen"]], [["."]], [["quagga"]]])
         var found = [false, false, false]
-        var hits: [Int32] = []
+        var state = LiteralScanner.ScanState()
         let text = LiteralScanner.fold(Array("No such word: licence".utf16))
-        text.withUnsafeBufferPointer { scanner.scan($0, into: &found, clauses: &hits) }
+        text.withUnsafeBufferPointer { scanner.scan($0, into: &found, state: &state) }
         #expect(found == [true, true, false])
-        #expect(hits[scanner.clauseID(pattern: 0, 0)] == 0 && hits[scanner.clauseID(pattern: 0, 1)] == 14)
+        #expect(state.positions[scanner.clauseID(pattern: 0, 0)] == 0 && state.positions[scanner.clauseID(pattern: 0, 1)] == 14)
+        // The next scan starts afresh (only what the last one set is undone).
         var none = [false, false, false]
-        Array(LiteralScanner.fold(Array("zebra".utf16))).withUnsafeBufferPointer { scanner.scan($0, into: &none, clauses: &hits) }
+        Array(LiteralScanner.fold(Array("zebra".utf16))).withUnsafeBufferPointer { scanner.scan($0, into: &none, state: &state) }
         #expect(none == [false, true, false])
+        #expect(state.positions[scanner.clauseID(pattern: 0, 1)] == -1)
     }
 
     /// A co-occurrence pattern needs a literal of each list.
@@ -407,11 +454,18 @@ import Testing
             weight = 1
             regex = (?i)\\b(read more|editorial board)\\b
 
+            [pattern]
+            id = short-branch
+            kind = source
+            weight = 1
+            regex = (?i)editorial board|\\bde\\b
+
             """
         let probe = try RuleParser.parse(text, origin: "probe.rules", resolve: RuleSet.resolveBuiltIn)
         let m = try RuleMatcher(probe)
-        #expect(m.shortLiteralPatterns.map(\.id) == ["short"])
-        #expect(m.shortLiteralPatterns.map(\.literal) == ["en"])
+        // (One branch led by "de" passes the prefilter almost everywhere, as one literal does.)
+        #expect(m.shortLiteralPatterns.map(\.id) == ["short", "short-branch"])
+        #expect(m.shortLiteralPatterns.map(\.literal) == ["en", "de"])
         #expect(m.asWrittenErrors.isEmpty)
         // "(?x" without its closing parenthesis: ICU's message, with the pattern's id.
         let bad = RuleSet.Pattern(id: "bad", kind: "source", weight: 1, languages: [], maxChars: 100, regex: "(?i)(a|b", origin: "x")

@@ -10,8 +10,14 @@ import SegfilterData
 /// literal sets (``RequiredLiterals``) case-folded, which of them holds its leading literals,
 /// and where its matches can start (``MatchStarts``).
 struct PreparedPattern: Equatable {
-    /// The literal sets the pattern needs, all of them, each folded and sorted (nil: no prefilter).
+    /// The pattern's literal sets, each folded and sorted (nil: no prefilter). Without
+    /// `branches` the pattern needs all of them; with them, it needs those that no branch
+    /// lists (they come first), and all those of one of its branches.
     var clauses: [[[UInt16]]]?
+    /// Per top-level branch (``RequiredLiterals/branches(of:)``), the indices in `clauses` of
+    /// the sets it needs; empty when the pattern is not split (one branch, or a branch that
+    /// needs no literal).
+    var branches: [[Int]] = []
     /// The clause that holds the leading literals, or -1.
     var lead: Int
     /// How far into a match its leading literal can start.
@@ -22,7 +28,17 @@ struct PreparedPattern: Equatable {
 
     /// The preparation worked out from the regex.
     init(fresh regex: String) {
-        let clauses = RequiredLiterals.clauses(of: regex)
+        // Per branch when every branch needs a literal: a pattern of many branches is then a
+        // candidate where one of its branches can match, not wherever a literal of any branch
+        // occurs (the union held "(", ",", "who", and most paragraphs passed).
+        var perBranch: [[Set<String>]] = []
+        if let parts = RequiredLiterals.branches(of: regex) {
+            for part in parts {
+                guard let c = RequiredLiterals.clauses(of: part) else { perBranch = []; break }
+                perBranch.append(c)
+            }
+        }
+        let clauses = perBranch.isEmpty ? RequiredLiterals.clauses(of: regex) : []
         let starts = RequiredLiterals.starts(of: regex)
         // Its clauses, and its leading literals as one more clause unless one of them is the
         // same set. When a branch anchored at 0 needs none of them they are no clause: only a
@@ -42,6 +58,19 @@ struct PreparedPattern: Equatable {
             offset = leading.offset
             anchored = leading.anchored
         }
+        // The branches' sets after the sets every match needs.
+        for b in perBranch {
+            var indices: [Int] = []
+            for set in b {
+                if let same = c.firstIndex(of: set), same >= (branches.first?.first ?? c.count) {
+                    indices.append(same)
+                } else {
+                    indices.append(c.count)
+                    c.append(set)
+                }
+            }
+            branches.append(indices)
+        }
         // (Sorted: a Set's order changes from one process to the next, and the scanner's
         // answer does not depend on it.)
         let folded = c.map { $0.map(LiteralScanner.foldLiteral).sorted { $0.lexicographicallyPrecedes($1) } }
@@ -49,9 +78,12 @@ struct PreparedPattern: Equatable {
         self.starts = MatchStarts(regex, starts: starts, folded: lead >= 0 ? folded[lead] : nil)
     }
 
-    init(clauses: [[[UInt16]]]?, lead: Int, offset: Int, anchored: Bool, starts: MatchStarts?) {
-        (self.clauses, self.lead, self.offset, self.anchored, self.starts) = (clauses, lead, offset, anchored, starts)
+    init(clauses: [[[UInt16]]]?, branches: [[Int]] = [], lead: Int, offset: Int, anchored: Bool, starts: MatchStarts?) {
+        (self.clauses, self.branches, self.lead, self.offset, self.anchored, self.starts) = (clauses, branches, lead, offset, anchored, starts)
     }
+
+    /// How many of `clauses` every match needs (the others are the branches').
+    var sharedClauses: Int { branches.first?.first ?? clauses?.count ?? 0 }
 }
 
 /// The built-in rule sets' patterns prepared ahead of time (``PreparedPattern``).
@@ -97,10 +129,10 @@ enum LiteralAnalysis {
     //   entries: regex (u32 byte count, UTF-8 bytes); clauses (i32 count, -1 for nil; each a
     //   literal list); lead i32; offset i32; anchored u8; starts u8 (0 none); with starts: its
     //   offset i32, anchored u8, literals (a literal list), atZero (i32 count, -1 for nil, then
-    //   the literals)
+    //   the literals); branches (i32 count; each an i32 count, then its clause indices, i32)
     //   literal list: u32 count, then per literal u32 unit count and its UTF-16 units (u16)
     static let magic: [UInt8] = Array("SFPA".utf8)
-    static let version: UInt32 = 2
+    static let version: UInt32 = 3
 
     /// The file for `regexes` (each once).
     static func serialize(_ regexes: [String]) -> [UInt8] {
@@ -120,6 +152,11 @@ enum LiteralAnalysis {
                 w.flag(s.anchored)
                 w.literals(s.literals)
                 if let z = s.atZero { w.literals(z) } else { w.int(-1) }
+            }
+            w.int(p.branches.count)
+            for b in p.branches {
+                w.int(b.count)
+                for k in b { w.int(k) }
             }
             entries.append((key(regex), w.out))
         }
@@ -267,7 +304,18 @@ enum LiteralAnalysis {
                 }
                 starts = MatchStarts(offset: o, anchored: a, literals: l, atZero: atZero)
             }
-            return PreparedPattern(clauses: clauses, lead: lead, offset: offset, anchored: anchored, starts: starts)
+            guard let branchCount = int(), branchCount >= 0, branchCount <= bytes.count else { return nil }
+            var branches: [[Int]] = []
+            for _ in 0..<branchCount {
+                guard let n = int(), n >= 0, n <= bytes.count else { return nil }
+                var b: [Int] = []
+                for _ in 0..<n {
+                    guard let k = int(), k >= 0, k < (clauses?.count ?? 0) else { return nil }
+                    b.append(k)
+                }
+                branches.append(b)
+            }
+            return PreparedPattern(clauses: clauses, branches: branches, lead: lead, offset: offset, anchored: anchored, starts: starts)
         }
     }
 }

@@ -5,11 +5,12 @@ import ICUShim
 /// sets at once (its clauses); it runs only when each of them has a literal in the text.
 ///
 /// Text and literals are compared after ICU's full case folding, which is what ICU's
-/// case-insensitive matching compares too. Two-unit literals are looked up by their units, longer
-/// ones by their first three, in open-addressing tables behind 64-kbit filters (on the first two
-/// units of two-unit literals, the first three of longer ones) that reject almost every position.
-/// (Keyed by two units, a position that passed compared a dozen literals on average: "co" starts
-/// 40 of them.)
+/// case-insensitive matching compares too. Each distinct literal is looked up once, whatever
+/// the number of clauses that hold it ("©" is in a dozen). Literals of two and three units are
+/// looked up whole, by their units; longer ones by their first four, and then compared. Each
+/// kind sits in an open-addressing table behind a 64-kbit filter that rejects almost every
+/// position. (Keyed by three units, a position that passed compared a dozen literals on
+/// average: "the", "por" and "ver" start dozens of them.)
 struct LiteralScanner {
     /// Per pattern: whether it has a prefilter (if not, it always runs).
     let filtered: [Bool]
@@ -18,20 +19,35 @@ struct LiteralScanner {
     private var clauseIDs: [Int32] = []
     private var clauseStarts: [Int32] = [0]
     private var clauseCount = 0
-    /// One bit per UTF-16 unit that is a one-unit literal (exact), and per hash of a literal's
-    /// first two units.
+    /// Per pattern `p`: its clauses `clauseIDs[clauseStarts[p]..<sharedEnd[p]]` are needed by
+    /// every match; after them come its branches' (``PreparedPattern/branches``), of which it
+    /// needs those of one branch: branch `b` of `branchStarts[p]..<branchStarts[p + 1]` needs
+    /// `branchClauseIDs[branchBounds[b]..<branchBounds[b + 1]]`.
+    private var sharedEnd: [Int32] = []
+    private var branchStarts: [Int32] = [0]
+    private var branchBounds: [Int32] = [0]
+    private var branchClauseIDs: [Int32] = []
+    /// Per branch: its pattern; per clause `c`, the branches that list it,
+    /// `clauseBranches[clauseBranchStarts[c]..<clauseBranchStarts[c + 1]]`. A scan counts, for
+    /// the clauses it found, their branches' found clauses, which costs little where deciding
+    /// every branch of every candidate pattern (1,500 of them) was a tenth of the filter's time.
+    private var branchPattern: [Int32] = []
+    private var clauseBranchStarts: [Int32] = []
+    private var clauseBranches: [Int32] = []
+    /// One bit per hash of a two-unit literal, of a three-unit one, and of the first four
+    /// units of a longer one.
     private var pairFilter = [UInt64](repeating: 0, count: 1024)
-    /// One bit per hash of the first three units of a literal of three or more units (the
-    /// pair filter then only holds two-unit literals): far fewer text positions pass it.
     private var tripleFilter = [UInt64](repeating: 0, count: 1024)
+    private var quadFilter = [UInt64](repeating: 0, count: 1024)
     private var singleFilter = [UInt64](repeating: 0, count: 1024)
     /// One bit per UTF-16 unit that starts a literal (exact). Outside ASCII (most of the text
     /// in most languages) it rejects most positions with one test instead of three hashed ones.
     private var firstFilter = [UInt64](repeating: 0, count: 1024)
     /// For a text position whose two units are ASCII, the exact form of the filters: per pair
-    /// `c0 << 7 | c1`, bit 0 when a two-unit literal is that pair, bit 1 when a longer literal
-    /// starts with it (the triple filter then decides), bit 2 when `c0` is a one-unit literal.
-    /// Most text is ASCII, and one table load replaces three filter tests.
+    /// `c0 << 7 | c1`, bit 0 when a two-unit literal is that pair, bit 1 when a three-unit one
+    /// starts with it, bit 3 when a longer one does (the hashed filters then decide), bit 2
+    /// when `c0` is a one-unit literal. Most text is ASCII, and one table load replaces three
+    /// filter tests.
     private var asciiPairs = [UInt8](repeating: 0, count: 1 << 14)
     /// The one-unit literals: unit and clause, sorted by unit; `singleUnits[k]`'s clauses are
     /// `singles[singleRanges[k]]`. (A dash or a middle dot starts a literal of a dozen clauses,
@@ -39,16 +55,23 @@ struct LiteralScanner {
     private var singles: [(unit: UInt16, clause: Int32)] = []
     private var singleUnits: [UInt16] = []
     private var singleRanges: [Range<Int>] = []
-    /// The literals of two or more units, grouped by their first two units (two-unit literals)
-    /// or three (longer ones): an open-addressing table from `key + 1` (0: empty) to a range of
-    /// `entries`. A key is `c0 << 16 | c1` for two units, `1 << 48 | c0 << 32 | c1 << 16 | c2`
-    /// for three.
-    private var pairKeys: [UInt64] = []
-    private var pairRanges: [(start: Int32, end: Int32)] = []
-    /// Each literal of the table: its units in `units` (from `start`, `count` of them) and its
-    /// clause.
-    private var entries: [(start: Int32, count: Int32, clause: Int32)] = []
+    /// The literals of two and three units: an open-addressing table from `key + 1` (0: empty)
+    /// to the literal's clauses, `literalClauses[start..<end]`. A key is the literal's units,
+    /// `c0 << 16 | c1` or `1 << 48 | c0 << 32 | c1 << 16 | c2`.
+    private var shortKeys: [UInt64] = []
+    private var shortClauses: [(start: Int32, end: Int32)] = []
+    /// The literals of four units or more, grouped by their first four (`c0 << 48 | c1 << 32 |
+    /// c2 << 16 | c3`, a table apart: that key takes all 64 bits): `quadKeys[i]` (its `taken`
+    /// flag set) holds the group `long[quadGroups[i]]`.
+    private var quadKeys: [UInt64] = []
+    private var quadTaken: [Bool] = []
+    private var quadGroups: [(start: Int32, end: Int32)] = []
+    /// Each long literal: its units, `units[start..<start + count]`, and its clauses.
+    private var long: [(start: Int32, count: Int32, clauses: Int32, clausesEnd: Int32)] = []
     private var units: [UInt16] = []
+    /// The clauses of each literal of two or more units, one run per literal (in the order the
+    /// literals were first met).
+    private var literalClauses: [Int32] = []
     /// The clauses that hold a literal found in almost any text (``ubiquitous(_:)``): taken as
     /// found at 0 without looking. Looked up, such a literal cost a search at every space or
     /// letter "a" of every paragraph, and told nothing.
@@ -65,16 +88,34 @@ struct LiteralScanner {
     }
 
     /// `init(clauses:)` from the clauses' literals already case-folded (`foldLiteral`; the
-    /// prefilter reads them folded from ``PreparedPattern``).
-    init(folded clauses: [[[[UInt16]]]?]) {
+    /// prefilter reads them folded from ``PreparedPattern``); `branches`, per pattern (or none
+    /// at all), as ``PreparedPattern/branches``.
+    init(folded clauses: [[[[UInt16]]]?], branches: [[[Int]]] = []) {
         filtered = clauses.map { $0 != nil && !$0!.isEmpty }
-        // The literals of two or more units, each with its table key's group (numbered in the
-        // order the keys first occur) and its clause; grouped by one stable counting sort below
-        // (a dictionary of arrays, one per key, was most of the construction's cost).
-        var groupOf: [UInt64: Int32] = [:]
-        var groupKeys: [UInt64] = []
-        var long: [(group: Int32, literal: [UInt16], clause: Int32)] = []
-        for sets in clauses {
+        // Each distinct literal of two or more units, numbered in the order first met, with
+        // the clauses that hold it; found again through an open-addressing table of numbers
+        // (a Dictionary keyed by the literals spent 100M instructions hashing them, four
+        // times the rest of the construction).
+        var literalTotal = 0
+        for sets in clauses { for set in sets ?? [] { literalTotal += set.count } }
+        var numberSize = 16
+        while numberSize < 2 * literalTotal { numberSize *= 2 }
+        var numbers = [Int32](repeating: -1, count: numberSize)
+        var distinct: [[UInt16]] = []
+        // (Literal, clause) pairs, one per occurrence; laid out per literal below (an array
+        // of clauses per literal was tens of thousands of allocations).
+        var memberships: [(literal: Int32, clause: Int32)] = []
+        memberships.reserveCapacity(literalTotal)
+        for (p, sets) in clauses.enumerated() {
+            let first = clauseCount
+            let split = p < branches.count ? branches[p] : []
+            sharedEnd.append(Int32(clauseIDs.count + (split.first?.first ?? sets?.count ?? 0)))
+            for b in split {
+                branchClauseIDs += b.map { Int32(first + $0) }
+                branchBounds.append(Int32(branchClauseIDs.count))
+                branchPattern.append(Int32(p))
+            }
+            branchStarts.append(Int32(branchBounds.count - 1))
             for set in sets ?? [] {
                 clauseIDs.append(Int32(clauseCount))
                 if set.contains(where: LiteralScanner.ubiquitous) {
@@ -88,31 +129,47 @@ struct LiteralScanner {
                     if units.count == 1 {
                         singles.append((c0, Int32(clauseCount)))
                         singleFilter[Int(c0) >> 6] |= 1 << (UInt64(c0) & 63)
-                    } else {
-                        let c1 = units[1]
-                        let key = units.count == 2 ? LiteralScanner.pairKey(c0, c1) : LiteralScanner.tripleKey(c0, c1, units[2])
-                        let group: Int32
-                        if let g = groupOf[key] {
-                            group = g
-                        } else {
-                            group = Int32(groupKeys.count)
-                            groupOf[key] = group
-                            groupKeys.append(key)
-                        }
-                        long.append((group, units, Int32(clauseCount)))
-                        if units.count == 2 {
-                            let h = LiteralScanner.pairHash(c0, c1)
-                            pairFilter[h >> 6] |= 1 << UInt64(h & 63)
-                        } else {
-                            let h = LiteralScanner.tripleHash(c0, c1, units[2])
-                            tripleFilter[h >> 6] |= 1 << UInt64(h & 63)
-                        }
-                        if c0 < 0x80 && c1 < 0x80 { asciiPairs[Int(c0) << 7 | Int(c1)] |= units.count == 2 ? 1 : 2 }
+                        continue
+                    }
+                    var i = LiteralScanner.slot(LiteralScanner.hash(units), numberSize - 1)
+                    while numbers[i] >= 0 && distinct[Int(numbers[i])] != units { i = (i + 1) & (numberSize - 1) }
+                    if numbers[i] >= 0 {
+                        // (A set holds a literal once, so a clause is never listed twice.)
+                        memberships.append((numbers[i], Int32(clauseCount)))
+                        continue
+                    }
+                    numbers[i] = Int32(distinct.count)
+                    memberships.append((numbers[i], Int32(clauseCount)))
+                    distinct.append(units)
+                    let c1 = units[1]
+                    switch units.count {
+                    case 2:
+                        LiteralScanner.set(&pairFilter, LiteralScanner.pairHash(c0, c1))
+                        if c0 | c1 < 0x80 { asciiPairs[Int(c0) << 7 | Int(c1)] |= 1 }
+                    case 3:
+                        LiteralScanner.set(&tripleFilter, LiteralScanner.tripleHash(c0, c1, units[2]))
+                        if c0 | c1 < 0x80 { asciiPairs[Int(c0) << 7 | Int(c1)] |= 2 }
+                    default:
+                        LiteralScanner.set(&quadFilter, LiteralScanner.quadHash(LiteralScanner.quadKey(units)))
+                        if c0 | c1 < 0x80 { asciiPairs[Int(c0) << 7 | Int(c1)] |= 8 }
                     }
                 }
                 clauseCount += 1
             }
             clauseStarts.append(Int32(clauseIDs.count))
+        }
+        // Each clause's branches (a counting sort of the branches' clause lists).
+        clauseBranchStarts = [Int32](repeating: 0, count: clauseCount + 1)
+        for c in branchClauseIDs { clauseBranchStarts[Int(c) + 1] += 1 }
+        for c in 0..<clauseCount { clauseBranchStarts[c + 1] += clauseBranchStarts[c] }
+        var nextBranch = clauseBranchStarts
+        clauseBranches = [Int32](repeating: 0, count: branchClauseIDs.count)
+        for b in 0..<branchPattern.count {
+            for j in Int(branchBounds[b])..<Int(branchBounds[b + 1]) {
+                let c = Int(branchClauseIDs[j])
+                clauseBranches[Int(nextBranch[c])] = Int32(b)
+                nextBranch[c] += 1
+            }
         }
         for s in singles where s.unit < 0x80 {
             for c1 in 0..<128 { asciiPairs[Int(s.unit) << 7 | c1] |= 4 }
@@ -127,32 +184,72 @@ struct LiteralScanner {
                 singleRanges.append(k..<(k + 1))
             }
         }
-        // Each group's first entry, then the literals in group order (within a group, in the
-        // order given).
+        // Each literal's clauses, `literalClauses[clauseStart[k]..<clauseStart[k + 1]]` (a stable
+        // counting sort: a literal's clauses in the order given).
+        var clauseStart = [Int32](repeating: 0, count: distinct.count + 1)
+        for m in memberships { clauseStart[Int(m.literal) + 1] += 1 }
+        for k in distinct.indices { clauseStart[k + 1] += clauseStart[k] }
+        var next = clauseStart
+        literalClauses = [Int32](repeating: 0, count: memberships.count)
+        for m in memberships {
+            literalClauses[Int(next[Int(m.literal)])] = m.clause
+            next[Int(m.literal)] += 1
+        }
+        // The short literals' table: one slot per literal.
+        let shortOnes = distinct.indices.filter { distinct[$0].count <= 3 }
+        var size = 16
+        while size < 2 * shortOnes.count { size *= 2 }
+        shortKeys = [UInt64](repeating: 0, count: size)
+        shortClauses = [(start: Int32, end: Int32)](repeating: (0, 0), count: size)
+        for k in shortOnes {
+            let key = LiteralScanner.shortKey(distinct[k])
+            var i = LiteralScanner.slot(key, size - 1)
+            while shortKeys[i] != 0 { i = (i + 1) & (size - 1) }
+            shortKeys[i] = key + 1
+            shortClauses[i] = (clauseStart[k], clauseStart[k + 1])
+        }
+        // The long literals, grouped by their first four units (numbered in the order the keys
+        // first occur; within a group, in the order met), by one stable counting sort.
+        var groupOf: [UInt64: Int32] = [:]
+        var groupKeys: [UInt64] = []
+        var longOnes: [(group: Int32, literal: Int)] = []
+        for k in distinct.indices where distinct[k].count > 3 {
+            let key = LiteralScanner.quadKey(distinct[k])
+            let group: Int32
+            if let g = groupOf[key] {
+                group = g
+            } else {
+                group = Int32(groupKeys.count)
+                groupOf[key] = group
+                groupKeys.append(key)
+            }
+            longOnes.append((group, k))
+        }
         var groupStart = [Int32](repeating: 0, count: groupKeys.count + 1)
-        for e in long { groupStart[Int(e.group) + 1] += 1 }
+        for e in longOnes { groupStart[Int(e.group) + 1] += 1 }
         for g in 0..<groupKeys.count { groupStart[g + 1] += groupStart[g] }
         var slotOf = groupStart
-        var order = [Int](repeating: 0, count: long.count)
-        for (k, e) in long.enumerated() {
-            order[Int(slotOf[Int(e.group)])] = k
+        var order = [Int](repeating: 0, count: longOnes.count)
+        for e in longOnes {
+            order[Int(slotOf[Int(e.group)])] = e.literal
             slotOf[Int(e.group)] += 1
         }
-        entries.reserveCapacity(long.count)
-        units.reserveCapacity(long.reduce(0) { $0 + $1.literal.count })
+        long.reserveCapacity(order.count)
         for k in order {
-            entries.append((Int32(units.count), Int32(long[k].literal.count), long[k].clause))
-            units.append(contentsOf: long[k].literal)
+            long.append((Int32(units.count), Int32(distinct[k].count), clauseStart[k], clauseStart[k + 1]))
+            units.append(contentsOf: distinct[k])
         }
-        var size = 16
+        size = 16
         while size < 2 * groupKeys.count { size *= 2 }
-        pairKeys = [UInt64](repeating: 0, count: size)
-        pairRanges = [(start: Int32, end: Int32)](repeating: (0, 0), count: size)
+        quadKeys = [UInt64](repeating: 0, count: size)
+        quadTaken = [Bool](repeating: false, count: size)
+        quadGroups = [(start: Int32, end: Int32)](repeating: (0, 0), count: size)
         for (g, key) in groupKeys.enumerated() {
-            var i = LiteralScanner.pairSlot(key, size - 1)
-            while pairKeys[i] != 0 { i = (i + 1) & (size - 1) }
-            pairKeys[i] = key + 1
-            pairRanges[i] = (groupStart[g], groupStart[g + 1])
+            var i = LiteralScanner.slot(key, size - 1)
+            while quadTaken[i] { i = (i + 1) & (size - 1) }
+            quadKeys[i] = key
+            quadTaken[i] = true
+            quadGroups[i] = (groupStart[g], groupStart[g + 1])
         }
     }
 
@@ -162,6 +259,9 @@ struct LiteralScanner {
         guard literal.count == 1, let c = literal.first, c < 0x80 else { return false }
         return (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x20 || c == 0x2E || c == 0x2C
     }
+
+    @inline(__always)
+    private static func set(_ filter: inout [UInt64], _ h: Int) { filter[h >> 6] |= 1 << UInt64(h & 63) }
 
     @inline(__always)
     private static func pairHash(_ a: UInt16, _ b: UInt16) -> Int {
@@ -174,8 +274,25 @@ struct LiteralScanner {
     }
 
     @inline(__always)
-    private static func pairSlot(_ key: UInt64, _ mask: Int) -> Int {
+    private static func quadHash(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0xC2B2_AE3D_27D4_EB4F) >> 48)
+    }
+
+    /// A hash of a literal's units (for the construction's table of distinct literals).
+    private static func hash(_ u: [UInt16]) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for c in u { h = (h ^ UInt64(c)) &* 0x100_0000_01B3 }
+        return h
+    }
+
+    @inline(__always)
+    private static func slot(_ key: UInt64, _ mask: Int) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    }
+
+    /// The table key of a literal of two or three units.
+    private static func shortKey(_ u: [UInt16]) -> UInt64 {
+        u.count == 2 ? pairKey(u[0], u[1]) : tripleKey(u[0], u[1], u[2])
     }
 
     @inline(__always)
@@ -185,6 +302,13 @@ struct LiteralScanner {
     private static func tripleKey(_ a: UInt16, _ b: UInt16, _ c: UInt16) -> UInt64 {
         1 << 48 | UInt64(a) << 32 | UInt64(b) << 16 | UInt64(c)
     }
+
+    @inline(__always)
+    private static func quadKey(_ a: UInt16, _ b: UInt16, _ c: UInt16, _ d: UInt16) -> UInt64 {
+        UInt64(a) << 48 | UInt64(b) << 32 | UInt64(c) << 16 | UInt64(d)
+    }
+
+    private static func quadKey(_ u: [UInt16]) -> UInt64 { quadKey(u[0], u[1], u[2], u[3]) }
 
     /// `fold(Array(literal.utf16))`, without ICU for an ASCII literal (full case folding maps
     /// only A-Z there).
@@ -221,54 +345,129 @@ struct LiteralScanner {
     }
 
     func scan(_ folded: UnsafeBufferPointer<UInt16>, into found: inout [Bool]) {
-        var hit: [Int32] = []
-        scan(folded, into: &found, clauses: &hit)
+        var state = ScanState()
+        scan(folded, into: &found, state: &state)
     }
 
-    /// `scan`, with `hit` as the per-clause scratch (its storage reused): afterwards it holds,
-    /// per clause, where in `folded` the first of its literals starts (-1: none occurs).
-    func scan(_ folded: UnsafeBufferPointer<UInt16>, into found: inout [Bool], clauses hit: inout [Int32]) {
-        if hit.count == clauseCount {
-            hit.withUnsafeMutableBufferPointer { $0.update(repeating: -1) }
-        } else {
-            hit = [Int32](repeating: -1, count: clauseCount)
+    /// A scan's per-clause results, kept between scans so that the next one resets only what
+    /// this one set (a pattern split into branches has dozens of clauses, and clearing them
+    /// all before each paragraph was 5% of the filter's time).
+    struct ScanState {
+        /// Per clause: where in the text last scanned the first of its literals starts (-1: none).
+        fileprivate(set) var positions: [Int32] = []
+        /// The clauses found in the last scan, `touched[0..<touchedCount]`.
+        fileprivate var touched: [Int32] = []
+        fileprivate var touchedCount = 0
+        /// Per branch: how many of its clauses were found; per pattern: whether all of one
+        /// branch's were.
+        fileprivate var branchFound: [Int32] = []
+        fileprivate var satisfied: [Bool] = []
+    }
+
+    /// `scan`, with `state` the scratch of the scans before (its storage reused): afterwards
+    /// its `positions` hold, per clause, where in `folded` the first of its literals starts
+    /// (-1: none occurs). `only`: the patterns to decide (the others' entries in `found` are
+    /// left as they are).
+    func scan(_ folded: UnsafeBufferPointer<UInt16>, into found: inout [Bool], state: inout ScanState,
+              only: ArraySlice<Int>? = nil) {
+        if state.positions.count != clauseCount || state.satisfied.count != filtered.count || state.branchFound.count != branchPattern.count {
+            state = ScanState(positions: [Int32](repeating: -1, count: clauseCount), touched: [Int32](repeating: 0, count: clauseCount),
+                              touchedCount: 0, branchFound: [Int32](repeating: 0, count: branchPattern.count),
+                              satisfied: [Bool](repeating: false, count: filtered.count))
         }
-        for c in everywhere { hit[Int(c)] = 0 }
-        hit.withUnsafeMutableBufferPointer { hit in
-            scanClauses(folded, into: hit)
+        var touchedCount = state.touchedCount
+        state.positions.withUnsafeMutableBufferPointer { positions in
+        state.touched.withUnsafeMutableBufferPointer { touched in
+        state.branchFound.withUnsafeMutableBufferPointer { branchFound in
+        state.satisfied.withUnsafeMutableBufferPointer { satisfied in
+        clauseBranchStarts.withUnsafeBufferPointer { clauseBranchStarts in
+        clauseBranches.withUnsafeBufferPointer { clauseBranches in
+        branchPattern.withUnsafeBufferPointer { branchPattern in
+        branchBounds.withUnsafeBufferPointer { bounds in
+            // What the scan before set, undone.
+            for k in 0..<touchedCount {
+                let c = Int(touched[k])
+                positions[c] = -1
+                for j in Int(clauseBranchStarts[c])..<Int(clauseBranchStarts[c &+ 1]) {
+                    let b = Int(clauseBranches[j])
+                    branchFound[b] = 0
+                    satisfied[Int(branchPattern[b])] = false
+                }
+            }
+            touchedCount = 0
+            for c in everywhere {
+                positions[Int(c)] = 0
+                touched[touchedCount] = c
+                touchedCount &+= 1
+            }
+            scanClauses(folded, into: positions, touched: touched, count: &touchedCount)
+            for k in 0..<touchedCount {
+                let c = Int(touched[k])
+                for j in Int(clauseBranchStarts[c])..<Int(clauseBranchStarts[c &+ 1]) {
+                    let b = Int(clauseBranches[j])
+                    branchFound[b] &+= 1
+                    if branchFound[b] == bounds[b &+ 1] &- bounds[b] { satisfied[Int(branchPattern[b])] = true }
+                }
+            }
             filtered.withUnsafeBufferPointer { filtered in
             clauseIDs.withUnsafeBufferPointer { ids in
             clauseStarts.withUnsafeBufferPointer { starts in
+            sharedEnd.withUnsafeBufferPointer { sharedEnd in
+            branchStarts.withUnsafeBufferPointer { branchStarts in
             found.withUnsafeMutableBufferPointer { found in
-                for p in 0..<filtered.count where filtered[p] && !found[p] {
-                    var all = true
-                    for j in Int(starts[p])..<Int(starts[p &+ 1]) where hit[Int(ids[j])] < 0 { all = false; break }
-                    if all { found[p] = true }
+                @inline(__always) func decide(_ p: Int) {
+                    guard filtered[p] && !found[p] else { return }
+                    for j in Int(starts[p])..<Int(sharedEnd[p]) where positions[Int(ids[j])] < 0 { return }
+                    // (With branches, one of them must have all its clauses.)
+                    if branchStarts[p] == branchStarts[p &+ 1] || satisfied[p] { found[p] = true }
                 }
-            }}}}
-        }
+                if let only {
+                    for p in only { decide(p) }
+                } else {
+                    for p in 0..<filtered.count { decide(p) }
+                }
+            }}}}}}
+        }}}}}}}}
+        state.touchedCount = touchedCount
     }
 
     /// The id of a pattern's `k`th clause (as given to `init`).
     func clauseID(pattern: Int, _ k: Int) -> Int { Int(clauseIDs[Int(clauseStarts[pattern]) + k]) }
 
     /// Records in `found` the first position of each clause's literals (positions only grow).
-    private func scanClauses(_ t: UnsafeBufferPointer<UInt16>, into found: UnsafeMutableBufferPointer<Int32>) {
+    /// Each clause found for the first time is added to `touched[count...]`.
+    private func scanClauses(_ t: UnsafeBufferPointer<UInt16>, into found: UnsafeMutableBufferPointer<Int32>,
+                             touched: UnsafeMutableBufferPointer<Int32>, count: inout Int) {
         let n = t.count
         guard n > 0 else { return }
         singleFilter.withUnsafeBufferPointer { singleFilter in
         firstFilter.withUnsafeBufferPointer { firstFilter in
         pairFilter.withUnsafeBufferPointer { pairFilter in
         tripleFilter.withUnsafeBufferPointer { tripleFilter in
-        pairKeys.withUnsafeBufferPointer { pairKeys in
-        pairRanges.withUnsafeBufferPointer { pairRanges in
-        entries.withUnsafeBufferPointer { entries in
+        quadFilter.withUnsafeBufferPointer { quadFilter in
+        shortKeys.withUnsafeBufferPointer { shortKeys in
+        shortClauses.withUnsafeBufferPointer { shortClauses in
+        quadKeys.withUnsafeBufferPointer { quadKeys in
+        quadTaken.withUnsafeBufferPointer { quadTaken in
+        quadGroups.withUnsafeBufferPointer { quadGroups in
+        long.withUnsafeBufferPointer { long in
         units.withUnsafeBufferPointer { units in
+        literalClauses.withUnsafeBufferPointer { literalClauses in
         asciiPairs.withUnsafeBufferPointer { asciiPairs in
-            let mask = pairKeys.count - 1
             var c0 = t[0]
             var p = 0
-            @inline(__always) func single(_ c0: UInt16, _ p: Int) {
+            @inline(__always) func test(_ filter: UnsafeBufferPointer<UInt64>, _ h: Int) -> Bool {
+                filter[h >> 6] & (1 << UInt64(h & 63)) != 0
+            }
+            @inline(__always) func set(_ clause: Int32) {
+                found[Int(clause)] = Int32(truncatingIfNeeded: p)
+                touched[count] = clause
+                count &+= 1
+            }
+            @inline(__always) func mark(_ start: Int32, _ end: Int32) {
+                for j in Int(start)..<Int(end) where found[Int(literalClauses[j])] < 0 { set(literalClauses[j]) }
+            }
+            @inline(__always) func single(_ c0: UInt16) {
                 // The filters passed c0 only if it is a one-unit literal: find its clauses.
                 var lo = 0, hi = singleUnits.count
                 while lo < hi {
@@ -276,16 +475,49 @@ struct LiteralScanner {
                     if singleUnits[mid] < c0 { lo = mid &+ 1 } else { hi = mid }
                 }
                 guard lo < singleUnits.count, singleUnits[lo] == c0 else { return }
-                for j in singleRanges[lo] where found[Int(singles[j].clause)] < 0 { found[Int(singles[j].clause)] = Int32(truncatingIfNeeded: p) }
+                for j in singleRanges[lo] where found[Int(singles[j].clause)] < 0 { set(singles[j].clause) }
+            }
+            /// The literal of two or three units whose key is `key`, if any.
+            @inline(__always) func short(_ key: UInt64) {
+                let mask = shortKeys.count - 1
+                var i = LiteralScanner.slot(key, mask)
+                while true {
+                    let k = shortKeys[i]
+                    if k == 0 { return }
+                    if k == key &+ 1 { mark(shortClauses[i].start, shortClauses[i].end); return }
+                    i = (i &+ 1) & mask
+                }
+            }
+            /// The longer literals that start with the four units of `key`.
+            @inline(__always) func longer(_ key: UInt64) {
+                let mask = quadKeys.count - 1
+                var i = LiteralScanner.slot(key, mask)
+                while quadTaken[i] {
+                    if quadKeys[i] == key {
+                        let g = quadGroups[i]
+                        for j in Int(g.start)..<Int(g.end) {
+                            let e = long[j]
+                            let count = Int(e.count)
+                            if p &+ count > n { continue }
+                            let u = Int(e.start)
+                            var k = 4
+                            while k < count && t[p &+ k] == units[u &+ k] { k &+= 1 }
+                            if k == count { mark(e.clauses, e.clausesEnd) }
+                        }
+                        return
+                    }
+                    i = (i &+ 1) & mask
+                }
             }
             while p < n {
                 guard p + 1 < n else {
-                    if singleFilter[Int(c0) >> 6] & (1 << (UInt64(c0) & 63)) != 0 { single(c0, p) }
+                    if test(singleFilter, Int(c0)) { single(c0) }
                     break
                 }
                 let c1 = t[p + 1]
-                // Whether a two-unit literal is (c0, c1), and whether a longer one may start here.
-                var two: Bool, three = false
+                // Whether a two-unit literal may be (c0, c1), a three-unit one start here, a
+                // longer one.
+                var two: Bool, three: Bool, four: Bool
                 if c0 | c1 < 0x80 {
                     let a = asciiPairs[Int(c0) << 7 | Int(c1)]
                     if a == 0 {
@@ -294,52 +526,33 @@ struct LiteralScanner {
                         p += 1
                         continue
                     }
-                    if a & 4 != 0 { single(c0, p) }
+                    if a & 4 != 0 { single(c0) }
                     two = a & 1 != 0
-                    if a & 2 != 0 && p + 2 < n {
-                        let h3 = LiteralScanner.tripleHash(c0, c1, t[p + 2])
-                        three = tripleFilter[h3 >> 6] & (1 << UInt64(h3 & 63)) != 0
-                    }
+                    three = a & 2 != 0
+                    four = a & 8 != 0
                 } else {
-                    if firstFilter[Int(c0) >> 6] & (1 << (UInt64(c0) & 63)) == 0 {
+                    if !test(firstFilter, Int(c0)) {
                         c0 = c1
                         p += 1
                         continue
                     }
-                    if singleFilter[Int(c0) >> 6] & (1 << (UInt64(c0) & 63)) != 0 { single(c0, p) }
-                    let h = LiteralScanner.pairHash(c0, c1)
-                    two = pairFilter[h >> 6] & (1 << UInt64(h & 63)) != 0
-                    if p + 2 < n {
-                        let h3 = LiteralScanner.tripleHash(c0, c1, t[p + 2])
-                        three = tripleFilter[h3 >> 6] & (1 << UInt64(h3 & 63)) != 0
+                    if test(singleFilter, Int(c0)) { single(c0) }
+                    two = test(pairFilter, LiteralScanner.pairHash(c0, c1))
+                    three = true
+                    four = true
+                }
+                if two { short(LiteralScanner.pairKey(c0, c1)) }
+                if p + 2 < n {
+                    let c2 = t[p + 2]
+                    if three && test(tripleFilter, LiteralScanner.tripleHash(c0, c1, c2)) { short(LiteralScanner.tripleKey(c0, c1, c2)) }
+                    if four && p + 3 < n {
+                        let key = LiteralScanner.quadKey(c0, c1, c2, t[p + 3])
+                        if test(quadFilter, LiteralScanner.quadHash(key)) { longer(key) }
                     }
                 }
-                @inline(__always) func lookUp(_ key: UInt64, from k0: Int) {
-                    var i = LiteralScanner.pairSlot(key, mask)
-                    while true {
-                        let k = pairKeys[i]
-                        if k == 0 { return }
-                        if k == key &+ 1 {
-                            let r = pairRanges[i]
-                            for j in Int(r.start)..<Int(r.end) {
-                                let e = entries[j]
-                                let clause = Int(e.clause), count = Int(e.count)
-                                if found[clause] >= 0 || p + count > n { continue }
-                                let u = Int(e.start)
-                                var k = k0
-                                while k < count && t[p + k] == units[u + k] { k += 1 }
-                                if k == count { found[clause] = Int32(truncatingIfNeeded: p) }
-                            }
-                            return
-                        }
-                        i = (i + 1) & mask
-                    }
-                }
-                if two { lookUp(LiteralScanner.pairKey(c0, c1), from: 2) }
-                if three { lookUp(LiteralScanner.tripleKey(c0, c1, t[p + 2]), from: 3) }
                 c0 = c1
                 p += 1
             }
-        }}}}}}}}}
+        }}}}}}}}}}}}}}
     }
 }

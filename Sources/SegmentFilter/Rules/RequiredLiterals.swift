@@ -441,6 +441,96 @@ extension RequiredLiterals {
         return lead
     }
 
+    /// The top-level branches of `regex` as regexes of their own, each with the flags that open
+    /// `regex` (`(?i)A|B` gives `(?i)A` and `(?i)B`; a group around the whole regex is looked
+    /// into, and so is a branch that is such a group), or `nil` when there is one branch or the
+    /// split is not safe: a flag setting after
+    /// the start, which would reach into later branches; quoting, comments, free spacing, `\G`
+    /// or backreferences (whose group numbers splitting changes).
+    ///
+    /// `regex` matches a text if and only if one of its branches does, so each branch can have
+    /// a prefilter of its own (``PreparedPattern``): the required literals of `A|B` are the
+    /// union of both branches', which a frequent literal of one branch ("(" or ",") makes
+    /// useless for the other.
+    static func branches(of regex: String) -> [String]? {
+        let s = Array(regex.unicodeScalars)
+        for k in s.indices.dropLast() where s[k] == "\\" && "QEGk123456789".unicodeScalars.contains(s[k + 1]) { return nil }
+        for k in s.indices.dropLast(2) where s[k] == "(" && s[k + 1] == "?" {
+            if s[k + 2] == "#" { return nil }
+            // Free spacing, wherever it is turned on, changes what is literal (and `|` in a comment).
+            var j = k + 2
+            while j < s.count, s[j].properties.isAlphabetic || s[j] == "-" {
+                if s[j] == "x" { return nil }
+                j += 1
+            }
+        }
+        // The opening flags, then the group around everything (if any).
+        var parser = Parser(s)
+        var prefix: [Unicode.Scalar] = []
+        func flagsEnd(_ at: Int) -> (end: Int, scoped: Bool)? {
+            guard at + 1 < s.count, s[at] == "(", s[at + 1] == "?" else { return nil }
+            var j = at + 2
+            while j < s.count, s[j].properties.isAlphabetic || s[j] == "-" {
+                if s[j] == "x" { return nil }
+                j += 1
+            }
+            guard j > at + 2, j < s.count, s[j] == ")" || s[j] == ":" else { return nil }
+            return (j + 1, s[j] == ":")
+        }
+        var start = 0, end = s.count
+        if let f = flagsEnd(0), !f.scoped {
+            prefix = Array(s[0..<f.end])
+            start = f.end
+        }
+        // A group that spans the rest: `(…)`, `(?:…)` or `(?flags:…)`, without a quantifier.
+        if start < end, s[start] == "(" {
+            var innerStart: Int?
+            var groupFlags: [Unicode.Scalar] = []
+            if start + 1 < end, s[start + 1] != "?" {
+                innerStart = start + 1
+            } else if start + 2 < end, s[start + 2] == ":" {
+                innerStart = start + 3
+            } else if let f = flagsEnd(start), f.scoped {
+                innerStart = f.end
+                groupFlags = Array(s[start..<(f.end - 1)]) + [")"]
+            }
+            if let innerStart {
+                parser.i = start + 1
+                if parser.skipToGroupEnd(), parser.i == end {
+                    start = innerStart
+                    end -= 1
+                    prefix += groupFlags
+                }
+            }
+        }
+        // Split at each `|` outside groups and classes.
+        var out: [String] = []
+        var from = start
+        parser.i = start
+        while parser.i < end {
+            let c = s[parser.i]
+            switch c {
+            case "\\": parser.i += 2
+            case "[": guard parser.skipClass() else { return nil }
+            case "(":
+                // A flag setting at this level would change the branches after it.
+                if let f = flagsEnd(parser.i), !f.scoped { return nil }
+                parser.i += 1
+                guard parser.skipToGroupEnd() else { return nil }
+            case "|":
+                out.append(String(String.UnicodeScalarView(prefix + s[from..<parser.i])))
+                parser.i += 1
+                from = parser.i
+            default: parser.i += 1
+            }
+        }
+        guard parser.i == end else { return nil }
+        out.append(String(String.UnicodeScalarView(prefix + s[from..<end])))
+        // A branch that is a group of branches itself (`(?i)(A|B)|C`) is split in turn.
+        if out.count == 1 { return out[0].unicodeScalars.count < s.count ? branches(of: out[0]) : nil }
+        return out.flatMap { branches(of: $0) ?? [$0] }
+    }
+
     /// The most UTF-16 units one code point matched by a set or escape can take.
     static let atomWidth = 2
     /// The most UTF-16 units one literal character can match under case-insensitive matching

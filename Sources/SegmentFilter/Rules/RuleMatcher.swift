@@ -26,7 +26,7 @@ public final class RuleMatcher {
     private var units = UnitProperties()
     private var eligible: [Int] = []
     private var candidate: [Bool] = []
-    private var clauseHits: [Int32] = []
+    private var scanState = LiteralScanner.ScanState()
 
     /// What the literal analysis of a rule set's patterns gives the matcher.
     final class Prefilter: Sendable {
@@ -48,8 +48,10 @@ public final class RuleMatcher {
         let leadAnchored: [Bool]
         /// Per pattern: where its matches can start, to ask ICU only there.
         let starts: [MatchStarts?]
-        /// Per pattern: its required literal sets, folded (nil: none).
+        /// Per pattern: its required literal sets, folded (nil: none), and its branches'
+        /// (``PreparedPattern/branches``).
         let clauses: [[[[UInt16]]]?]
+        let branches: [[[Int]]]
         /// Per pattern: whether it has no prefilter (so is a candidate before any scan).
         let unfiltered: [Bool]
         /// The threads that analyse the patterns: the processors online, at most four.
@@ -71,7 +73,8 @@ public final class RuleMatcher {
             produceClaimed(into: &scanners, workers: Prefilter.analysisThreads) { t, _ in
                 let previous = t == 0 ? 0 : limits[t - 1]
                 // A pattern left out keeps its clauses' ids with no literals in them.
-                return LiteralScanner(folded: zip(patterns, folded).map { p, c in p.maxChars > previous ? c : c.map { $0.map { _ in [] } } })
+                return LiteralScanner(folded: zip(patterns, folded).map { p, c in p.maxChars > previous ? c : c.map { $0.map { _ in [] } } },
+                                      branches: ready.map(\.branches))
             }
             let tiers = zip(limits, scanners).map { (limit: $0, scanner: $1!) }
             self.tiers = tiers
@@ -83,6 +86,7 @@ public final class RuleMatcher {
             leadAnchored = ready.map(\.anchored)
             starts = ready.map(\.starts)
             clauses = ready.map(\.clauses)
+            branches = ready.map(\.branches)
             unfiltered = scanner.filtered.map { !$0 }
         }
     }
@@ -144,12 +148,25 @@ public final class RuleMatcher {
     public var shortLiteralPatterns: [(id: String, literal: String)] {
         compiled.indices.compactMap { k in
             guard maxChars[k] > Prefilter.tierLimits.last!, let clauses = filter.clauses[k], !clauses.isEmpty else { return nil }
-            var shortest: [UInt16]?
-            for clause in clauses {
-                let short = clause.filter { $0.count <= 2 && $0.allSatisfy { $0 < 0x80 } }
-                guard let s = short.min(by: { $0.count < $1.count }) else { return nil }
-                if shortest == nil || s.count < shortest!.count { shortest = s }
+            /// The shortest literal of one or two ASCII characters that all of `sets` hold one of.
+            func shortest(_ sets: some Sequence<Int>) -> [UInt16]? {
+                var shortest: [UInt16]?
+                for c in sets {
+                    let short = clauses[c].filter { $0.count <= 2 && $0.allSatisfy { $0 < 0x80 } }
+                    guard let s = short.min(by: { $0.count < $1.count }) else { return nil }
+                    if shortest == nil || s.count < shortest!.count { shortest = s }
+                }
+                return shortest
             }
+            // The sets every match needs, and those of one of its branches, if it has branches.
+            let branches = filter.branches[k]
+            let shared = branches.first?.first ?? clauses.count
+            guard var short = shared == 0 ? [] : shortest(0..<shared) else { return nil }
+            if !branches.isEmpty {
+                guard let b = branches.compactMap(shortest).min(by: { $0.count < $1.count }) else { return nil }
+                if short.isEmpty || b.count < short.count { short = b }
+            }
+            let shortest: [UInt16]? = short
             if let starts = filter.starts[k], !starts.literals.contains(where: { $0.count <= 2 }) { return nil }
             return shortest.map { (compiled[k].pattern.id, String(decoding: $0, as: UTF16.self)) }
         }
@@ -250,7 +267,7 @@ public final class RuleMatcher {
             f = foldedWithIt ?? folded(utf16)
             samePositions = f.count == utf16.count
             let tier = filter.tiers.first { characters <= $0.limit }!
-            tier.scanner.scan(f, into: &candidate, clauses: &clauseHits)
+            tier.scanner.scan(f, into: &candidate, state: &scanState, only: eligible)
         }
         var out: [RuleSet.Pattern] = []
         for k in eligible where candidate[k] {
@@ -258,13 +275,13 @@ public final class RuleMatcher {
             let matched: Bool
             if samePositions, let starts = filter.starts[k] {
                 // No leading literal occurs before the scanner's first one.
-                matched = compiled[k].matches(utf16: utf16, folded: f, starts: starts, from: lead >= 0 ? max(0, Int(clauseHits[lead])) : 0)
+                matched = compiled[k].matches(utf16: utf16, folded: f, starts: starts, from: lead >= 0 ? max(0, Int(scanState.positions[lead])) : 0)
             } else {
                 // A match starts at most `leadOffset` before an occurrence of one of its leading
                 // literals, so none starts before the first occurrence minus that (but at 0, for
                 // a branch anchored there).
                 var start = 0
-                if samePositions, lead >= 0 { start = max(0, Int(clauseHits[lead]) - filter.leadOffset[k]) }
+                if samePositions, lead >= 0 { start = max(0, Int(scanState.positions[lead]) - filter.leadOffset[k]) }
                 matched = compiled[k].matches(utf16: utf16, from: start, alsoAtZero: filter.leadAnchored[k])
             }
             if matched { out.append(compiled[k].pattern) }

@@ -1,3 +1,28 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Whether `needle` occurs in `bytes` (`memchr` for its first byte, then a comparison: the
+/// generic `Collection.contains(_:)` of a byte sequence cost about a million instructions a
+/// call on a paragraph).
+func containsBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+    guard let first = needle.first else { return true }
+    guard let base = bytes.baseAddress, bytes.count >= needle.count else { return false }
+    let last = bytes.count - needle.count
+    return needle.withUnsafeBufferPointer { n in
+        var i = 0
+        while i <= last {
+            guard let hit = memchr(base + i, Int32(first), last - i + 1) else { return false }
+            i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + i, n.baseAddress!, n.count) == 0 { return true }
+            i += 1
+        }
+        return false
+    }
+}
+
 /// UTF-8's byte order mark (U+FEFF), which Windows editors put before a file's first line.
 let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
