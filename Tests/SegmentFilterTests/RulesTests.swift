@@ -271,6 +271,15 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 38: markets stories, fact checks, podcasts, opinion pages in twelve languages.
+        ("Companies mentioned in this story", "factcheck-market-apparatus"),
+        ("VERDICT: Misleading", "factcheck-market-apparatus"),
+        ("Support for this podcast comes from the Harlow Trust, funding local reporting since 1990.", "podcast-promo"),
+        ("Jonas Pirk hosts Field Notes and has reported on farming for twenty years.", "podcast-promo"),
+        ("Gastbeiträge geben die Meinung der Gastautorinnen wieder.", "opinion-disclaimer"),
+        ("Yazıdaki görüşler yalnızca yazara aittir.", "opinion-disclaimer"),
+        ("외부 기고는 본지의 편집 방향과 다를 수 있습니다.", "opinion-disclaimer"),
+        ("*Penulis merupakan dosen Fakultas Hukum Universitas Ciliwung.", "opinion-disclaimer"),
         // Round 37: German, French, Spanish and Portuguese, Russian, Ukrainian, Polish and Czech documentation.
         ("Dieses Dokument wurde mit docwerk 2.3.1 erstellt.", "colophon"),
         ("Document généré par Glossaire 1.8.2 le 22/02/2024 à partir des sources de libplume 0.9.3.", "colophon"),
@@ -915,6 +924,10 @@ extension RulesTests {
 
     /// The cases of `contentDoesNotFireTheNewsPatterns`, typed like `notices`.
     static let newsContent: [(String, String)] = [
+        // A story about fact-checkers names their ratings in a sentence; a host in an article.
+        ("The group's rating, Mostly False, was challenged by the campaign on Monday.", "factcheck-market-apparatus"),
+        ("Penulis adalah orang yang paling sering dikutip dalam buku itu.", "opinion-disclaimer"),
+        ("The mayor hosts the podcast herself.", "podcast-promo"),
         ("The Fund covers most of the cost of the new roof.", "author-bio-beat"),
         ("Insurance covers the damage, the company said.", "author-bio-beat"),
         ("The hearing was moved from 3 March 2025 to a later date.", "dated-headline-list"),
