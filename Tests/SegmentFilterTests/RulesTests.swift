@@ -271,6 +271,10 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 39: community news, Romance-language blogs, Asian news.
+        ("Share a memory of Walter or leave your condolences in the online guestbook.", "obituary-apparatus"),
+        ("Se gostou deste roteiro, partilhe!", "share-if-liked"),
+        ("(Larawan ni Carlo Dizon)", "photo-credit"),
         // Round 38: markets stories, fact checks, podcasts, opinion pages in twelve languages.
         ("Companies mentioned in this story", "factcheck-market-apparatus"),
         ("VERDICT: Misleading", "factcheck-market-apparatus"),
@@ -925,6 +929,8 @@ extension RulesTests {
     /// The cases of `contentDoesNotFireTheNewsPatterns`, typed like `notices`.
     static let newsContent: [(String, String)] = [
         // A story about fact-checkers names their ratings in a sentence; a host in an article.
+        ("The family thanked everyone who signed the book of condolence at the town hall.", "obituary-apparatus"),
+        ("(Larawan ng pamilya, na kinunan noong 1975, ang nasa dingding ng kanilang sala.)", "photo-credit"),
         ("The group's rating, Mostly False, was challenged by the campaign on Monday.", "factcheck-market-apparatus"),
         ("Penulis adalah orang yang paling sering dikutip dalam buku itu.", "opinion-disclaimer"),
         ("The mayor hosts the podcast herself.", "podcast-promo"),
