@@ -271,6 +271,11 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 40: Nordic and Baltic news, science pages, Central and East European blogs, Africa.
+        ("The University of Kestrel provides funding as a founding partner of The Conversation AU.", "disclosure"),
+        ("Още от Пловдив", "read-more"),
+        ("Szabó Anna 2019 óta lapunk munkatársa, oktatási témákról ír.", "author-bio-intl"),
+        ("The writer is a lecturer in economics at the University of Lagos. Email: a.bello@example.ng", "the-writer-is"),
         // Round 39: community news, Romance-language blogs, Asian news.
         ("Share a memory of Walter or leave your condolences in the online guestbook.", "obituary-apparatus"),
         ("Se gostou deste roteiro, partilhe!", "share-if-liked"),
@@ -929,6 +934,8 @@ extension RulesTests {
     /// The cases of `contentDoesNotFireTheNewsPatterns`, typed like `notices`.
     static let newsContent: [(String, String)] = [
         // A story about fact-checkers names their ratings in a sentence; a host in an article.
+        ("Още от двадесет семейства чакат помощ от общината.", "read-more"),
+        ("The writer is a former teacher who now lives in Kumasi, and her memoir opens with the flood. It took her ten years to write.", "the-writer-is"),
         ("The family thanked everyone who signed the book of condolence at the town hall.", "obituary-apparatus"),
         ("(Larawan ng pamilya, na kinunan noong 1975, ang nasa dingding ng kanilang sala.)", "photo-credit"),
         ("The group's rating, Mostly False, was challenged by the campaign on Monday.", "factcheck-market-apparatus"),
