@@ -209,21 +209,23 @@ struct LiteralScanner {
             shortClauses[i] = (clauseStart[k], clauseStart[k + 1])
         }
         // The long literals, grouped by their first four units (numbered in the order the keys
-        // first occur; within a group, in the order met), by one stable counting sort.
-        var groupOf: [UInt64: Int32] = [:]
+        // first occur; within a group, in the order met) by one counting sort; the groups are
+        // found through an open-addressing table of their numbers (a Dictionary, or sorting by
+        // key, cost several times the rest of the construction at start-up).
         var groupKeys: [UInt64] = []
         var longOnes: [(group: Int32, literal: Int)] = []
+        var groupSize = 16
+        while groupSize < 2 * distinct.count { groupSize *= 2 }
+        var groupOf = [Int32](repeating: -1, count: groupSize)
         for k in distinct.indices where distinct[k].count > 3 {
             let key = LiteralScanner.quadKey(distinct[k])
-            let group: Int32
-            if let g = groupOf[key] {
-                group = g
-            } else {
-                group = Int32(groupKeys.count)
-                groupOf[key] = group
+            var i = LiteralScanner.slot(key, groupSize - 1)
+            while groupOf[i] >= 0 && groupKeys[Int(groupOf[i])] != key { i = (i + 1) & (groupSize - 1) }
+            if groupOf[i] < 0 {
+                groupOf[i] = Int32(groupKeys.count)
                 groupKeys.append(key)
             }
-            longOnes.append((group, k))
+            longOnes.append((groupOf[i], k))
         }
         var groupStart = [Int32](repeating: 0, count: groupKeys.count + 1)
         for e in longOnes { groupStart[Int(e.group) + 1] += 1 }
@@ -235,6 +237,7 @@ struct LiteralScanner {
             slotOf[Int(e.group)] += 1
         }
         long.reserveCapacity(order.count)
+        units.reserveCapacity(order.reduce(0) { $0 + distinct[$1].count })
         for k in order {
             long.append((Int32(units.count), Int32(distinct[k].count), clauseStart[k], clauseStart[k + 1]))
             units.append(contentsOf: distinct[k])
