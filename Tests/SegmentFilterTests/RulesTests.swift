@@ -271,6 +271,17 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 41: tech and gaming reviews, sports pages, press releases, magazines.
+        ("Next match: Saturday 3pm v Harrowgate Town at the Meadow", "sports-furniture"),
+        ("Nächstes Spiel: Samstag, 15.30 Uhr, gegen den TSV Altenau", "sports-furniture"),
+        ("Standings: Ravens 24, Harriers 21; Colts 19; Oaks 15", "sports-furniture"),
+        ("Der Wald der Väter, von Lena Horn, Ullwer Verlag, 312 S., 24 €", "book-details"),
+        ("The Salt Road by Iris Penn is published by Harbour Books (£16.99).", "book-details"),
+        ("This essay appeared in our Winter issue.", "republication-credit"),
+        ("Aus dem Französischen von Paul Berger", "translated-by"),
+        ("Deal of the day: the Halden X2 kettle for $39 at Target", "affiliate-disclosure"),
+        ("Más noticias del Deportivo Almenara", "read-more"),
+        ("För mer information, kontakta:", "press-contact"),
         // Round 40: Nordic and Baltic news, science pages, Central and East European blogs, Africa.
         ("The University of Kestrel provides funding as a founding partner of The Conversation AU.", "disclosure"),
         ("Още от Пловдив", "read-more"),
@@ -934,6 +945,10 @@ extension RulesTests {
     /// The cases of `contentDoesNotFireTheNewsPatterns`, typed like `notices`.
     static let newsContent: [(String, String)] = [
         // A story about fact-checkers names their ratings in a sentence; a host in an article.
+        ("Next up for the club is a trip to Harrowgate, where they lost last season.", "sports-furniture"),
+        ("The table shows the club in fourth place with two games in hand.", "sports-furniture"),
+        ("The novel runs to 312 pages and costs 24 euros, a fair price for its ambition.", "book-details"),
+        ("The essay appeared in a magazine in 1962 and caused a scandal.", "republication-credit"),
         ("Още от двадесет семейства чакат помощ от общината.", "read-more"),
         ("The writer is a former teacher who now lives in Kumasi, and her memoir opens with the flood. It took her ten years to write.", "the-writer-is"),
         ("The family thanked everyone who signed the book of condolence at the town hall.", "obituary-apparatus"),
