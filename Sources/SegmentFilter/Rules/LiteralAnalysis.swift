@@ -62,7 +62,7 @@ struct PreparedPattern: Equatable {
         for b in perBranch {
             var indices: [Int] = []
             for set in b {
-                if let same = c.firstIndex(of: set), same >= (branches.first?.first ?? c.count) {
+                if let same = c.firstIndex(of: set), same >= PreparedPattern.sharedClauses(c.count, branches: branches) {
                     indices.append(same)
                 } else {
                     indices.append(c.count)
@@ -82,8 +82,9 @@ struct PreparedPattern: Equatable {
         (self.clauses, self.branches, self.lead, self.offset, self.anchored, self.starts) = (clauses, branches, lead, offset, anchored, starts)
     }
 
-    /// How many of `clauses` every match needs (the others are the branches').
-    var sharedClauses: Int { branches.first?.first ?? clauses?.count ?? 0 }
+    /// How many of a pattern's `clauses` sets every match needs: the branches' sets come after
+    /// them, so the first branch's first set is where they end (all of them without branches).
+    static func sharedClauses(_ clauses: Int, branches: [[Int]]) -> Int { branches.first?.first ?? clauses }
 }
 
 /// The built-in rule sets' patterns prepared ahead of time (``PreparedPattern``).

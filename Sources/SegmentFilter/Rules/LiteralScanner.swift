@@ -109,7 +109,7 @@ struct LiteralScanner {
         for (p, sets) in clauses.enumerated() {
             let first = clauseCount
             let split = p < branches.count ? branches[p] : []
-            sharedEnd.append(Int32(clauseIDs.count + (split.first?.first ?? sets?.count ?? 0)))
+            sharedEnd.append(Int32(clauseIDs.count + PreparedPattern.sharedClauses(sets?.count ?? 0, branches: split)))
             for b in split {
                 branchClauseIDs += b.map { Int32(first + $0) }
                 branchBounds.append(Int32(branchClauseIDs.count))

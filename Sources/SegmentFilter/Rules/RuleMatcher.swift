@@ -160,7 +160,7 @@ public final class RuleMatcher {
             }
             // The sets every match needs, and those of one of its branches, if it has branches.
             let branches = filter.branches[k]
-            let shared = branches.first?.first ?? clauses.count
+            let shared = PreparedPattern.sharedClauses(clauses.count, branches: branches)
             guard var short = shared == 0 ? [] : shortest(0..<shared) else { return nil }
             if !branches.isEmpty {
                 guard let b = branches.compactMap(shortest).min(by: { $0.count < $1.count }) else { return nil }
