@@ -210,6 +210,41 @@ import Testing
         #expect(!runs(neither))
     }
 
+    /// A scanner restricted to some patterns (the prefilter's length tiers) finds what one
+    /// built with the other patterns' literal sets emptied finds, clause by clause.
+    @Test func restrictedScannerEqualsOneBuiltWithoutTheOthers() throws {
+        let patterns = try RuleSet.load("default").patterns
+        let prepared = patterns.map { LiteralAnalysis.embedded($0.regex) ?? PreparedPattern(fresh: $0.regex) }
+        let all = LiteralScanner(folded: prepared.map(\.clauses), branches: prepared.map(\.branches))
+        var texts = paragraphTexts(try fixture("article-news-page.txt")) + paragraphTexts(try fixture("manual-with-notices.txt"))
+        texts += ["© 2024 Example. Tous droits réservés.", "Übersetzung: Max <max@example.org> · Straße 1",
+                  "Sign up for our newsletter — Tags: news, local", "İstanbul. Bu çeviri hatalar içerebilir."]
+        var generator = SystemRandomNumberGenerator()
+        let masks = [patterns.map { $0.maxChars > 200 }, patterns.map { $0.maxChars > 400 },
+                     patterns.map { _ in Bool.random(using: &generator) }, patterns.map { _ in false }]
+        for keep in masks {
+            let restricted = all.restricted(to: keep)
+            let built = LiteralScanner(folded: zip(prepared, keep).map { p, k in k ? p.clauses : p.clauses.map { $0.map { _ in [] } } },
+                                       branches: prepared.map(\.branches))
+            var (a, b) = (LiteralScanner.ScanState(), LiteralScanner.ScanState())
+            for text in texts {
+                let folded = LiteralScanner.fold(Array(text.utf16))
+                var (x, y) = (all.filtered.map { !$0 }, all.filtered.map { !$0 })
+                folded.withUnsafeBufferPointer {
+                    restricted.scan($0, into: &x, state: &a)
+                    built.scan($0, into: &y, state: &b)
+                }
+                #expect(x == y, "\(text)")
+                for (k, p) in prepared.enumerated() where keep[k] {
+                    for c in 0..<(p.clauses?.count ?? 0) {
+                        let id = all.clauseID(pattern: k, c)
+                        #expect(a.positions[id] == b.positions[id], "\(patterns[k].id) clause \(c): \(text)")
+                    }
+                }
+            }
+        }
+    }
+
     /// Literals are folded without ICU when ASCII, with the same result.
     @Test func literalFoldingMatchesICU() throws {
         var literals = ["", "ABC xyz-09@", "Straße", "İstanbul", "ǅ", "[]{}^~\u{7F}"]

@@ -256,6 +256,107 @@ struct LiteralScanner {
         }
     }
 
+    /// This scanner for the patterns of `keep` only: the others keep their clause ids, with no
+    /// literals in them (as if built with their clauses emptied, and it finds the same). Made
+    /// from the tables of distinct literals this one already holds: building a scanner again
+    /// spent most of its time finding those, and the prefilter wants three (its length tiers).
+    func restricted(to keep: [Bool]) -> LiteralScanner {
+        var kept = [Bool](repeating: false, count: clauseCount)
+        for p in 0..<min(keep.count, filtered.count) where keep[p] {
+            for j in Int(clauseStarts[p])..<Int(clauseStarts[p + 1]) { kept[Int(clauseIDs[j])] = true }
+        }
+        var r = self
+        r.everywhere = everywhere.filter { kept[Int($0)] }
+        r.pairFilter = [UInt64](repeating: 0, count: 1024)
+        r.tripleFilter = r.pairFilter
+        r.quadFilter = r.pairFilter
+        r.singleFilter = r.pairFilter
+        r.firstFilter = r.pairFilter
+        r.asciiPairs = [UInt8](repeating: 0, count: 1 << 14)
+        @inline(__always) func first(_ c0: UInt16) { r.firstFilter[Int(c0) >> 6] |= 1 << (UInt64(c0) & 63) }
+        // One-unit literals (listed per clause, so kept or not one by one).
+        r.singles = singles.filter { kept[Int($0.clause)] }
+        r.singleUnits = []
+        r.singleRanges = []
+        for (k, e) in r.singles.enumerated() {
+            first(e.unit)
+            r.singleFilter[Int(e.unit) >> 6] |= 1 << (UInt64(e.unit) & 63)
+            if e.unit < 0x80 { for c1 in 0..<128 { r.asciiPairs[Int(e.unit) << 7 | c1] |= 4 } }
+            if r.singleUnits.last == e.unit {
+                r.singleRanges[r.singleRanges.count - 1] = r.singleRanges[r.singleRanges.count - 1].lowerBound..<(k + 1)
+            } else {
+                r.singleUnits.append(e.unit)
+                r.singleRanges.append(k..<(k + 1))
+            }
+        }
+        // Each literal keeps the clauses kept; one that keeps none is dropped.
+        var clauses: [Int32] = []
+        clauses.reserveCapacity(literalClauses.count)
+        func keptRun(_ start: Int32, _ end: Int32) -> (start: Int32, end: Int32)? {
+            let from = clauses.count
+            for j in Int(start)..<Int(end) where kept[Int(literalClauses[j])] { clauses.append(literalClauses[j]) }
+            return clauses.count == from ? nil : (Int32(from), Int32(clauses.count))
+        }
+        var shortOnes: [(key: UInt64, run: (start: Int32, end: Int32))] = []
+        for i in shortKeys.indices where shortKeys[i] != 0 {
+            guard let run = keptRun(shortClauses[i].start, shortClauses[i].end) else { continue }
+            shortOnes.append((shortKeys[i] - 1, run))
+        }
+        var size = 16
+        while size < 2 * shortOnes.count { size *= 2 }
+        r.shortKeys = [UInt64](repeating: 0, count: size)
+        r.shortClauses = [(start: Int32, end: Int32)](repeating: (0, 0), count: size)
+        for e in shortOnes {
+            var i = LiteralScanner.slot(e.key, size - 1)
+            while r.shortKeys[i] != 0 { i = (i + 1) & (size - 1) }
+            r.shortKeys[i] = e.key + 1
+            r.shortClauses[i] = e.run
+            // The key's units back (``shortKey(_:)``).
+            let c0, c1: UInt16
+            if e.key >> 48 == 1 {
+                (c0, c1) = (UInt16(truncatingIfNeeded: e.key >> 32), UInt16(truncatingIfNeeded: e.key >> 16))
+                LiteralScanner.set(&r.tripleFilter, LiteralScanner.tripleHash(c0, c1, UInt16(truncatingIfNeeded: e.key)))
+                if c0 | c1 < 0x80 { r.asciiPairs[Int(c0) << 7 | Int(c1)] |= 2 }
+            } else {
+                (c0, c1) = (UInt16(truncatingIfNeeded: e.key >> 16), UInt16(truncatingIfNeeded: e.key))
+                LiteralScanner.set(&r.pairFilter, LiteralScanner.pairHash(c0, c1))
+                if c0 | c1 < 0x80 { r.asciiPairs[Int(c0) << 7 | Int(c1)] |= 1 }
+            }
+            first(c0)
+        }
+        // Long literals, group by group (their units stay where they are).
+        r.long = []
+        var groups: [(key: UInt64, start: Int32, end: Int32)] = []
+        for i in quadKeys.indices where quadTaken[i] {
+            let start = Int32(r.long.count)
+            for j in Int(quadGroups[i].start)..<Int(quadGroups[i].end) {
+                guard let run = keptRun(long[j].clauses, long[j].clausesEnd) else { continue }
+                r.long.append((long[j].start, long[j].count, run.start, run.end))
+            }
+            guard Int32(r.long.count) > start else { continue }
+            let key = quadKeys[i]
+            groups.append((key, start, Int32(r.long.count)))
+            LiteralScanner.set(&r.quadFilter, LiteralScanner.quadHash(key))
+            let c0 = UInt16(truncatingIfNeeded: key >> 48), c1 = UInt16(truncatingIfNeeded: key >> 32)
+            if c0 | c1 < 0x80 { r.asciiPairs[Int(c0) << 7 | Int(c1)] |= 8 }
+            first(c0)
+        }
+        size = 16
+        while size < 2 * groups.count { size *= 2 }
+        r.quadKeys = [UInt64](repeating: 0, count: size)
+        r.quadTaken = [Bool](repeating: false, count: size)
+        r.quadGroups = [(start: Int32, end: Int32)](repeating: (0, 0), count: size)
+        for g in groups {
+            var i = LiteralScanner.slot(g.key, size - 1)
+            while r.quadTaken[i] { i = (i + 1) & (size - 1) }
+            r.quadKeys[i] = g.key
+            r.quadTaken[i] = true
+            r.quadGroups[i] = (g.start, g.end)
+        }
+        r.literalClauses = clauses
+        return r
+    }
+
     /// A folded literal that almost any paragraph holds: one ASCII letter, digit, space, full
     /// stop or comma.
     static func ubiquitous(_ literal: [UInt16]) -> Bool {

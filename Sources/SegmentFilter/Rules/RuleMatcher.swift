@@ -65,21 +65,16 @@ public final class RuleMatcher {
                 LiteralAnalysis.embedded(patterns[k].regex) ?? PreparedPattern(fresh: patterns[k].regex)
             }
             let ready = prepared.map { $0! }
-            // The tiers are built side by side (a process that filters one small file waits
-            // for them).
-            let folded = ready.map(\.clauses)
+            // One scanner of every pattern (all have a positive `maxChars`); the longer tiers'
+            // are it restricted to their patterns.
             let limits = Self.tierLimits + [Int.max]
-            var scanners = [LiteralScanner?](repeating: nil, count: limits.count)
-            produceClaimed(into: &scanners, workers: Prefilter.analysisThreads) { t, _ in
-                let previous = t == 0 ? 0 : limits[t - 1]
-                // A pattern left out keeps its clauses' ids with no literals in them.
-                return LiteralScanner(folded: zip(patterns, folded).map { p, c in p.maxChars > previous ? c : c.map { $0.map { _ in [] } } },
-                                      branches: ready.map(\.branches))
+            let all = LiteralScanner(folded: ready.map(\.clauses), branches: ready.map(\.branches))
+            let scanners = limits.indices.map { t in
+                t == 0 ? all : all.restricted(to: patterns.map { $0.maxChars > limits[t - 1] })
             }
-            let tiers = zip(limits, scanners).map { (limit: $0, scanner: $1!) }
+            let tiers = zip(limits, scanners).map { (limit: $0, scanner: $1) }
             self.tiers = tiers
-            // The first tier holds every pattern (all have a positive `maxChars`).
-            let scanner = tiers[0].scanner
+            let scanner = all
             self.scanner = scanner
             leadClause = ready.enumerated().map { k, p in p.lead < 0 ? -1 : scanner.clauseID(pattern: k, p.lead) }
             leadOffset = ready.map(\.offset)
