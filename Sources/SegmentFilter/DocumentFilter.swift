@@ -246,6 +246,10 @@ public final class DocumentFilter {
             if i + 1 >= firstCandidate {
                 evidence[i].nameLine = isNameLine(samples[i], characters: evidence[i].characters)
             }
+            if i >= firstCandidate, i > 0, evidence[i - 1].characters <= Splitter.valedictionLimit,
+               lastCodePoint(samples[i - 1]) == 0x2C {
+                evidence[i].signsValediction = isSignature(samples[i], characters: evidence[i].characters)
+            }
         }
         dropSubjectBios(&evidence, samples, from: firstCandidate)
         dropContentUnderCredits(&evidence, from: firstCandidate)

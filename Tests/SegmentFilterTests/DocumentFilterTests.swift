@@ -39,6 +39,54 @@ import PropertyBased
         }
     }
 
+    /// A blogger's signature under a valediction that ends with a comma ("See you at the
+    /// lake," then "Jo") is the post's: the cut is at the site's footer, not between them.
+    @Test func signatureUnderAValedictionStaysWithThePost() throws {
+        let post = """
+        Week four of learning to swim in open water
+        This week the lake was colder than I expected, about fourteen degrees, and the wind pushed small waves across the bay.
+        I managed two loops of the buoys without stopping, which is twice what I could do a month ago.
+        My breathing still goes ragged when I turn my head to the left, so I practised bilateral breathing in the pool on Thursday.
+        The wetsuit finally fits properly now that I have stopped pulling it up by the neck.
+        Next week the club has a timed swim, and I plan to do the short course slowly and finish smiling.
+        See you at the lake,
+        Jo
+        © 2024 The Cold Water Diaries · All rights reserved · Privacy
+
+        """
+        let (primary, appended, a) = try split(post)
+        #expect(appended.hasPrefix("© 2024"), "\(a.decision.reason)")
+        #expect(primary.hasSuffix("Jo\n"))
+        // The signature is marked, and no cut is scored between it and the valediction.
+        let k = try #require(a.paragraphs.firstIndex { $0.evidence.signsValediction })
+        #expect(k == a.paragraphs.count - 2)
+        #expect(Splitter.listContinuations(a.paragraphs.map(\.evidence))[k])
+        // Not under a sentence.
+        #expect(try !split(post.replacingOccurrences(of: "See you at the lake,", with: "See you at the lake."))
+            .analysis.paragraphs.contains { $0.evidence.signsValediction })
+    }
+
+    /// A name that a sign-off cue marks ("Eure Jana") does not head the disclosure under it
+    /// as an author's name heads a bio.
+    @Test func signOffNameDoesNotHeadTheFooter() throws {
+        let post = """
+        So haben wir den Balkon winterfest gemacht
+        Letztes Wochenende war es so weit: Die Geranien kamen in den Keller, die Kräuter in die Küche.
+        Die großen Kübel haben wir mit Jute umwickelt und auf Holzklötze gestellt, damit keine Staunässe entsteht.
+        Den Lavendel lassen wir draußen, er verträgt den Frost erstaunlich gut, wenn er nicht zu nass steht.
+        Die Stühle stehen jetzt zusammengeklappt unter der Plane, und der Tisch ist an die Wand gerückt.
+        Wie macht ihr euren Balkon winterfest? Schreibt es mir gern!
+        Eure Jana
+        *Werbung: Dieser Beitrag enthält Affiliate-Links. Wenn du darüber etwas kaufst, erhalte ich eine kleine Provision.
+        Das könnte dich auch interessieren
+        Hochbeet im Herbst: was jetzt noch wächst
+
+        """
+        let (primary, appended, a) = try split(post)
+        #expect(appended.hasPrefix("*Werbung"), "\(a.decision.reason)")
+        #expect(primary.hasSuffix("Eure Jana\n"))
+    }
+
     /// A news page's whole footer: a beat bio, "More from", a headline list with dates, a
     /// newsletter prompt and the copyright line; the cut is at the bio.
     @Test func newsPageFooterIsAppendedFromTheBio() throws {

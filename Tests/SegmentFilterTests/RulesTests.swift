@@ -271,6 +271,31 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 42: regional news, lifestyle and hobby blogs, South Asian news, glued snippets.
+        ("Sponsored Stories", "promo-line"),
+        ("Horoskop na piątek, 15 marca", "section-snippet"),
+        ("Günlük Burç Yorumları", "section-snippet"),
+        ("Lotto e Superenalotto, i numeri vincenti di martedì 14 maggio", "section-snippet"),
+        ("(This story has not been edited by our staff and is auto-generated from a syndicated feed.)", "wire-unedited"),
+        ("Hi, ako si Lorna! Nanay ng dalawa at dating guro, ngayon ay nagsusulat tungkol sa pagluluto.", "blog-hello"),
+        ("I-follow ang Kusina ni Lorna sa Facebook at Instagram!", "follow-share"),
+        ("Följ Bloggen på Instagram och Pinterest!", "follow-share"),
+        ("*Inlägget innehåller annonslänkar.", "affiliate-disclosure"),
+        ("*บทความนี้มีลิงก์แอฟฟิลิเอต เราอาจได้รับค่าคอมมิชชั่น", "affiliate-disclosure"),
+        ("Bunları da beğenebilirsiniz", "read-more-extra"),
+        ("Anda mungkin juga meminati:", "read-more-extra"),
+        ("इसे भी पढ़ें:", "read-more-extra"),
+        ("Dewi Lestari 3 Maret 2024 pukul 08.17", "commenter-time"),
+        ("Mehmet A. · 12 Ocak 2024, 23:41", "commenter-time"),
+        ("Priya Nair 12 July 2024 at 19:42", "commenter-time"),
+        ("Thu Hà 15/03/2024 lúc 8:42 sáng", "commenter-time"),
+        ("Balas", "comment-form"),
+        ("Prep Time 20 mins · Cook Time 25 mins · Total Time 45 mins", "recipe-card-plain"),
+        ("Imprimir Pinear Valorar", "recipe-widgets"),
+        ("Eure Julia", "sign-off"),
+        ("Love, Neha ❤️", "sign-off"),
+        ("Selamat mencoba dan semoga berhasil, Bun!", "sign-off"),
+        ("Chúc cả nhà nấu ăn thành công nha!", "sign-off"),
         // Round 41: tech and gaming reviews, sports pages, press releases, magazines.
         ("Next match: Saturday 3pm v Harrowgate Town at the Meadow", "sports-furniture"),
         ("Nächstes Spiel: Samstag, 15.30 Uhr, gegen den TSV Altenau", "sports-furniture"),
@@ -944,6 +969,12 @@ extension RulesTests {
 
     /// The cases of `contentDoesNotFireTheNewsPatterns`, typed like `notices`.
     static let newsContent: [(String, String)] = [
+        ("The horoscope column, she said, was the most read page of the paper for thirty years.", "section-snippet"),
+        ("Lotto winner Ana Reis, 54, said she would pay off her mortgage and buy a boat.", "section-snippet"),
+        ("The agency said the wire copy was checked twice before it went out.", "wire-unedited"),
+        ("Sponsored by the council, the festival runs until Sunday.", "promo-line"),
+        ("Eure Kinder werden es euch danken, sagt die Erzieherin.", "sign-off"),
+        ("Hi, I said, and she looked up from the counter.", "blog-hello"),
         // A story about fact-checkers names their ratings in a sentence; a host in an article.
         ("Next up for the club is a trip to Harrowgate, where they lost last season.", "sports-furniture"),
         ("The table shows the club in fourth place with two games in hand.", "sports-furniture"),

@@ -66,6 +66,16 @@ func isNameLine(_ bytes: UnsafeBufferPointer<UInt8>, characters: Int) -> Bool {
     return words.allSatisfy { isNameWord($0.unicodeScalars) }
 }
 
+/// A signature: one to three name words (`isNameWord`), after a dash or not ("Mo", "— Ate
+/// Joy", "Linnea S.").
+func isSignature(_ bytes: UnsafeBufferPointer<UInt8>, characters: Int) -> Bool {
+    guard characters <= 30 else { return false }
+    var words = String(decoding: bytes, as: UTF8.self).split(separator: " ")
+    if let first = words.first, ["—", "–", "-", "~", "--"].contains(first) { words.removeFirst() }
+    guard (1...3).contains(words.count) else { return false }
+    return words.allSatisfy { isNameWord($0.unicodeScalars) }
+}
+
 /// A word of a name: a capital letter, then at least one letter (or `.`, `'`, `’`, `-`).
 func isNameWord<Word: Collection<Unicode.Scalar>>(_ word: Word) -> Bool {
     guard let first = word.first, first.properties.isUppercase, word.count >= 2 else { return false }

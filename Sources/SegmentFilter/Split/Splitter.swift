@@ -60,6 +60,10 @@ public struct ParagraphEvidence: Sendable {
     /// it is the author's name over the footer. (Over a newsletter prompt it may be a letter's
     /// signature.)
     public var nameLine = false
+    /// The paragraph is a signature under a short valediction that ends with a comma ("See you
+    /// on the towpath," then "Mo"; "Sevgiyle kalın," then "Elif"): the author's, as the
+    /// valediction is, so no cut falls between them (`Splitter.listContinuations`).
+    public var signsValediction = false
     /// The paragraph opens with a news dateline ("HOHENFURT – …", "TAIPEI, Oct 16 (Reuters) -
     /// …"): a story starts there. Under an article that opened with one, it is another story
     /// glued on (`Splitter.gluedStoryHeadline`).
@@ -336,6 +340,7 @@ public enum Splitter {
             if let a = previous.itemNumber, let b = paragraphs[i].itemNumber, b == a + 1 { out[i] = true }
             if let a = previous.bullet, a == paragraphs[i].bullet { out[i] = true }
             if previous.opensWithLabel && paragraphs[i].opensWithLabel && paragraphs[i].rules.isEmpty { out[i] = true }
+            if paragraphs[i].signsValediction && paragraphs[i].rules.isEmpty { out[i] = true }
         }
         return out
     }
@@ -387,6 +392,9 @@ public enum Splitter {
         default: return p.language.letters
         }
     }
+
+    /// The longest valediction a signature under it keeps (``ParagraphEvidence/signsValediction``).
+    static let valedictionLimit = 120
 
     /// The shortest paragraph that answers a question as prose (a footer's prompts are shorter).
     static let answerLength = 100
@@ -595,9 +603,10 @@ public enum Splitter {
     /// (its subject's name), a name over the author's bio, byline, contact line, related
     /// list or source and photo line (how pages in many countries sign an article), or a
     /// headline over a line that trails its headline (``RuleSet/Pattern/trailsHeadline``: the
-    /// date printed under a related item).
+    /// date printed under a related item). Not a name that a content cue marks: a blogger's
+    /// sign-off ("Eure Julia") over the site's disclosure is the post's.
     static func heads(_ line: ParagraphEvidence, _ next: ParagraphEvidence) -> Bool {
-        line.headsNext || (line.nameLine && next.rules.contains { Splitter.headedKinds.contains($0.kind) })
+        line.headsNext || (line.nameLine && !line.rules.contains { $0.weight < 0 } && next.rules.contains { Splitter.headedKinds.contains($0.kind) })
             || (line.headline && next.rules.contains(where: \.trailsHeadline))
     }
 
