@@ -271,6 +271,11 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 43: national news, Central European news, East Asian news, one-line tails.
+        ("Paola Ricci segue la cronaca giudiziaria per il Giornale di Valmarina.", "author-bio-beat"),
+        ("Happy digging!", "sign-off"),
+        ("Die Ausstellung ist bis zum 12. Mai dienstags bis sonntags zu sehen.", "exhibition-dates"),
+        ("La mostra resta aperta fino al 30 giugno, ingresso libero.", "exhibition-dates"),
         // Round 42: regional news, lifestyle and hobby blogs, South Asian news, glued snippets.
         ("Sponsored Stories", "promo-line"),
         ("Horoskop na piątek, 15 marca", "section-snippet"),
@@ -969,6 +974,8 @@ extension RulesTests {
 
     /// The cases of `contentDoesNotFireTheNewsPatterns`, typed like `notices`.
     static let newsContent: [(String, String)] = [
+        ("— Ana Lopes, keeper of the log, 3 March 1986", "dated-headline"),
+        ("The exhibition runs until 3 May at the Harbour Gallery.", "exhibition-dates"),
         ("The horoscope column, she said, was the most read page of the paper for thirty years.", "section-snippet"),
         ("Lotto winner Ana Reis, 54, said she would pay off her mortgage and buy a boat.", "section-snippet"),
         ("The agency said the wire copy was checked twice before it went out.", "wire-unedited"),
