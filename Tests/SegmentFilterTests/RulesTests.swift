@@ -271,6 +271,34 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 44: Arabic, Persian, Hebrew and Turkish news; South Slavic and East Slavic news;
+        // African news; Nordic and Baltic blogs.
+        ("GNA", "agency-line"),
+        ("/ДП/", "desk-initials"),
+        ("وام/ سالم الكعبي/ منى أحمد", "desk-initials"),
+        ("Preberite še:", "read-more-extra"),
+        ("الأخبار المتعلقة", "read-more-extra"),
+        ("עוד בנושא:", "read-more-extra"),
+        ("FUNDA NALOKHU:", "read-more-extra"),
+        ("Panašūs įrašai", "read-more-extra"),
+        ("Ваша Ольга", "sign-off"),
+        ("Knus Sofie", "sign-off"),
+        ("Do sledećeg puta, vaša Ana!", "sign-off-end"),
+        ("Если вы нашли ошибку, выделите её и нажмите Ctrl+Enter.", "source-line-de"),
+        ("Atsakyti", "comment-form"),
+        ("Ein athugasemd", "comment-form"),
+        ("أضف تعليقك", "comment-form"),
+        ("Добавить комментарий", "comment-form"),
+        ("Ваш адрес email не будет опубликован. Обязательные поля помечены *", "comment-form"),
+        ("Louise siger:", "commenter-time"),
+        ("Rasa 2024-08-21 10:47", "commenter-time"),
+        ("لمتابعة آخر الأخبار.. انضم لقناتنا على واتساب", "follow-share"),
+        ("Joyina isiteshi sethu se-WhatsApp", "follow-share"),
+        ("Fylgdu mér á Instagram og Facebook", "follow-share"),
+        ("הורידו את האפליקציה לעדכונים", "app-download"),
+        ("За інформацією Укрінформу", "source-line-start"),
+        ("Raksts tapis sadarbībā ar zīmolu \"Koka Māja\".", "affiliate-disclosure"),
+        ("Sviđa mi se ovo:", "blog-widgets"),
         // Round 43: national news, Central European news, East Asian news, one-line tails.
         ("Paola Ricci segue la cronaca giudiziaria per il Giornale di Valmarina.", "author-bio-beat"),
         ("Happy digging!", "sign-off"),
@@ -974,6 +1002,10 @@ extension RulesTests {
 
     /// The cases of `contentDoesNotFireTheNewsPatterns`, typed like `notices`.
     static let newsContent: [(String, String)] = [
+        ("По данным полиции, водитель не справился с управлением и съехал в кювет.", "source-line-start"),
+        ("Ваша помощь очень важна для нас, сказала директор приюта.", "sign-off"),
+        ("Svar på det får vi först i höst, säger hon.", "comment-form"),
+        ("Louise sagde, at hun ville komme igen næste år.", "commenter-time"),
         ("— Ana Lopes, keeper of the log, 3 March 1986", "dated-headline"),
         ("The exhibition runs until 3 May at the Harbour Gallery.", "exhibition-dates"),
         ("The horoscope column, she said, was the most read page of the paper for thirty years.", "section-snippet"),
