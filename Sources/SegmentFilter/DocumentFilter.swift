@@ -246,8 +246,11 @@ public final class DocumentFilter {
             if i + 1 >= firstCandidate {
                 evidence[i].nameLine = isNameLine(samples[i], characters: evidence[i].characters)
             }
-            if i >= firstCandidate, i > 0, evidence[i - 1].characters <= Splitter.valedictionLimit,
-               lastCodePoint(samples[i - 1]) == 0x2C {
+            // (The paragraph before: a short one ending with a comma, or one a sign-off cue marks,
+            // "That's all for this week …", then "— Tom".)
+            if i >= firstCandidate, i > 0,
+               (evidence[i - 1].characters <= Splitter.valedictionLimit && lastCodePoint(samples[i - 1]) == 0x2C)
+                || evidence[i - 1].rules.contains(where: { $0.kind == "content" && $0.weight < 0 }) {
                 evidence[i].signsValediction = isSignature(samples[i], characters: evidence[i].characters)
             }
         }

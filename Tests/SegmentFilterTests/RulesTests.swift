@@ -271,6 +271,28 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 45: Romance, Romanian and Greek blogs; East Asian blog platforms; archived
+        // newsletters; news in Indian languages.
+        ("Te-ar putea interesa și:", "read-more-extra"),
+        ("Mihaela spune:", "commenter-time"),
+        ("Răspunde", "comment-form"),
+        ("kurogoma_dev 2024-09-10 22:31", "commenter-time"),
+        ("本文链接：https://www.example.com/p/1234", "source-line-start"),
+        ("Etichete: sarmale, rețete de Crăciun", "blog-meta"),
+        ("लेबले: आठवणी, कोल्हापूर", "blog-meta"),
+        ("द्वारा पोस्ट केलेले अमृता देशपांडे येथे ११:४२ AM", "blog-meta"),
+        ("१ टिप्पणी:", "comment-form"),
+        ("இதையும் படிங்க: சென்னையில் மழை", "read-more"),
+        ("આ પણ વાંચો: સુરતમાં વરસાદ", "read-more"),
+        ("PATROCINADO · Este boletín llega gracias a Nubia", "promo-line"),
+        ("Has recibido este correo porque te suscribiste a nuestro boletín.", "email-footer"),
+        ("Wurde Ihnen diese E-Mail weitergeleitet? Hier kostenlos abonnieren.", "newsletter"),
+        ("Know someone who would like this? Refer 3 friends and get a free month.", "newsletter"),
+        ("Doorgestuurd gekregen? Meld je hier gratis aan.", "newsletter"),
+        ("Stadtgrün wird von über 600 Mitgliedern finanziert.", "supporter-appeal"),
+        ("Impressum: Jana Brückner, Am Kanalufer 12, 04109 Leipzig", "source-line-de"),
+        ("Eso es todo por hoy. Nos leemos el lunes.", "sign-off"),
+        ("Einen guten Tag wünscht", "sign-off"),
         // Round 44: Arabic, Persian, Hebrew and Turkish news; South Slavic and East Slavic news;
         // African news; Nordic and Baltic blogs.
         ("GNA", "agency-line"),
@@ -1002,6 +1024,8 @@ extension RulesTests {
 
     /// The cases of `contentDoesNotFireTheNewsPatterns`, typed like `notices`.
     static let newsContent: [(String, String)] = [
+        ("Das Impressum der Zeitung nannte sie als Herausgeberin.", "source-line-de"),
+        ("The clinic is funded by 600 donors, the mayor said, and needs more.", "supporter-appeal"),
         ("По данным полиции, водитель не справился с управлением и съехал в кювет.", "source-line-start"),
         ("Ваша помощь очень важна для нас, сказала директор приюта.", "sign-off"),
         ("Svar på det får vi först i höst, säger hon.", "comment-form"),

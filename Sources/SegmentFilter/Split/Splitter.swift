@@ -61,7 +61,8 @@ public struct ParagraphEvidence: Sendable {
     /// signature.)
     public var nameLine = false
     /// The paragraph is a signature under a short valediction that ends with a comma ("See you
-    /// on the towpath," then "Mo"; "Sevgiyle kalın," then "Elif"): the author's, as the
+    /// on the towpath," then "Mo"; "Sevgiyle kalın," then "Elif"), or under a paragraph a
+    /// sign-off cue marks ("That's all for this week …", then "— Tom"): the author's, as the
     /// valediction is, so no cut falls between them (`Splitter.listContinuations`).
     public var signsValediction = false
     /// The paragraph opens with a news dateline ("HOHENFURT – …", "TAIPEI, Oct 16 (Reuters) -
