@@ -99,6 +99,17 @@ import Testing
         #expect(t.score(-2, blocks, cut: 5, paragraphs: 7, margin: 0.5) == -2)        // turned off
     }
 
+    /// A tail must not outnumber the prose it leaves: a headline and a dateline over two
+    /// paragraphs do not make the next three a tail.
+    @Test func aTailLongerThanTheProseBeforeItIsNoTopicShift() {
+        let t = SplitSettings.TopicShift()
+        let blocks = Coherence.CutBlocks(across: 0, primaryCohesion: 0.3, tailCohesion: 0.3)
+        #expect(t.qualifyingLogit(blocks, cut: 3, paragraphs: 6) != nil)
+        #expect(t.qualifyingLogit(blocks, cut: 3, paragraphs: 6, prose: 3) != nil)
+        #expect(t.qualifyingLogit(blocks, cut: 3, paragraphs: 6, prose: 2) == nil)
+        #expect(t.qualifyingLogit(blocks, cut: 3, paragraphs: 5, prose: 2) != nil)
+    }
+
     /// A long stretch of prose whose vocabulary drifts is the piece moving on, not a tail: the
     /// term applies to at most `maxTail` paragraphs without a cue, however long the document.
     @Test func longUncuedTailsAreNoTopicShift() {

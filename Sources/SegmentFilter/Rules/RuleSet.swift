@@ -257,9 +257,11 @@ public struct SplitSettings: Sendable, Equatable {
         public func qualifyingLogit(_ b: Coherence.CutBlocks?, cut: Int, paragraphs: Int, prose: Int? = nil,
                                     uncued: Int? = nil, letters: Int? = nil) -> Double? {
             // Appended material is the smaller part: a "tail" longer than what it leaves is a
-            // document whose topic changes, not a document with something appended.
+            // document whose topic changes, not a document with something appended. What it
+            // leaves is counted without headlines: a headline and a dateline over two paragraphs
+            // do not make a third and a fourth paragraph a tail.
             let unmarked = uncued ?? paragraphs - cut
-            guard weight > 0, let b, paragraphs - cut <= cut, unmarked <= maxTail, (letters ?? minLetters) >= minLetters else { return nil }
+            guard weight > 0, let b, paragraphs - cut <= min(cut, prose ?? cut), unmarked <= maxTail, (letters ?? minLetters) >= minLetters else { return nil }
             if unmarked == paragraphs - cut && reuses(b) { return nil }
             return logit(b, cut: cut, paragraphs: paragraphs, prose: prose)
         }
