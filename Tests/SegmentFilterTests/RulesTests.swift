@@ -271,6 +271,12 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 46: English news of eight more countries; science and health pages in five
+        // languages; short briefs with another item glued on.
+        ("Ana Pires é investigadora no Instituto de Ciências do Mar da Universidade do Algarve.", "author-bio-intl"),
+        ("Geógrafo, investigador do Centro de Estudos Geográficos da Universidade de Lisboa", "author-bio-intl"),
+        ("O autor escreve segundo o antigo Acordo Ortográfico", "disclosure"),
+        ("Claire Martin a reçu des financements de l'Agence nationale de la recherche.", "disclosure"),
         // Round 45: Romance, Romanian and Greek blogs; East Asian blog platforms; archived
         // newsletters; news in Indian languages.
         ("Te-ar putea interesa și:", "read-more-extra"),
@@ -1024,6 +1030,8 @@ extension RulesTests {
 
     /// The cases of `contentDoesNotFireTheNewsPatterns`, typed like `notices`.
     static let newsContent: [(String, String)] = [
+        ("Economista, a ministra disse em Lisboa que o plano falhou.", "author-bio-intl"),
+        ("O acordo ortográfico de 1990 continua a dividir os professores.", "disclosure"),
         ("Das Impressum der Zeitung nannte sie als Herausgeberin.", "source-line-de"),
         ("The clinic is funded by 600 donors, the mayor said, and needs more.", "supporter-appeal"),
         ("По данным полиции, водитель не справился с управлением и съехал в кювет.", "source-line-start"),
