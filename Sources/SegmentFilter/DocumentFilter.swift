@@ -118,7 +118,7 @@ public final class DocumentFilter {
     /// the paragraph is another story glued on below ("Polizei sucht Zeugen: …" under a
     /// story's agency line). Its content cues are dropped; other cues stay.
     private func dropContentUnderCredits(_ evidence: inout [ParagraphEvidence], from first: Int) {
-        for i in max(first, 1)..<max(evidence.count, 1) where evidence[i].rules.contains(where: { $0.weight < 0 }) {
+        for i in max(first, 1)..<max(evidence.count, 1) where evidence[i].marksContent {
             let closing = evidence[i - 1].rules.contains { $0.weight > 0 && DocumentFilter.articleClosingKinds.contains($0.kind) }
             if closing { evidence[i].rules.removeAll { $0.weight < 0 } }
         }
@@ -250,7 +250,7 @@ public final class DocumentFilter {
             // "That's all for this week …", then "— Tom".)
             if i >= firstCandidate, i > 0,
                (evidence[i - 1].characters <= Splitter.valedictionLimit && lastCodePoint(samples[i - 1]) == 0x2C)
-                || evidence[i - 1].rules.contains(where: { $0.kind == "content" && $0.weight < 0 }) {
+                || evidence[i - 1].marksContent {
                 evidence[i].signsValediction = isSignature(samples[i], characters: evidence[i].characters)
             }
         }

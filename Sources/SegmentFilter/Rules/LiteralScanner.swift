@@ -176,14 +176,7 @@ struct LiteralScanner {
         }
         // (Stable: a unit's clauses stay in the order they were given.)
         singles = singles.enumerated().sorted { ($0.element.unit, $0.offset) < ($1.element.unit, $1.offset) }.map(\.element)
-        for (k, e) in singles.enumerated() {
-            if singleUnits.last == e.unit {
-                singleRanges[singleRanges.count - 1] = singleRanges[singleRanges.count - 1].lowerBound..<(k + 1)
-            } else {
-                singleUnits.append(e.unit)
-                singleRanges.append(k..<(k + 1))
-            }
-        }
+        (singleUnits, singleRanges) = LiteralScanner.singleIndex(singles)
         // Each literal's clauses, `literalClauses[clauseStart[k]..<clauseStart[k + 1]]` (a stable
         // counting sort: a literal's clauses in the order given).
         var clauseStart = [Int32](repeating: 0, count: distinct.count + 1)
@@ -196,18 +189,9 @@ struct LiteralScanner {
             next[Int(m.literal)] += 1
         }
         // The short literals' table: one slot per literal.
-        let shortOnes = distinct.indices.filter { distinct[$0].count <= 3 }
-        var size = 16
-        while size < 2 * shortOnes.count { size *= 2 }
-        shortKeys = [UInt64](repeating: 0, count: size)
-        shortClauses = [(start: Int32, end: Int32)](repeating: (0, 0), count: size)
-        for k in shortOnes {
-            let key = LiteralScanner.shortKey(distinct[k])
-            var i = LiteralScanner.slot(key, size - 1)
-            while shortKeys[i] != 0 { i = (i + 1) & (size - 1) }
-            shortKeys[i] = key + 1
-            shortClauses[i] = (clauseStart[k], clauseStart[k + 1])
-        }
+        (shortKeys, shortClauses) = LiteralScanner.shortTable(distinct.indices.filter { distinct[$0].count <= 3 }.map {
+            (LiteralScanner.shortKey(distinct[$0]), (clauseStart[$0], clauseStart[$0 + 1]))
+        })
         // The long literals, grouped by their first four units (numbered in the order the keys
         // first occur; within a group, in the order met) by one counting sort; the groups are
         // found through an open-addressing table of their numbers (a Dictionary, or sorting by
@@ -242,18 +226,56 @@ struct LiteralScanner {
             long.append((Int32(units.count), Int32(distinct[k].count), clauseStart[k], clauseStart[k + 1]))
             units.append(contentsOf: distinct[k])
         }
-        size = 16
-        while size < 2 * groupKeys.count { size *= 2 }
-        quadKeys = [UInt64](repeating: 0, count: size)
-        quadTaken = [Bool](repeating: false, count: size)
-        quadGroups = [(start: Int32, end: Int32)](repeating: (0, 0), count: size)
-        for (g, key) in groupKeys.enumerated() {
-            var i = LiteralScanner.slot(key, size - 1)
-            while quadTaken[i] { i = (i + 1) & (size - 1) }
-            quadKeys[i] = key
-            quadTaken[i] = true
-            quadGroups[i] = (groupStart[g], groupStart[g + 1])
+        (quadKeys, quadTaken, quadGroups) = LiteralScanner.quadTable(groupKeys.enumerated().map { g, key in (key, groupStart[g], groupStart[g + 1]) })
+    }
+
+    /// The one-unit literals' index: the distinct units of `singles` (sorted by unit), and
+    /// each unit's run of entries.
+    private static func singleIndex(_ singles: [(unit: UInt16, clause: Int32)]) -> ([UInt16], [Range<Int>]) {
+        var units: [UInt16] = [], ranges: [Range<Int>] = []
+        for (k, e) in singles.enumerated() {
+            if units.last == e.unit {
+                ranges[ranges.count - 1] = ranges[ranges.count - 1].lowerBound..<(k + 1)
+            } else {
+                units.append(e.unit)
+                ranges.append(k..<(k + 1))
+            }
         }
+        return (units, ranges)
+    }
+
+    /// The open-addressing table of the literals of two and three units: per slot `key + 1`
+    /// (0: empty) and the literal's run of clauses.
+    private static func shortTable(_ entries: [(key: UInt64, run: (start: Int32, end: Int32))]) -> ([UInt64], [(start: Int32, end: Int32)]) {
+        var size = 16
+        while size < 2 * entries.count { size *= 2 }
+        var keys = [UInt64](repeating: 0, count: size)
+        var runs = [(start: Int32, end: Int32)](repeating: (0, 0), count: size)
+        for e in entries {
+            var i = slot(e.key, size - 1)
+            while keys[i] != 0 { i = (i + 1) & (size - 1) }
+            keys[i] = e.key + 1
+            runs[i] = e.run
+        }
+        return (keys, runs)
+    }
+
+    /// The open-addressing table of the long literals' groups by their first four units: per
+    /// slot the key, whether it is taken, and the group's run in `long`.
+    private static func quadTable(_ groups: [(key: UInt64, start: Int32, end: Int32)]) -> ([UInt64], [Bool], [(start: Int32, end: Int32)]) {
+        var size = 16
+        while size < 2 * groups.count { size *= 2 }
+        var keys = [UInt64](repeating: 0, count: size)
+        var taken = [Bool](repeating: false, count: size)
+        var runs = [(start: Int32, end: Int32)](repeating: (0, 0), count: size)
+        for g in groups {
+            var i = slot(g.key, size - 1)
+            while taken[i] { i = (i + 1) & (size - 1) }
+            keys[i] = g.key
+            taken[i] = true
+            runs[i] = (g.start, g.end)
+        }
+        return (keys, taken, runs)
     }
 
     /// This scanner for the patterns of `keep` only: the others keep their clause ids, with no
@@ -276,18 +298,11 @@ struct LiteralScanner {
         @inline(__always) func first(_ c0: UInt16) { r.firstFilter[Int(c0) >> 6] |= 1 << (UInt64(c0) & 63) }
         // One-unit literals (listed per clause, so kept or not one by one).
         r.singles = singles.filter { kept[Int($0.clause)] }
-        r.singleUnits = []
-        r.singleRanges = []
-        for (k, e) in r.singles.enumerated() {
-            first(e.unit)
-            r.singleFilter[Int(e.unit) >> 6] |= 1 << (UInt64(e.unit) & 63)
-            if e.unit < 0x80 { for c1 in 0..<128 { r.asciiPairs[Int(e.unit) << 7 | c1] |= 4 } }
-            if r.singleUnits.last == e.unit {
-                r.singleRanges[r.singleRanges.count - 1] = r.singleRanges[r.singleRanges.count - 1].lowerBound..<(k + 1)
-            } else {
-                r.singleUnits.append(e.unit)
-                r.singleRanges.append(k..<(k + 1))
-            }
+        (r.singleUnits, r.singleRanges) = LiteralScanner.singleIndex(r.singles)
+        for u in r.singleUnits {
+            first(u)
+            r.singleFilter[Int(u) >> 6] |= 1 << (UInt64(u) & 63)
+            if u < 0x80 { for c1 in 0..<128 { r.asciiPairs[Int(u) << 7 | c1] |= 4 } }
         }
         // Each literal keeps the clauses kept; one that keeps none is dropped.
         var clauses: [Int32] = []
@@ -302,15 +317,8 @@ struct LiteralScanner {
             guard let run = keptRun(shortClauses[i].start, shortClauses[i].end) else { continue }
             shortOnes.append((shortKeys[i] - 1, run))
         }
-        var size = 16
-        while size < 2 * shortOnes.count { size *= 2 }
-        r.shortKeys = [UInt64](repeating: 0, count: size)
-        r.shortClauses = [(start: Int32, end: Int32)](repeating: (0, 0), count: size)
+        (r.shortKeys, r.shortClauses) = LiteralScanner.shortTable(shortOnes)
         for e in shortOnes {
-            var i = LiteralScanner.slot(e.key, size - 1)
-            while r.shortKeys[i] != 0 { i = (i + 1) & (size - 1) }
-            r.shortKeys[i] = e.key + 1
-            r.shortClauses[i] = e.run
             // The key's units back (``shortKey(_:)``).
             let c0, c1: UInt16
             if e.key >> 48 == 1 {
@@ -341,18 +349,7 @@ struct LiteralScanner {
             if c0 | c1 < 0x80 { r.asciiPairs[Int(c0) << 7 | Int(c1)] |= 8 }
             first(c0)
         }
-        size = 16
-        while size < 2 * groups.count { size *= 2 }
-        r.quadKeys = [UInt64](repeating: 0, count: size)
-        r.quadTaken = [Bool](repeating: false, count: size)
-        r.quadGroups = [(start: Int32, end: Int32)](repeating: (0, 0), count: size)
-        for g in groups {
-            var i = LiteralScanner.slot(g.key, size - 1)
-            while r.quadTaken[i] { i = (i + 1) & (size - 1) }
-            r.quadKeys[i] = g.key
-            r.quadTaken[i] = true
-            r.quadGroups[i] = (g.start, g.end)
-        }
+        (r.quadKeys, r.quadTaken, r.quadGroups) = LiteralScanner.quadTable(groups)
         r.literalClauses = clauses
         return r
     }

@@ -65,6 +65,9 @@ public struct ParagraphEvidence: Sendable {
     /// sign-off cue marks ("That's all for this week …", then "— Tom"): the author's, as the
     /// valediction is, so no cut falls between them (`Splitter.listContinuations`).
     public var signsValediction = false
+    /// A cue with a negative weight marks the paragraph ("The verdict", a blogger's sign-off):
+    /// it is content, whatever else it resembles.
+    var marksContent: Bool { rules.contains { $0.weight < 0 } }
     /// The paragraph opens with a news dateline ("HOHENFURT – …", "TAIPEI, Oct 16 (Reuters) -
     /// …"): a story starts there. Under an article that opened with one, it is another story
     /// glued on (`Splitter.gluedStoryHeadline`).
@@ -235,7 +238,7 @@ public enum Splitter {
     /// under a short cue line: a footer's unrecognised line between its header and the rest.
     /// (Under a long paragraph a cue may be a mention in the article's prose.)
     static func sandwichedLines(_ paragraphs: [ParagraphEvidence]) -> [Int] {
-        func cued(_ p: ParagraphEvidence) -> Bool { p.rules.contains { $0.weight >= 2 } && !p.rules.contains { $0.weight < 0 } }
+        func cued(_ p: ParagraphEvidence) -> Bool { p.rules.contains { $0.weight >= 2 } && !p.marksContent }
         guard paragraphs.count >= 3 else { return [] }
         return (1..<(paragraphs.count - 1)).filter { i in
             paragraphs[i].rules.isEmpty && paragraphs[i].characters <= sandwichLimit && paragraphs[i - 1].characters <= sandwichLimit
@@ -446,7 +449,7 @@ public enum Splitter {
         // A pattern with a negative weight says "content" ("The verdict"): neither a tail that
         // holds it nor one inside the section it opens is a topic shift, however few words
         // it shares.
-        let contentMarked = paragraphs[firstCandidate...].contains { $0.rules.contains { $0.weight < 0 } }
+        let contentMarked = paragraphs[firstCandidate...].contains(where: \.marksContent)
         // The paragraphs before each cut that are not headlines: what the topic term counts as
         // the primary content's length.
         var prose = paragraphs[..<firstCandidate].reduce(0) { $0 + ($1.headline ? 0 : 1) }
@@ -607,7 +610,7 @@ public enum Splitter {
     /// date printed under a related item). Not a name that a content cue marks: a blogger's
     /// sign-off ("Eure Julia") over the site's disclosure is the post's.
     static func heads(_ line: ParagraphEvidence, _ next: ParagraphEvidence) -> Bool {
-        line.headsNext || (line.nameLine && !line.rules.contains { $0.weight < 0 } && next.rules.contains { Splitter.headedKinds.contains($0.kind) })
+        line.headsNext || (line.nameLine && !line.marksContent && next.rules.contains { Splitter.headedKinds.contains($0.kind) })
             || (line.headline && next.rules.contains(where: \.trailsHeadline))
     }
 
