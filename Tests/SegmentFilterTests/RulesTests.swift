@@ -271,6 +271,21 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 47: local TV, trade and university news in English; German, Dutch and Nordic
+        // regional papers and blogs; Romance-language magazines; East and South-East Asian news.
+        ("Contact: Joan Berry, Office of Media Relations, 555-0143, jberry@example.edu", "press-contact"),
+        ("Contacts: Lee Ames, University News Service", "press-contact"),
+        ("(Editor: Budi Santoso)", "role-credit-line"),
+        ("Más notas de Deportes", "read-more"),
+        ("Mais notas de Economia", "read-more"),
+        ("Relaterade artiklar", "read-more"),
+        ("Relatert", "read-more"),
+        ("Deel dit: Facebook Pinterest X E-mail", "share-bar"),
+        ("Del dette: Facebook Messenger", "share-bar"),
+        ("Compartir esto: WhatsApp Telegram", "share-bar"),
+        ("Sanne K. 3 juni 2025 om 08:40 – Mooi geschreven, wij gaan dit najaar.", "commenter-inline"),
+        ("ひまわり より: 2025年4月2日 09:05 参考になりました。", "commenter-inline"),
+        ("コメント（ 12件 ）", "blog-meta"),
         // Round 46: English news of eight more countries; science and health pages in five
         // languages; short briefs with another item glued on.
         ("Ana Pires é investigadora no Instituto de Ciências do Mar da Universidade do Algarve.", "author-bio-intl"),
@@ -1030,6 +1045,11 @@ extension RulesTests {
 
     /// The cases of `contentDoesNotFireTheNewsPatterns`, typed like `notices`.
     static let newsContent: [(String, String)] = [
+        ("Contact with the media office was lost for two hours, the spokeswoman said.", "press-contact"),
+        ("Del av vägen stängs i två veckor.", "share-bar"),
+        ("Más notas de cata llegaron de Mendoza que de ninguna otra provincia.", "read-more"),
+        ("Relaterat till olyckan är också en utredning om vägbelysningen.", "read-more"),
+        ("Peter zei op 3 juni 2025 om 08:40 dat de brug dicht blijft.", "commenter-inline"),
         ("Economista, a ministra disse em Lisboa que o plano falhou.", "author-bio-intl"),
         ("O acordo ortográfico de 1990 continua a dividir os professores.", "disclosure"),
         ("Das Impressum der Zeitung nannte sie als Herausgeberin.", "source-line-de"),
