@@ -271,6 +271,28 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 49: op-ed bios in English of eight countries; news in Greek, Hebrew, Baltic and
+        // South Slavic languages; tails in another language; one-line English tails.
+        ("The writer is a retired district judge. Views are personal.", "the-writer-is"),
+        ("The author is a former central bank deputy governor. The views expressed are her own.", "the-writer-is"),
+        ("Malik Osei teaches political economy at the University of Cape Coast.", "author-bio-writes"),
+        ("Prof Ruth Mensah, a soil scientist, teaches at Kwame Nkrumah University.", "author-bio-writes"),
+        ("מיכל לוי היא כתבת הבריאות של העיתון.", "bio-writer-he"),
+        ("Temos: keliai, eismas, savivaldybė", "blog-meta"),
+        ("O autoru: Ivana je novinarka iz Novog Sada.", "about-author-intl"),
+        ("Was this forwarded to you? Sign up here.", "newsletter"),
+        ("This reporting is supported in part by the Hollis Foundation.", "production-credit"),
+        ("Reporting for this series was funded by the Lenz Trust, which has no role in our editorial decisions.", "production-credit"),
+        // Round 48: English blogs and newsletters; Central and East European news; Arabic,
+        // Persian, Indic, Swahili and Amharic news; same-language items glued on.
+        ("Editör: Murat Kaya", "role-credit-line"),
+        ("Okur yorumlar (5)", "blog-meta"),
+        ("Bizi Google Haberler'den takip edin", "messaging-channel"),
+        ("الكلمات المفتاحية: الرباط، النقل الحضري", "blog-meta"),
+        ("Weather: Heavy snow expected on the high roads tonight", "section-label-headline"),
+        ("Météo : un week-end pluvieux sur toute la côte", "section-label-headline"),
+        ("Desporto: Académico empata em casa e desce ao quinto lugar", "section-label-headline"),
+        ("Polizeibericht: Radfahrer bei Unfall an der B27 verletzt", "section-label-headline"),
         // Round 47: local TV, trade and university news in English; German, Dutch and Nordic
         // regional papers and blogs; Romance-language magazines; East and South-East Asian news.
         ("Contact: Joan Berry, Office of Media Relations, 555-0143, jberry@example.edu", "press-contact"),
@@ -1045,6 +1067,12 @@ extension RulesTests {
 
     /// The cases of `contentDoesNotFireTheNewsPatterns`, typed like `notices`.
     static let newsContent: [(String, String)] = [
+        ("Dr Ama Boateng, a paediatrician, teaches nurses at the clinic every Friday, she said.", "author-bio-writes"),
+        ("Our coverage of the floods continues tomorrow with reports from the valley.", "production-credit"),
+        ("Weather: mild", "section-label-headline"),
+        ("Sport: tennis, swimming and a little yoga on Sundays.", "section-label-headline"),
+        ("Tempo: 45 minutos de preparo mais 30 de forno", "section-label-headline"),
+        ("Yorumlar okurların kendi görüşleridir, dedi editör.", "blog-meta"),
         ("Contact with the media office was lost for two hours, the spokeswoman said.", "press-contact"),
         ("Del av vägen stängs i två veckor.", "share-bar"),
         ("Más notas de cata llegaron de Mendoza que de ninguna otra provincia.", "read-more"),
