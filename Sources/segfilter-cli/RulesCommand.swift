@@ -44,7 +44,7 @@ struct RulesCommand: ParsableCommand {
             // Patterns without a literal every match needs cannot be prefiltered: they run on
             // every eligible paragraph, which is where a slow rule set spends its time.
             for id in try RuleMatcher(r).unfilteredPatternIDs {
-                print("\(file): note: pattern '\(id)' has no required literal; it runs on every paragraph (slower)")
+                print("\(file): note: pattern '\(id)' has no required literal; it runs on every paragraph (slower). A branch that can match without fixed text, or whose alternatives come to more than \(RuleMatcher.maxLiteralsPerSet) literals, has none: split long word lists into top-level branches (docs/rules.md)")
             }
             let matcher = try RuleMatcher(r)
             for (id, literal) in matcher.singleUnitLeadPatterns {

@@ -271,6 +271,16 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 50: Latin American news; German, French and Italian magazines and expert
+        // blogs; short pages; hard cases.
+        ("Vous avez aimé cet article ? Abonnez-vous à notre page Facebook.", "follow-share"),
+        ("¿Te gustó esta nota? Seguinos en Instagram.", "follow-share"),
+        ("Política de comentarios: no se publicarán insultos.", "newsroom-appeal-more"),
+        ("Os comentários são de responsabilidade exclusiva de seus autores.", "newsroom-appeal-more"),
+        ("Sumate al canal de WhatsApp de El Diario del Litoral", "messaging-channel"),
+        ("Compartir esto: Facebook Correo electrónico Imprimir", "share-bar"),
+        ("Quellen: [1] Umweltbundesamt (2023): Luftqualität in Städten.", "source-list"),
+        ("Fonti: Istituto superiore di sanità, rapporto 2024.", "source-list"),
         // Round 49: op-ed bios in English of eight countries; news in Greek, Hebrew, Baltic and
         // South Slavic languages; tails in another language; one-line English tails.
         ("The writer is a retired district judge. Views are personal.", "the-writer-is"),
@@ -1067,6 +1077,9 @@ extension RulesTests {
 
     /// The cases of `contentDoesNotFireTheNewsPatterns`, typed like `notices`.
     static let newsContent: [(String, String)] = [
+        ("Sources: two officials said the plan would be delayed.", "source-list"),
+        ("“Did you like this article?” the teacher asked, and nobody answered.", "follow-share"),
+        ("El canal de WhatsApp del municipio tuvo 3.000 consultas en una semana.", "messaging-channel"),
         ("Dr Ama Boateng, a paediatrician, teaches nurses at the clinic every Friday, she said.", "author-bio-writes"),
         ("Our coverage of the floods continues tomorrow with reports from the valley.", "production-credit"),
         ("Weather: mild", "section-label-headline"),

@@ -125,6 +125,10 @@ public final class RuleMatcher {
         return p
     }
 
+    /// The most literals a required set may hold: a branch whose alternatives come to more has
+    /// no prefilter (``RequiredLiterals``).
+    public static var maxLiteralsPerSet: Int { RequiredLiterals.maxLiterals }
+
     /// The ids of patterns that have no required literal, so run on every eligible paragraph
     /// (`rules check` reports them: they cost time).
     public var unfilteredPatternIDs: [String] {
