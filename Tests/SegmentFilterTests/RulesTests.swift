@@ -271,6 +271,20 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 51: English sports, entertainment and markets news; Central European and Balkan
+        // blogs; South Asian and African English news; Asian blog platforms.
+        ("Watch all the action live and on demand on MatchPass. Subscribe from €4.99 a month.", "podcast-promo"),
+        ("いいね！ 12", "blog-meta"),
+        ("スキ 40", "blog-meta"),
+        ("공유하기 게시글 관리", "blog-meta"),
+        ("'여행' 카테고리의 다른 글", "blog-meta"),
+        ("留言(2) 引用(0) 人氣(1,024)", "blog-meta"),
+        ("Chia sẻ bài viết: Facebook Zalo", "share-bar"),
+        ("공감 5 · 댓글 2", "comment-prompt"),
+        ("공감과 댓글은 큰 힘이 됩니다", "comment-prompt"),
+        ("Povezane objave", "read-more"),
+        ("Kapcsolódó bejegyzések", "read-more"),
+        ("Despre mine: Sunt Ioana, profesoară din Iași.", "about-author-intl"),
         // Round 50: Latin American news; German, French and Italian magazines and expert
         // blogs; short pages; hard cases.
         ("Vous avez aimé cet article ? Abonnez-vous à notre page Facebook.", "follow-share"),
@@ -315,8 +329,8 @@ extension RulesTests {
         ("Deel dit: Facebook Pinterest X E-mail", "share-bar"),
         ("Del dette: Facebook Messenger", "share-bar"),
         ("Compartir esto: WhatsApp Telegram", "share-bar"),
-        ("Sanne K. 3 juni 2025 om 08:40 – Mooi geschreven, wij gaan dit najaar.", "commenter-inline"),
-        ("ひまわり より: 2025年4月2日 09:05 参考になりました。", "commenter-inline"),
+        ("Sanne K. 3 juni 2025 om 08:40 – Mooi geschreven, wij gaan dit najaar.", "commenter-dated-inline"),
+        ("ひまわり より: 2025年4月2日 09:05 参考になりました。", "commenter-dated-inline"),
         ("コメント（ 12件 ）", "blog-meta"),
         // Round 46: English news of eight more countries; science and health pages in five
         // languages; short briefs with another item glued on.
@@ -1077,6 +1091,8 @@ extension RulesTests {
 
     /// The cases of `contentDoesNotFireTheNewsPatterns`, typed like `notices`.
     static let newsContent: [(String, String)] = [
+        ("앞으로도 공감 숫자보다 댓글 한 줄이 더 반가운 블로그였으면 좋겠어요.", "comment-prompt"),
+        ("Watch the match again tonight, the coach told his players after the loss.", "podcast-promo"),
         ("Sources: two officials said the plan would be delayed.", "source-list"),
         ("“Did you like this article?” the teacher asked, and nobody answered.", "follow-share"),
         ("El canal de WhatsApp del municipio tuvo 3.000 consultas en una semana.", "messaging-channel"),
@@ -1090,7 +1106,7 @@ extension RulesTests {
         ("Del av vägen stängs i två veckor.", "share-bar"),
         ("Más notas de cata llegaron de Mendoza que de ninguna otra provincia.", "read-more"),
         ("Relaterat till olyckan är också en utredning om vägbelysningen.", "read-more"),
-        ("Peter zei op 3 juni 2025 om 08:40 dat de brug dicht blijft.", "commenter-inline"),
+        ("Peter zei op 3 juni 2025 om 08:40 dat de brug dicht blijft.", "commenter-dated-inline"),
         ("Economista, a ministra disse em Lisboa que o plano falhou.", "author-bio-intl"),
         ("O acordo ortográfico de 1990 continua a dividir os professores.", "disclosure"),
         ("Das Impressum der Zeitung nannte sie als Herausgeberin.", "source-line-de"),
