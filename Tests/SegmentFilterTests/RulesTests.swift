@@ -271,6 +271,19 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 52: French-language regional news of seven countries; Spanish, Catalan, Basque,
+        // Galician and Italian regional news; Nordic and Dutch news and blogs; podcast and
+        // nonprofit pages.
+        ("(ATS/La Liberté)", "agency-line"),
+        ("(AFP/Le Temps)", "agency-line"),
+        ("Albiste gehiago", "read-more"),
+        ("Máis novas", "read-more"),
+        ("Marta Bianchi, giornalista, segue la politica regionale dal 2015.", "author-bio-intl"),
+        ("Pere M. 12 de març de 2025 a les 09:30 — Quina ruta més bonica!", "commenter-dated-inline"),
+        ("If this article has raised any issues for you, help is available from Lifeline on 13 11 14.", "court-helpline"),
+        ("Mynd: Jón Jónsson", "photo-credit"),
+        ("Riverbend Food Share is a 501(c)(3) nonprofit organization.", "registration-statement"),
+        ("EIN: 12-3456789", "registration-statement"),
         // Round 51: English sports, entertainment and markets news; Central European and Balkan
         // blogs; South Asian and African English news; Asian blog platforms.
         ("Watch all the action live and on demand on MatchPass. Subscribe from €4.99 a month.", "podcast-promo"),
@@ -1091,6 +1104,8 @@ extension RulesTests {
 
     /// The cases of `contentDoesNotFireTheNewsPatterns`, typed like `notices`.
     static let newsContent: [(String, String)] = [
+        ("The AFP said its reporters had left the city on Monday.", "agency-line"),
+        ("Marta Bianchi, giornalista, ha vinto il premio per l'inchiesta sugli appalti.", "author-bio-intl"),
         ("앞으로도 공감 숫자보다 댓글 한 줄이 더 반가운 블로그였으면 좋겠어요.", "comment-prompt"),
         ("Watch the match again tonight, the coach told his players after the loss.", "podcast-promo"),
         ("Sources: two officials said the plan would be delayed.", "source-list"),
