@@ -126,7 +126,7 @@ public final class RuleMatcher {
     }
 
     /// The most literals a required set may hold: a branch whose alternatives come to more has
-    /// no prefilter (``RequiredLiterals``).
+    /// no prefilter.
     public static var maxLiteralsPerSet: Int { RequiredLiterals.maxLiterals }
 
     /// The ids of patterns that have no required literal, so run on every eligible paragraph
