@@ -271,6 +271,14 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 53: English hyperlocal, student and public-radio news; German-language local
+        // news and blogs; news in the languages of the former Soviet Union; food and travel blogs.
+        ("Dana Whitfield is a Report for America corps member covering water for the Valley Courier.", "author-bio-en"),
+        ("Sam Ortiz is a sophomore studying economics and is the paper's sports editor.", "author-bio-en"),
+        ("Imprimir receita", "recipe-widgets"),
+        ("I-pin mo ito sa Pinterest!", "blog-shop-pin"),
+        ("Müəllif: Aygün Məmmədova", "role-credit-line"),
+        ("Bizi Telegram-da izləyin", "messaging-channel"),
         // Round 52: French-language regional news of seven countries; Spanish, Catalan, Basque,
         // Galician and Italian regional news; Nordic and Dutch news and blogs; podcast and
         // nonprofit pages.
@@ -1104,6 +1112,7 @@ extension RulesTests {
 
     /// The cases of `contentDoesNotFireTheNewsPatterns`, typed like `notices`.
     static let newsContent: [(String, String)] = [
+        ("Her son is a junior at the high school and plays in the band.", "author-bio-en"),
         ("The AFP said its reporters had left the city on Monday.", "agency-line"),
         ("Marta Bianchi, giornalista, ha vinto il premio per l'inchiesta sugli appalti.", "author-bio-intl"),
         ("앞으로도 공감 숫자보다 댓글 한 줄이 더 반가운 블로그였으면 좋겠어요.", "comment-prompt"),
