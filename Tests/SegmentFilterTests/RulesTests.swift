@@ -271,6 +271,13 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 54: Chinese-language news of five regions; Japanese and Korean news; English
+        // magazines and science news; news and blogs in ten South Asian languages.
+        ("［記者王小明／wang.xm@example.com.tw］", "author-bio-cjk"),
+        ("（记者 李娜｜北京报道）", "author-bio-cjk"),
+        ("更多新聞", "read-more"),
+        ("ಚಿತ್ರ: ರವಿ ಕುಮಾರ್", "photo-credit"),
+        ("రిపోర్టింగ్: ఎం. రాజు, విజయవాడ", "role-credit-line"),
         // Round 53: English hyperlocal, student and public-radio news; German-language local
         // news and blogs; news in the languages of the former Soviet Union; food and travel blogs.
         ("Dana Whitfield is a Report for America corps member covering water for the Valley Courier.", "author-bio-en"),

@@ -45,6 +45,23 @@ import Testing
         #expect(Splitter.decide(body + [para("en", letters: 220, coherence: 0.3, rules: [cue])], primary: "en", settings: settings).firstAppended == 4)
     }
 
+    /// A cut leaves some prose above it when its tail holds paragraphs no cue marks: under a
+    /// headline, a date and a byline, a story about copyright fires the byline's and the
+    /// copyright cue, and a cut after the headline would take the whole story for its footer.
+    @Test func aCutLeavesProseAboveATailOfUnmarkedParagraphs() {
+        let byline = RuleSet.Pattern(id: "byline", kind: "bio", weight: 4.0, languages: [], maxChars: 100, regex: "x", origin: "")
+        let copyright = RuleSet.Pattern(id: "copyright", kind: "copyright", weight: 2.5, languages: [], maxChars: 400, regex: "x", origin: "")
+        var headline = para("zh", letters: 25)
+        headline.headline = true
+        let top = [headline, para("und", p: 0, letters: 0, coherence: 0), para("zh", letters: 5, coherence: 0, rules: [byline])]
+        let story = [para("zh", coherence: 0.02, rules: [copyright]), para("zh", coherence: 0.02), para("zh", coherence: 0.02, rules: [copyright]),
+                     para("zh", coherence: 0.02)]
+        #expect(Splitter.decide(top + story, primary: "zh", settings: settings).firstAppended >= top.count + 1)
+        // A tail that cues mark throughout may still follow the headline alone.
+        let footer = [para("zh", letters: 30, coherence: 0, rules: [copyright]), para("zh", letters: 30, coherence: 0, rules: [copyright])]
+        #expect(Splitter.decide([headline, para("zh"), para("zh")] + footer, primary: "zh", settings: settings).firstAppended == 3)
+    }
+
     @Test func otherLanguageTailIsCut() {
         let ps = [para("en"), para("en"), para("en"), para("tl", coherence: 0)]
         let d = Splitter.decide(ps, primary: "en", settings: settings)

@@ -518,8 +518,18 @@ public enum Splitter {
            let f = (t..<n).first(where: { marks.marked[$0] }), f >= t + 2, let footer = scoreAt[f] {
             scoreAt[t] = max(here, footer + s.topic.weight * z)
         }
+        // A cut must leave some prose above it (a paragraph that is not a headline and not a
+        // short line like a date) when its tail holds paragraphs no cue marks: a page
+        // whose headline, date and byline ("记者 X") are all that precede a story about
+        // copyright fires the byline and copyright cues through its body, and the cut after
+        // the headline would take the whole article for its footer.
+        var proseBefore = [Int](repeating: 0, count: n + 1)
+        for i in 0..<n {
+            let isProse = !paragraphs[i].headline && paragraphs[i].language.letters >= Splitter.shortCueLetters
+            proseBefore[i + 1] = proseBefore[i] + (isProse ? 1 : 0)
+        }
         for k in firstCandidate..<n {
-            guard let score = scoreAt[k] else { continue }
+            guard let score = scoreAt[k], proseBefore[k] > 0 || uncued[k] < Splitter.unmarkedProseUnderHeadline else { continue }
             // Ties go to the later cut: cut as little as the evidence allows. A paragraph must
             // add more than `Splitter.tie` to the cut to go with it.
             if score > bestScore - tie && score > 0 { bestScore = max(score, bestScore); best = k }
@@ -620,6 +630,10 @@ public enum Splitter {
     /// Cut scores this close count as equal (and the later cut wins): a paragraph with next to
     /// no evidence either way stays with the primary content.
     static let tie = 0.01
+
+    /// How many paragraphs without a cue a tail may hold when nothing but headlines (a title, a
+    /// date, a byline) would stay above it.
+    static let unmarkedProseUnderHeadline = 2
 
     /// How many paragraphs above a topic shift's cue run a cue may stand and still take the
     /// paragraphs between it and the run along (when its evidence outweighs theirs).
