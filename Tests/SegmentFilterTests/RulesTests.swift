@@ -271,6 +271,19 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 55: English regional news of seven countries; bios in six languages; related
+        // lists; membership, donation and newsletter appeals in uncommon wording.
+        ("Zur Person", "about-author-intl"),
+        ("Çok Okunan Haberler", "read-more"),
+        ("Giornalista professionista, collabora con il settimanale della valle.", "author-bio-role-first"),
+        ("Periodista especializada en salud. Colabora con la radio local.", "author-bio-role-first"),
+        ("Our school acknowledges the Kulin Nation as the Traditional Owners of this land.", "registration-statement"),
+        ("Local reporting like this costs money to produce.", "newsroom-appeal-more"),
+        ("If this story helped you, please consider a small gift.", "newsroom-appeal-more"),
+        ("Steun lokale journalistiek en word vriend van de krant.", "newsroom-appeal-more"),
+        ("This newsletter is kept free of ads by its readers.", "newsroom-appeal-more"),
+        ("Skriv upp dig på vårt veckobrev, det är gratis.", "newsletter"),
+        ("Thanks for reading. Back with more sightings in a few weeks.", "sign-off-end"),
         // Round 54: Chinese-language news of five regions; Japanese and Korean news; English
         // magazines and science news; news and blogs in ten South Asian languages.
         ("［記者王小明／wang.xm@example.com.tw］", "author-bio-cjk"),
@@ -1119,6 +1132,8 @@ extension RulesTests {
 
     /// The cases of `contentDoesNotFireTheNewsPatterns`, typed like `notices`.
     static let newsContent: [(String, String)] = [
+        ("Giornalista professionista dal 1990, ha diretto il quotidiano fino al 2015.", "author-bio-role-first"),
+        ("The council urged residents to consider donating to the flood fund.", "newsroom-appeal-more"),
         ("Her son is a junior at the high school and plays in the band.", "author-bio-en"),
         ("The AFP said its reporters had left the city on Monday.", "agency-line"),
         ("Marta Bianchi, giornalista, ha vinto il premio per l'inchiesta sugli appalti.", "author-bio-intl"),
