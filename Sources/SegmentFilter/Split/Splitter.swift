@@ -458,6 +458,12 @@ public enum Splitter {
         // Per cut: the tail paragraphs without a cue (`TopicShift.maxTail`).
         var uncued = [Int](repeating: 0, count: n + 1)
         for i in stride(from: n - 1, through: 0, by: -1) { uncued[i] = uncued[i + 1] + (marks.marked[i] ? 0 : 1) }
+        // Per cut: whether a paragraph above it is prose, not a headline or a short line such
+        // as a date (`Splitter.unmarkedProseUnderHeadline`).
+        var proseAbove = [Bool](repeating: false, count: n + 1)
+        for i in 0..<n {
+            proseAbove[i + 1] = proseAbove[i] || (!paragraphs[i].headline && paragraphs[i].language.letters >= Splitter.shortCueLetters)
+        }
         // Per cut: the tail's letters (`TopicShift.minLetters`).
         var tailLetters = [Int](repeating: 0, count: n + 1)
         for i in stride(from: n - 1, through: firstCandidate, by: -1) { tailLetters[i] = tailLetters[i + 1] + topicLetters(paragraphs[i], minimum: s.topic.minLetters) }
@@ -518,18 +524,12 @@ public enum Splitter {
            let f = (t..<n).first(where: { marks.marked[$0] }), f >= t + 2, let footer = scoreAt[f] {
             scoreAt[t] = max(here, footer + s.topic.weight * z)
         }
-        // A cut must leave some prose above it (a paragraph that is not a headline and not a
-        // short line like a date) when its tail holds paragraphs no cue marks: a page
-        // whose headline, date and byline ("记者 X") are all that precede a story about
-        // copyright fires the byline and copyright cues through its body, and the cut after
-        // the headline would take the whole article for its footer.
-        var proseBefore = [Int](repeating: 0, count: n + 1)
-        for i in 0..<n {
-            let isProse = !paragraphs[i].headline && paragraphs[i].language.letters >= Splitter.shortCueLetters
-            proseBefore[i + 1] = proseBefore[i] + (isProse ? 1 : 0)
-        }
         for k in firstCandidate..<n {
-            guard let score = scoreAt[k], proseBefore[k] > 0 || uncued[k] < Splitter.unmarkedProseUnderHeadline else { continue }
+            // A cut must leave some prose above it when its tail holds paragraphs no cue marks:
+            // a page whose headline, date and byline ("记者 X") are all that precede a story
+            // about copyright fires the byline and copyright cues through its body, and the cut
+            // after the headline would take the whole article for its footer.
+            guard let score = scoreAt[k], proseAbove[k] || uncued[k] < Splitter.unmarkedProseUnderHeadline else { continue }
             // Ties go to the later cut: cut as little as the evidence allows. A paragraph must
             // add more than `Splitter.tie` to the cut to go with it.
             if score > bestScore - tie && score > 0 { bestScore = max(score, bestScore); best = k }
