@@ -144,6 +144,51 @@ import Testing
         #expect(LiteralAnalysis.embedded(some + " ") == nil)
     }
 
+    /// A built-in rule set's prefilter is copied from its embedded image, and has the tables a
+    /// prefilter built afresh from its regexes has; an edited rule set, or another version's
+    /// image, builds it afresh; an image cut short is no image.
+    @Test func builtInPrefiltersComeFromTheirImages() throws {
+        for name in RuleSet.builtInNames {
+            let patterns = try RuleSet.load(name).patterns
+            let made = RuleMatcher.Prefilter.make(patterns)
+            #expect(made.fromImage, "\(name)")
+            #expect(made.image() == RuleMatcher.Prefilter.make(patterns, fresh: true).image(), "\(name)")
+        }
+        var edited = try RuleSet.load("default").patterns
+        edited[0].maxChars += 1
+        #expect(!RuleMatcher.Prefilter.make(edited).fromImage)
+        #expect(!RuleMatcher.Prefilter.make(Array(edited.dropFirst())).fromImage)
+        let patterns = try RuleSet.load("default").patterns
+        let image = RuleMatcher.Prefilter.make(patterns, fresh: true).image()
+        image.withUnsafeBytes { #expect(RuleMatcher.Prefilter(image: $0, patterns: patterns.count) != nil) }
+        image.withUnsafeBytes { #expect(RuleMatcher.Prefilter(image: $0, patterns: patterns.count - 1) == nil) }
+        for cut in [8, image.count / 2, image.count - 1] {
+            Array(image.prefix(cut)).withUnsafeBytes { #expect(RuleMatcher.Prefilter(image: $0, patterns: patterns.count) == nil) }
+        }
+    }
+
+    /// A matcher whose prefilter came from an image (and so reads where each pattern's matches
+    /// start only when it is first a candidate) finds what one with a prefilter built afresh finds.
+    @Test func imageAndFreshPrefiltersFindTheSame() throws {
+        let rules = try RuleSet.load("default")
+        let fromImage = try RuleMatcher(rules)
+        let fresh = try RuleMatcher(rules, freshPrefilter: true)
+        let texts = ["© 2025 The Ledger. All rights reserved.", "Read more: Council votes on the budget",
+                     "Jane Doe is a reporter at the Ledger covering schools. Contact her at jdoe@ledger.example.",
+                     "Si Maria ay isang manunulat mula sa Quezon City.", "Photo: Anna Berg / AFP",
+                     "The council met on Tuesday to discuss the new bus lanes, which residents oppose.",
+                     "Abonnez-vous à notre newsletter pour recevoir nos articles.", "Tags: politics, budget"]
+        var found = 0
+        for text in texts {
+            var t = text
+            let a = t.withUTF8 { fromImage.hits($0, characters: text.unicodeScalars.count, language: "en", documentLanguage: "en").map(\.id) }
+            let b = t.withUTF8 { fresh.hits($0, characters: text.unicodeScalars.count, language: "en", documentLanguage: "en").map(\.id) }
+            #expect(a == b, "\(text)")
+            found += a.count
+        }
+        #expect(found >= 5)
+    }
+
     /// Whatever a regex holds (escapes, line breaks, non-ASCII literals), its preparation reads
     /// back as written; a file of another version, or cut short, reads as no file.
     @Test func analysisFileReadsBackAsWritten() {

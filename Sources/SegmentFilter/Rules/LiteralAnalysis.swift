@@ -103,6 +103,12 @@ enum LiteralAnalysis {
         embeddedFile?.prepared(regex)
     }
 
+    /// The embedded image of the prefilter of the patterns of `fingerprint`
+    /// (``PrefilterImage/fingerprint(_:)``), or nil.
+    static func embeddedImage(_ fingerprint: UInt64) -> UnsafeRawBufferPointer? {
+        embeddedFile?.image(fingerprint)
+    }
+
     private static let embeddedFile = File(embeddedBytes)
 
     /// The embedded file's bytes.
@@ -125,18 +131,23 @@ enum LiteralAnalysis {
     //
     // Little-endian, read in place (a damaged or foreign file is no file: every pattern is then
     // analysed at start-up):
-    //   magic "SFPA", version u32, Unicode version u32 (`sf_unicode_version`), entry count u32
+    //   magic "SFPA", version u32, Unicode version u32 (`sf_unicode_version`), entry count u32,
+    //   image count u32, 0 u32
+    //   images' index: per image its fingerprint u64, offset u32, byte count u32
     //   index, sorted by key: per entry key u64, offset of the entry u32, 0 u32
     //   entries: regex (u32 byte count, UTF-8 bytes); clauses (i32 count, -1 for nil; each a
     //   literal list); lead i32; offset i32; anchored u8; starts u8 (0 none); with starts: its
     //   offset i32, anchored u8, literals (a literal list), atZero (i32 count, -1 for nil, then
     //   the literals); branches (i32 count; each an i32 count, then its clause indices, i32)
     //   literal list: u32 count, then per literal u32 unit count and its UTF-16 units (u16)
+    //   images: the bytes of each (``PrefilterImage``), in the index's order
+    // (A new version whenever an entry's or an image's layout changes, the scanner's tables
+    // included: a file of another version is no file.)
     static let magic: [UInt8] = Array("SFPA".utf8)
-    static let version: UInt32 = 3
+    static let version: UInt32 = 4
 
-    /// The file for `regexes` (each once).
-    static func serialize(_ regexes: [String]) -> [UInt8] {
+    /// The file for `regexes` (each once), with the prefilter `images` (by fingerprint).
+    static func serialize(_ regexes: [String], images: [(fingerprint: UInt64, bytes: [UInt8])] = []) -> [UInt8] {
         var seen = Set<String>()
         var entries: [(key: UInt64, bytes: [UInt8])] = []
         for regex in regexes where seen.insert(regex).inserted {
@@ -168,7 +179,16 @@ enum LiteralAnalysis {
         w.u32(version)
         w.u32(UInt32(sf_unicode_version()))
         w.u32(UInt32(entries.count))
-        var offset = 16 + 16 * entries.count
+        w.u32(UInt32(images.count))
+        w.u32(0)
+        var offset = headerSize + 16 * images.count + 16 * entries.count + entries.reduce(0) { $0 + $1.bytes.count }
+        for i in images {
+            w.u64(i.fingerprint)
+            w.u32(UInt32(offset))
+            w.u32(UInt32(i.bytes.count))
+            offset += i.bytes.count
+        }
+        offset = headerSize + 16 * images.count + 16 * entries.count
         for e in entries {
             w.u64(e.key)
             w.u32(UInt32(offset))
@@ -176,6 +196,7 @@ enum LiteralAnalysis {
             offset += e.bytes.count
         }
         for e in entries { w.out += e.bytes }
+        for i in images { w.out += i.bytes }
         return w.out
     }
 
@@ -184,15 +205,31 @@ enum LiteralAnalysis {
     struct File: @unchecked Sendable {
         let bytes: UnsafeRawBufferPointer
         let count: Int
+        let images: Int
+        /// Where the entries' index starts.
+        let index: Int
 
         init?(_ bytes: UnsafeRawBufferPointer) {
             var r = Reader(bytes: bytes, at: 0)
-            guard bytes.count >= 16, Array(bytes[0..<4]) == LiteralAnalysis.magic else { return nil }
+            guard bytes.count >= headerSize, Array(bytes[0..<4]) == LiteralAnalysis.magic else { return nil }
             r.at = 4
-            guard r.u32() == LiteralAnalysis.version, r.u32() == UInt32(sf_unicode_version()), let n = r.u32(),
-                  16 + 16 * Int(n) <= bytes.count else { return nil }
+            guard r.u32() == LiteralAnalysis.version, r.u32() == UInt32(sf_unicode_version()), let n = r.u32(), let m = r.u32(),
+                  headerSize + 16 * (Int(m) + Int(n)) <= bytes.count else { return nil }
             self.bytes = bytes
             count = Int(n)
+            images = Int(m)
+            index = headerSize + 16 * images
+        }
+
+        /// The bytes of the image of `fingerprint`, or nil.
+        func image(_ fingerprint: UInt64) -> UnsafeRawBufferPointer? {
+            for i in 0..<images where bytes.loadUnaligned(fromByteOffset: headerSize + 16 * i, as: UInt64.self).littleEndian == fingerprint {
+                let at = Int(bytes.loadUnaligned(fromByteOffset: headerSize + 16 * i + 8, as: UInt32.self).littleEndian)
+                let n = Int(bytes.loadUnaligned(fromByteOffset: headerSize + 16 * i + 12, as: UInt32.self).littleEndian)
+                guard at <= bytes.count, n <= bytes.count - at else { return nil }
+                return UnsafeRawBufferPointer(rebasing: bytes[at..<(at + n)])
+            }
+            return nil
         }
 
         /// The entry of `regex` (binary search on its key), or nil.
@@ -201,10 +238,10 @@ enum LiteralAnalysis {
             var lo = 0, hi = count
             while lo < hi {
                 let mid = (lo + hi) / 2
-                if bytes.loadUnaligned(fromByteOffset: 16 + 16 * mid, as: UInt64.self).littleEndian < k { lo = mid + 1 } else { hi = mid }
+                if bytes.loadUnaligned(fromByteOffset: index + 16 * mid, as: UInt64.self).littleEndian < k { lo = mid + 1 } else { hi = mid }
             }
-            guard lo < count, bytes.loadUnaligned(fromByteOffset: 16 + 16 * lo, as: UInt64.self).littleEndian == k else { return nil }
-            let at = Int(bytes.loadUnaligned(fromByteOffset: 16 + 16 * lo + 8, as: UInt32.self).littleEndian)
+            guard lo < count, bytes.loadUnaligned(fromByteOffset: index + 16 * lo, as: UInt64.self).littleEndian == k else { return nil }
+            let at = Int(bytes.loadUnaligned(fromByteOffset: index + 16 * lo + 8, as: UInt32.self).littleEndian)
             var r = Reader(bytes: bytes, at: at)
             return r.entry(regex)
         }
@@ -213,7 +250,7 @@ enum LiteralAnalysis {
         func all() -> [(regex: String, prepared: PreparedPattern)]? {
             var out: [(regex: String, prepared: PreparedPattern)] = []
             for i in 0..<count {
-                var r = Reader(bytes: bytes, at: Int(bytes.loadUnaligned(fromByteOffset: 16 + 16 * i + 8, as: UInt32.self).littleEndian))
+                var r = Reader(bytes: bytes, at: Int(bytes.loadUnaligned(fromByteOffset: index + 16 * i + 8, as: UInt32.self).littleEndian))
                 let start = r.at
                 guard let n = r.u32(), let regexBytes = r.take(Int(n)) else { return nil }
                 let regex = String(decoding: regexBytes, as: UTF8.self)
@@ -229,6 +266,9 @@ enum LiteralAnalysis {
     static func parse(_ bytes: UnsafeRawBufferPointer) -> [(regex: String, prepared: PreparedPattern)] {
         File(bytes)?.all() ?? []
     }
+
+    /// The header's bytes: magic, version, Unicode version, entry count, image count, 0.
+    static let headerSize = 24
 
     private struct Writer {
         var out: [UInt8] = []

@@ -657,3 +657,80 @@ struct LiteralScanner {
         }}}}}}}}}}}}}}
     }
 }
+
+// MARK: The scanner as an image (``PrefilterImage``)
+
+extension LiteralScanner {
+    /// Writes every table, as ``init(image:base:)`` reads them back. `base`: the scanner this
+    /// one is ``restricted(to:)`` from, whose tables of clauses, branches and literal units it
+    /// shares: they are not written again (they are most of a scanner's bytes).
+    func write(to w: inout ImageWriter, base: LiteralScanner? = nil) {
+        if base == nil {
+            w.array(filtered)
+            for a in [clauseIDs, clauseStarts, sharedEnd, branchStarts, branchBounds, branchClauseIDs, branchPattern,
+                      clauseBranchStarts, clauseBranches] { w.array(a) }
+            w.int(clauseCount)
+            w.array(units)
+        }
+        for f in [pairFilter, tripleFilter, quadFilter, singleFilter, firstFilter] { w.array(f) }
+        w.array(asciiPairs)
+        // (Tuples with padding, or of Int, as arrays of their fields: the bytes are then the
+        // same from one run to the next.)
+        w.array(singles.map(\.unit))
+        w.array(singles.map(\.clause))
+        w.array(singleUnits)
+        w.array(singleRanges.map { Int32($0.lowerBound) })
+        w.array(singleRanges.map { Int32($0.upperBound) })
+        w.array(shortKeys)
+        w.array(shortClauses)
+        w.array(quadKeys)
+        w.array(quadTaken)
+        w.array(quadGroups)
+        w.array(long)
+        w.array(literalClauses)
+        w.array(everywhere)
+    }
+
+    /// The scanner ``write(to:base:)`` wrote (with the same `base`), or nil when the bytes run
+    /// out. (Its indices are trusted: an image is only read from the binary's own data, whose
+    /// test compares it with a fresh one.)
+    init?(image r: inout ImageReader, base: LiteralScanner? = nil) {
+        if let base {
+            self = base
+        } else {
+            guard let filtered: [Bool] = r.array() else { return nil }
+            self.filtered = filtered
+            var int32s: [[Int32]] = []
+            for _ in 0..<9 {
+                guard let a: [Int32] = r.array() else { return nil }
+                int32s.append(a)
+            }
+            (clauseIDs, clauseStarts, sharedEnd, branchStarts, branchBounds, branchClauseIDs, branchPattern, clauseBranchStarts, clauseBranches)
+                = (int32s[0], int32s[1], int32s[2], int32s[3], int32s[4], int32s[5], int32s[6], int32s[7], int32s[8])
+            guard let clauseCount = r.int(), let units: [UInt16] = r.array() else { return nil }
+            (self.clauseCount, self.units) = (clauseCount, units)
+        }
+        var filters: [[UInt64]] = []
+        for _ in 0..<5 {
+            guard let f: [UInt64] = r.array(), f.count == 1024 else { return nil }
+            filters.append(f)
+        }
+        (pairFilter, tripleFilter, quadFilter, singleFilter, firstFilter) = (filters[0], filters[1], filters[2], filters[3], filters[4])
+        guard let asciiPairs: [UInt8] = r.array(), asciiPairs.count == 1 << 14,
+              let singleUnitOf: [UInt16] = r.array(), let singleClause: [Int32] = r.array(), singleUnitOf.count == singleClause.count,
+              let singleUnits: [UInt16] = r.array(), let lower: [Int32] = r.array(), let upper: [Int32] = r.array(),
+              singleUnits.count == lower.count, lower.count == upper.count,
+              let shortKeys: [UInt64] = r.array(), let shortClauses: [(start: Int32, end: Int32)] = r.array(),
+              let quadKeys: [UInt64] = r.array(), let quadTaken: [Bool] = r.array(), let quadGroups: [(start: Int32, end: Int32)] = r.array(),
+              let long: [(start: Int32, count: Int32, clauses: Int32, clausesEnd: Int32)] = r.array(),
+              let literalClauses: [Int32] = r.array(), let everywhere: [Int32] = r.array()
+        else { return nil }
+        self.asciiPairs = asciiPairs
+        singles = zip(singleUnitOf, singleClause).map { (unit: $0, clause: $1) }
+        self.singleUnits = singleUnits
+        singleRanges = zip(lower, upper).map { Int($0)..<Int($1) }
+        (self.shortKeys, self.shortClauses) = (shortKeys, shortClauses)
+        (self.quadKeys, self.quadTaken, self.quadGroups) = (quadKeys, quadTaken, quadGroups)
+        (self.long, self.literalClauses, self.everywhere) = (long, literalClauses, everywhere)
+    }
+}

@@ -46,23 +46,37 @@ public final class RuleMatcher {
         let leadOffset: [Int]
         /// Per pattern: whether some branch starts with `^` (a match at 0 must be tried as well).
         let leadAnchored: [Bool]
-        /// Per pattern: where its matches can start, to ask ICU only there.
-        let starts: [MatchStarts?]
-        /// Per pattern: its required literal sets, folded (nil: none), and its branches'
-        /// (``PreparedPattern/branches``).
-        let clauses: [[[[UInt16]]]?]
-        let branches: [[[Int]]]
+        /// Per pattern: where its matches can start, to ask ICU only there; nil for a prefilter
+        /// read from its image (``PrefilterImage``), whose workers read a pattern's from the
+        /// analysis file when it is first a candidate (``RuleMatcher/starts(_:)``).
+        let starts: [MatchStarts?]?
         /// Per pattern: whether it has no prefilter (so is a candidate before any scan).
         let unfiltered: [Bool]
         /// The threads that analyse the patterns: the processors online, at most four.
         static let analysisThreads = max(1, min(4, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 
-        init(_ patterns: [RuleSet.Pattern]) {
+        /// A pattern's preparation: the embedded one, or worked out from its regex.
+        static func prepared(_ regex: String) -> PreparedPattern {
+            LiteralAnalysis.embedded(regex) ?? PreparedPattern(fresh: regex)
+        }
+
+        /// The prefilter of `patterns`: copied from the embedded image of a built-in rule set
+        /// (``PrefilterImage``) when there is one for them, else built from their analyses
+        /// (`fresh`: worked out from the regexes alone, as the image is written).
+        static func make(_ patterns: [RuleSet.Pattern], fresh: Bool = false) -> Prefilter {
+            if !fresh, PrefilterImage.supported, let bytes = LiteralAnalysis.embeddedImage(PrefilterImage.fingerprint(patterns)),
+               let p = Prefilter(image: bytes, patterns: patterns.count) {
+                return p
+            }
+            return Prefilter(patterns, fresh: fresh)
+        }
+
+        private init(_ patterns: [RuleSet.Pattern], fresh: Bool) {
             // Each pattern's work is independent and, for a pattern the embedded file does not
             // hold (``LiteralAnalysis``), a few milliseconds per dozen: done on every core.
             var prepared = [PreparedPattern?](repeating: nil, count: patterns.count)
             produceClaimed(into: &prepared, workers: Prefilter.analysisThreads) { k, _ in
-                LiteralAnalysis.embedded(patterns[k].regex) ?? PreparedPattern(fresh: patterns[k].regex)
+                fresh ? PreparedPattern(fresh: patterns[k].regex) : Prefilter.prepared(patterns[k].regex)
             }
             let ready = prepared.map { $0! }
             // One scanner of every pattern (all have a positive `maxChars`); the longer tiers'
@@ -72,40 +86,77 @@ public final class RuleMatcher {
             let scanners = limits.indices.map { t in
                 t == 0 ? all : all.restricted(to: patterns.map { $0.maxChars > limits[t - 1] })
             }
-            let tiers = zip(limits, scanners).map { (limit: $0, scanner: $1) }
-            self.tiers = tiers
-            let scanner = all
-            self.scanner = scanner
-            leadClause = ready.enumerated().map { k, p in p.lead < 0 ? -1 : scanner.clauseID(pattern: k, p.lead) }
+            tiers = zip(limits, scanners).map { (limit: $0, scanner: $1) }
+            scanner = all
+            leadClause = ready.enumerated().map { k, p in p.lead < 0 ? -1 : all.clauseID(pattern: k, p.lead) }
             leadOffset = ready.map(\.offset)
             leadAnchored = ready.map(\.anchored)
             starts = ready.map(\.starts)
-            clauses = ready.map(\.clauses)
-            branches = ready.map(\.branches)
+            unfiltered = all.filtered.map { !$0 }
+        }
+
+        /// The prefilter ``image()`` wrote, or nil when it does not read or is not of `patterns` patterns.
+        init?(image: UnsafeRawBufferPointer, patterns: Int) {
+            var r = ImageReader(bytes: image)
+            guard let n = r.int(), n == Self.tierLimits.count + 1 else { return nil }
+            var tiers: [(limit: Int, scanner: LiteralScanner)] = []
+            for _ in 0..<n {
+                guard let limit = r.int(), let s = LiteralScanner(image: &r, base: tiers.first?.scanner), s.filtered.count == patterns
+                else { return nil }
+                tiers.append((limit, s))
+            }
+            guard let leadClause: [Int] = r.array(), let leadOffset: [Int] = r.array(), let leadAnchored: [Bool] = r.array(),
+                  leadClause.count == patterns, leadOffset.count == patterns, leadAnchored.count == patterns, r.at == image.count
+            else { return nil }
+            (self.tiers, scanner) = (tiers, tiers[0].scanner)
+            (self.leadClause, self.leadOffset, self.leadAnchored) = (leadClause, leadOffset, leadAnchored)
+            starts = nil
             unfiltered = scanner.filtered.map { !$0 }
+        }
+
+        /// Whether this prefilter was copied from an image.
+        var fromImage: Bool { starts == nil }
+
+        /// The bytes ``make(_:fresh:)`` copies it from.
+        func image() -> [UInt8] {
+            var w = ImageWriter()
+            w.int(tiers.count)
+            for t in tiers {
+                w.int(t.limit)
+                // (The longer tiers' are the first one restricted.)
+                t.scanner.write(to: &w, base: t.limit == tiers[0].limit ? nil : tiers[0].scanner)
+            }
+            w.array(leadClause)
+            w.array(leadOffset)
+            w.array(leadAnchored)
+            return w.out
         }
     }
 
     /// A rule set's ``Prefilter``, made on the first request and then shared.
     final class SharedPrefilter: @unchecked Sendable {
         private let patterns: [RuleSet.Pattern]
+        private let fresh: Bool
         private let lock = Mutex<Prefilter?>(nil)
-        init(_ patterns: [RuleSet.Pattern]) { self.patterns = patterns }
+        init(_ patterns: [RuleSet.Pattern], fresh: Bool) { (self.patterns, self.fresh) = (patterns, fresh) }
 
         var value: Prefilter {
             lock.withLock { made in
                 if let made { return made }
-                let p = Prefilter(patterns)
+                let p = Prefilter.make(patterns, fresh: fresh)
                 made = p
                 return p
             }
         }
     }
 
-    public init(_ rules: RuleSet) throws {
+    public convenience init(_ rules: RuleSet) throws { try self.init(rules, freshPrefilter: false) }
+
+    /// `freshPrefilter`: never copied from an embedded image (``PrefilterImage``), for tests.
+    init(_ rules: RuleSet, freshPrefilter: Bool) throws {
         self.rules = rules
         compiled = rules.patterns.map { CompiledPattern(lazy: $0) }
-        shared = SharedPrefilter(rules.patterns)
+        shared = SharedPrefilter(rules.patterns, fresh: freshPrefilter)
         maxChars = rules.patterns.map(\.maxChars)
     }
 
@@ -146,7 +197,8 @@ public final class RuleMatcher {
     /// little.)
     public var shortLiteralPatterns: [(id: String, literal: String)] {
         compiled.indices.compactMap { k in
-            guard maxChars[k] > Prefilter.tierLimits.last!, let clauses = filter.clauses[k], !clauses.isEmpty else { return nil }
+            let prepared = Prefilter.prepared(compiled[k].pattern.regex)
+            guard maxChars[k] > Prefilter.tierLimits.last!, let clauses = prepared.clauses, !clauses.isEmpty else { return nil }
             /// The shortest literal of one or two ASCII characters that all of `sets` hold one of.
             func shortest(_ sets: some Sequence<Int>) -> [UInt16]? {
                 var shortest: [UInt16]?
@@ -158,7 +210,7 @@ public final class RuleMatcher {
                 return shortest
             }
             // The sets every match needs, and those of one of its branches, if it has branches.
-            let branches = filter.branches[k]
+            let branches = prepared.branches
             let shared = PreparedPattern.sharedClauses(clauses.count, branches: branches)
             guard var short = shared == 0 ? [] : shortest(0..<shared) else { return nil }
             if !branches.isEmpty {
@@ -166,7 +218,7 @@ public final class RuleMatcher {
                 if short.isEmpty || b.count < short.count { short = b }
             }
             let shortest: [UInt16]? = short
-            if let starts = filter.starts[k], !starts.literals.contains(where: { $0.count <= 2 }) { return nil }
+            if let starts = prepared.starts, !starts.literals.contains(where: { $0.count <= 2 }) { return nil }
             return shortest.map { (compiled[k].pattern.id, String(decoding: $0, as: UTF16.self)) }
         }
     }
@@ -188,8 +240,8 @@ public final class RuleMatcher {
     /// starts with a longer literal, or with `\s` before the group).
     public var singleUnitLeadPatterns: [(id: String, literal: String)] {
         // The prefilter's own starts (folded literals): where ICU is in fact asked.
-        zip(compiled, filter.starts).compactMap { c, starts in
-            guard let starts else { return nil }
+        compiled.compactMap { c in
+            guard let starts = Prefilter.prepared(c.pattern.regex).starts else { return nil }
             for l in starts.literals where l.count == 1 && l[0] < 0x80 {
                 let u = Unicode.Scalar(UInt8(l[0]))
                 // (And the punctuation of every sentence: a caption-credit branch led by "." had
@@ -272,7 +324,7 @@ public final class RuleMatcher {
         for k in eligible where candidate[k] {
             let lead = filter.leadClause[k]
             let matched: Bool
-            if samePositions, let starts = filter.starts[k] {
+            if samePositions, let starts = starts(k, filter) {
                 // No leading literal occurs before the scanner's first one.
                 matched = compiled[k].matches(utf16: utf16, folded: f, starts: starts, from: lead >= 0 ? max(0, Int(scanState.positions[lead])) : 0)
             } else {
@@ -287,6 +339,24 @@ public final class RuleMatcher {
         }
         return out
     }
+
+    /// Where pattern `k`'s matches can start: the prefilter's, or, for one copied from its
+    /// image, read from the analysis file the first time the pattern is a candidate (a few
+    /// dozen patterns are in most runs; reading all 250 was a tenth of a small run's start-up).
+    private func starts(_ k: Int, _ filter: Prefilter) -> MatchStarts? {
+        if let all = filter.starts { return all[k] }
+        if startsRead.count != compiled.count {
+            startsRead = [Bool](repeating: false, count: compiled.count)
+            startsOf = [MatchStarts?](repeating: nil, count: compiled.count)
+        }
+        if !startsRead[k] {
+            startsOf[k] = Prefilter.prepared(compiled[k].pattern.regex).starts
+            startsRead[k] = true
+        }
+        return startsOf[k]
+    }
+    private var startsRead: [Bool] = []
+    private var startsOf: [MatchStarts?] = []
 
     /// Which patterns apply to paragraphs (or documents) in `code`.
     private func languageMask(_ code: String) -> [Bool] {

@@ -90,7 +90,17 @@ public struct RuleSet: Sendable {
     /// `rules/prefilter.analysis` holds it (the binary embeds that file so that start-up need
     /// not analyse the patterns).
     public static func builtInAnalysis() throws -> [UInt8] {
-        LiteralAnalysis.serialize(try builtInNames.flatMap { try resolveBuiltIn($0).patterns.map(\.regex) })
+        let sets = try builtInNames.map { try resolveBuiltIn($0).patterns }
+        // One prefilter image per distinct list of patterns (a rule set that only changes
+        // thresholds shares its parent's), worked out afresh, never copied from the images embedded now.
+        var images: [(fingerprint: UInt64, bytes: [UInt8])] = []
+        for patterns in sets {
+            let f = PrefilterImage.fingerprint(patterns)
+            if !images.contains(where: { $0.fingerprint == f }) {
+                images.append((f, RuleMatcher.Prefilter.make(patterns, fresh: true).image()))
+            }
+        }
+        return LiteralAnalysis.serialize(sets.flatMap { $0.map(\.regex) }, images: images)
     }
 
     /// Loads a built-in rule set by name, or a rule file by path (anything with a `/` or ending
