@@ -271,6 +271,22 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 56: review and deal sites; Portuguese, Romanian, Polish, Czech, Slovak and
+        // Hungarian local news; South-East Asian news; tails with no header.
+        ("We test products independently and are not paid by brands for reviews.", "affiliate-disclosure"),
+        ("If you buy through our links, we may earn a commission at no extra cost to you.", "affiliate-disclosure"),
+        ("Today's best Brightline X2 deals", "price-widget"),
+        ("£229 at Argos | £239 at Currys | View deal", "price-widget"),
+        ("Nova Book 14: Rs 64,990 on Amazon | Rs 65,499 on Flipkart | Check offers", "price-widget"),
+        ("Címlapfotó: illusztráció / Dunai Napló", "photo-credit"),
+        ("Até breve, Inês", "sign-off"),
+        ("Partilhar isto:", "blog-widgets"),
+        ("Gostar disto:", "blog-widgets"),
+        ("Die Talbacher Zeitung erscheint werktags im Verlag Hofmann & Kern in Talbach.", "publisher-line"),
+        ("Le Courrier du Lac est édité par la société Presses du Lac.", "publisher-line"),
+        ("Encuesta", "poll-widget"),
+        ("2.318 votos", "poll-widget"),
+        ("Une info dans votre quartier ? La rédaction du Petit Journal vous lit à redaction@petitjournal.example.", "reader-contact"),
         // Round 55: English regional news of seven countries; bios in six languages; related
         // lists; membership, donation and newsletter appeals in uncommon wording.
         ("Zur Person", "about-author-intl"),
@@ -1132,6 +1148,12 @@ extension RulesTests {
 
     /// The cases of `contentDoesNotFireTheNewsPatterns`, typed like `notices`.
     static let newsContent: [(String, String)] = [
+        ("The regulator said the shop could earn a commission on every sale it referred.", "affiliate-disclosure"),
+        ("Prices rose from £229 at launch to £259 this spring, the retailer said.", "price-widget"),
+        ("Bis zum Abend blieb die Straße gesperrt, teilte die Polizei mit.", "sign-off"),
+        ("Der Verlag gab bekannt, dass die Zeitung künftig nur noch dreimal pro Woche erscheint.", "publisher-line"),
+        ("In the council's poll, 58% of residents backed the plan and 37% opposed it.", "poll-widget"),
+        ("Die Umfrage des Vereins ergab, dass 1.214 Mitglieder für den Umbau stimmten.", "poll-widget"),
         ("Giornalista professionista dal 1990, ha diretto il quotidiano fino al 2015.", "author-bio-role-first"),
         ("The council urged residents to consider donating to the flood fund.", "newsroom-appeal-more"),
         ("Her son is a junior at the high school and plays in the band.", "author-bio-en"),
