@@ -271,6 +271,21 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 57: English opinion columns; newsletter platforms in five languages; Nordic,
+        // Baltic and Dutch regional news; Arabic, Persian, Turkish, Hebrew and Urdu news.
+        ("Tom Ashby is a retired headteacher and writes regularly on education policy.", "author-bio-en"),
+        ("Danke fürs Lesen von Randnotiz! Abonniere kostenlos, um neue Beiträge zu erhalten.", "reader-appeal"),
+        ("Obrigado por ler Caderno Aberto! Assine gratuitamente para receber novos posts.", "reader-appeal"),
+        ("Jetzt Mitglied werden", "reader-appeal"),
+        ("Unabhängiger Lokaljournalismus kostet Geld: Unterstütze uns schon ab 5 Euro im Monat.", "reader-appeal"),
+        ("Responses (12)", "blog-meta"),
+        ("1.4K Followers · Writer for Night Shift", "blog-meta"),
+        ("Les òg: Kommunen vil byggje ny symjehall", "read-more"),
+        ("كلمات دالة: المياه، الري، الزراعة", "blog-meta"),
+        ("תגיות: חינוך, סביבה", "blog-meta"),
+        ("7 תגובות", "blog-meta"),
+        ("הכתבה פורסמה לראשונה במקומון \"קול הגליל\"", "source-line-start"),
+        ("Juttuun on yhdistetty STT:n tietoja.", "source-line-start"),
         // Round 56: review and deal sites; Portuguese, Romanian, Polish, Czech, Slovak and
         // Hungarian local news; South-East Asian news; tails with no header.
         ("We test products independently and are not paid by brands for reviews.", "affiliate-disclosure"),
@@ -1148,6 +1163,9 @@ extension RulesTests {
 
     /// The cases of `contentDoesNotFireTheNewsPatterns`, typed like `notices`.
     static let newsContent: [(String, String)] = [
+        ("Danke fürs Lesen, sagte die Bibliothekarin und schloss die Tür.", "reader-appeal"),
+        ("The column that Tom Ashby writes regularly on education policy has ended.", "author-bio-en"),
+        ("Der Verein will im nächsten Jahr Mitglied werden, sagte der Vorsitzende.", "reader-appeal"),
         ("The regulator said the shop could earn a commission on every sale it referred.", "affiliate-disclosure"),
         ("Prices rose from £229 at launch to £259 this spring, the retailer said.", "price-widget"),
         ("Bis zum Abend blieb die Straße gesperrt, teilte die Polizei mit.", "sign-off"),
