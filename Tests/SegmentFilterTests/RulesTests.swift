@@ -271,6 +271,13 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 58: wire stories on partner sites; government, NGO, university and museum news;
+        // community and club sites; traps in nine languages.
+        ("Next meeting: Tuesday 8 April – \"Canal Lives\" with Dr Ruth Hale", "sports-furniture"),
+        ("Prochain concours : samedi 5 juillet, triplettes ouvert à tous.", "sports-furniture"),
+        ("Merci à nos partenaires : Boulangerie Martin, Garage du Centre et la mairie.", "sports-furniture"),
+        ("Das Verbundprojekt wird unter dem Förderkennzeichen 03XP0123A gefördert.", "funding-credit"),
+        ("Zadanie „Lato w mieście\" jest współfinansowane ze środków Gminy Borki w ramach otwartego konkursu ofert.", "funding-credit"),
         // Round 57: English opinion columns; newsletter platforms in five languages; Nordic,
         // Baltic and Dutch regional news; Arabic, Persian, Turkish, Hebrew and Urdu news.
         ("Tom Ashby is a retired headteacher and writes regularly on education policy.", "author-bio-en"),
@@ -1163,6 +1170,8 @@ extension RulesTests {
 
     /// The cases of `contentDoesNotFireTheNewsPatterns`, typed like `notices`.
     static let newsContent: [(String, String)] = [
+        ("Das Projekt wurde vom Bundesministerium mit insgesamt 3,1 Millionen Euro gefördert.", "funding-credit"),
+        ("The next meeting of the council will decide on the budget.", "sports-furniture"),
         ("Danke fürs Lesen, sagte die Bibliothekarin und schloss die Tür.", "reader-appeal"),
         ("The column that Tom Ashby writes regularly on education policy has ended.", "author-bio-en"),
         ("Der Verein will im nächsten Jahr Mitglied werden, sagte der Vorsitzende.", "reader-appeal"),
