@@ -35,7 +35,7 @@ func parseCommandLine() throws -> ParsableCommand {
         subcommands.contains(a) || a.hasPrefix("-h") || a.hasPrefix("--help") || a.hasPrefix("--version")
             || a.hasPrefix("--generate-completion") || a.hasPrefix("--experimental")
     }
-    if plain || args.first == "filter" { RuleSet.prepareAhead() }
+    if plain || args.first == "filter" { DocumentFilter.prepareAhead() }
     if plain, let filter = try? Filter.parseAsRoot(args) { return filter }
     return try Segfilter.parseAsRoot()
 }
