@@ -271,6 +271,15 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 59: English news of Africa, the Caribbean and the Pacific; German-language
+        // magazines and blogs; Romance lifestyle blogs; Slavic, Romanian and Greek news.
+        ("Аутор: Милица Јовановић", "role-credit-line"),
+        ("Stay up to date with the latest news from Tonga: follow the Island Post on WhatsApp.", "follow-share"),
+        ("Alla prossima, un bacio!", "sign-off-end"),
+        ("Hannes – 12. März 2025 um 18:40: Danke für den Tipp, probiere ich aus!", "commenter-dated-inline"),
+        ("Dir gefällt, was ich hier schreibe? Mit einem virtuellen Kaffee über PayPal unterstützt du diesen Blog.", "reader-appeal"),
+        ("Dieser Blog ist werbefrei und wird von seinen Leserinnen und Lesern getragen.", "reader-appeal"),
+        ("Nichts mehr verpassen? Trag dich für meinen Gartenbrief ein.", "newsletter"),
         // Round 58: wire stories on partner sites; government, NGO, university and museum news;
         // community and club sites; traps in nine languages.
         ("Next meeting: Tuesday 8 April – \"Canal Lives\" with Dr Ruth Hale", "sports-furniture"),
@@ -1170,6 +1179,8 @@ extension RulesTests {
 
     /// The cases of `contentDoesNotFireTheNewsPatterns`, typed like `notices`.
     static let newsContent: [(String, String)] = [
+        ("Stay up to date on the storm by listening to the radio, the minister said.", "follow-share"),
+        ("Der Verein wird von seinen Mitgliedern getragen und bekommt kein Geld von der Stadt.", "reader-appeal"),
         ("Das Projekt wurde vom Bundesministerium mit insgesamt 3,1 Millionen Euro gefördert.", "funding-credit"),
         ("The next meeting of the council will decide on the budget.", "sports-furniture"),
         ("Danke fürs Lesen, sagte die Bibliothekarin und schloss die Tür.", "reader-appeal"),
