@@ -271,6 +271,12 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 60: regional languages under majority-language furniture; English tech and
+        // business news; Korean, Japanese and Chinese business news; small-town community news.
+        ("Got a sensitive tip or confidential documents? Reach Dana Cole securely on Signal.", "reader-contact"),
+        ("Join us at BuildConf 2025 in Austin on May 4–6. Register now and save up to $300.", "newsletter"),
+        ("Skeudenn / Photo : Y. Le Bras", "photo-credit"),
+        ("Etiketak / Etiquetas: Herri kirolak, Tolosa", "blog-meta"),
         // Round 59: English news of Africa, the Caribbean and the Pacific; German-language
         // magazines and blogs; Romance lifestyle blogs; Slavic, Romanian and Greek news.
         ("Аутор: Милица Јовановић", "role-credit-line"),
@@ -1179,6 +1185,7 @@ extension RulesTests {
 
     /// The cases of `contentDoesNotFireTheNewsPatterns`, typed like `notices`.
     static let newsContent: [(String, String)] = [
+        ("Join us for the vigil, the organisers wrote, before the march to city hall.", "newsletter"),
         ("Stay up to date on the storm by listening to the radio, the minister said.", "follow-share"),
         ("Der Verein wird von seinen Mitgliedern getragen und bekommt kein Geld von der Stadt.", "reader-appeal"),
         ("Das Projekt wurde vom Bundesministerium mit insgesamt 3,1 Millionen Euro gefördert.", "funding-credit"),

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Writes rules/prefilter.analysis: the literal analysis of every built-in rule set's patterns,
-# which the binary embeds so that start-up does not analyse them (see
-# Sources/SegmentFilter/Rules/LiteralAnalysis.swift). Run it after editing a file in rules/;
+# and each built-in set's prefilter as an image, which the binary embeds so that start-up does
+# not analyse them (see Sources/SegmentFilter/Rules/LiteralAnalysis.swift and
+# PrefilterImage.swift). Run it after editing a file in rules/;
 # the test `embeddedAnalysisIsCurrent` fails until you do. A pattern the file does not hold
 # is analysed at start-up, so a stale file costs time, never a wrong answer.
 set -e
