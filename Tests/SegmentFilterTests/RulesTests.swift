@@ -271,6 +271,18 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 61: English articles with code-mixed or other-language tails; Italian local news
+        // and blogs; Turkic and Central Asian news; Spanish-language local news and blogs.
+        ("Komen (12)", "comment-section"),
+        ("Per commentare è necessario essere registrati.", "comment-section"),
+        ("Luisa_82 · 2 ore fa Finalmente qualcuno se ne occupa.", "commenter-dated-inline"),
+        ("Giornalista, segue la cronaca del Basso Piave. Per segnalazioni: redazione@example.it", "author-bio-role-first"),
+        ("Тілші: Арман Сейітов", "role-credit-line"),
+        ("Muallif: Dilnoza Karimova", "role-credit-line"),
+        ("Manba: Buxoro viloyati hokimligi", "source-line-start"),
+        ("Teglar: #Buxoro #turizm", "blog-meta"),
+        ("Degişli habarlar:", "read-more"),
+        ("Mavzuga oid:", "read-more"),
         // Round 60: regional languages under majority-language furniture; English tech and
         // business news; Korean, Japanese and Chinese business news; small-town community news.
         ("Got a sensitive tip or confidential documents? Reach Dana Cole securely on Signal.", "reader-contact"),
@@ -1185,6 +1197,7 @@ extension RulesTests {
 
     /// The cases of `contentDoesNotFireTheNewsPatterns`, typed like `notices`.
     static let newsContent: [(String, String)] = [
+        ("Giornalista, scrittore e regista: così lo ricordano gli amici del circolo.", "author-bio-role-first"),
         ("Join us for the vigil, the organisers wrote, before the march to city hall.", "newsletter"),
         ("Stay up to date on the storm by listening to the radio, the minister said.", "follow-share"),
         ("Der Verein wird von seinen Mitgliedern getragen und bekommt kein Geld von der Stadt.", "reader-appeal"),
