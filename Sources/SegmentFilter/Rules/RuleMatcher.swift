@@ -157,6 +157,7 @@ public final class RuleMatcher {
         self.rules = rules
         compiled = rules.patterns.map { CompiledPattern(lazy: $0) }
         shared = SharedPrefilter(rules.patterns, fresh: freshPrefilter)
+        startsOf = [MatchStarts??](repeating: nil, count: rules.patterns.count)
         maxChars = rules.patterns.map(\.maxChars)
     }
 
@@ -166,6 +167,7 @@ public final class RuleMatcher {
         shared = other.shared
         prefilter = other.prefilter
         maxChars = other.maxChars
+        startsOf = other.startsOf
     }
 
     /// The prefilter (analysed on first use).
@@ -345,18 +347,13 @@ public final class RuleMatcher {
     /// dozen patterns are in most runs; reading all 250 was a tenth of a small run's start-up).
     private func starts(_ k: Int, _ filter: Prefilter) -> MatchStarts? {
         if let all = filter.starts { return all[k] }
-        if startsRead.count != compiled.count {
-            startsRead = [Bool](repeating: false, count: compiled.count)
-            startsOf = [MatchStarts?](repeating: nil, count: compiled.count)
-        }
-        if !startsRead[k] {
-            startsOf[k] = Prefilter.prepared(compiled[k].pattern.regex).starts
-            startsRead[k] = true
-        }
-        return startsOf[k]
+        if let known = startsOf[k] { return known }
+        let read = Prefilter.prepared(compiled[k].pattern.regex).starts
+        startsOf[k] = .some(read)
+        return read
     }
-    private var startsRead: [Bool] = []
-    private var startsOf: [MatchStarts?] = []
+    /// Per pattern, its starts once read (``starts(_:_:)``; the outer nil: not read yet).
+    private var startsOf: [MatchStarts??]
 
     /// Which patterns apply to paragraphs (or documents) in `code`.
     private func languageMask(_ code: String) -> [Bool] {
