@@ -53,6 +53,9 @@ struct RulesCommand: ParsableCommand {
             for (id, literal) in matcher.shortLiteralPatterns {
                 print("\(file): note: pattern '\(id)' passes the prefilter wherever '\(literal.debugDescription.dropFirst().dropLast())' occurs (a literal of one or two characters): its whole regex is tried on most paragraphs, unless every branch starts with ^ (slower)")
             }
+            for (id, written, instead) in matcher.letterCategoryPatterns {
+                print("\(file): note: pattern '\(id)' uses \(written), whose set ICU builds again at every use when the regex compiles; \(instead) is built once (slower start on small inputs; docs/rules.md)")
+            }
             for (id, message) in matcher.asWrittenErrors {
                 print("\(file): warning: pattern '\(id)' does not compile as written (\(message)); segfilter runs a rewritten form, other tools will reject it")
             }

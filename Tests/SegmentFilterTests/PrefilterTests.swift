@@ -561,4 +561,20 @@ import Testing
             #expect(ids == [], "\(name): \(ids)")
         }
     }
+
+    /// The built-in sets name letters by binary properties, whose sets ICU builds once per
+    /// process; a general category (`\p{L}`) is built again at every use, which was 45% of
+    /// compiling the regexes.
+    @Test func shippedPatternsNameLettersByBinaryProperties() throws {
+        for name in RuleSet.builtInNames {
+            let found = try RuleMatcher(RuleSet.load(name)).letterCategoryPatterns
+            #expect(found.isEmpty, "\(name): \(found.map { "\($0.id) \($0.written)" })")
+        }
+    }
+
+    @Test func letterCategoriesAreFoundWithTheirBinaryProperties() {
+        let found = RuleMatcher.letterCategories(in: #"(?-i:\p{Lu})\p{L}+ \P{Ll}\pL \\p{L} \p{Lu} \p{Han}\p{Alphabetic}"#)
+        #expect(found.map(\.written) == [#"\p{Lu}"#, #"\p{L}"#, #"\P{Ll}"#])
+        #expect(found.map(\.instead) == [#"\p{Uppercase}"#, #"\p{Alphabetic}"#, #"\P{Lowercase}"#])
+    }
 }

@@ -234,6 +234,51 @@ public final class RuleMatcher {
         }
     }
 
+    /// The patterns that name a letter category by its general category (`\p{L}`, `\p{Lu}`,
+    /// `\p{Ll}`, or their long names), each with the binary property to write instead
+    /// (`rules check` reports them). ICU builds a general category's set afresh at every use
+    /// in a regex it compiles, some 0.3M instructions a time, while a binary property's set
+    /// is built once per process and copied: with the letter categories written as
+    /// `\p{Alphabetic}`, `\p{Uppercase}` and `\p{Lowercase}`, compiling the default set's
+    /// regexes took 45% fewer instructions, a quarter of a run over 100 small documents. The
+    /// binary properties hold a little more: the combining vowel signs of Indic and other
+    /// scripts (so a Hindi month name is one run of letters), Roman numerals, circled letters.
+    public var letterCategoryPatterns: [(id: String, written: String, instead: String)] {
+        rules.patterns.flatMap { p in
+            RuleMatcher.letterCategories(in: p.regex).map { (p.id, $0.written, $0.instead) }
+        }
+    }
+
+    /// The general-category letter properties `regex` names, each once, with their binary
+    /// counterparts (`\P{L}` → `\P{Alphabetic}`).
+    static func letterCategories(in regex: String) -> [(written: String, instead: String)] {
+        let binary = ["L": "Alphabetic", "Letter": "Alphabetic", "Lu": "Uppercase",
+                      "Uppercase_Letter": "Uppercase", "Ll": "Lowercase", "Lowercase_Letter": "Lowercase"]
+        let s = Array(regex.unicodeScalars)
+        var found: [(written: String, instead: String)] = []
+        var i = 0
+        while i + 1 < s.count {
+            guard s[i] == "\\" else { i += 1; continue }
+            // (An escaped backslash is a literal one: "\\p{L}" names no property.)
+            let e = s[i + 1]
+            i += 2
+            guard e == "p" || e == "P" else { continue }
+            var name = ""
+            if i < s.count, s[i] == "{" {
+                guard let close = s[i...].firstIndex(of: "}") else { break }
+                name = String(String.UnicodeScalarView(s[(i + 1)..<close]))
+                i = close + 1
+            } else if i < s.count {
+                name = String(s[i])
+                i += 1
+            }
+            guard let instead = binary[name] else { continue }
+            let written = "\\\(e){\(name)}", replacement = "\\\(e){\(instead)}"
+            if !found.contains(where: { $0.written == written }) { found.append((written, replacement)) }
+        }
+        return found
+    }
+
     /// The patterns that ICU is asked to try at every occurrence of one letter, digit, space or
     /// sentence punctuation (. , ; ! ? quotes, hyphen)
     /// (a leading literal that folds to one such unit, as "n" in `\bn['’]engage` or " " in
