@@ -189,6 +189,18 @@ def main(argv):
                 "median_ms": round(sorted(d["walls"])[len(d["walls"]) // 2] * 1000, 1),
                 "note": "the same command on the corpus's first document: the rule set's analysis and the regexes its paragraphs need are built on first use",
             }
+        if "small_file" in runs:
+            f = runs["small_file"]
+            startup["small_file"] = {
+                "input": f.get("input"),
+                "best_ms": round(min(f["walls"]) * 1000, 1),
+                "median_ms": round(sorted(f["walls"])[len(f["walls"]) // 2] * 1000, 1),
+                "note": "--jobs 1 on the corpus's first 100 documents, one process: start-up plus the regexes those paragraphs need, compiled once",
+            }
+            if "cld2_small_file" in runs:
+                c = runs["cld2_small_file"]
+                startup["small_file"]["cld2_pipeline_best_ms"] = round(min(c["walls"]) * 1000, 1)
+                startup["small_file"]["cld2_pipeline_median_ms"] = round(sorted(c["walls"])[len(c["walls"]) // 2] * 1000, 1)
     flat = None
     if "seg_big_jobs1" in by_name and "seg_jobs1" in by_name:
         flat = {
@@ -256,7 +268,12 @@ def main(argv):
                      f"{startup['median_ms']} ms of {startup['repeats']}, peak RSS "
                      f"{startup['peak_rss_mb']} MB (floor: /usr/bin/time /bin/true = {startup['floor_ms']} ms)"
                      + (f"; with one document: best {startup['one_document']['best_ms']} ms, median "
-                        f"{startup['one_document']['median_ms']} ms" if "one_document" in startup else ""))
+                        f"{startup['one_document']['median_ms']} ms" if "one_document" in startup else "")
+                     + (f"; a file of 100 documents: best {startup['small_file']['best_ms']} ms, median "
+                        f"{startup['small_file']['median_ms']} ms"
+                        + (f" (CLD2 pipeline: best {startup['small_file']['cld2_pipeline_best_ms']} ms, median "
+                           f"{startup['small_file']['cld2_pipeline_median_ms']} ms)" if "cld2_pipeline_best_ms" in startup['small_file'] else "")
+                        if "small_file" in startup else ""))
     if flat:
         extra.append(f"memory: peak RSS {flat['small_peak_rss_mb']} MB on {flat['small_input_mb']} MB, "
                      f"{flat['big_peak_rss_mb']} MB on {flat['big_input_mb']} MB (--jobs 1)")

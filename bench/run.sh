@@ -215,6 +215,12 @@ measure startup /dev/null "$BENCH_STARTUP_REPEAT" "$BIN" --jsonl -q
 ONE_DOC="$BENCH_SCRATCH/one-doc.jsonl"
 head -n 1 "$DOCS_SRC" > "$ONE_DOC"
 measure startup_doc "$ONE_DOC" "$BENCH_STARTUP_REPEAT" "$BIN" --jsonl -q
+# A small file (the corpus's first 100 documents), and the CLD2 pipeline on it: one process per
+# such file is where compiling the regexes the paragraphs need, once per process, weighs most.
+SMALL_FILE="$BENCH_SCRATCH/hundred-docs.jsonl"
+head -n 100 "$DOCS_SRC" > "$SMALL_FILE"
+measure small_file "$SMALL_FILE" "$BENCH_STARTUP_REPEAT" "$BIN" --jsonl --jobs 1 -q
+measure cld2_small_file "$SMALL_FILE" "$BENCH_STARTUP_REPEAT" "$PY" "$BASELINE"
 measure time_floor /dev/null "$BENCH_STARTUP_REPEAT" /bin/true
 if [ -n "$BIG" ]; then
   measure seg_big_jobs1 "$BIG" 1 "$BIN" --jsonl --jobs 1 -q

@@ -271,6 +271,17 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 63: English local news of nine countries; South Slavic, Balkan and Central
+        // European news; South and South-East Asian news; big Western European publishers.
+        ("14 comments", "comment-count"),
+        ("3 Kommentare", "comment-count"),
+        ("27 réactions", "comment-count"),
+        ("Réagir", "comment-link"),
+        ("Burimi: ATA", "source-line-start"),
+        ("مزید پڑھیں: گندم کی خریداری کا ہدف مقرر", "read-more"),
+        ("¿Llegaste hasta acá? El periodismo local necesita de tus aportes.", "newsroom-appeal-more"),
+        ("Have a story from the valley? WhatsApp our newsroom on 0700 000 000 or email tips@example.com", "reader-contact-start"),
+        ("Поделитесь своим мнением в комментариях.", "comment-prompt"),
         // Round 61: English articles with code-mixed or other-language tails; Italian local news
         // and blogs; Turkic and Central Asian news; Spanish-language local news and blogs.
         ("Komen (12)", "comment-section"),
@@ -1197,6 +1208,9 @@ extension RulesTests {
 
     /// The cases of `contentDoesNotFireTheNewsPatterns`, typed like `notices`.
     static let newsContent: [(String, String)] = [
+        ("14 comments were sent in during the consultation.", "comment-count"),
+        ("Пользователи писали об этом в комментариях под постом мэра.", "comment-prompt"),
+        ("Have a story about the mill? The museum wants to hear it.", "reader-contact-start"),
         ("Giornalista, scrittore e regista: così lo ricordano gli amici del circolo.", "author-bio-role-first"),
         ("Join us for the vigil, the organisers wrote, before the march to city hall.", "newsletter"),
         ("Stay up to date on the storm by listening to the radio, the minister said.", "follow-share"),

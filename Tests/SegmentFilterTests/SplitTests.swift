@@ -208,6 +208,10 @@ import Testing
         #expect(closed.marked == [false, false, false, true, true, true] && closed.topical == [false, false, false, false, true, true])
         #expect(closed.runStart == [0, 1, 2, 3, 3, 3])
         #expect(Splitter.decide(body + [para("en", letters: 3, coherence: 0, rules: [end]), about, about], primary: "en", settings: settings).firstAppended == 3)
+        // Among the first three paragraphs (a blog's comment count under its headline) the
+        // mark closes nothing.
+        let early = Splitter.Marks([para("en"), para("en", letters: 3, rules: [end])] + body, listed: [false, false, false, false, false])
+        #expect(early.marked == [false, true, false, false, false] && early.topical == [false, false, false, false, false])
     }
 
     /// A name on its own line over the bio that starts with it goes with the bio; the same line

@@ -262,14 +262,16 @@ public enum Splitter {
         var runStart: [Int]
 
         init(_ paragraphs: [ParagraphEvidence], listed: [Bool]) {
-            // After a pattern that closes the content (a press release's "###"), every
-            // paragraph is the issuer's material: marked, and topical like the cue lines (and
-            // `decide` gives it no evidence against the cut).
+            // After a pattern that closes the content (a press release's "###", a comment
+            // section's "14 comments"), every paragraph is the issuer's material or the
+            // readers': marked, and topical like the cue lines (and `decide` gives it no
+            // evidence against the cut). Not among the first three paragraphs: a blog prints
+            // its comment count under the headline too.
             var closed = paragraphs.map { _ in false }
             var seen = false
             for i in paragraphs.indices {
                 closed[i] = seen
-                seen = seen || paragraphs[i].rules.contains(where: \.closes)
+                seen = seen || (i >= 3 && paragraphs[i].rules.contains(where: \.closes))
             }
             self.closed = closed
             marked = paragraphs.indices.map { !paragraphs[$0].rules.isEmpty || listed[$0] || closed[$0] }
