@@ -271,6 +271,12 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 64: English lifestyle and finance blogs; Nordic, Baltic and German regional
+        // news; East and South-East Asian news and blogs; hard one-line tails and traps.
+        ("kal/14.03.2025", "desk-initials"),
+        ("Daugiau naujienų iš regiono:", "read-more"),
+        ("Холбоотой мэдээ", "read-more"),
+        ("Сэтгүүлч Б.Номин", "role-credit-line"),
         // Round 63: English local news of nine countries; South Slavic, Balkan and Central
         // European news; South and South-East Asian news; big Western European publishers.
         ("14 comments", "comment-count"),
@@ -1208,6 +1214,7 @@ extension RulesTests {
 
     /// The cases of `contentDoesNotFireTheNewsPatterns`, typed like `notices`.
     static let newsContent: [(String, String)] = [
+        ("Daugiau naujienų iš regiono žada ir nauja laida.", "read-more"),
         ("14 comments were sent in during the consultation.", "comment-count"),
         ("Пользователи писали об этом в комментариях под постом мэра.", "comment-prompt"),
         ("Have a story about the mill? The museum wants to hear it.", "reader-contact-start"),
