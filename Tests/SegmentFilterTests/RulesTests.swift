@@ -271,6 +271,20 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 65: US local TV and metro papers; small Romance, German and Dutch blogs; news in
+        // twelve South Asian languages; tails in another language than the article.
+        ("MORE: Riverfront Zoo to raise ticket prices for 2026 season", "read-more"),
+        ("Segueix-me a Instagram (@fil_i_agulla) per veure els propers projectes.", "follow-share"),
+        ("À propos : Je m'appelle Claire et je cuisine entre Blois et la Sologne.", "about-author-intl"),
+        ("Categorii: Recenzii, Literatură română", "blog-meta"),
+        ("भाषा राजेश दिलीप", "desk-initials"),
+        ("(ઇનપુટ: IANS)", "source-line-start"),
+        ("સંબંધિત સમાચાર", "read-more"),
+        ("লগতে পঢ়ক: চাহৰ নিলামৰ দাম কমিল", "read-more"),
+        ("টেগ: চাহ বাগিচা, যোৰহাট", "blog-meta"),
+        ("অসমৰ সকলো বাতৰি আপোনাৰ মোবাইলত পাবলৈ আজিয়েই ডাউনলোড কৰক আমাৰ এপ", "channel-prompt-asia"),
+        ("తాజా వార్తల కోసం మా యాప్‌ను ఇప్పుడే డౌన్‌లోడ్ చేసుకోండి.", "channel-prompt-asia"),
+        ("Ka kite anō, Fiona", "sign-off"),
         // Round 64: English lifestyle and finance blogs; Nordic, Baltic and German regional
         // news; East and South-East Asian news and blogs; hard one-line tails and traps.
         ("kal/14.03.2025", "desk-initials"),
@@ -1214,6 +1228,8 @@ extension RulesTests {
 
     /// The cases of `contentDoesNotFireTheNewsPatterns`, typed like `notices`.
     static let newsContent: [(String, String)] = [
+        ("More: the council also voted to extend the library's opening hours.", "read-more"),
+        ("À propos de ce projet, la mairie reste prudente.", "about-author-intl"),
         ("Daugiau naujienų iš regiono žada ir nauja laida.", "read-more"),
         ("14 comments were sent in during the consultation.", "comment-count"),
         ("Пользователи писали об этом в комментариях под постом мэра.", "comment-prompt"),
