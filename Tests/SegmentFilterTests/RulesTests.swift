@@ -271,6 +271,26 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 66: newsletter platforms and podcast pages; Russian, Ukrainian, Caucasian and
+        // Central Asian news; Arabic, Persian, Pashto, Hebrew, Turkish and Kurdish news; news in
+        // twelve African languages.
+        ("This post is for paying subscribers only", "paywall"),
+        ("Become a paid member of Main Street Notes to keep reading.", "paywall"),
+        ("Ka kuma karanta:", "read-more"),
+        ("Gụkwuo:", "read-more"),
+        ("Inkuru bifitanye isano:", "read-more"),
+        ("Ẹ tún lè ka:", "read-more"),
+        ("نور ولولئ:", "read-more"),
+        ("بیشتر بخوانید:", "read-more"),
+        ("קראו עוד:", "read-more"),
+        ("Daga Hauwa Sani Garba, Kano", "role-credit-line"),
+        ("Onye dere ya: Chinenye Okafor, Awka", "role-credit-line"),
+        ("Yanditswe na Niyonsaba Eric", "role-credit-line"),
+        ("Warbixintan waxaa diyaariyay: Maxamed Xasan, Garoowe", "role-credit-line"),
+        ("منبع: ایرنا", "source-line-start"),
+        ("Աղբյուր՝ Արմենպրես", "source-line-start"),
+        ("Ku samu labaranmu kai tsaye: ku shiga tasharmu ta WhatsApp", "follow-share"),
+        ("Dukurikire kuri WhatsApp ubone amakuru mashya buri munsi", "follow-share"),
         // Round 65: US local TV and metro papers; small Romance, German and Dutch blogs; news in
         // twelve South Asian languages; tails in another language than the article.
         ("MORE: Riverfront Zoo to raise ticket prices for 2026 season", "read-more"),
@@ -1228,6 +1248,7 @@ extension RulesTests {
 
     /// The cases of `contentDoesNotFireTheNewsPatterns`, typed like `notices`.
     static let newsContent: [(String, String)] = [
+        ("Daga Kano zuwa Abuja, matafiya sun koka kan farashin mota.", "role-credit-line"),
         ("More: the council also voted to extend the library's opening hours.", "read-more"),
         ("À propos de ce projet, la mairie reste prudente.", "about-author-intl"),
         ("Daugiau naujienų iš regiono žada ir nauja laida.", "read-more"),
