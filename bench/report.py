@@ -78,6 +78,13 @@ def ratio(rows, a, b):
     return None
 
 
+def best_and_median_ms(run, prefix=""):
+    """A repeated short run's best and median wall time in milliseconds."""
+    walls = sorted(run["walls"])
+    return {prefix + "best_ms": round(walls[0] * 1000, 1),
+            prefix + "median_ms": round(walls[len(walls) // 2] * 1000, 1)}
+
+
 def text_table(cols, rows):
     """Lines of an aligned text table: the first column left-aligned, the others right."""
     widths = [max(len(c), *(len(r[i]) for r in rows)) if rows else len(c) for i, c in enumerate(cols)]
@@ -174,8 +181,7 @@ def main(argv):
         startup = {
             "command": s["command"] + " < /dev/null",
             "repeats": len(s["walls"]),
-            "best_ms": round(min(s["walls"]) * 1000, 1),
-            "median_ms": round(sorted(s["walls"])[len(s["walls"]) // 2] * 1000, 1),
+            **best_and_median_ms(s),
             "all_ms": [round(w * 1000, 1) for w in s["walls"]],
             "peak_rss_mb": round(max(s["rss_kb"]) / 1024, 1),
             "floor_ms": round(floor, 1) if floor is not None else None,
@@ -185,22 +191,18 @@ def main(argv):
             d = runs["startup_doc"]
             startup["one_document"] = {
                 "input": d.get("input"),
-                "best_ms": round(min(d["walls"]) * 1000, 1),
-                "median_ms": round(sorted(d["walls"])[len(d["walls"]) // 2] * 1000, 1),
+                **best_and_median_ms(d),
                 "note": "the same command on the corpus's first document: the rule set's analysis and the regexes its paragraphs need are built on first use",
             }
         if "small_file" in runs:
             f = runs["small_file"]
             startup["small_file"] = {
                 "input": f.get("input"),
-                "best_ms": round(min(f["walls"]) * 1000, 1),
-                "median_ms": round(sorted(f["walls"])[len(f["walls"]) // 2] * 1000, 1),
+                **best_and_median_ms(f),
                 "note": "--jobs 1 on the corpus's first 100 documents, one process: start-up plus the regexes those paragraphs need, compiled once",
             }
             if "cld2_small_file" in runs:
-                c = runs["cld2_small_file"]
-                startup["small_file"]["cld2_pipeline_best_ms"] = round(min(c["walls"]) * 1000, 1)
-                startup["small_file"]["cld2_pipeline_median_ms"] = round(sorted(c["walls"])[len(c["walls"]) // 2] * 1000, 1)
+                startup["small_file"].update(best_and_median_ms(runs["cld2_small_file"], "cld2_pipeline_"))
     flat = None
     if "seg_big_jobs1" in by_name and "seg_jobs1" in by_name:
         flat = {

@@ -227,7 +227,7 @@ final class CompiledPattern {
 
     /// The name of `\p{Name}` whose brace starts at `i` (letters, digits and `_` only), and
     /// where the property ends.
-    private static func propertyName(_ s: [Unicode.Scalar], _ i: Int) -> (String, Int)? {
+    static func propertyName(_ s: [Unicode.Scalar], _ i: Int) -> (String, Int)? {
         guard i < s.count, s[i] == "{" else { return nil }
         var j = i + 1, name = String.UnicodeScalarView()
         while j < s.count, s[j] != "}" {

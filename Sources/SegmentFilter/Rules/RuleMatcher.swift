@@ -264,12 +264,11 @@ public final class RuleMatcher {
             i += 2
             guard e == "p" || e == "P" else { continue }
             var name = ""
-            if i < s.count, s[i] == "{" {
-                guard let close = s[i...].firstIndex(of: "}") else { break }
-                name = String(String.UnicodeScalarView(s[(i + 1)..<close]))
-                i = close + 1
-            } else if i < s.count {
-                name = String(s[i])
+            if let (braced, end) = CompiledPattern.propertyName(s, i) {
+                name = braced
+                i = end
+            } else if i < s.count, s[i] != "{" {
+                name = String(s[i])   // \pL
                 i += 1
             }
             guard let instead = binary[name] else { continue }
