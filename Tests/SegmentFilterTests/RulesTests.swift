@@ -271,6 +271,21 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 68: English business, technology, sports and science news; French, Portuguese and
+        // Spanish news and blogs of Africa and the Americas; Asian personal blogs; hard one-line
+        // tails (house ads, reader polls, an editorial-standards line).
+        ("Affiliate links may be automatically generated - see our ethics statement for details.", "affiliate-disclosure"),
+        ("Avec AFP", "agency-with"),
+        ("লেখক পরিচিতি: রুমানা আক্তার একজন শিক্ষক ও শখের রাঁধুনি।", "about-author-intl"),
+        ("இடுகையிட்டது கவிதா நேரம் 6:15 PM", "blog-meta"),
+        ("லேபிள்கள்: சமையல், பயணம்", "blog-meta"),
+        ("Sundan ako sa Instagram: @lakbay.ni.rosa", "follow-share"),
+        ("Redakce Jihočeského týdeníku se řídí Etickým kodexem novináře.", "press-ethics"),
+        ("Έρχεται το Συνέδριο Αγροτικής Οικονομίας – εξασφαλίστε από τώρα τη θέση σας.", "promo-line"),
+        ("Wat vindt u: moet de weekmarkt naar het plein verhuizen?", "poll-widget"),
+        ("Concorda com o novo horário dos autocarros?", "poll-widget"),
+        ("Não tenho opinião", "poll-widget"),
+        ("Abstimmen", "poll-widget"),
         // Round 66: newsletter platforms and podcast pages; Russian, Ukrainian, Caucasian and
         // Central Asian news; Arabic, Persian, Pashto, Hebrew, Turkish and Kurdish news; news in
         // twelve African languages.
@@ -1248,6 +1263,12 @@ extension RulesTests {
 
     /// The cases of `contentDoesNotFireTheNewsPatterns`, typed like `notices`.
     static let newsContent: [(String, String)] = [
+        ("What do you think the council should do? Residents asked that at every meeting this spring.", "poll-widget"),
+        ("Non so cosa dire, ha ammesso il sindaco davanti ai cronisti.", "poll-widget"),
+        ("Avec AFP et Reuters, le quotidien partage désormais ses photos.", "agency-with"),
+        // A capital names the partner or publisher: under (?i) any letter did.
+        ("The inspector said this report is part of everyday work on the project, not a special review.", "source-line"),
+        ("The mayor insisted the letter does not reflect the views of the residents who signed it.", "opinion-disclaimer"),
         ("Daga Kano zuwa Abuja, matafiya sun koka kan farashin mota.", "role-credit-line"),
         ("More: the council also voted to extend the library's opening hours.", "read-more"),
         ("À propos de ce projet, la mairie reste prudente.", "about-author-intl"),
