@@ -271,6 +271,17 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 69: English regional papers of twelve countries; news and blogs in twelve Central
+        // and East European languages; hard one-line tails in nine more languages; magazines.
+        ("For more local news, like and follow the Tarlac Courier on Facebook.", "site-follow-prompt"),
+        ("Hvad mener du? Skal byen bygge en ny skøjtehal?", "poll-widget"),
+        ("Szavazzon! Ön szerint kell új uszoda a városba?", "poll-widget"),
+        ("Nem tudom", "poll-widget"),
+        ("Écoutez « Terre et Mer », notre podcast consacré à la pêche, sur toutes les plateformes d'écoute.", "podcast-promo"),
+        ("Придружите се нашем Вајбер каналу за најновије вести из Шумадије.", "messaging-channel"),
+        ("Pridružite se našem Viber kanalu i pratite vesti iz Niša.", "messaging-channel"),
+        ("Draudžiama „Kaimo balso“ paskelbtą informaciją panaudoti kitose svetainėse be sutikimo.", "copyright-intl"),
+        ("Nuotr. autorius Tomas Jankauskas", "photo-credit"),
         // Round 68: English business, technology, sports and science news; French, Portuguese and
         // Spanish news and blogs of Africa and the Americas; Asian personal blogs; hard one-line
         // tails (house ads, reader polls, an editorial-standards line).
@@ -1263,6 +1274,7 @@ extension RulesTests {
 
     /// The cases of `contentDoesNotFireTheNewsPatterns`, typed like `notices`.
     static let newsContent: [(String, String)] = [
+        ("Nuotr. autorius sako, kad ežeras šią vasarą buvo žalias kaip niekada.", "photo-credit"),
         ("What do you think the council should do? Residents asked that at every meeting this spring.", "poll-widget"),
         ("Non so cosa dire, ha ammesso il sindaco davanti ai cronisti.", "poll-widget"),
         ("Avec AFP et Reuters, le quotidien partage désormais ses photos.", "agency-with"),
