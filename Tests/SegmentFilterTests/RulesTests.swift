@@ -271,6 +271,31 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 71: institutional English pages (charities, museums, hospitals); news in twelve
+        // regional and minority languages; South and South-East Asian and Middle Eastern news;
+        // personal blogs in six languages.
+        ("Give via M-Pesa Paybill 400200, Account No. WELLS.", "support-plea"),
+        ("Anna K. – 3 March 2025 at 7:40 pm – Lovely piece, thank you for sharing it.", "commenter-dated-inline"),
+        ("3 risposte a “Il mio primo orto sul balcone”", "comment-section"),
+        ("Pingback: Dieci consigli per il compost – Orto Lento", "comment-section"),
+        ("Marta scrive: Bellissimo, lo provo anch'io domenica.", "commenter-inline"),
+        ("Unterstütze unseren Blog über Steady – schon ab 3 € im Monat.", "reader-appeal"),
+        ("Soutenez Le Petit Écran sur Tipeee, même un euro par mois compte.", "reader-appeal"),
+        ("*Dieser Beitrag enthält Affiliate-Links.", "affiliate-disclosure"),
+        ("Straeon cysylltiedig", "read-more"),
+        ("Fleiri tíðindi", "read-more"),
+        ("Aqra wkoll:", "read-more"),
+        ("Máis novas de Ourense", "read-more"),
+        ("අදාළ පුවත්", "read-more"),
+        ("Skrivað hevur: Rúni Joensen", "credit-line-intl"),
+        ("Rannañ: Facebook X Postel", "share-line"),
+        ("Reagearje op dit artikel", "comment-prompt"),
+        ("Dit artikel is mooglik makke mei stipe fan de Provinsje Fryslân.", "funding-credit"),
+        ("Mae'r gwasanaeth hwn yn derbyn cefnogaeth ariannol gan Lywodraeth Cymru.", "funding-credit"),
+        ("Segwina fuq Instagram għall-aħħar aħbarijiet.", "follow-share"),
+        ("ဓာတ်ပုံ − မြန်မာ့အလင်း", "photo-credit"),
+        ("سلمان رضا کراچی میں مقیم صحافی اور مصنف ہیں۔", "bio-writer-he"),
+        ("Kommentaren (4)", "comment-section"),
         // Round 69: English regional papers of twelve countries; news and blogs in twelve Central
         // and East European languages; hard one-line tails in nine more languages; magazines.
         ("For more local news, like and follow the Tarlac Courier on Facebook.", "site-follow-prompt"),
@@ -1274,6 +1299,8 @@ extension RulesTests {
 
     /// The cases of `contentDoesNotFireTheNewsPatterns`, typed like `notices`.
     static let newsContent: [(String, String)] = [
+        ("The co-operative's members pay into an M-Pesa account every Friday, the treasurer said.", "support-plea"),
+        ("کراچی میں مقیم صحافی سلمان رضا نے بتایا کہ بازار تین دن بند رہا۔", "bio-writer-he"),
         ("Nuotr. autorius sako, kad ežeras šią vasarą buvo žalias kaip niekada.", "photo-credit"),
         ("What do you think the council should do? Residents asked that at every meeting this spring.", "poll-widget"),
         ("Non so cosa dire, ha ammesso il sindaco davanti ai cronisti.", "poll-widget"),
