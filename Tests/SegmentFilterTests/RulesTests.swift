@@ -271,6 +271,15 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 72: English obituaries, letters, property, motoring and weddings pages; Central
+        // European regional papers; Romance and Greek sport, food and travel pages; business and
+        // local news in twelve Asian and East European languages.
+        ("Poftă bună și o duminică frumoasă!", "sign-off"),
+        ("Bon appétit !", "sign-off"),
+        ("(डिस्क्लेमर: यह जानकारी केवल सूचना के लिए है।)", "advice-disclaimer"),
+        ("ขอบคุณข้อมูลจาก: สำนักงานเกษตรจังหวัดน่าน", "source-line-start"),
+        ("Ți-a plăcut rețeta? Lasă-ne un comentariu.", "recipe-prompts"),
+        ("Rețete asemănătoare: Ciorbă de fasole, Supă cremă de dovleac", "read-more"),
         // Round 71: institutional English pages (charities, museums, hospitals); news in twelve
         // regional and minority languages; South and South-East Asian and Middle Eastern news;
         // personal blogs in six languages.
