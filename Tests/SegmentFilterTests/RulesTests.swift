@@ -271,6 +271,14 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 73: English independent technology, science and environment sites; Nordic, Baltic
+        // and West Slavic news; news in twelve Middle Eastern and African languages; tails in
+        // another language than the page.
+        ("Sam Okafor (he/him) covers energy for the Delta Ledger. Find him on Bluesky.", "author-bio-beat"),
+        ("Get the Weekly Grid in your inbox every Thursday. Sign up for free.", "newsletter"),
+        ("Kh. Birgitte", "sign-off"),
+        ("Hierdie artikel het oorspronklik in Die Vrystater verskyn.", "republication-credit"),
+        ("Imibono emithathu", "comment-section"),
         // Round 72: English obituaries, letters, property, motoring and weddings pages; Central
         // European regional papers; Romance and Greek sport, food and travel pages; business and
         // local news in twelve Asian and East European languages.
@@ -1308,6 +1316,7 @@ extension RulesTests {
 
     /// The cases of `contentDoesNotFireTheNewsPatterns`, typed like `notices`.
     static let newsContent: [(String, String)] = [
+        ("Jane Doe (she/her) was named in the complaint, which covers three years of payments.", "author-bio-beat"),
         ("The co-operative's members pay into an M-Pesa account every Friday, the treasurer said.", "support-plea"),
         ("کراچی میں مقیم صحافی سلمان رضا نے بتایا کہ بازار تین دن بند رہا۔", "bio-writer-he"),
         ("Nuotr. autorius sako, kad ežeras šią vasarą buvo žalias kaip niekada.", "photo-credit"),
