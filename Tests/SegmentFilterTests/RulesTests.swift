@@ -148,6 +148,14 @@ import Testing
         #expect(ids.contains(pattern), "\(ids)")
     }
 
+    /// One pattern owns a bare agency line ("with" and the agency's name), so that it is not
+    /// counted twice as a source.
+    @Test(arguments: ["Com a Lusa", "Com Reuters", "*Com Estadão Conteúdo", "Avec AFP", "• Avec l'ACP"])
+    func anAgencyLineCountsOnce(text: String) throws {
+        let ids = try patternHits(text, language: "und")
+        #expect(ids.filter { $0 == "agency-with" || $0 == "source-line-start" || $0 == "source-line" } == ["agency-with"], "\(ids)")
+    }
+
     /// One pattern owns each form of a translation credit, so that a header or a credit line is
     /// not counted twice (translator-credit's weight plus that of a pattern for the same form).
     @Test(arguments: ["TRADUCCIÓN", "ПЕРЕКЛАД", "VERTALING", "Перевод: Иван Петров",
@@ -271,6 +279,10 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Forms of two branches merged in review (session 38).
+        ("• Com a Lusa", "agency-with"),
+        ("Lena O. – 12. Mai 2025 um 18:40 – Super Tipp, danke!", "commenter-dated-inline"),
+        ("Sam – May 3, 2025 at 10:02 am: Thanks for this.", "commenter-dated-inline"),
         // Round 73: English independent technology, science and environment sites; Nordic, Baltic
         // and West Slavic news; news in twelve Middle Eastern and African languages; tails in
         // another language than the page.
@@ -962,7 +974,7 @@ extension RulesTests {
         ("Katrin Möllenhoff backt seit 2014 in Münster und schreibt hier über Brot und Geduld.", "bio-this-blog"),
         ("Giulia Ferrari. Bergamasca, classe 1989. Su questo blog racconto sentieri e rifugi.", "bio-this-blog"),
         ("Marloes de Wit schrijft sinds 2016 over moestuinieren op kleine oppervlaktes.", "bio-writes-more"),
-        ("*Com Lusa", "source-line-start"),
+        ("*Com Lusa", "agency-with"),
         ("По материалам ТАСС", "source-line-start"),
         ("/jpv", "desk-initials"),
         ("Harrow & Lane. 342 pp. $28.99.", "review-box"),
