@@ -279,6 +279,31 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 74: English university and research news; town-hall, parish, club and library
+        // pages in six languages; free-software release, wiki and forum pages in twelve; bios and
+        // notes without a header in twelve languages.
+        ("EMBARGOED until 11 a.m. U.S. Eastern Time, Wednesday, Feb. 12, 2025.", "source-line-start"),
+        ("Issued by: Communications Office, Northgate University", "source-line-start"),
+        ("The funders had no role in the design of the study.", "disclosure"),
+        ("Volver al listado", "navigation"),
+        ("Retour à l'agenda", "navigation"),
+        ("Printen · Delen", "navigation"),
+        ("Geplaatst in: Nieuws, Parochieleven", "blog-meta"),
+        ("Meer informatie? Bel de gemeente via 14 0516 of mail naar info@gemeente-voorbeeld.nl.", "press-contact"),
+        ("Secretariaat: Dorpsstraat 4 · geopend dinsdag van 9.30 tot 11.30 uur · tel. 0413 – 47 21 85", "contact-phone-item"),
+        ("Bibliothèque des Remparts – 12, quai des Tanneurs – 29300 Quimperlé", "postal-address"),
+        ("Rathaus · Hauptstraße 12 · 79098 Freiburg", "postal-address"),
+        ("Horário das missas: sábado às 18h30 · domingo às 9h00 e 11h00", "travel-furniture"),
+        ("Öffnungszeiten: Di–Fr 10–18 Uhr, Sa 10–14 Uhr", "travel-furniture"),
+        ("Questa pagina è stata modificata l'ultima volta il 22 gen 2025 alle 10:41.", "wiki-forum-apparatus-inline"),
+        ("Обсудить на форуме (41)", "wiki-forum-apparatus"),
+        ("En son deniz_ak tarafından 28 Ocak 2025, 10:12 tarihinde düzenlendi, toplamda 1 kez düzenlendi.", "wiki-forum-apparatus"),
+        ("英語版からの翻訳:小川 真理子", "translator-line-intl"),
+        ("یہ تحریر پنجابی سے اردو میں ثمینہ اختر نے ترجمہ کی ہے۔", "translator-line-intl"),
+        ("Přispěvatelé tohoto vydání (podle gitu): Jakub Horáček, Tereza Marková", "contrib-credit"),
+        ("रचना तिवारी भोपाल में रहती हैं और शहरी बागवानी के बारे में लिखती हैं।", "opinion-note-asia"),
+        ("लेखक सातारा येथील मुक्त पत्रकार असून ग्रामीण शिक्षणावर लेखन करतात.", "opinion-note-asia"),
+        ("محمد اسلم بھٹی لاہور میں مقیم ریٹائرڈ استاد ہیں۔", "opinion-note-asia"),
         // Forms of two branches merged in review (session 38).
         ("• Com a Lusa", "agency-with"),
         ("Lena O. – 12. Mai 2025 um 18:40 – Super Tipp, danke!", "commenter-dated-inline"),
@@ -1328,6 +1353,11 @@ extension RulesTests {
 
     /// The cases of `contentDoesNotFireTheNewsPatterns`, typed like `notices`.
     static let newsContent: [(String, String)] = [
+        // Round 74.
+        ("In 2024, 1200 Menschen besuchten die Ausstellung am Corso, 3000 Besucher kamen 2025.", "postal-address"),
+        ("The study was funded by the county, and the funders said they were pleased.", "disclosure"),
+        ("El horario de la biblioteca cambiará en julio: de lunes a viernes de 9:00 a 14:00.", "travel-furniture"),
+        ("Die Stadt hat die Straße 12 Wochen lang gesperrt, 3400 Autos fuhren täglich um.", "postal-address"),
         ("Jane Doe (she/her) was named in the complaint, which covers three years of payments.", "author-bio-beat"),
         ("The co-operative's members pay into an M-Pesa account every Friday, the treasurer said.", "support-plea"),
         ("کراچی میں مقیم صحافی سلمان رضا نے بتایا کہ بازار تین دن بند رہا۔", "bio-writer-he"),
