@@ -279,6 +279,16 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 75: English public-sector pages; software documentation in twelve languages;
+        // personal blogs and newsletters in twelve more; tails in a neighbouring language.
+        ("This information is also available in French.", "navigation"),
+        ("This page is also available in Irish.", "navigation"),
+        ("Cette page est également disponible en anglais.", "navigation"),
+        ("Segnalare i bug su https://bugs.esempio.dev indicando l'output di esempio --version.", "bug-report-intl"),
+        ("Kommentaar (1)", "comment-section"),
+        ("Catatan redaksi: Artikel ini dimuat ulang dalam bahasa aslinya.", "source-line-start"),
+        ("Ako vam je neko prosledio ovo pismo, prijavite se ovde.", "newsletter"),
+        ("Patika šī vēstule? Pārsūti to draugam, kuram garšo maize.", "newsletter"),
         // Round 74: English university and research news; town-hall, parish, club and library
         // pages in six languages; free-software release, wiki and forum pages in twelve; bios and
         // notes without a header in twelve languages.
@@ -1353,6 +1363,9 @@ extension RulesTests {
 
     /// The cases of `contentDoesNotFireTheNewsPatterns`, typed like `notices`.
     static let newsContent: [(String, String)] = [
+        // Round 75: a help page's own paragraph on incomplete translations (longer than a notice).
+        ("Alla översättningar är inte kompletta. Texter som ännu inte har översatts visas på engelska, vilket alltså inte betyder att något har gått fel vid installationen. Hittar du en text som är fel översatt kan du högerklicka på den och välja Föreslå bättre översättning; förslaget skickas till språkgruppen för granskning och kommer med i nästa uppdatering om det godkänns.", "translation-errors"),
+        ("The report is available in French and English, the ministry said, and a summary in Inuktitut will follow.", "navigation"),
         // Round 74.
         ("In 2024, 1200 Menschen besuchten die Ausstellung am Corso, 3000 Besucher kamen 2025.", "postal-address"),
         ("The study was funded by the county, and the funders said they were pleased.", "disclosure"),
