@@ -279,6 +279,22 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 76: English trade press; developer blogs in six Western European languages;
+        // documentation in eleven Asian languages; local news in twelve European and Caucasian
+        // languages.
+        ("Oliver Marsh is Energy Editor at Power Ledger UK. He previously covered utilities for a regional title.", "author-bio-en"),
+        ("Camille Delorme est développeuse Rust à Nantes et contribue à plusieurs projets libres.", "author-bio-intl"),
+        ("Thiago Nascimento é desenvolvedor front-end em Recife e escreve sobre React.", "author-bio-intl"),
+        ("Se gostou, deixe um comentário e compartilhe com um amigo.", "blog-meta"),
+        ("Dieser Beitrag wurde zuletzt am 17. Februar 2025 aktualisiert.", "source-line"),
+        ("Este post fue actualizado el 14 de marzo de 2025 para incluir la opción external.", "source-line"),
+        ("¿Te ha servido? Compártelo: X · LinkedIn · Mastodon · Telegram", "share-bar"),
+        ("Adakah halaman ini membantu? Ya / Tidak", "feedback-widget"),
+        ("ปรับปรุงล่าสุด: 12 กุมภาพันธ์ 2568", "feedback-widget"),
+        ("พบข้อผิดพลาดในหน้านี้? แจ้งทีมงานได้ที่ docs@example.org", "bug-report-intl"),
+        ("Báo lỗi: vui lòng gửi báo cáo tại https://bugs.example.org/lpm", "bug-report-intl"),
+        ("Bản dịch tiếng Việt: Nguyễn Thảo Vy, Trần Minh Khôi", "translator-line-intl"),
+        ("Nuotr. Kupiškio rajono savivaldybės", "photo-credit"),
         // Round 75: English public-sector pages; software documentation in twelve languages;
         // personal blogs and newsletters in twelve more; tails in a neighbouring language.
         ("This information is also available in French.", "navigation"),
@@ -1363,6 +1379,9 @@ extension RulesTests {
 
     /// The cases of `contentDoesNotFireTheNewsPatterns`, typed like `notices`.
     static let newsContent: [(String, String)] = [
+        // Round 76.
+        ("Dieser Beitrag wurde im Stadtrat heftig diskutiert, bevor er am Ende angenommen wurde.", "source-line"),
+        ("Depuis 2019, Camille Delorme est développeuse chez un éditeur nantais, raconte-t-elle.", "author-bio-intl"),
         // Round 75: a help page's own paragraph on incomplete translations (longer than a notice).
         ("Alla översättningar är inte kompletta. Texter som ännu inte har översatts visas på engelska, vilket alltså inte betyder att något har gått fel vid installationen. Hittar du en text som är fel översatt kan du högerklicka på den och välja Föreslå bättre översättning; förslaget skickas till språkgruppen för granskning och kommer med i nästa uppdatering om det godkänns.", "translation-errors"),
         ("The report is available in French and English, the ministry said, and a summary in Inuktitut will follow.", "navigation"),
