@@ -279,6 +279,32 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 78: job advertisements and shop pages in English and six European languages;
+        // encyclopedia pages in twelve languages; literary, cultural and parish magazines.
+        ("Harrowgate Lane Energy is an equal opportunities employer.", "job-ad-furniture"),
+        ("Apply now", "job-ad-furniture"),
+        ("Closing date: 31 July 2025 | Job ID: CCHC-2207", "job-ad-furniture"),
+        ("Offres similaires : Assistant(e) comptable H/F – Villeurbanne", "job-ad-furniture"),
+        ("Postuler : envoyez votre CV à recrutement@exemple.fr en précisant la référence CPT-0225.", "job-ad-furniture"),
+        ("En Trazalia garantizamos la igualdad de oportunidades y la no discriminación.", "job-ad-furniture"),
+        ("89,90 € inkl. MwSt., zzgl. Versand – Lieferzeit 1–3 Werktage", "shop-furniture"),
+        ("Gratis verzending vanaf € 50 · 30 dagen bedenktijd en gratis retourneren", "shop-furniture"),
+        ("★★★★☆ 4,6 von 5 Sternen (212 Bewertungen)", "shop-furniture"),
+        ("4.6 ★ (1,284 ratings & 317 reviews)", "shop-furniture"),
+        ("Cash on Delivery available", "shop-furniture"),
+        ("Kunden kauften auch", "shop-furniture"),
+        ("Cena: 219,00 zł (zawiera 23% VAT)", "shop-furniture"),
+        ("Bronnen", "wiki-forum-apparatus"),
+        ("Coordinates: 40°52′17″N 76°41′08″W", "wiki-forum-apparatus"),
+        ("1. \"Borough profile\". United States Census Bureau. Retrieved April 2, 2024.", "wiki-forum-apparatus-inline"),
+        ("În numărul următor: un dosar despre revistele literare.", "magazine-furniture"),
+        ("Der nächste Pfarrbrief erscheint zur Fastenzeit 2025.", "magazine-furniture"),
+        ("Pfarrbüro: Kirchstraße 3, Tel. 06582 91437, geöffnet Di und Do 9–12 Uhr.", "magazine-furniture"),
+        ("Spenden bitte an IBAN DE12 3704 0044 0532 0130 00, Verwendungszweck Orgel.", "magazine-furniture"),
+        ("Bulletin submissions are due in the parish office by noon on Monday.", "magazine-furniture"),
+        ("Eseul a apărut inițial în volumul colectiv „Cărți și case”.", "magazine-furniture"),
+        ("Radu Georgescu (n. 1969, Brașov) este prozator și traducător.", "author-bio-intl"),
+        ("Julián Herrera Pozo es crítico literario y profesor en la Universidad de Extremadura.", "author-bio-intl"),
         // Round 76: English trade press; developer blogs in six Western European languages;
         // documentation in eleven Asian languages; local news in twelve European and Caucasian
         // languages.
@@ -1379,6 +1405,10 @@ extension RulesTests {
 
     /// The cases of `contentDoesNotFireTheNewsPatterns`, typed like `notices`.
     static let newsContent: [(String, String)] = [
+        // Round 78.
+        ("The club finished 3,5 de 5 points behind the leaders, the coach said.", "shop-furniture"),
+        ("The charity said free delivery of food parcels would continue through the winter.", "shop-furniture"),
+        ("The council said it would apply now for the grant, before the deadline in March.", "job-ad-furniture"),
         // Round 76.
         ("Dieser Beitrag wurde im Stadtrat heftig diskutiert, bevor er am Ende angenommen wurde.", "source-line"),
         ("Depuis 2019, Camille Delorme est développeuse chez un éditeur nantais, raconte-t-elle.", "author-bio-intl"),
