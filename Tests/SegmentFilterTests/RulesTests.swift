@@ -279,6 +279,26 @@ extension RulesTests {
     /// The cases of `noticesFireTheirPattern`, typed: inferring the type of a literal this long
     /// exceeds the compiler's type-checking limit.
     static let notices: [(String, String)] = [
+        // Round 79: school and amateur sports pages; podcast and video pages in six languages;
+        // government, UN and NGO releases in French, Spanish, Portuguese and Arabic; forum and
+        // question-and-answer pages in six languages.
+        ("Scorers for Ballycarra: M Tobin 0-9 (7f), E Rafter 1-2", "match-agate"),
+        ("The Warrigal Swifts Netball Club thanks its 2024 sponsors: Coastal Plains Credit Union.", "match-agate"),
+        ("Keep up with all the action from the club on Facebook and Instagram @swifts.", "follow-share"),
+        ("Chapters: 00:00 Intro · 03:15 Dawn shift · 14:40 The numbers", "episode-furniture"),
+        ("Esta transcripción se ha generado automáticamente y puede contener errores.", "episode-furniture"),
+        ("Ascolta Frequenze Perdute su Spotify, Apple Podcasts e Spreaker.", "episode-furniture"),
+        ("Crédits : présentation Élise Marchand, réalisation Thomas Brunel", "episode-furniture"),
+        ("– Fin du communiqué –", "end-mark"),
+        ("-انتهى-", "end-mark"),
+        ("Acerca del FOMIS", "about-organisation"),
+        ("Para mais informações, contactar:", "press-contact"),
+        ("Zuletzt geändert von schnurzel_77 am Di 12. Mär 2024, 08:15, insgesamt 1-mal geändert.", "wiki-forum-apparatus"),
+        ("respondida el 9 mar. 2024 a las 18:22", "wiki-forum-apparatus"),
+        ("Gruß, Tobias – Debian 12 | ThinkPad T480", "wiki-forum-apparatus"),
+        ("Los siguientes 4 usuarios han dado las gracias a Rulo por este mensaje: Txema_74", "wiki-forum-apparatus-inline"),
+        ("War diese Antwort hilfreich? Ja (214) Nein (9)", "feedback-widget"),
+        ("Questions similaires : Excel : convertir du texte en nombre", "read-more-extra"),
         // Round 78: job advertisements and shop pages in English and six European languages;
         // encyclopedia pages in twelve languages; literary, cultural and parish magazines.
         ("Harrowgate Lane Energy is an equal opportunities employer.", "job-ad-furniture"),
@@ -1405,6 +1425,9 @@ extension RulesTests {
 
     /// The cases of `contentDoesNotFireTheNewsPatterns`, typed like `notices`.
     static let newsContent: [(String, String)] = [
+        // Round 79.
+        ("Saludos, dijo Rulo antes de salir – y se fue sin mirar atrás.", "wiki-forum-apparatus"),
+        ("The mayor thanked the sponsors of the new stadium roof at the opening.", "match-agate"),
         // Round 78.
         ("The club finished 3,5 de 5 points behind the leaders, the coach said.", "shop-furniture"),
         ("The charity said free delivery of food parcels would continue through the winter.", "shop-furniture"),
