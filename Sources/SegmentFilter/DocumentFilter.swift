@@ -238,6 +238,7 @@ public final class DocumentFilter {
             let last = lastCodePoint(samples[i])
             evidence[i].introducesNext = (last == 0x3A || last == 0xFF1A) && !endsWithSmiley(samples[i])
             evidence[i].asks = last == 0x3F || last == 0xFF1F || last == 0x061F
+            evidence[i].endsWithScriptStop = endsWithScriptStop(last)
             evidence[i].opensTurn = opensWithDialogueDash(samples[i]) || opensWithQuestionLabel(samples[i])
             evidence[i].opensQuotation = i >= firstCandidate && Quotations.opensWithQuotation(samples[i])
             evidence[i].itemNumber = itemNumber(samples[i])

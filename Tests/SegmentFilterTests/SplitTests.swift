@@ -478,6 +478,33 @@ import Testing
         #expect(marks.runStart == [0, 1, 2, 2, 2, 5])
     }
 
+    /// Sentences that end with their script's own full stop ("።") are prose above a cut, even
+    /// where `headline`, which does not know that stop, took them for a run of headlines: a
+    /// byline's cue must not carry the footer's cut up over the story (an Amharic news page lost
+    /// its whole article to the cut after its headline). (This evidence does not reproduce that
+    /// page's cut without the stop; it pins where the cut goes with it.)
+    @Test func scriptStopsKeepProseAboveTheCut() {
+        let byline = RuleSet.Pattern(id: "b", kind: "bio", weight: 2, languages: [], maxChars: 120, regex: "x", origin: "")
+        let related = RuleSet.Pattern(id: "r", kind: "related", weight: 3, languages: [], maxChars: 200, regex: "x", origin: "")
+        let copyright = RuleSet.Pattern(id: "c", kind: "copyright", weight: 3, languages: [], maxChars: 200, regex: "x", origin: "")
+        var title = para("am", letters: 34, coherence: 0.1)
+        title.headline = true
+        var list = para("am", letters: 30, coherence: 0.05)
+        list.headline = true
+        func cut(stops: Bool) -> Int {
+            var story = para("am", letters: 100, coherence: 0.05)
+            story.headline = true
+            story.endsWithScriptStop = stops
+            var by = para("am", letters: 20, coherence: 0, rules: [byline])
+            by.headline = true
+            let ps = [title, by, story, story, story, story, story,
+                      para("am", letters: 20, coherence: 0, rules: [related]), list, list,
+                      para("am", letters: 40, coherence: 0.05, rules: [copyright])]
+            return Splitter.decide(ps, primary: "am", settings: settings).firstAppended
+        }
+        #expect(cut(stops: true) == 7)
+    }
+
     @Test func headlinesAreShortLinesWithoutASentenceEnd() {
         func check(_ s: String) -> Bool {
             var t = s

@@ -368,6 +368,15 @@ func closesSentence(_ v: UInt32) -> Bool {
     }
 }
 
+/// Whether `last` is the full stop of a script that has its own: the double danda, Armenian,
+/// Ethiopic (and its question mark), Myanmar, Khmer, Tibetan, Mongolian.
+func endsWithScriptStop(_ last: UInt32) -> Bool {
+    switch last {
+    case 0x0965, 0x0589, 0x1362, 0x1367, 0x104B, 0x17D4, 0x17D5, 0x0F0D, 0x1803: return true
+    default: return false
+    }
+}
+
 /// One short line with letters that does not end like a sentence (`.`, `!`, `?`, `:`, `;`
 /// and their full-width and CJK forms, also inside closing quotes and brackets): the shape of
 /// a headline or a list item. `last` is `lastCodePoint(bytes)` when the caller has it.

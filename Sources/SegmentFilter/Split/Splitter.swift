@@ -15,6 +15,11 @@ public struct ParagraphEvidence: Sendable {
     /// characters) with letters and without a sentence end.
     public var headline = false
     public static let headlineLimit = 150
+    /// The paragraph ends with a full stop of a script that has its own (Ethiopic "።", Armenian
+    /// "։", Myanmar "။", Khmer "។", Tibetan "།", Mongolian, the double danda): a sentence, whatever
+    /// ``headline`` says, which does not know these stops. (Counted only where a cut must leave
+    /// prose above it; the topic term's weights were fitted with such paragraphs as headlines.)
+    public var endsWithScriptStop = false
     /// The longest line ``headsNext`` and ``nameLine`` consider (a name, not a sentence).
     public static let nameLimit = 60
     /// The paragraph ends with a colon: it introduces what follows (a list of names, the
@@ -464,7 +469,17 @@ public enum Splitter {
         // as a date (`Splitter.unmarkedProseUnderHeadline`).
         var proseAbove = [Bool](repeating: false, count: n + 1)
         for i in 0..<n {
-            proseAbove[i + 1] = proseAbove[i] || (!paragraphs[i].headline && paragraphs[i].language.letters >= Splitter.shortCueLetters)
+            proseAbove[i + 1] = proseAbove[i] || ((!paragraphs[i].headline || paragraphs[i].endsWithScriptStop)
+                                                  && paragraphs[i].language.letters >= Splitter.shortCueLetters)
+        }
+        // Per cut: the tail paragraphs without a cue, counting as well sentences that a headline
+        // run took in only because `headline` does not know their script's full stop (an
+        // Amharic story under its byline read as a run of headlines, and the byline's cut took
+        // the whole article with the footer).
+        var unmarkedProse = uncued
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            let sentence = marks.marked[i] && paragraphs[i].rules.isEmpty && !marks.closed[i] && paragraphs[i].endsWithScriptStop
+            unmarkedProse[i] = unmarkedProse[i + 1] + (marks.marked[i] ? (sentence ? 1 : 0) : 1)
         }
         // Per cut: the tail's letters (`TopicShift.minLetters`).
         var tailLetters = [Int](repeating: 0, count: n + 1)
@@ -531,7 +546,7 @@ public enum Splitter {
             // a page whose headline, date and byline ("记者 X") are all that precede a story
             // about copyright fires the byline and copyright cues through its body, and the cut
             // after the headline would take the whole article for its footer.
-            guard let score = scoreAt[k], proseAbove[k] || uncued[k] < Splitter.unmarkedProseUnderHeadline else { continue }
+            guard let score = scoreAt[k], proseAbove[k] || unmarkedProse[k] < Splitter.unmarkedProseUnderHeadline else { continue }
             // Ties go to the later cut: cut as little as the evidence allows. A paragraph must
             // add more than `Splitter.tie` to the cut to go with it.
             if score > bestScore - tie && score > 0 { bestScore = max(score, bestScore); best = k }
