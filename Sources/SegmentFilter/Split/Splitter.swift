@@ -476,7 +476,7 @@ public enum Splitter {
         // run took in only because `headline` does not know their script's full stop (an
         // Amharic story under its byline read as a run of headlines, and the byline's cut took
         // the whole article with the footer).
-        var unmarkedProse = uncued
+        var unmarkedProse = [Int](repeating: 0, count: n + 1)
         for i in stride(from: n - 1, through: 0, by: -1) {
             let sentence = marks.marked[i] && paragraphs[i].rules.isEmpty && !marks.closed[i] && paragraphs[i].endsWithScriptStop
             unmarkedProse[i] = unmarkedProse[i + 1] + (marks.marked[i] ? (sentence ? 1 : 0) : 1)
