@@ -282,8 +282,8 @@ extension RulesTests {
         // Round 79: school and amateur sports pages; podcast and video pages in six languages;
         // government, UN and NGO releases in French, Spanish, Portuguese and Arabic; forum and
         // question-and-answer pages in six languages.
-        ("Scorers for Ballycarra: M Tobin 0-9 (7f), E Rafter 1-2", "match-agate"),
-        ("The Warrigal Swifts Netball Club thanks its 2024 sponsors: Coastal Plains Credit Union.", "match-agate"),
+        ("Scorers for Ballycarra: M Tobin 0-9 (7f), E Rafter 1-2", "sports-furniture"),
+        ("The Warrigal Swifts Netball Club thanks its 2024 sponsors: Coastal Plains Credit Union.", "sports-furniture"),
         ("Keep up with all the action from the club on Facebook and Instagram @swifts.", "follow-share"),
         ("Chapters: 00:00 Intro · 03:15 Dawn shift · 14:40 The numbers", "episode-furniture"),
         ("Esta transcripción se ha generado automáticamente y puede contener errores.", "episode-furniture"),
@@ -1427,7 +1427,7 @@ extension RulesTests {
     static let newsContent: [(String, String)] = [
         // Round 79.
         ("Saludos, dijo Rulo antes de salir – y se fue sin mirar atrás.", "wiki-forum-apparatus"),
-        ("The mayor thanked the sponsors of the new stadium roof at the opening.", "match-agate"),
+        ("The mayor thanked the sponsors of the new stadium roof at the opening.", "sports-furniture"),
         // Round 78.
         ("The club finished 3,5 de 5 points behind the leaders, the coach said.", "shop-furniture"),
         ("The charity said free delivery of food parcels would continue through the winter.", "shop-furniture"),

@@ -462,24 +462,22 @@ public enum Splitter {
         var prose = paragraphs[..<firstCandidate].reduce(0) { $0 + ($1.headline ? 0 : 1) }
         // Per candidate cut: the tail's summed evidence, and its score with the topic term.
         var evidenceAt = [Double?](repeating: nil, count: n + 1), scoreAt = evidenceAt, logitAt = evidenceAt
-        // Per cut: the tail paragraphs without a cue (`TopicShift.maxTail`).
-        var uncued = [Int](repeating: 0, count: n + 1)
-        for i in stride(from: n - 1, through: 0, by: -1) { uncued[i] = uncued[i + 1] + (marks.marked[i] ? 0 : 1) }
+        // Per cut: the tail paragraphs without a cue (`TopicShift.maxTail`); and the same count with the sentences that a headline run took in only because
+        // `headline` does not know their script's full stop (an Amharic story under its byline
+        // read as a run of headlines, and the byline's cut took the whole article with the
+        // footer): what the guard against cutting above a story counts.
+        var uncued = [Int](repeating: 0, count: n + 1), unmarkedProse = uncued
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            let sentence = marks.marked[i] && paragraphs[i].rules.isEmpty && !marks.closed[i] && paragraphs[i].endsWithScriptStop
+            uncued[i] = uncued[i + 1] + (marks.marked[i] ? 0 : 1)
+            unmarkedProse[i] = unmarkedProse[i + 1] + (!marks.marked[i] || sentence ? 1 : 0)
+        }
         // Per cut: whether a paragraph above it is prose, not a headline or a short line such
         // as a date (`Splitter.unmarkedProseUnderHeadline`).
         var proseAbove = [Bool](repeating: false, count: n + 1)
         for i in 0..<n {
             proseAbove[i + 1] = proseAbove[i] || ((!paragraphs[i].headline || paragraphs[i].endsWithScriptStop)
                                                   && paragraphs[i].language.letters >= Splitter.shortCueLetters)
-        }
-        // Per cut: the tail paragraphs without a cue, counting as well sentences that a headline
-        // run took in only because `headline` does not know their script's full stop (an
-        // Amharic story under its byline read as a run of headlines, and the byline's cut took
-        // the whole article with the footer).
-        var unmarkedProse = [Int](repeating: 0, count: n + 1)
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            let sentence = marks.marked[i] && paragraphs[i].rules.isEmpty && !marks.closed[i] && paragraphs[i].endsWithScriptStop
-            unmarkedProse[i] = unmarkedProse[i + 1] + (marks.marked[i] ? (sentence ? 1 : 0) : 1)
         }
         // Per cut: the tail's letters (`TopicShift.minLetters`).
         var tailLetters = [Int](repeating: 0, count: n + 1)
